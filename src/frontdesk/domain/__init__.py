@@ -1,0 +1,1 @@
+"""Business rules of the membership program: plain Python, no I/O."""

@@ -1,0 +1,139 @@
+"""Member card numbers (Luhn-checked, never reused, with a generation digit) and card states."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from frontdesk.domain import errors
+
+# 15 digits: "8" + store (3) + till (2) + serial (7) + generation (1) + Luhn check (1).
+# 15 digits cannot be mistaken for an EAN-8/UPC-A/EAN-13 product code or an 11-digit phone, and
+# store + till + serial keeps numbers unique across a chain of offline tills.
+CARD_PREFIX = "8"
+CARD_LENGTH = 15
+
+
+def luhn_check_digit(payload: str) -> str:
+    total = 0
+    for i, ch in enumerate(reversed(payload)):
+        d = int(ch)
+        if i % 2 == 0:  # these positions are doubled once the check digit is appended
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return str((10 - total % 10) % 10)
+
+
+def luhn_valid(number: str) -> bool:
+    return number.isdigit() and len(number) >= 2 and luhn_check_digit(number[:-1]) == number[-1]
+
+
+def make_card_number(store: int, till: int, serial: int, generation: int) -> str:
+    if not (0 <= store <= 999 and 0 <= till <= 99 and 0 <= serial <= 9_999_999):
+        raise ValueError("store, till or serial out of range for a card number")
+    payload = f"{CARD_PREFIX}{store:03d}{till:02d}{serial:07d}{generation % 10}"
+    return payload + luhn_check_digit(payload)
+
+
+def looks_like_card_number(text: str) -> bool:
+    return len(text) == CARD_LENGTH and text.startswith(CARD_PREFIX) and text.isdigit()
+
+
+def parse_card_number(text: str) -> str:
+    """Normalise a scanned or typed card number; refuse a misread before any lookup."""
+    number = text.strip().replace(" ", "")
+    if not looks_like_card_number(number) or not luhn_valid(number):
+        raise errors.InvalidCardNumber(card_no=text.strip())
+    return number
+
+
+def card_generation(number: str) -> int:
+    return int(number[-2])
+
+
+class CardState(Enum):
+    ACTIVE = "active"
+    LOST = "lost"
+    FROZEN = "frozen"
+    REPLACED = "replaced"
+    RETURNED = "returned"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    CardState.ACTIVE: "正常",
+    CardState.LOST: "已挂失",
+    CardState.FROZEN: "已冻结",
+    CardState.REPLACED: "已补卡作废",
+    CardState.RETURNED: "已退卡",
+}
+
+_REFUSAL = {
+    CardState.LOST: errors.CardReportedLost,
+    CardState.FROZEN: errors.CardFrozen,
+    CardState.REPLACED: errors.CardReplaced,
+    CardState.RETURNED: errors.CardReturned,
+}
+
+
+class CardAction(Enum):
+    REPORT_LOST = "report_lost"
+    UNREPORT = "unreport"
+    REPLACE = "replace"
+    FREEZE = "freeze"
+    UNFREEZE = "unfreeze"
+    RETURN = "return"
+
+    @property
+    def label(self) -> str:
+        return _ACTION_LABELS[self]
+
+
+_ACTION_LABELS = {
+    CardAction.REPORT_LOST: "挂失",
+    CardAction.UNREPORT: "解挂",
+    CardAction.REPLACE: "补卡",
+    CardAction.FREEZE: "冻结",
+    CardAction.UNFREEZE: "解冻",
+    CardAction.RETURN: "退卡",
+}
+
+# DOMAIN §2: active → lost → active (解挂) | replaced (补卡, terminal); frozen ↔ active;
+# returned terminal. A damaged but active card may also be replaced.
+_TRANSITIONS: dict[tuple[CardState, CardAction], CardState] = {
+    (CardState.ACTIVE, CardAction.REPORT_LOST): CardState.LOST,
+    (CardState.LOST, CardAction.UNREPORT): CardState.ACTIVE,
+    (CardState.LOST, CardAction.REPLACE): CardState.REPLACED,
+    (CardState.ACTIVE, CardAction.REPLACE): CardState.REPLACED,
+    (CardState.ACTIVE, CardAction.FREEZE): CardState.FROZEN,
+    (CardState.FROZEN, CardAction.UNFREEZE): CardState.ACTIVE,
+    (CardState.ACTIVE, CardAction.RETURN): CardState.RETURNED,
+    (CardState.FROZEN, CardAction.RETURN): CardState.RETURNED,
+    (CardState.LOST, CardAction.RETURN): CardState.RETURNED,
+}
+
+
+def next_state(state: CardState, action: CardAction) -> CardState:
+    try:
+        return _TRANSITIONS[(state, action)]
+    except KeyError:
+        raise errors.CardStateChangeRefused(state=state.label, action=action.label) from None
+
+
+def ensure_usable(state: CardState) -> None:
+    """A card that is not active never attaches its member; say why."""
+    if state is not CardState.ACTIVE:
+        raise _REFUSAL[state]()
+
+
+@dataclass(frozen=True)
+class Card:
+    card_no: str
+    member_id: str
+    generation: int
+    state: CardState

@@ -1,0 +1,113 @@
+"""The append-only member ledger: entry kinds, buckets, and the per-till SHA-256 hash chain."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from enum import Enum
+
+GENESIS_HASH = "0" * 64
+
+
+class Bucket(Enum):
+    PRINCIPAL = "principal"  # 本金
+    BONUS = "bonus"  # 赠金
+    POINTS = "points"  # 积分
+
+
+class EntryKind(Enum):
+    TOPUP = "topup"
+    BONUS = "bonus"
+    SPEND = "spend"
+    REFUND = "refund"
+    ADJUST = "adjust"
+    EXPIRE = "expire"
+    REVERSAL = "reversal"
+    CASHOUT = "cashout"
+    FORFEIT = "forfeit"  # bonus given up when a card is returned and principal cashed out
+    EARN = "earn"
+    REDEEM = "redeem"
+
+
+@dataclass(frozen=True)
+class EntryDraft:
+    """An entry as a service asks for it; the ledger gives it its sequence and hash."""
+
+    entry_uuid: str
+    txn_uuid: str
+    kind: EntryKind
+    member_id: str
+    bucket: Bucket
+    amount: int
+    actor: str
+    approver: str | None = None
+    ticket_id: str | None = None
+    lot_year: int | None = None
+    offline: bool = False
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    till_id: str
+    seq: int
+    entry_uuid: str
+    txn_uuid: str
+    created_at: str  # ISO 8601 with offset; display and audit only, never used for order
+    kind: str
+    member_id: str
+    bucket: str
+    amount: int
+    actor: str
+    approver: str | None
+    ticket_id: str | None
+    lot_year: int | None
+    offline: bool
+    prev_hash: str
+    hash: str = ""
+
+    def canonical(self) -> bytes:
+        """Sorted-key compact JSON of every field but the hash: the same bytes on every machine."""
+        fields = asdict(self)
+        del fields["hash"]
+        return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+    def computed_hash(self) -> str:
+        return hashlib.sha256(self.canonical()).hexdigest()
+
+
+def seal(draft: EntryDraft, *, till_id: str, seq: int, created_at: str, prev_hash: str) -> LedgerEntry:
+    entry = LedgerEntry(
+        till_id=till_id,
+        seq=seq,
+        entry_uuid=draft.entry_uuid,
+        txn_uuid=draft.txn_uuid,
+        created_at=created_at,
+        kind=draft.kind.value,
+        member_id=draft.member_id,
+        bucket=draft.bucket.value,
+        amount=draft.amount,
+        actor=draft.actor,
+        approver=draft.approver,
+        ticket_id=draft.ticket_id,
+        lot_year=draft.lot_year,
+        offline=draft.offline,
+        prev_hash=prev_hash,
+    )
+    return LedgerEntry(**{**asdict(entry), "hash": entry.computed_hash()})
+
+
+def chain_problems(entries: Iterable[LedgerEntry], start_seq: int = 1, start_hash: str = GENESIS_HASH) -> list[str]:
+    """Every break in one till's chain: a gap, a wrong link, or an entry whose content changed."""
+    problems: list[str] = []
+    expected_seq, prev = start_seq, start_hash
+    for e in entries:
+        if e.seq != expected_seq:
+            problems.append(f"{e.till_id}: sequence gap, expected {expected_seq}, found {e.seq}")
+        if e.prev_hash != prev:
+            problems.append(f"{e.till_id}#{e.seq}: previous hash does not match the entry before it")
+        if e.computed_hash() != e.hash:
+            problems.append(f"{e.till_id}#{e.seq}: content does not match its hash")
+        expected_seq, prev = e.seq + 1, e.hash
+    return problems
