@@ -1,0 +1,99 @@
+"""What a scanned frame is: member card, product code or receipt number — or refused, whole."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import ClassVar
+
+from frontdesk.domain.cards import looks_like_card_number, luhn_valid
+from frontdesk.domain.errors import DomainError
+
+# R + store (3) + till (2) + serial (7): the number printed (and barcoded) on every receipt, so a
+# refund starts by scanning it.
+RECEIPT_NO = re.compile(r"R(\d{3})(\d{2})(\d{7})")
+
+# Printable ASCII only: a scanner sends codes, and a control byte or a multi-byte character in a
+# frame means line noise or a wrong baud rate.
+_PRINTABLE = re.compile(r"[\x20-\x7e]+")
+
+
+class ScanKind(Enum):
+    MEMBER_CARD = "member_card"
+    PRODUCT = "product"
+    RECEIPT_NUMBER = "receipt_number"
+
+
+class Symbology(Enum):
+    EAN13 = "EAN-13"
+    EAN8 = "EAN-8"
+    UPCA = "UPC-A"
+
+
+@dataclass(frozen=True)
+class Scan:
+    kind: ScanKind
+    code: str
+    symbology: Symbology | None = None
+
+
+class ScanRefused(DomainError):
+    """A frame that is no code the till knows; the cashier sees why and nothing happens."""
+
+    key: ClassVar[str] = "scan_refused"
+    template: ClassVar[str] = "无法识别的条码：{shown}（{reason}）"
+    english: ClassVar[str] = "Unrecognised code: {shown} ({reason_en})"
+
+
+def gtin_check_digit(payload: str) -> str:
+    """The GS1 mod-10 check digit shared by EAN-13, EAN-8 and UPC-A (weights 3,1 from the right)."""
+    total = sum(int(ch) * (3 if i % 2 == 0 else 1) for i, ch in enumerate(reversed(payload)))
+    return str((10 - total % 10) % 10)
+
+
+def gtin_valid(code: str) -> bool:
+    return code.isdigit() and len(code) >= 2 and gtin_check_digit(code[:-1]) == code[-1]
+
+
+def is_receipt_number(text: str) -> bool:
+    return RECEIPT_NO.fullmatch(text) is not None
+
+
+def make_receipt_number(store: int, till: int, serial: int) -> str:
+    if not (0 <= store <= 999 and 0 <= till <= 99 and 0 <= serial <= 9_999_999):
+        raise ValueError("store, till or serial out of range for a receipt number")
+    return f"R{store:03d}{till:02d}{serial:07d}"
+
+
+_PRODUCT_LENGTHS = {13: Symbology.EAN13, 8: Symbology.EAN8, 12: Symbology.UPCA}
+
+
+def _shown(frame: str) -> str:
+    # Show what arrived without letting control bytes or a huge frame reach the status bar.
+    text = "".join(ch if ch.isprintable() else "?" for ch in frame)
+    return text if len(text) <= 24 else text[:21] + "..."
+
+
+def _refuse(frame: str, reason: str, reason_en: str) -> ScanRefused:
+    return ScanRefused(shown=_shown(frame), reason=reason, reason_en=reason_en)
+
+
+def classify(frame: str) -> Scan:
+    """Tell what a whole frame is; raise ScanRefused for anything else, before any lookup."""
+    code = frame.strip()
+    if not code:
+        raise _refuse(frame, "空条码", "empty")
+    if not _PRINTABLE.fullmatch(code):
+        raise _refuse(frame, "含非法字符", "invalid characters")
+    if is_receipt_number(code):
+        return Scan(ScanKind.RECEIPT_NUMBER, code)
+    if looks_like_card_number(code):
+        if not luhn_valid(code):
+            raise _refuse(frame, "会员卡校验位错误", "card check digit")
+        return Scan(ScanKind.MEMBER_CARD, code)
+    if code.isdigit() and len(code) in _PRODUCT_LENGTHS:
+        if not gtin_valid(code):
+            raise _refuse(frame, "商品条码校验位错误", "product check digit")
+        return Scan(ScanKind.PRODUCT, code, _PRODUCT_LENGTHS[len(code)])
+    raise _refuse(frame, "不是会员卡、商品条码或小票号", "not a card, product or receipt number")

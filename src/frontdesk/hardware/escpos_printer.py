@@ -1,0 +1,116 @@
+"""ESC/POS receipt printer over network (port 9100), serial, USB or a file, with Chinese faults."""
+
+from __future__ import annotations
+
+import errno
+import socket
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+import serial
+
+from frontdesk.domain.receipt import Receipt
+from frontdesk.hardware.escpos_receipt import PAPER_58MM, PaperProfile, render_escpos
+from frontdesk.services.printing import PrinterFault
+
+OFFLINE = "打印机未连接，小票已保存，恢复后自动补打"
+TIMEOUT = "打印机无响应（超时），小票已保存，恢复后自动补打"
+PAPER_OUT = "打印机缺纸，请装纸；小票已保存，装纸后自动补打"
+
+_DLE_EOT_PAPER = b"\x10\x04\x04"  # real-time status: paper roll sensor
+_PAPER_END_BITS = 0x60
+
+
+class Backend(Enum):
+    NETWORK = "network"
+    SERIAL = "serial"
+    USB = "usb"
+    FILE = "file"
+
+
+@dataclass(frozen=True)
+class PrinterConnection:
+    backend: Backend = Backend.NETWORK
+    host: str = "192.168.1.100"
+    port: int = 9100
+    device: str = ""  # serial port or file path
+    baudrate: int = 9600
+    usb_vendor: int = 0
+    usb_product: int = 0
+    timeout: float = 3.0  # short: a dead printer must not hold a sale, the queue retries later
+    check_paper: bool = False  # ask DLE EOT 4 before printing; only for printers that answer
+
+
+class EscposReceiptPrinter:
+    """A ReceiptPrinter: renders the whole job first, then sends it in one write."""
+
+    def __init__(self, connection: PrinterConnection, paper: PaperProfile = PAPER_58MM) -> None:
+        self.connection = connection
+        self.paper = paper
+
+    def print(self, receipt: Receipt) -> None:
+        self.send(render_escpos(receipt, self.paper))
+
+    def send(self, job: bytes) -> None:
+        c = self.connection
+        try:
+            match c.backend:
+                case Backend.NETWORK:
+                    _send_network(c, job)
+                case Backend.SERIAL:
+                    _send_serial(c, job)
+                case Backend.FILE:
+                    with Path(c.device).open("ab") as out:
+                        out.write(job)
+                case Backend.USB:
+                    _send_usb(c, job)
+        except PrinterFault:
+            raise
+        except (TimeoutError, serial.SerialTimeoutException) as exc:
+            raise PrinterFault(TIMEOUT) from exc
+        except (OSError, serial.SerialException) as exc:
+            if isinstance(exc, OSError) and exc.errno == errno.ETIMEDOUT:
+                raise PrinterFault(TIMEOUT) from exc
+            raise PrinterFault(OFFLINE) from exc
+
+
+def _send_network(c: PrinterConnection, job: bytes) -> None:
+    # A plain socket rather than escpos.printer.Network: its open() leaks the socket when the
+    # printer refuses the connection, and an offline printer is exactly the case that must be clean.
+    with socket.create_connection((c.host, c.port), timeout=c.timeout) as sock:
+        if c.check_paper:
+            sock.sendall(_DLE_EOT_PAPER)
+            status = sock.recv(1)
+            if status and status[0] & _PAPER_END_BITS == _PAPER_END_BITS:
+                raise PrinterFault(PAPER_OUT)
+        sock.sendall(job)
+
+
+def _send_serial(c: PrinterConnection, job: bytes) -> None:
+    with serial.serial_for_url(
+        c.device, baudrate=c.baudrate, timeout=c.timeout, write_timeout=c.timeout
+    ) as port:
+        if c.check_paper:
+            port.write(_DLE_EOT_PAPER)
+            status = port.read(1)
+            if status and status[0] & _PAPER_END_BITS == _PAPER_END_BITS:
+                raise PrinterFault(PAPER_OUT)
+        port.write(job)
+        port.flush()
+
+
+def _send_usb(c: PrinterConnection, job: bytes) -> None:
+    from escpos.exceptions import DeviceNotFoundError, USBNotFoundError
+    from escpos.printer import Usb
+
+    if not Usb.is_usable():
+        raise PrinterFault("未安装USB打印支持（pyusb），请改用网口或串口")
+    printer = Usb(c.usb_vendor, c.usb_product, timeout=int(c.timeout * 1000))
+    try:
+        printer.open()
+        printer._raw(job)
+    except (DeviceNotFoundError, USBNotFoundError) as exc:
+        raise PrinterFault(OFFLINE) from exc
+    finally:
+        printer.close()

@@ -1,0 +1,146 @@
+"""The receipt as a list of printable blocks with their Chinese labels, shared by every renderer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from frontdesk.domain.money import Fen
+from frontdesk.domain.receipt import MemberBlock, Receipt, ReceiptKind
+
+
+class Align(Enum):
+    LEFT = "left"
+    CENTER = "center"
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    align: Align = Align.LEFT
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Pair:
+    left: str
+    right: str
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Item:
+    name: str
+    qty: str
+    price: str
+    amount: str
+    header: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    pass
+
+
+@dataclass(frozen=True)
+class Barcode:
+    value: str
+
+
+Block = Title | Text | Pair | Item | Rule | Barcode
+
+REPRINT_MARK = "重印"
+
+_TOTAL_LABELS = {
+    ReceiptKind.SALE: "应付合计",
+    ReceiptKind.REFUND: "退款合计",
+    ReceiptKind.TOP_UP: "实收合计",
+    ReceiptKind.CARD_REISSUE: "实收合计",
+    ReceiptKind.SHIFT_REPORT: "合计",
+}
+
+
+def money(amount: Fen) -> str:
+    # The sign goes before the currency ("-￥1.00"), as Chinese tills print a shortfall.
+    return f"-{-amount}" if amount.value < 0 else str(amount)
+
+
+def minus(amount: Fen) -> str:
+    """A saving or a redemption: money taken off, printed with a minus."""
+    return money(-amount)
+
+
+def receipt_blocks(receipt: Receipt) -> list[Block]:
+    h = receipt.header
+    refund = h.kind is ReceiptKind.REFUND
+    title = h.kind.title + (f"（{REPRINT_MARK}）" if h.reprint else "")
+    blocks: list[Block] = [Title(h.store_name), Text(title, Align.CENTER, bold=True)]
+    if h.reprint:
+        blocks.append(Text(f"*** {REPRINT_MARK} ***", Align.CENTER))
+    blocks += [
+        Text(f"单号：{h.receipt_no}"),
+        Text(f"收银台：{h.till}  收银员：{h.cashier}"),
+        Text(f"时间：{h.time:%Y-%m-%d %H:%M:%S}"),
+        Rule(),
+    ]
+    if receipt.lines:
+        blocks.append(Item("商品", "数量", "单价", "金额", header=True))
+        for line in receipt.lines:
+            blocks.append(
+                Item(line.name, str(line.qty), money(line.unit_price), money(line.amount))
+            )
+        blocks.append(Rule())
+    for figure in receipt.figures:
+        value = figure.text if figure.amount is None else money(figure.amount)
+        blocks.append(Pair(figure.label, value))
+    if receipt.lines:
+        blocks.append(Pair("商品合计", money(receipt.subtotal)))
+    for saving in receipt.savings:
+        blocks.append(Pair(saving.kind, minus(saving.amount)))
+    if receipt.lines or receipt.tenders or receipt.total:
+        blocks.append(Pair(_TOTAL_LABELS[h.kind], money(receipt.total), bold=True))
+    for tender in receipt.tenders:
+        label = ("退" if refund else "") + tender.kind.label
+        if tender.reference:
+            label += f"（{tender.reference}）"
+        blocks.append(Pair(label, money(tender.amount)))
+    if receipt.change:
+        blocks.append(Pair("找零", money(receipt.change)))
+    if receipt.member is not None:
+        blocks.append(Rule())
+        blocks += _member_blocks(receipt.member)
+    if receipt.text_lines:
+        blocks.append(Rule())
+        blocks += [Text(line) for line in receipt.text_lines]
+    blocks.append(Rule())
+    blocks += [Text(line, Align.CENTER) for line in receipt.footer]
+    blocks.append(Barcode(receipt.barcode_value))
+    return blocks
+
+
+def _member_blocks(m: MemberBlock) -> list[Block]:
+    blocks: list[Block] = [
+        Pair("会员", m.masked_phone),
+        Pair("等级", m.tier_name),
+        Pair("原积分", f"{m.points_before:,}"),
+    ]
+    if m.points_earned:
+        blocks.append(Pair("本次积分", f"+{m.points_earned:,}"))
+    if m.points_redeemed:
+        blocks.append(Pair("积分抵用", f"-{m.points_redeemed:,}"))
+    blocks.append(Pair("现积分", f"{m.points_after:,}"))
+    for change in m.balances:
+        blocks.append(
+            Pair(f"储值{change.bucket.label}", f"{money(change.before)} → {money(change.after)}")
+        )
+    if m.points_expiring:
+        when = f"将于{m.points_expiring_on:%Y-%m-%d}" if m.points_expiring_on else "即将"
+        blocks.append(Text(f"积分{m.points_expiring:,}{when}过期"))
+    if m.upgrade_notice:
+        blocks.append(Text(m.upgrade_notice, Align.CENTER, bold=True))
+    return blocks

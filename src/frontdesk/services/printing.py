@@ -1,0 +1,164 @@
+"""Receipt printing that never blocks or loses a sale: a persistent queue before the printer."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from frontdesk.domain.receipt import Receipt
+
+
+class PrinterFault(Exception):
+    """The printer could not print (offline, paper out, timeout); message is for the cashier."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+class ReceiptPrinter(Protocol):
+    def print(self, receipt: Receipt) -> None:
+        """Print the whole receipt or raise PrinterFault; never print half and return."""
+        ...
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    id: str
+    receipt_json: str
+    printed: bool = False
+
+    @property
+    def receipt(self) -> Receipt:
+        return Receipt.from_json(self.receipt_json)
+
+
+class PrintJobStore(Protocol):
+    def add(self, job: PrintJob) -> None: ...
+
+    def pending(self) -> list[PrintJob]:
+        """Jobs not yet printed, oldest first."""
+        ...
+
+    def mark_printed(self, job_id: str) -> None: ...
+
+    def get(self, job_id: str) -> PrintJob | None: ...
+
+
+class InMemoryPrintJobStore:
+    """A PrintJobStore for tests and for a till that runs without a database."""
+
+    def __init__(self) -> None:
+        self._jobs: dict[str, PrintJob] = {}  # dicts keep insertion order: oldest first
+        self._lock = threading.Lock()
+
+    def add(self, job: PrintJob) -> None:
+        with self._lock:
+            if job.id in self._jobs:
+                raise ValueError(f"print job {job.id} already stored")
+            self._jobs[job.id] = job
+
+    def pending(self) -> list[PrintJob]:
+        with self._lock:
+            return [job for job in self._jobs.values() if not job.printed]
+
+    def mark_printed(self, job_id: str) -> None:
+        with self._lock:
+            self._jobs[job_id] = replace(self._jobs[job_id], printed=True)
+
+    def get(self, job_id: str) -> PrintJob | None:
+        with self._lock:
+            return self._jobs.get(job_id)
+
+
+def _ignore(_: str) -> None:
+    pass
+
+
+class PrintQueue:
+    """Stores every receipt first, then prints in order; a fault keeps the job for a retry.
+
+    Without start() each submit prints at once in the caller's thread (tests, scripts). After
+    start() a worker thread prints, so a sale returns as soon as its job is stored, and it retries
+    pending jobs every retry_seconds until the printer is back.
+    """
+
+    def __init__(
+        self,
+        printer: ReceiptPrinter,
+        store: PrintJobStore,
+        on_fault: Callable[[str], None] = _ignore,
+        on_recovered: Callable[[], None] = lambda: None,
+        retry_seconds: float = 5.0,
+    ) -> None:
+        self._printer = printer
+        self._store = store
+        self._on_fault = on_fault
+        self._on_recovered = on_recovered
+        self._retry_seconds = retry_seconds
+        self._print_lock = threading.Lock()  # one job on the wire at a time, in order
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._worker: threading.Thread | None = None
+        self.fault: str | None = None
+
+    def submit(self, receipt: Receipt) -> str:
+        """Keep the receipt as a job (never lost), then print it or leave it for a retry."""
+        job = PrintJob(id=uuid.uuid4().hex, receipt_json=receipt.to_json())
+        self._store.add(job)
+        if self._worker is None:
+            self.flush()
+        else:
+            self._wake.set()
+        return job.id
+
+    def reprint(self, job_id: str) -> str:
+        """Print a past receipt again, marked 重印."""
+        job = self._store.get(job_id)
+        if job is None:
+            raise KeyError(job_id)
+        return self.submit(job.receipt.as_reprint())
+
+    def flush(self) -> int:
+        """Print pending jobs oldest first; stop at the first fault. Returns how many printed."""
+        printed = 0
+        with self._print_lock:
+            for job in self._store.pending():
+                try:
+                    self._printer.print(job.receipt)
+                except PrinterFault as fault:
+                    if fault.message != self.fault:
+                        self._on_fault(fault.message)
+                    self.fault = fault.message
+                    return printed
+                self._store.mark_printed(job.id)
+                printed += 1
+            if self.fault is not None:
+                self.fault = None
+                self._on_recovered()
+        return printed
+
+    def start(self) -> None:
+        if self._worker is not None:
+            return
+        self._stop.clear()
+        self._worker = threading.Thread(target=self._run, name="print-queue", daemon=True)
+        self._worker.start()
+        self._wake.set()  # jobs left from before a restart print first
+
+    def stop(self, timeout: float = 5.0) -> None:
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            self._stop.set()
+            self._wake.set()
+            worker.join(timeout)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._wake.wait(self._retry_seconds)
+            self._wake.clear()
+            if not self._stop.is_set():
+                self.flush()
