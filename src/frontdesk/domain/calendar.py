@@ -9,7 +9,7 @@ from frontdesk.domain.program import BirthdayWindow
 
 
 def add_months(moment: datetime, months: int) -> datetime:
-    """The same day and time `months` later, clamped to the month's last day (31 Jan + 1 → 28/29 Feb)."""
+    """The same day and time `months` later, clamped to the month's last day."""
     index = moment.month - 1 + months
     year, month = moment.year + index // 12, index % 12 + 1
     day = min(moment.day, calendar.monthrange(year, month)[1])

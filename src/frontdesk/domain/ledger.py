@@ -71,13 +71,17 @@ class LedgerEntry:
         """Sorted-key compact JSON of every field but the hash: the same bytes on every machine."""
         fields = asdict(self)
         del fields["hash"]
-        return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+        return json.dumps(
+            fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+        ).encode()
 
     def computed_hash(self) -> str:
         return hashlib.sha256(self.canonical()).hexdigest()
 
 
-def seal(draft: EntryDraft, *, till_id: str, seq: int, created_at: str, prev_hash: str) -> LedgerEntry:
+def seal(
+    draft: EntryDraft, *, till_id: str, seq: int, created_at: str, prev_hash: str
+) -> LedgerEntry:
     entry = LedgerEntry(
         till_id=till_id,
         seq=seq,
@@ -98,7 +102,9 @@ def seal(draft: EntryDraft, *, till_id: str, seq: int, created_at: str, prev_has
     return LedgerEntry(**{**asdict(entry), "hash": entry.computed_hash()})
 
 
-def chain_problems(entries: Iterable[LedgerEntry], start_seq: int = 1, start_hash: str = GENESIS_HASH) -> list[str]:
+def chain_problems(
+    entries: Iterable[LedgerEntry], start_seq: int = 1, start_hash: str = GENESIS_HASH
+) -> list[str]:
     """Every break in one till's chain: a gap, a wrong link, or an entry whose content changed."""
     problems: list[str] = []
     expected_seq, prev = start_seq, start_hash
@@ -106,7 +112,9 @@ def chain_problems(entries: Iterable[LedgerEntry], start_seq: int = 1, start_has
         if e.seq != expected_seq:
             problems.append(f"{e.till_id}: sequence gap, expected {expected_seq}, found {e.seq}")
         if e.prev_hash != prev:
-            problems.append(f"{e.till_id}#{e.seq}: previous hash does not match the entry before it")
+            problems.append(
+                f"{e.till_id}#{e.seq}: previous hash does not match the entry before it"
+            )
         if e.computed_hash() != e.hash:
             problems.append(f"{e.till_id}#{e.seq}: content does not match its hash")
         expected_seq, prev = e.seq + 1, e.hash

@@ -14,7 +14,7 @@ class Fen:
     value: int
 
     def __post_init__(self) -> None:
-        if not isinstance(self.value, int) or isinstance(self.value, bool):
+        if type(self.value) is not int:  # bool is an int too, and never money
             raise TypeError(f"Fen needs an int, got {type(self.value).__name__}")
 
     @classmethod
@@ -67,7 +67,7 @@ def total(amounts: Sequence[Fen]) -> Fen:
 
 
 def apply_rate(amount: Fen, rate: Decimal) -> Fen:
-    """amount × rate, rounded half up to the fen (once, at the end)."""
+    """Amount × rate, rounded half up to the fen (once, at the end)."""
     return Fen(int((Decimal(amount.value) * rate).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
 
 

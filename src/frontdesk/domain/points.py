@@ -71,4 +71,6 @@ def redeemable_blocks(points: int, due: Fen, program: Program) -> int:
     """How many whole blocks the member could redeem on a ticket with this amount due."""
     if points <= 0 or program.redemption_block_value.value == 0:
         return 0
-    return min(points // program.redemption_block_points, due.value // program.redemption_block_value.value)
+    return min(
+        points // program.redemption_block_points, due.value // program.redemption_block_value.value
+    )

@@ -129,12 +129,23 @@ def price_ticket(
             and member.birthday_benefit_year != today.year
         )
         pay_rate, kind = rule.pay_rate, DiscountKind.TIER
-        if birthday_benefit and rule.birthday_pay_rate is not None and rule.birthday_pay_rate < pay_rate:
-            pay_rate, kind = rule.birthday_pay_rate, DiscountKind.BIRTHDAY  # best single, never both
-        eligible = total([g for g, line in zip(gross, lines, strict=True) if line.product.member_discount])
+        if (
+            birthday_benefit
+            and rule.birthday_pay_rate is not None
+            and rule.birthday_pay_rate < pay_rate
+        ):
+            pay_rate, kind = (
+                rule.birthday_pay_rate,
+                DiscountKind.BIRTHDAY,
+            )  # best single, never both
+        eligible = total(
+            [g for g, line in zip(gross, lines, strict=True) if line.product.member_discount]
+        )
         member_discount = eligible - apply_rate(eligible, pay_rate)
 
-    weights = [g.value if line.product.member_discount else 0 for g, line in zip(gross, lines, strict=True)]
+    weights = [
+        g.value if line.product.member_discount else 0 for g, line in zip(gross, lines, strict=True)
+    ]
     line_discounts = allocate(member_discount, weights) if member_discount else [ZERO] * len(lines)
     after_discount = total(gross) - member_discount
 
@@ -169,7 +180,9 @@ def price_ticket(
         discounts.append(Discount(DiscountKind.POINTS, redemption))
     priced_lines = tuple(
         PricedLine(i + 1, line.product, line.quantity, g, d, r)
-        for i, (line, g, d, r) in enumerate(zip(lines, gross, line_discounts, line_redemptions, strict=True))
+        for i, (line, g, d, r) in enumerate(
+            zip(lines, gross, line_discounts, line_redemptions, strict=True)
+        )
     )
     return PricedTicket(
         lines=priced_lines,

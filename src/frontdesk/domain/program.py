@@ -131,7 +131,9 @@ class _Reader:
     def money(self, data: Mapping[str, Any], path: str, key: str) -> Fen:
         value = self.get(data, path, key)
         if isinstance(value, bool) or not isinstance(value, str | int):
-            raise self.fail(f"{path}{key}", f"must be an amount in yuan as text, e.g. \"100.00\", got {value!r}")
+            raise self.fail(
+                f"{path}{key}", f'must be an amount in yuan as text, e.g. "100.00", got {value!r}'
+            )
         try:
             amount = Fen.of(value)
         except ValueError as exc:
@@ -146,7 +148,9 @@ class _Reader:
     def rate(self, data: Mapping[str, Any], path: str, key: str, high: Decimal) -> Decimal:
         value = self.get(data, path, key)
         if isinstance(value, bool) or not isinstance(value, str | int):
-            raise self.fail(f"{path}{key}", f"must be a decimal written as text, e.g. \"0.95\", got {value!r}")
+            raise self.fail(
+                f"{path}{key}", f'must be a decimal written as text, e.g. "0.95", got {value!r}'
+            )
         try:
             rate = Decimal(str(value))
         except InvalidOperation as exc:
@@ -187,10 +191,14 @@ def program_from_mapping(data: Mapping[str, Any], source: str = "program.toml") 
                 name=r.text(raw, p, "name"),
                 pay_rate=r.rate(raw, p, "pay_rate", Decimal(1)),
                 points_per_yuan=r.rate(raw, p, "points_per_yuan", Decimal(100)),
-                birthday_pay_rate=None if birthday is None else r.rate(raw, p, "birthday_pay_rate", Decimal(1)),
+                birthday_pay_rate=None
+                if birthday is None
+                else r.rate(raw, p, "birthday_pay_rate", Decimal(1)),
                 min_12m_spend=r.optional_money(raw, p, "min_12m_spend"),
                 min_single_ticket=r.optional_money(raw, p, "min_single_ticket"),
-                min_12m_points=r.integer(raw, p, "min_12m_points", 0, 10**12) if "min_12m_points" in raw else None,
+                min_12m_points=r.integer(raw, p, "min_12m_points", 0, 10**12)
+                if "min_12m_points" in raw
+                else None,
             )
         )
     codes = [t.code for t in tiers]
@@ -200,7 +208,9 @@ def program_from_mapping(data: Mapping[str, Any], source: str = "program.toml") 
         if t.min_12m_spend is None and t.min_single_ticket is None and t.min_12m_points is None:
             raise r.fail(f"tiers[{i}]", "a tier above the first needs at least one threshold")
         if t.pay_rate > tiers[i - 1].pay_rate:
-            raise r.fail(f"tiers[{i}].pay_rate", "a higher tier must not pay more than the one below")
+            raise r.fail(
+                f"tiers[{i}].pay_rate", "a higher tier must not pay more than the one below"
+            )
 
     tier_t = r.table(data, "", "tier")
     birthday_t = r.table(data, "", "birthday")
@@ -214,7 +224,9 @@ def program_from_mapping(data: Mapping[str, Any], source: str = "program.toml") 
 
     bonuses_raw = r.get(sv_t, "stored_value.", "topup_bonus")
     if not isinstance(bonuses_raw, list):
-        raise r.fail("stored_value.topup_bonus", "must be a list of [[stored_value.topup_bonus]] tables")
+        raise r.fail(
+            "stored_value.topup_bonus", "must be a list of [[stored_value.topup_bonus]] tables"
+        )
     bonuses = []
     for i, raw in enumerate(bonuses_raw):
         p = f"stored_value.topup_bonus[{i}]."
@@ -222,7 +234,10 @@ def program_from_mapping(data: Mapping[str, Any], source: str = "program.toml") 
             raise r.fail(p[:-1], "must be a table")
         bonuses.append(BonusRule(r.money(raw, p, "min_topup"), r.money(raw, p, "bonus")))
     if [b.min_topup for b in bonuses] != sorted({b.min_topup for b in bonuses}):
-        raise r.fail("stored_value.topup_bonus", "rules must be in ascending order of min_topup, without repeats")
+        raise r.fail(
+            "stored_value.topup_bonus",
+            "rules must be in ascending order of min_topup, without repeats",
+        )
 
     day = member_day_t.get("day_of_month", 0)
     member_day = r.integer(member_day_t, "member_day.", "day_of_month", 0, 28) if day else None
@@ -234,7 +249,9 @@ def program_from_mapping(data: Mapping[str, Any], source: str = "program.toml") 
         birthday_window=r.choice(birthday_t, "birthday.", "window", BirthdayWindow),
         birthday_points_multiplier=r.integer(birthday_t, "birthday.", "points_multiplier", 1, 10),
         member_day_of_month=member_day,
-        member_day_points_multiplier=r.integer(member_day_t, "member_day.", "points_multiplier", 1, 10),
+        member_day_points_multiplier=r.integer(
+            member_day_t, "member_day.", "points_multiplier", 1, 10
+        ),
         redemption_block_points=r.integer(points_t, "points.", "redemption_block_points", 1, 10**9),
         redemption_block_value=r.money(points_t, "points.", "redemption_block_value"),
         points_expiry_years_after=r.integer(points_t, "points.", "expiry_years_after", 0, 50),

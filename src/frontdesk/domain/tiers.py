@@ -95,7 +95,11 @@ def tier_status(
         if ev.refund_of is None:
             q = qualifying_tier(history[: i + 1], ev.at, program)
             if rank(q.code) > rank(current):
-                current, since, held_until = q.code, ev.at, add_months(ev.at, program.tier_hold_months)
+                current, since, held_until = (
+                    q.code,
+                    ev.at,
+                    add_months(ev.at, program.tier_hold_months),
+                )
     while held_until is not None and held_until <= now:
         current, since, held_until = reevaluate(held_until)
     return TierStatus(current, since, held_until)

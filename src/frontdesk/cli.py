@@ -1,0 +1,615 @@
+"""The `frontdesk` command: every till operation, headless and scriptable.
+
+Exit codes: 0 done, 2 refused by a rule (reason printed, Chinese by default), 1 anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from frontdesk.config import SystemClock, default_db_path, load_program
+from frontdesk.domain.cards import CardAction, parse_card_number
+from frontdesk.domain.errors import DomainError
+from frontdesk.domain.money import Fen
+from frontdesk.domain.program import ProgramInvalid
+from frontdesk.persistence.engine import open_database
+from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
+from frontdesk.persistence.verify import verify
+from frontdesk.services import accounts, checkout, membership, shifts, staff
+from frontdesk.services.context import TillContext, new_id
+
+
+class UsageError(Exception):
+    """Bad command-line input: said plainly, nothing written."""
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Fen):
+        return value.value
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in asdict(value).items()} | _extra(value)
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _extra(value: Any) -> dict[str, Any]:
+    if isinstance(value, membership.MemberView):
+        return {"balance": value.balance.value, "warnings": value.warnings}
+    return {}
+
+
+def _fen(text: str) -> Fen:
+    try:
+        return Fen.of(text)
+    except ValueError:
+        raise UsageError(f"金额格式不正确：{text}（例如 100.00）") from None
+
+
+class Cli:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.lang = args.lang
+        self.engine = open_database(args.db)
+        self.ctx = TillContext(
+            SqlUnitOfWorkFactory(self.engine), SystemClock(), load_program(args.program)
+        )
+
+    def out(self, human: str, data: Any) -> None:
+        if self.args.json:
+            print(json.dumps(_plain(data), ensure_ascii=False, indent=2, default=str))
+        else:
+            print(human)
+
+    @property
+    def actor(self) -> str:
+        """The staff member running the command; their PIN is checked like at the login screen."""
+        staff_no = self.args.staff or os.environ.get("FRONTDESK_STAFF")
+        pin = self.args.pin or os.environ.get("FRONTDESK_PIN")
+        if not staff_no or not pin:
+            raise UsageError(
+                "请用 --staff 和 --pin（或环境变量 FRONTDESK_STAFF / FRONTDESK_PIN）指定操作员"
+            )
+        return staff.login(self.ctx, staff_no, pin).staff_no
+
+    def approval(self, action: str, subject: str, amount: int) -> str | None:
+        if not self.args.manager:
+            return None
+        return staff.approve(
+            self.ctx,
+            action=action,
+            subject=subject,
+            amount=amount,
+            manager_no=self.args.manager,
+            pin=self.args.manager_pin or "",
+        )
+
+    def member_id(self) -> str:
+        a = self.args
+        if getattr(a, "member", None):
+            return str(a.member)
+        if getattr(a, "card", None):
+            return membership.lookup_card(self.ctx, a.card, self.actor).member_id
+        if getattr(a, "phone", None):
+            return membership.find_member(self.ctx, a.phone).member_id
+        raise UsageError("请用 --card、--phone 或 --member 指定会员")
+
+
+def _member_text(v: membership.MemberView) -> str:
+    lines = [
+        f"会员：{v.name}  {v.masked_phone}  {v.tier_name}",
+        f"卡号：{v.card_no or '（无有效卡）'}",
+        f"储值余额：{v.balance}（本金 {v.principal}，赠金 {v.bonus}）",
+        f"积分：{v.points}",
+    ]
+    if v.birthday_benefit_available:
+        lines.append("生日礼遇：本次可用")
+    lines += [f"提示：{w}" for w in v.warnings]
+    return "\n".join(lines)
+
+
+def cmd_init(cli: Cli) -> None:
+    a = cli.args
+    till = staff.init_till(
+        cli.ctx,
+        store_no=a.store,
+        till_no=a.till,
+        store_name=a.store_name or cli.ctx.program.store_name,
+        admin_no=a.admin,
+        admin_name=a.admin_name,
+        admin_pin=a.admin_pin,
+    )
+    cli.out(f"收银台 {till} 已初始化，管理员工号 {a.admin}", {"till_id": till})
+
+
+def cmd_demo(cli: Cli) -> None:
+    from frontdesk.demo import build_demo
+
+    members = build_demo(cli.ctx)
+    rows = [f"{m.name}  {m.phone}  {m.tier:<6}  卡号 {m.card_no}  {m.note}" for m in members]
+    text = "示范门店已建立（工号/密码：收银员 1001/1001，店长 8001/8001，管理员 9001/9001；会员密码 135790）\n"
+    views = [
+        membership.member_by_id(cli.ctx, membership.find_member(cli.ctx, m.phone).member_id)
+        for m in members
+    ]
+    for m, v in zip(members, views, strict=True):
+        text += f"{m.name}  {v.masked_phone}  {v.tier_name}  卡号 {m.card_no}  余额 {v.balance}（本金 {v.principal} 赠金 {v.bonus}）积分 {v.points}  {m.note}\n"
+    cli.out(text.rstrip() if rows else text, {"members": members, "views": views})
+
+
+def cmd_staff_add(cli: Cli) -> None:
+    a = cli.args
+    staff.add_staff(
+        cli.ctx, actor=cli.actor, staff_no=a.staff_no, name=a.name, role=a.role, pin=a.new_pin
+    )
+    cli.out(f"已添加员工 {a.staff_no} {a.name}（{a.role}）", {"staff_no": a.staff_no})
+
+
+def cmd_member_add(cli: Cli) -> None:
+    a = cli.args
+    birthday = None
+    if a.birthday:
+        try:
+            birthday = date.fromisoformat(a.birthday)
+        except ValueError:
+            raise UsageError(f"生日格式应为 YYYY-MM-DD：{a.birthday}") from None
+    reg = membership.register(
+        cli.ctx,
+        actor=cli.actor,
+        phone=a.phone,
+        name=a.name,
+        birthday=birthday,
+        gender=a.gender,
+        consent_terms=a.consent_terms,
+        consent_marketing=a.consent_marketing,
+        pin=a.member_pin,
+    )
+    cli.out(f"已注册会员，卡号 {reg.card_no}\n{_member_text(reg.member)}", reg)
+
+
+def cmd_member_show(cli: Cli) -> None:
+    a = cli.args
+    if a.card:
+        view = membership.lookup_card(cli.ctx, a.card, cli.actor)
+    elif a.phone:
+        view = membership.find_member(cli.ctx, a.phone)
+    elif a.member:
+        view = membership.member_by_id(cli.ctx, a.member)
+    else:
+        raise UsageError("请用 --card、--phone 或 --member 指定会员")
+    cli.out(_member_text(view), view)
+
+
+def cmd_member_find(cli: Cli) -> None:
+    with cli.ctx.uow(write=False) as uow:
+        found = uow.members.find(cli.args.text)
+    views = [membership.member_by_id(cli.ctx, m.member_id) for m in found]
+    cli.out("\n\n".join(_member_text(v) for v in views) or "未找到会员", views)
+
+
+def cmd_card(cli: Cli) -> None:
+    a = cli.args
+    action = a.card_action
+    if action == "issue":
+        card_no = membership.issue_card(cli.ctx, actor=cli.actor, member_id=a.member)
+        cli.out(f"已发卡 {card_no}", {"card_no": card_no})
+        return
+    card_no = parse_card_number(a.card_no)
+    if action == "reissue":
+        waive = None
+        if a.waive_reason:
+            waive = cli.approval("waive_reissue_fee", card_no, cli.ctx.program.reissue_fee.value)
+        r = membership.reissue_card(
+            cli.ctx,
+            actor=cli.actor,
+            card_no=card_no,
+            phone=a.phone,
+            name=a.name,
+            fee_tender=a.tender,
+            fee_reference=a.ref,
+            waive_approval_id=waive,
+            waive_reason=a.waive_reason or "",
+        )
+        cli.out(f"补卡完成：旧卡 {r.old_card} 作废，新卡 {r.new_card}，工本费 {r.fee}", r)
+        return
+    if action == "return":
+        with cli.ctx.uow(write=False) as uow:
+            card = uow.cards.get(card_no)
+            account = None if card is None else uow.accounts.get(card.member_id)
+        principal = 0 if account is None else account.principal.value
+        returned = membership.return_card(
+            cli.ctx,
+            actor=cli.actor,
+            card_no=card_no,
+            approval_id=cli.approval("return", card_no, principal),
+        )
+        cli.out(
+            f"退卡完成：退还本金 {returned.cash_paid}，赠金 {returned.bonus_forfeited} 作废",
+            returned,
+        )
+        return
+    act = {
+        "lost": CardAction.REPORT_LOST,
+        "unlost": CardAction.UNREPORT,
+        "freeze": CardAction.FREEZE,
+        "unfreeze": CardAction.UNFREEZE,
+    }[action]
+    approval = None if act is CardAction.REPORT_LOST else cli.approval(act.value, card_no, 0)
+    card = membership.change_card_state(
+        cli.ctx,
+        actor=cli.actor,
+        card_no=card_no,
+        action=act,
+        approval_id=approval,
+        reason=a.reason or "",
+    )
+    cli.out(f"卡 {card.card_no}：{act.label}完成，当前状态 {card.state.label}", card)
+
+
+def cmd_topup(cli: Cli) -> None:
+    a = cli.args
+    amount = _fen(a.amount)
+    result = accounts.topup(
+        cli.ctx,
+        actor=cli.actor,
+        member_id=cli.member_id(),
+        amount=amount,
+        tender=a.tender,
+        reference=a.ref,
+    )
+    cli.out(
+        f"充值 {amount}，赠送 {result.bonus}；余额 {result.after.balance}"
+        f"（本金 {result.after.principal}，赠金 {result.after.bonus}）小票 {result.ticket.receipt_no}",
+        result,
+    )
+
+
+def _items(specs: Sequence[str]) -> list[checkout.SaleItem]:
+    items = []
+    for spec in specs:
+        code, _, qty = spec.partition("x")
+        try:
+            items.append(checkout.SaleItem(code, int(qty) if qty else 1))
+        except ValueError:
+            raise UsageError(f"商品写法应为 条码 或 条码x数量：{spec}") from None
+    return items
+
+
+def _payments(specs: Sequence[str]) -> list[checkout.Payment]:
+    pays = []
+    for spec in specs:
+        parts = spec.split(":")
+        if len(parts) not in (2, 3) or parts[0] not in checkout.TENDER_KINDS:
+            raise UsageError(
+                f"付款写法应为 方式:金额[:参考号]，方式为 {', '.join(checkout.TENDER_KINDS)}：{spec}"
+            )
+        pays.append(
+            checkout.Payment(parts[0], _fen(parts[1]), parts[2] if len(parts) == 3 else None)
+        )
+    return pays
+
+
+def cmd_sale(cli: Cli) -> None:
+    a = cli.args
+    actor = cli.actor
+    items = _items(a.item)
+    if not a.pay:
+        q = checkout.quote(
+            cli.ctx, card_no=a.card, items=items, redeem_blocks=a.redeem, actor=actor
+        )
+        cli.out(
+            f"应付 {q.priced.due}，优惠 {q.priced.savings}，可得积分 {q.priced.points_earned}",
+            q.priced,
+        )
+        return
+    result = checkout.checkout(
+        cli.ctx,
+        txn_id=a.txn or new_id(),
+        cashier=actor,
+        card_no=a.card,
+        items=items,
+        payments=_payments(a.pay),
+        redeem_blocks=a.redeem,
+        pin=a.member_pin,
+    )
+    t = result.ticket
+    text = f"小票 {t.receipt_no}：合计 {t.gross}，优惠 {t.gross - t.total}，实付 {t.total}，找零 {result.change}"
+    if t.points_earned:
+        text += f"，积分 +{t.points_earned}"
+    if result.upgraded_to:
+        text += f"\n恭喜升级为{cli.ctx.program.tier(result.upgraded_to).name}"
+    if result.member_after is not None:
+        text += f"\n{_member_text(result.member_after)}"
+    cli.out(
+        text,
+        {
+            "ticket": t,
+            "change": result.change,
+            "upgraded_to": result.upgraded_to,
+            "replayed": result.replayed,
+        },
+    )
+
+
+def cmd_refund(cli: Cli) -> None:
+    a = cli.args
+    actor = cli.actor
+    lines = None
+    if a.line:
+        lines = {}
+        for spec in a.line:
+            no, _, qty = spec.partition(":")
+            try:
+                lines[int(no)] = int(qty or "0")
+            except ValueError:
+                raise UsageError(f"退货行写法应为 行号:数量：{spec}") from None
+    with cli.ctx.uow(write=False) as uow:
+        original = uow.tickets.by_receipt(a.receipt_no)
+    amount = 0
+    if original is not None:
+        # The approval is bound to the amount; work it out the same way the refund will.
+        amount = _refund_amount(cli, a.receipt_no, lines)
+    result = checkout.refund(
+        cli.ctx,
+        txn_id=a.txn or new_id(),
+        cashier=actor,
+        receipt_no=a.receipt_no,
+        lines=lines,
+        approval_id=cli.approval("refund", a.receipt_no, amount),
+    )
+    cli.out(
+        f"退货完成：小票 {result.ticket.receipt_no}，退款 {-result.ticket.total}", result.ticket
+    )
+
+
+def _refund_amount(cli: Cli, receipt_no: str, lines: dict[int, int] | None) -> int:
+    return checkout.refund_amount(cli.ctx, receipt_no=receipt_no, lines=lines)
+
+
+def cmd_points_adjust(cli: Cli) -> None:
+    a = cli.args
+    member_id = cli.member_id()
+    account = accounts.adjust_points(
+        cli.ctx,
+        actor=cli.actor,
+        member_id=member_id,
+        points=a.points,
+        reason=a.reason,
+        approval_id=cli.approval("points_adjust", member_id, a.points),
+    )
+    cli.out(f"积分已调整 {a.points:+d}，当前积分 {account.points}", account)
+
+
+def cmd_pin_set(cli: Cli) -> None:
+    a = cli.args
+    member_id = cli.member_id()
+    membership.set_pin(
+        cli.ctx,
+        actor=cli.actor,
+        member_id=member_id,
+        pin=a.new_pin,
+        approval_id=cli.approval("pin_reset", member_id, 0),
+    )
+    cli.out("会员密码已设置", {"member_id": member_id})
+
+
+def cmd_tier_lock(cli: Cli) -> None:
+    a = cli.args
+    member_id = cli.member_id()
+    membership.lock_tier(
+        cli.ctx,
+        actor=cli.actor,
+        member_id=member_id,
+        tier=a.tier,
+        reason=a.reason,
+        approval_id=cli.approval("tier_lock", member_id, 0),
+    )
+    cli.out(
+        f"等级已锁定为 {a.tier}" if a.tier else "等级锁定已解除",
+        {"member_id": member_id, "tier": a.tier},
+    )
+
+
+def cmd_shift_open(cli: Cli) -> None:
+    s = shifts.open_shift(cli.ctx, cashier=cli.actor, opening_float=_fen(cli.args.float))
+    cli.out(f"已开班，备用金 {s.opening_float}", s)
+
+
+def cmd_shift_close(cli: Cli) -> None:
+    r = shifts.close_shift(cli.ctx, cashier=cli.actor, counted_cash=_fen(cli.args.counted))
+    summary = shifts.report_summary(r)
+    text = (
+        f"交班：销售 {r.sales_count} 笔；现金应有 {r.expected_cash}，实点 {r.counted_cash}，长短款 {r.over_short}\n"
+        f"储值负债：期初 {r.liability_opening} + 充值 {r.liability_topups} − 消费 {r.liability_spends}"
+        f" + 退款 {r.liability_refunds} ± 调整 {r.liability_adjustments} = 期末 {r.liability_closing}"
+        f"（{'平' if r.liability_reconciles else '不平'}）"
+    )
+    cli.out(text, summary)
+
+
+def cmd_verify(cli: Cli) -> None:
+    problems = verify(cli.engine)
+    if problems:
+        cli.out("核对发现问题：\n" + "\n".join(problems), {"ok": False, "problems": problems})
+        raise SystemExit(2)
+    cli.out("核对通过：账本哈希链完整，余额与积分投影与账本一致", {"ok": True, "problems": []})
+
+
+def cmd_audit(cli: Cli) -> None:
+    with cli.ctx.uow(write=False) as uow:
+        entries = uow.audit.recent(cli.args.limit)
+    text = "\n".join(
+        f"{e.at:%Y-%m-%d %H:%M:%S}  {e.action:<16} {e.outcome:<8} {e.actor:<6} {e.approver or '':<6} {e.subject or ''}"
+        for e in entries
+    )
+    cli.out(text, entries)
+
+
+def cmd_till(cli: Cli) -> None:
+    from frontdesk.app import run_till_app
+
+    raise SystemExit(run_till_app(cli.engine, cli.ctx, cli.args.lang))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="frontdesk", description="frontdesk 会员收银台")
+    p.add_argument(
+        "--db", type=Path, default=None, help="till database (default: per-user data folder)"
+    )
+    p.add_argument(
+        "--program", type=Path, default=None, help="program file (default: resources/program.toml)"
+    )
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
+    p.add_argument("--staff", help="operator staff number (or FRONTDESK_STAFF)")
+    p.add_argument("--pin", help="operator PIN (or FRONTDESK_PIN)")
+    p.add_argument("--manager", help="approving manager's staff number")
+    p.add_argument("--manager-pin", help="approving manager's own PIN")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def cmd(
+        parent: Any, name: str, fn: Callable[[Cli], None], help_text: str
+    ) -> argparse.ArgumentParser:
+        sp: argparse.ArgumentParser = parent.add_parser(name, help=help_text)
+        sp.set_defaults(fn=fn)
+        return sp
+
+    def member_ref(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--card")
+        sp.add_argument("--phone")
+        sp.add_argument("--member")
+
+    s = cmd(sub, "init", cmd_init, "set up this till")
+    s.add_argument("--store", type=int, required=True)
+    s.add_argument("--till", type=int, required=True)
+    s.add_argument("--store-name")
+    s.add_argument("--admin", required=True)
+    s.add_argument("--admin-name", default="管理员")
+    s.add_argument("--admin-pin", required=True)
+    cmd(sub, "demo", cmd_demo, "create a ready demo store")
+    cmd(sub, "till", cmd_till, "open the till window")
+    cmd(sub, "verify", cmd_verify, "recompute projections and check the ledger chain")
+    s = cmd(sub, "audit", cmd_audit, "show the audit log")
+    s.add_argument("--limit", type=int, default=50)
+
+    st = sub.add_parser("staff").add_subparsers(dest="sub", required=True)
+    s = cmd(st, "add", cmd_staff_add, "add a staff member")
+    s.add_argument("staff_no")
+    s.add_argument("name")
+    s.add_argument("role", choices=["cashier", "manager", "admin"])
+    s.add_argument("--new-pin", required=True)
+
+    mp = sub.add_parser("member").add_subparsers(dest="sub", required=True)
+    s = cmd(mp, "add", cmd_member_add, "register a member and issue a card")
+    s.add_argument("--phone", required=True)
+    s.add_argument("--name", required=True)
+    s.add_argument("--birthday")
+    s.add_argument("--gender", choices=["F", "M"])
+    s.add_argument("--consent-terms", action="store_true")
+    s.add_argument("--consent-marketing", action="store_true")
+    s.add_argument("--member-pin")
+    s = cmd(mp, "show", cmd_member_show, "show a member")
+    member_ref(s)
+    s = cmd(mp, "find", cmd_member_find, "find members by phone or name")
+    s.add_argument("text")
+
+    cp = sub.add_parser("card").add_subparsers(dest="card_action", required=True)
+    s = cmd(cp, "issue", cmd_card, "issue a card to a member without one")
+    s.add_argument("--member", required=True)
+    for name in ("lost", "unlost", "freeze", "unfreeze", "return"):
+        s = cmd(cp, name, cmd_card, f"card {name}")
+        s.add_argument("card_no")
+        s.add_argument("--reason")
+    s = cmd(cp, "reissue", cmd_card, "reissue (补卡)")
+    s.add_argument("card_no")
+    s.add_argument("--phone", required=True)
+    s.add_argument("--name", required=True)
+    s.add_argument("--tender", default="cash")
+    s.add_argument("--ref")
+    s.add_argument("--waive-reason")
+
+    s = cmd(sub, "topup", cmd_topup, "top up stored value")
+    member_ref(s)
+    s.add_argument("amount")
+    s.add_argument("--tender", default="cash", choices=list(accounts.PAID_TENDERS))
+    s.add_argument("--ref")
+
+    s = cmd(sub, "sale", cmd_sale, "price or check out a sale")
+    s.add_argument("--card")
+    s.add_argument("--item", action="append", required=True, help="BARCODE or BARCODExQTY")
+    s.add_argument(
+        "--pay", action="append", help="KIND:AMOUNT[:REF]; without --pay the sale is only priced"
+    )
+    s.add_argument("--redeem", type=int, default=0, help="points blocks to redeem")
+    s.add_argument("--member-pin")
+    s.add_argument("--txn", help="idempotency key (UUID) of this sale")
+
+    s = cmd(sub, "refund", cmd_refund, "refund by receipt number")
+    s.add_argument("receipt_no")
+    s.add_argument("--line", action="append", help="LINE_NO:QTY; none means the whole ticket")
+    s.add_argument("--txn")
+
+    pp = sub.add_parser("points").add_subparsers(dest="sub", required=True)
+    s = cmd(pp, "adjust", cmd_points_adjust, "adjust points (manager)")
+    member_ref(s)
+    s.add_argument("points", type=int)
+    s.add_argument("--reason", required=True)
+
+    pn = sub.add_parser("pin").add_subparsers(dest="sub", required=True)
+    s = cmd(pn, "set", cmd_pin_set, "set or reset a member PIN")
+    member_ref(s)
+    s.add_argument("--new-pin", required=True)
+
+    tp = sub.add_parser("tier").add_subparsers(dest="sub", required=True)
+    s = cmd(tp, "lock", cmd_tier_lock, "lock (or with no --tier, unlock) a member's tier")
+    member_ref(s)
+    s.add_argument("--tier")
+    s.add_argument("--reason", required=True)
+
+    sh = sub.add_parser("shift").add_subparsers(dest="sub", required=True)
+    s = cmd(sh, "open", cmd_shift_open, "open a shift")
+    s.add_argument("--float", required=True)
+    s = cmd(sh, "close", cmd_shift_close, "close the shift")
+    s.add_argument("--counted", required=True)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.db is None:
+        args.db = default_db_path()
+    try:
+        cli = Cli(args)
+        args.fn(cli)
+    except DomainError as refusal:
+        print(refusal.message if args.lang == "zh_CN" else refusal.message_en, file=sys.stderr)
+        return 2
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except ProgramInvalid as exc:
+        print(f"方案文件有误：{exc}", file=sys.stderr)
+        return 1
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

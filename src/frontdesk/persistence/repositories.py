@@ -1,0 +1,629 @@
+"""SQL repositories over one open connection: each method is a few statements, no rules."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy.engine import Connection
+
+from frontdesk.domain.cards import Card, CardState
+from frontdesk.domain.ledger import GENESIS_HASH, EntryDraft, LedgerEntry, seal
+from frontdesk.domain.money import Fen
+from frontdesk.domain.pricing import Product
+from frontdesk.domain.tiers import TierEvent
+from frontdesk.persistence import rows
+from frontdesk.persistence import tables as t
+from frontdesk.services.records import (
+    Account,
+    Approval,
+    AuditEntry,
+    Member,
+    Shift,
+    Staff,
+    Ticket,
+)
+
+
+class SqlSettings:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, key: str) -> str | None:
+        return self.conn.execute(select(t.settings.c.value).where(t.settings.c.key == key)).scalar()
+
+    def set(self, key: str, value: str) -> None:
+        if self.get(key) is None:
+            self.conn.execute(insert(t.settings).values(key=key, value=value))
+        else:
+            self.conn.execute(update(t.settings).where(t.settings.c.key == key).values(value=value))
+
+    def next_number(self, name: str) -> int:
+        """The next value of a named counter (card serials, receipt numbers)."""
+        current = self.conn.execute(
+            select(t.counter.c.value).where(t.counter.c.name == name)
+        ).scalar()
+        if current is None:
+            self.conn.execute(insert(t.counter).values(name=name, value=1))
+            return 1
+        self.conn.execute(
+            update(t.counter).where(t.counter.c.name == name).values(value=current + 1)
+        )
+        return int(current) + 1
+
+
+class SqlStaff:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, staff_no: str) -> Staff | None:
+        r = self.conn.execute(select(t.staff).where(t.staff.c.staff_no == staff_no)).first()
+        return None if r is None else rows.to_staff(r)
+
+    def add(self, s: Staff, at: datetime) -> None:
+        self.conn.execute(
+            insert(t.staff).values(
+                staff_no=s.staff_no,
+                name=s.name,
+                role=s.role,
+                pin_hash=s.pin_hash,
+                failed_tries=s.failed_tries,
+                locked=s.locked,
+                created_at=at.isoformat(),
+            )
+        )
+
+    def set_tries(self, staff_no: str, failed_tries: int, locked: bool) -> None:
+        self.conn.execute(
+            update(t.staff)
+            .where(t.staff.c.staff_no == staff_no)
+            .values(failed_tries=failed_tries, locked=locked)
+        )
+
+    def set_pin(self, staff_no: str, pin_hash: str) -> None:
+        self.conn.execute(
+            update(t.staff)
+            .where(t.staff.c.staff_no == staff_no)
+            .values(pin_hash=pin_hash, failed_tries=0, locked=False)
+        )
+
+    def count(self) -> int:
+        return int(self.conn.execute(select(func.count()).select_from(t.staff)).scalar_one())
+
+
+class SqlMembers:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, member_id: str) -> Member | None:
+        r = self.conn.execute(select(t.member).where(t.member.c.member_id == member_id)).first()
+        return None if r is None else rows.to_member(r)
+
+    def by_phone(self, phone: str) -> Member | None:
+        r = self.conn.execute(select(t.member).where(t.member.c.phone == phone)).first()
+        return None if r is None else rows.to_member(r)
+
+    def find(self, text: str, limit: int = 20) -> list[Member]:
+        pattern = f"%{text}%"
+        q = (
+            select(t.member)
+            .where((t.member.c.phone.like(pattern)) | (t.member.c.name.like(pattern)))
+            .order_by(t.member.c.created_at)
+            .limit(limit)
+        )
+        return [rows.to_member(r) for r in self.conn.execute(q)]
+
+    def add(self, m: Member, at: datetime) -> None:
+        self.conn.execute(insert(t.member).values(**rows.from_member(m, at)))
+
+    def save(self, m: Member, at: datetime) -> None:
+        values = rows.from_member(m, at)
+        del values["member_id"]
+        self.conn.execute(
+            update(t.member).where(t.member.c.member_id == m.member_id).values(**values)
+        )
+
+
+class SqlAccounts:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, member_id: str) -> Account | None:
+        r = self.conn.execute(select(t.account).where(t.account.c.member_id == member_id)).first()
+        return None if r is None else rows.to_account(r)
+
+    def create(self, member_id: str, tier: str) -> None:
+        self.conn.execute(
+            insert(t.account).values(
+                member_id=member_id,
+                principal=0,
+                bonus=0,
+                points=0,
+                base_principal=0,
+                base_bonus=0,
+                base_points=0,
+                base_seq=0,
+                tier=tier,
+            )
+        )
+
+    def set_tier(
+        self, member_id: str, tier: str, since: datetime | None, held_until: datetime | None
+    ) -> None:
+        self.conn.execute(
+            update(t.account)
+            .where(t.account.c.member_id == member_id)
+            .values(tier=tier, tier_since=rows.iso(since), tier_held_until=rows.iso(held_until))
+        )
+
+    def touch_purchase(self, member_id: str, at: datetime) -> None:
+        self.conn.execute(
+            update(t.account)
+            .where(t.account.c.member_id == member_id)
+            .values(last_purchase_at=at.isoformat())
+        )
+
+    def lots(self, member_id: str) -> dict[int, int]:
+        q = select(t.points_lot.c.lot_year, t.points_lot.c.points).where(
+            t.points_lot.c.member_id == member_id
+        )
+        return {int(y): int(p) for y, p in self.conn.execute(q)}
+
+    def liability(self) -> Fen:
+        q = select(func.coalesce(func.sum(t.account.c.principal + t.account.c.bonus), 0))
+        return Fen(int(self.conn.execute(q).scalar_one()))
+
+
+class SqlCards:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, card_no: str) -> Card | None:
+        r = self.conn.execute(select(t.card).where(t.card.c.card_no == card_no)).first()
+        return None if r is None else rows.to_card(r)
+
+    def for_member(self, member_id: str) -> list[Card]:
+        q = select(t.card).where(t.card.c.member_id == member_id).order_by(t.card.c.generation)
+        return [rows.to_card(r) for r in self.conn.execute(q)]
+
+    def add(self, c: Card, at: datetime) -> None:
+        self.conn.execute(
+            insert(t.card).values(
+                card_no=c.card_no,
+                member_id=c.member_id,
+                generation=c.generation,
+                state=c.state.value,
+                issued_at=at.isoformat(),
+                state_at=at.isoformat(),
+            )
+        )
+
+    def set_state(self, card_no: str, state: CardState, at: datetime) -> None:
+        self.conn.execute(
+            update(t.card)
+            .where(t.card.c.card_no == card_no)
+            .values(state=state.value, state_at=at.isoformat())
+        )
+
+
+class SqlProducts:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, barcode: str) -> Product | None:
+        r = self.conn.execute(
+            select(t.product).where(
+                and_(t.product.c.barcode == barcode, t.product.c.active.is_(True))
+            )
+        ).first()
+        return (
+            None
+            if r is None
+            else Product(r.barcode, r.name, Fen(r.unit_price), bool(r.member_discount))
+        )
+
+    def upsert(self, p: Product) -> None:
+        values = {
+            "name": p.name,
+            "unit_price": p.unit_price.value,
+            "member_discount": p.member_discount,
+            "active": True,
+        }
+        done = self.conn.execute(
+            update(t.product).where(t.product.c.barcode == p.barcode).values(**values)
+        )
+        if done.rowcount == 0:
+            self.conn.execute(insert(t.product).values(barcode=p.barcode, **values))
+
+    def all(self) -> list[Product]:
+        q = select(t.product).where(t.product.c.active.is_(True)).order_by(t.product.c.barcode)
+        return [
+            Product(r.barcode, r.name, Fen(r.unit_price), bool(r.member_discount))
+            for r in self.conn.execute(q)
+        ]
+
+
+_BALANCE_COLUMN = {"principal": "principal", "bonus": "bonus", "points": "points"}
+
+
+class SqlLedger:
+    """Appends sealed entries and moves the projections in the same transaction."""
+
+    def __init__(self, conn: Connection, till_id: str) -> None:
+        self.conn = conn
+        self.till_id = till_id
+
+    def head(self) -> tuple[int, str]:
+        r = self.conn.execute(
+            select(t.ledger_entry.c.seq, t.ledger_entry.c.hash)
+            .where(t.ledger_entry.c.till_id == self.till_id)
+            .order_by(t.ledger_entry.c.seq.desc())
+            .limit(1)
+        ).first()
+        return (0, GENESIS_HASH) if r is None else (int(r.seq), str(r.hash))
+
+    def append(self, drafts: Sequence[EntryDraft], at: datetime) -> list[LedgerEntry]:
+        seq, prev = self.head()
+        sealed: list[LedgerEntry] = []
+        for d in drafts:
+            seq += 1
+            entry = seal(
+                d, till_id=self.till_id, seq=seq, created_at=at.isoformat(), prev_hash=prev
+            )
+            sealed.append(entry)
+            prev = entry.hash
+        if not sealed:
+            return sealed
+        self.conn.execute(insert(t.ledger_entry), [vars_of(e) for e in sealed])
+        for e in sealed:
+            col = t.account.c[_BALANCE_COLUMN[e.bucket]]
+            self.conn.execute(
+                update(t.account)
+                .where(t.account.c.member_id == e.member_id)
+                .values({col: col + e.amount})
+            )
+            if e.bucket == "points" and e.lot_year is not None:
+                moved = self.conn.execute(
+                    update(t.points_lot)
+                    .where(
+                        and_(
+                            t.points_lot.c.member_id == e.member_id,
+                            t.points_lot.c.lot_year == e.lot_year,
+                        )
+                    )
+                    .values(points=t.points_lot.c.points + e.amount)
+                )
+                if moved.rowcount == 0:
+                    self.conn.execute(
+                        insert(t.points_lot).values(
+                            member_id=e.member_id,
+                            lot_year=e.lot_year,
+                            points=e.amount,
+                            base_points=0,
+                        )
+                    )
+        return sealed
+
+    def has_txn(self, txn_uuid: str) -> bool:
+        q = select(t.ledger_entry.c.seq).where(t.ledger_entry.c.txn_uuid == txn_uuid).limit(1)
+        return self.conn.execute(q).first() is not None
+
+    def entries(self, after_seq: int = 0, limit: int | None = None) -> list[LedgerEntry]:
+        q = (
+            select(t.ledger_entry)
+            .where(and_(t.ledger_entry.c.till_id == self.till_id, t.ledger_entry.c.seq > after_seq))
+            .order_by(t.ledger_entry.c.seq)
+        )
+        if limit is not None:
+            q = q.limit(limit)
+        return [entry_of(r) for r in self.conn.execute(q)]
+
+    def for_ticket(self, ticket_id: str) -> list[LedgerEntry]:
+        q = (
+            select(t.ledger_entry)
+            .where(t.ledger_entry.c.ticket_id == ticket_id)
+            .order_by(t.ledger_entry.c.seq)
+        )
+        return [entry_of(r) for r in self.conn.execute(q)]
+
+    def offline_spent(self, member_id: str, day: date) -> Fen:
+        q = select(func.coalesce(func.sum(t.ledger_entry.c.amount), 0)).where(
+            and_(
+                t.ledger_entry.c.member_id == member_id,
+                t.ledger_entry.c.kind == "spend",
+                t.ledger_entry.c.offline.is_(True),
+                func.substr(t.ledger_entry.c.created_at, 1, 10) == day.isoformat(),
+            )
+        )
+        return Fen(-int(self.conn.execute(q).scalar_one()))
+
+
+def vars_of(e: LedgerEntry) -> dict[str, Any]:
+    return {k: getattr(e, k) for k in LedgerEntry.__dataclass_fields__}
+
+
+def entry_of(r: Any) -> LedgerEntry:
+    return LedgerEntry(**{k: getattr(r, k) for k in LedgerEntry.__dataclass_fields__})
+
+
+class SqlTickets:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def _load(self, r: Any) -> Ticket:
+        lines = tuple(
+            rows.to_line(x)
+            for x in self.conn.execute(
+                select(t.ticket_line)
+                .where(t.ticket_line.c.ticket_id == r.ticket_id)
+                .order_by(t.ticket_line.c.line_no)
+            )
+        )
+        tenders = tuple(
+            rows.to_tender(x)
+            for x in self.conn.execute(
+                select(t.tender).where(t.tender.c.ticket_id == r.ticket_id).order_by(t.tender.c.idx)
+            )
+        )
+        return rows.to_ticket(r, lines, tenders)
+
+    def get(self, ticket_id: str) -> Ticket | None:
+        r = self.conn.execute(select(t.ticket).where(t.ticket.c.ticket_id == ticket_id)).first()
+        return None if r is None else self._load(r)
+
+    def by_receipt(self, receipt_no: str) -> Ticket | None:
+        r = self.conn.execute(select(t.ticket).where(t.ticket.c.receipt_no == receipt_no)).first()
+        return None if r is None else self._load(r)
+
+    def refunds_of(self, ticket_id: str) -> list[Ticket]:
+        q = (
+            select(t.ticket)
+            .where(t.ticket.c.refund_of == ticket_id)
+            .order_by(t.ticket.c.created_at)
+        )
+        return [self._load(r) for r in self.conn.execute(q)]
+
+    def in_shift(self, shift_id: str) -> list[Ticket]:
+        q = select(t.ticket).where(t.ticket.c.shift_id == shift_id).order_by(t.ticket.c.created_at)
+        return [self._load(r) for r in self.conn.execute(q)]
+
+    def tier_events(self, member_id: str) -> list[TierEvent]:
+        q = select(
+            t.ticket.c.ticket_id,
+            t.ticket.c.kind,
+            t.ticket.c.created_at,
+            t.ticket.c.total,
+            t.ticket.c.points_earned,
+            t.ticket.c.refund_of,
+        ).where(and_(t.ticket.c.member_id == member_id, t.ticket.c.kind.in_(("sale", "refund"))))
+        return [
+            TierEvent(
+                at=rows.must_dt(r.created_at),
+                ticket_id=r.ticket_id,
+                spend=Fen(r.total),
+                points=r.points_earned,
+                refund_of=r.refund_of,
+            )
+            for r in self.conn.execute(q)
+        ]
+
+    def add(self, tk: Ticket) -> None:
+        self.conn.execute(
+            insert(t.ticket).values(
+                ticket_id=tk.ticket_id,
+                receipt_no=tk.receipt_no,
+                till_id=tk.till_id,
+                shift_id=tk.shift_id,
+                kind=tk.kind,
+                member_id=tk.member_id,
+                card_no=tk.card_no,
+                created_at=tk.created_at.isoformat(),
+                cashier=tk.cashier,
+                approver=tk.approver,
+                refund_of=tk.refund_of,
+                gross=tk.gross.value,
+                discount_tier=tk.discount_tier.value,
+                discount_birthday=tk.discount_birthday.value,
+                redemption=tk.redemption.value,
+                redeemed_points=tk.redeemed_points,
+                total=tk.total.value,
+                points_earned=tk.points_earned,
+                points_multiplier=tk.points_multiplier,
+                birthday_benefit=tk.birthday_benefit,
+                tier=tk.tier,
+                upgraded_to=tk.upgraded_to,
+                offline=tk.offline,
+                note=tk.note,
+            )
+        )
+        if tk.lines:
+            self.conn.execute(
+                insert(t.ticket_line),
+                [
+                    {
+                        "ticket_id": tk.ticket_id,
+                        "line_no": ln.line_no,
+                        "barcode": ln.barcode,
+                        "name": ln.name,
+                        "unit_price": ln.unit_price.value,
+                        "quantity": ln.quantity,
+                        "gross": ln.gross.value,
+                        "member_discount": ln.member_discount.value,
+                        "redemption": ln.redemption.value,
+                        "net": ln.net.value,
+                        "refund_of_line": ln.refund_of_line,
+                    }
+                    for ln in tk.lines
+                ],
+            )
+        if tk.tenders:
+            self.conn.execute(
+                insert(t.tender),
+                [
+                    {
+                        "ticket_id": tk.ticket_id,
+                        "idx": i,
+                        "kind": x.kind,
+                        "amount": x.amount.value,
+                        "change": x.change.value,
+                        "reference": x.reference,
+                    }
+                    for i, x in enumerate(tk.tenders)
+                ],
+            )
+
+
+class SqlAudit:
+    def __init__(self, conn: Connection, till_id: str) -> None:
+        self.conn = conn
+        self.till_id = till_id
+
+    def add(
+        self,
+        *,
+        at: datetime,
+        actor: str,
+        action: str,
+        outcome: str = "ok",
+        approver: str | None = None,
+        subject: str | None = None,
+        amount: int | None = None,
+        detail: dict[str, object] | None = None,
+    ) -> None:
+        last = self.conn.execute(
+            select(func.max(t.audit_log.c.seq)).where(t.audit_log.c.till_id == self.till_id)
+        ).scalar()
+        self.conn.execute(
+            insert(t.audit_log).values(
+                till_id=self.till_id,
+                seq=(last or 0) + 1,
+                audit_id=str(uuid.uuid4()),
+                at=at.isoformat(),
+                actor=actor,
+                approver=approver,
+                action=action,
+                subject=subject,
+                amount=amount,
+                outcome=outcome,
+                detail=json.dumps(detail or {}, ensure_ascii=False, sort_keys=True),
+            )
+        )
+
+    def recent(self, limit: int = 200, action: str | None = None) -> list[AuditEntry]:
+        q = select(t.audit_log).where(t.audit_log.c.till_id == self.till_id)
+        if action is not None:
+            q = q.where(t.audit_log.c.action == action)
+        q = q.order_by(t.audit_log.c.seq.desc()).limit(limit)
+        return [rows.to_audit(r, json.loads(r.detail)) for r in self.conn.execute(q)]
+
+    def since(self, at: datetime) -> list[AuditEntry]:
+        q = (
+            select(t.audit_log)
+            .where(and_(t.audit_log.c.till_id == self.till_id, t.audit_log.c.at >= at.isoformat()))
+            .order_by(t.audit_log.c.seq)
+        )
+        return [rows.to_audit(r, json.loads(r.detail)) for r in self.conn.execute(q)]
+
+
+class SqlApprovals:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def add(self, a: Approval) -> None:
+        self.conn.execute(
+            insert(t.approval).values(
+                approval_id=a.approval_id,
+                action=a.action,
+                subject=a.subject,
+                amount=a.amount,
+                manager=a.manager,
+                created_at=a.created_at.isoformat(),
+                used_at=None,
+            )
+        )
+
+    def get(self, approval_id: str) -> Approval | None:
+        r = self.conn.execute(
+            select(t.approval).where(t.approval.c.approval_id == approval_id)
+        ).first()
+        if r is None:
+            return None
+        return Approval(
+            r.approval_id,
+            r.action,
+            r.subject,
+            r.amount,
+            r.manager,
+            rows.must_dt(r.created_at),
+            rows.dt(r.used_at),
+        )
+
+    def mark_used(self, approval_id: str, at: datetime) -> bool:
+        done = self.conn.execute(
+            update(t.approval)
+            .where(and_(t.approval.c.approval_id == approval_id, t.approval.c.used_at.is_(None)))
+            .values(used_at=at.isoformat())
+        )
+        return done.rowcount == 1
+
+
+class SqlShifts:
+    def __init__(self, conn: Connection, till_id: str) -> None:
+        self.conn = conn
+        self.till_id = till_id
+
+    def current(self) -> Shift | None:
+        r = self.conn.execute(
+            select(t.shift).where(
+                and_(t.shift.c.till_id == self.till_id, t.shift.c.closed_at.is_(None))
+            )
+        ).first()
+        return None if r is None else rows.to_shift(r)
+
+    def get(self, shift_id: str) -> Shift | None:
+        r = self.conn.execute(select(t.shift).where(t.shift.c.shift_id == shift_id)).first()
+        return None if r is None else rows.to_shift(r)
+
+    def add(self, s: Shift) -> None:
+        self.conn.execute(
+            insert(t.shift).values(
+                shift_id=s.shift_id,
+                till_id=s.till_id,
+                cashier=s.cashier,
+                opened_at=s.opened_at.isoformat(),
+                opening_float=s.opening_float.value,
+                opening_liability=s.opening_liability.value,
+                opening_seq=s.opening_seq,
+            )
+        )
+
+    def close(self, shift_id: str, at: datetime, counted: Fen, report: dict[str, object]) -> None:
+        self.conn.execute(
+            update(t.shift)
+            .where(t.shift.c.shift_id == shift_id)
+            .values(
+                closed_at=at.isoformat(),
+                counted_cash=counted.value,
+                report=json.dumps(report, ensure_ascii=False),
+            )
+        )
+
+
+class SqlOutbox:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def add(self, kind: str, entity_id: str, payload: dict[str, object], at: datetime) -> None:
+        self.conn.execute(
+            insert(t.outbox).values(
+                event_uuid=str(uuid.uuid4()),
+                kind=kind,
+                entity_id=entity_id,
+                payload=json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str),
+                created_at=at.isoformat(),
+            )
+        )

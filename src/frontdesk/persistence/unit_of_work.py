@@ -1,0 +1,86 @@
+"""The SQLite unit of work: one connection, one transaction, every repository on it."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import Engine, select
+from sqlalchemy.engine import Connection
+
+from frontdesk.persistence import repositories as repo
+from frontdesk.persistence import tables as t
+
+
+class SqlAlchemyUnitOfWork:
+    """Nothing is written unless commit() is called; leaving the block discards the rest."""
+
+    till_id: str
+    settings: repo.SqlSettings
+    staff: repo.SqlStaff
+    members: repo.SqlMembers
+    accounts: repo.SqlAccounts
+    cards: repo.SqlCards
+    products: repo.SqlProducts
+    ledger: repo.SqlLedger
+    tickets: repo.SqlTickets
+    audit: repo.SqlAudit
+    approvals: repo.SqlApprovals
+    shifts: repo.SqlShifts
+    outbox: repo.SqlOutbox
+
+    def __init__(self, engine: Engine, *, write: bool = True) -> None:
+        self.engine = engine
+        self.write = write
+        self._conn: Connection | None = None
+
+    def __enter__(self) -> Self:
+        conn = self.engine.connect().execution_options(write=self.write)
+        conn.begin()
+        self._conn = conn
+        till_id = (
+            conn.execute(select(t.settings.c.value).where(t.settings.c.key == "till_id")).scalar()
+            or ""
+        )
+        self.till_id = till_id
+        self.settings = repo.SqlSettings(conn)
+        self.staff = repo.SqlStaff(conn)
+        self.members = repo.SqlMembers(conn)
+        self.accounts = repo.SqlAccounts(conn)
+        self.cards = repo.SqlCards(conn)
+        self.products = repo.SqlProducts(conn)
+        self.ledger = repo.SqlLedger(conn, till_id)
+        self.tickets = repo.SqlTickets(conn)
+        self.audit = repo.SqlAudit(conn, till_id)
+        self.approvals = repo.SqlApprovals(conn)
+        self.shifts = repo.SqlShifts(conn, till_id)
+        self.outbox = repo.SqlOutbox(conn)
+        return self
+
+    @property
+    def connection(self) -> Connection:
+        if self._conn is None:
+            raise RuntimeError("the unit of work is not open")
+        return self._conn
+
+    def commit(self) -> None:
+        self.connection.commit()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        # close() rolls back whatever was not committed; a bare rollback is not needed.
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+class SqlUnitOfWorkFactory:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def __call__(self, *, write: bool = True) -> SqlAlchemyUnitOfWork:
+        return SqlAlchemyUnitOfWork(self.engine, write=write)

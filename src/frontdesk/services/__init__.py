@@ -1,0 +1,1 @@
+"""Use cases of the till: what a cashier, a manager and head office ask of it."""

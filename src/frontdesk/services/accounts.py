@@ -1,0 +1,217 @@
+"""Account movements outside a sale: top-ups with bonus, points adjustments, points expiry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from frontdesk.domain import errors
+from frontdesk.domain.ledger import Bucket, EntryDraft, EntryKind
+from frontdesk.domain.money import ZERO, Fen
+from frontdesk.domain.points import expired_lots, take_fifo
+from frontdesk.domain.stored_value import topup_split
+from frontdesk.services.context import TillContext, entry_id, new_id, next_receipt_no
+from frontdesk.services.ports import UnitOfWork
+from frontdesk.services.records import Account, Tender, Ticket
+from frontdesk.services.staff import consume_approval
+
+PAID_TENDERS = ("cash", "bank_card", "wechat", "alipay")
+
+
+@dataclass(frozen=True)
+class TopUp:
+    ticket: Ticket
+    principal: Fen
+    bonus: Fen
+    before: Account
+    after: Account
+
+
+def expire_points(
+    uow: UnitOfWork, ctx: TillContext, member_id: str, actor: str, now: datetime
+) -> int:
+    """Write expiry entries for lots past their last day; runs before any points move."""
+    lots = uow.accounts.lots(member_id)
+    due = expired_lots(lots, now.date(), ctx.program)
+    if not due:
+        return 0
+    txn = new_id()
+    drafts = [
+        EntryDraft(
+            entry_id(txn, i),
+            txn,
+            EntryKind.EXPIRE,
+            member_id,
+            Bucket.POINTS,
+            -points,
+            actor,
+            None,
+            None,
+            year,
+        )
+        for i, (year, points) in enumerate(due)
+    ]
+    uow.ledger.append(drafts, now)
+    return sum(p for _, p in due)
+
+
+def topup(
+    ctx: TillContext,
+    *,
+    actor: str,
+    member_id: str,
+    amount: Fen,
+    tender: str = "cash",
+    reference: str | None = None,
+    txn_id: str | None = None,
+) -> TopUp:
+    """充值: principal plus the bonus of the highest rule reached, as two ledger entries."""
+    if tender not in PAID_TENDERS:
+        raise ValueError(f"a top-up is paid by {', '.join(PAID_TENDERS)}")
+    if tender != "cash" and not (reference or "").strip():
+        raise errors.ReferenceRequired(tender=tender)
+    split = topup_split(amount, ctx.program)
+    txn = txn_id or new_id()
+    now = ctx.now()
+    with ctx.uow() as uow:
+        existing = uow.tickets.get(txn)
+        if existing is not None:  # the same top-up sent twice: answer, don't pay twice
+            account = uow.accounts.get(member_id)
+            assert account is not None
+            return TopUp(existing, split.principal, split.bonus, account, account)
+        shift = uow.shifts.current()
+        if shift is None:
+            raise errors.ShiftNotOpen()
+        before = uow.accounts.get(member_id)
+        if before is None:
+            raise errors.UnknownMember(ref=member_id)
+        drafts = [
+            EntryDraft(
+                entry_id(txn, 0),
+                txn,
+                EntryKind.TOPUP,
+                member_id,
+                Bucket.PRINCIPAL,
+                split.principal.value,
+                actor,
+                None,
+                txn,
+            )
+        ]
+        if split.bonus.value:
+            drafts.append(
+                EntryDraft(
+                    entry_id(txn, 1),
+                    txn,
+                    EntryKind.BONUS,
+                    member_id,
+                    Bucket.BONUS,
+                    split.bonus.value,
+                    actor,
+                    None,
+                    txn,
+                )
+            )
+        ticket = Ticket(
+            ticket_id=txn,
+            receipt_no=next_receipt_no(uow),
+            till_id=uow.till_id,
+            shift_id=shift.shift_id,
+            kind="topup",
+            member_id=member_id,
+            card_no=None,
+            created_at=now,
+            cashier=actor,
+            approver=None,
+            refund_of=None,
+            gross=amount,
+            discount_tier=ZERO,
+            discount_birthday=ZERO,
+            redemption=ZERO,
+            redeemed_points=0,
+            total=amount,
+            points_earned=0,
+            points_multiplier=1,
+            birthday_benefit=False,
+            tier=None,
+            upgraded_to=None,
+            offline=False,
+            note=f"充值赠送 {split.bonus}",
+            tenders=(Tender(tender, amount, ZERO, reference),),
+        )
+        uow.tickets.add(ticket)
+        uow.ledger.append(drafts, now)
+        uow.audit.add(
+            at=now,
+            actor=actor,
+            action="topup",
+            subject=member_id,
+            amount=amount.value,
+            detail={"bonus": split.bonus.value, "receipt_no": ticket.receipt_no},
+        )
+        after = uow.accounts.get(member_id)
+        assert after is not None
+        uow.commit()
+    return TopUp(ticket, split.principal, split.bonus, before, after)
+
+
+def adjust_points(
+    ctx: TillContext,
+    *,
+    actor: str,
+    member_id: str,
+    points: int,
+    reason: str,
+    approval_id: str | None,
+) -> Account:
+    """Manual points adjustment: approval bound to the amount, reason required (seed 003)."""
+    if not reason.strip():
+        raise errors.ReasonRequired()
+    if points == 0:
+        raise errors.InvalidAmount(amount="0")
+    now = ctx.now()
+    with ctx.uow() as uow:
+        if uow.accounts.get(member_id) is None:
+            raise errors.UnknownMember(ref=member_id)
+        approver = consume_approval(
+            uow, approval_id, action="points_adjust", subject=member_id, amount=points, ctx=ctx
+        )
+        expire_points(uow, ctx, member_id, actor, now)
+        txn = new_id()
+        if points > 0:
+            parts = [(now.year, points)]
+        else:
+            lots = uow.accounts.lots(member_id)
+            available = sum(p for p in lots.values() if p > 0)
+            if available < -points:
+                raise errors.InsufficientPoints(points=available, needed=-points)
+            parts = [(y, -p) for y, p in take_fifo(lots, -points)]
+        drafts = [
+            EntryDraft(
+                entry_id(txn, i),
+                txn,
+                EntryKind.ADJUST,
+                member_id,
+                Bucket.POINTS,
+                p,
+                actor,
+                approver,
+                None,
+                year,
+            )
+            for i, (year, p) in enumerate(parts)
+        ]
+        uow.ledger.append(drafts, now)
+        uow.audit.add(
+            at=now,
+            actor=actor,
+            approver=approver,
+            action="points_adjust",
+            subject=member_id,
+            amount=points,
+            detail={"reason": reason},
+        )
+        account = uow.accounts.get(member_id)
+        assert account is not None
+        uow.commit()
+        return account

@@ -1,0 +1,658 @@
+"""Members and their cards: register, issue, look up at the counter, 挂失/解挂/补卡/冻结/退卡."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from frontdesk.domain import errors
+from frontdesk.domain.calendar import in_birthday_window
+from frontdesk.domain.cards import (
+    Card,
+    CardAction,
+    CardState,
+    ensure_usable,
+    make_card_number,
+    next_state,
+    parse_card_number,
+)
+from frontdesk.domain.ledger import Bucket, EntryDraft, EntryKind
+from frontdesk.domain.members import make_registration, mask_phone, parse_phone
+from frontdesk.domain.money import ZERO, Fen
+from frontdesk.domain.points import ExpiryWarning, expiring_soon, usable
+from frontdesk.domain.stored_value import cash_out, check_pin_strength, hash_pin
+from frontdesk.domain.tiers import tier_status
+from frontdesk.services.context import TillContext, entry_id, new_id, next_receipt_no, till_numbers
+from frontdesk.services.ports import UnitOfWork
+from frontdesk.services.records import Member, Tender, Ticket
+from frontdesk.services.staff import consume_approval
+
+
+@dataclass(frozen=True)
+class MemberView:
+    """Everything the member panel shows after a scan."""
+
+    member_id: str
+    name: str
+    phone: str
+    masked_phone: str
+    tier: str
+    tier_name: str
+    principal: Fen
+    bonus: Fen
+    points: int
+    expiring: ExpiryWarning | None
+    birthday: date | None
+    birthday_benefit_available: bool
+    pin_set: bool
+    pin_locked: bool
+    card_no: str | None
+    card_state: CardState | None
+    tier_locked: bool
+
+    @property
+    def balance(self) -> Fen:
+        return self.principal + self.bonus
+
+    @property
+    def warnings(self) -> list[str]:
+        found = []
+        if self.pin_locked:
+            found.append("储值密码已锁定")
+        if self.points < 0:
+            found.append("积分为负，暂停抵现")
+        if self.expiring is not None:
+            found.append(f"{self.expiring.points} 积分将于 {self.expiring.on.isoformat()} 过期")
+        return found
+
+
+def current_tier(uow: UnitOfWork, ctx: TillContext, member: Member, now: datetime) -> str:
+    """The projected tier, re-evaluated when its 12-month hold has run out."""
+    account = uow.accounts.get(member.member_id)
+    if account is None:
+        raise errors.UnknownMember(ref=member.member_id)
+    if member.tier_lock is not None:
+        return member.tier_lock
+    if account.tier_held_until is not None and account.tier_held_until <= now:
+        return tier_status(uow.tickets.tier_events(member.member_id), now, ctx.program).code
+    return account.tier
+
+
+def member_view(
+    uow: UnitOfWork, ctx: TillContext, member: Member, card: Card | None, now: datetime
+) -> MemberView:
+    account = uow.accounts.get(member.member_id)
+    if account is None:
+        raise errors.UnknownMember(ref=member.member_id)
+    lots = uow.accounts.lots(member.member_id)
+    today = now.date()
+    tier = current_tier(uow, ctx, member, now)
+    return MemberView(
+        member_id=member.member_id,
+        name=member.name,
+        phone=member.phone,
+        masked_phone=mask_phone(member.phone),
+        tier=tier,
+        tier_name=ctx.program.tier(tier).name,
+        principal=account.principal,
+        bonus=account.bonus,
+        points=usable(lots, today, ctx.program) if lots else account.points,
+        expiring=expiring_soon(lots, today, ctx.program),
+        birthday=member.birthday,
+        birthday_benefit_available=in_birthday_window(
+            member.birthday, today, ctx.program.birthday_window
+        )
+        and member.birthday_benefit_year != today.year,
+        pin_set=member.pin_hash is not None,
+        pin_locked=member.pin_locked,
+        card_no=None if card is None else card.card_no,
+        card_state=None if card is None else card.state,
+        tier_locked=member.tier_lock is not None,
+    )
+
+
+def _refuse_card(
+    ctx: TillContext, card: Card, actor: str, error: errors.DomainError
+) -> errors.DomainError:
+    """A refused card is logged (who scanned what, and why) before the refusal is shown."""
+    with ctx.uow() as uow:
+        uow.audit.add(
+            at=ctx.now(),
+            actor=actor,
+            action="card_refused",
+            subject=card.card_no,
+            outcome="refused",
+            detail={
+                "state": card.state.value,
+                "member_id": card.member_id,
+                "reason": error.message,
+            },
+        )
+        uow.commit()
+    return error
+
+
+def usable_card(ctx: TillContext, uow: UnitOfWork, code: str, actor: str) -> Card:
+    """The active card behind a scanned code; anything else is refused with its reason."""
+    card_no = parse_card_number(code)
+    card = uow.cards.get(card_no)
+    if card is None:
+        raise errors.UnknownCard(card_no=card_no)
+    try:
+        ensure_usable(card.state)
+    except errors.DomainError as refusal:
+        raise _refuse_card(ctx, card, actor, refusal) from None
+    return card
+
+
+def lookup_card(ctx: TillContext, code: str, actor: str) -> MemberView:
+    """The counter's hot path: card number → member with balances, points and tier."""
+    now = ctx.now()
+    with ctx.uow(write=False) as uow:
+        card = usable_card(ctx, uow, code, actor)
+        member = uow.members.get(card.member_id)
+        if member is None:
+            raise errors.UnknownMember(ref=card.member_id)
+        return member_view(uow, ctx, member, card, now)
+
+
+def _active_card(uow: UnitOfWork, member_id: str) -> Card | None:
+    cards = [c for c in uow.cards.for_member(member_id) if c.state is CardState.ACTIVE]
+    return cards[-1] if cards else None
+
+
+def find_member(ctx: TillContext, phone: str) -> MemberView:
+    """A forgotten card: find the member by the full phone number."""
+    number = parse_phone(phone)
+    with ctx.uow(write=False) as uow:
+        member = uow.members.by_phone(number)
+        if member is None:
+            raise errors.UnknownMember(ref=mask_phone(number))
+        return member_view(uow, ctx, member, _active_card(uow, member.member_id), ctx.now())
+
+
+def member_by_id(ctx: TillContext, member_id: str) -> MemberView:
+    with ctx.uow(write=False) as uow:
+        member = uow.members.get(member_id)
+        if member is None:
+            raise errors.UnknownMember(ref=member_id)
+        return member_view(uow, ctx, member, _active_card(uow, member.member_id), ctx.now())
+
+
+def _record_member(uow: UnitOfWork, member: Member, now: datetime) -> None:
+    uow.outbox.add(
+        "member",
+        member.member_id,
+        {
+            "phone": member.phone,
+            "name": member.name,
+            "birthday": member.birthday,
+            "gender": member.gender,
+            "store": member.store,
+            "recruiter": member.recruiter,
+            "created_at": member.created_at,
+            "consent_terms_at": member.consent_terms_at,
+            "consent_marketing_at": member.consent_marketing_at,
+            "tier_lock": member.tier_lock,
+        },
+        now,
+    )
+
+
+def _record_card(uow: UnitOfWork, card: Card, now: datetime) -> None:
+    uow.outbox.add(
+        "card",
+        card.card_no,
+        {
+            "member_id": card.member_id,
+            "generation": card.generation,
+            "state": card.state.value,
+            "at": now,
+        },
+        now,
+    )
+
+
+def _new_card(uow: UnitOfWork, member_id: str, generation: int, now: datetime) -> Card:
+    store, till = till_numbers(uow)
+    card = Card(
+        make_card_number(store, till, uow.settings.next_number("card"), generation),
+        member_id,
+        generation,
+        CardState.ACTIVE,
+    )
+    uow.cards.add(card, now)
+    _record_card(uow, card, now)
+    return card
+
+
+@dataclass(frozen=True)
+class Registered:
+    member: MemberView
+    card_no: str
+
+
+def register(
+    ctx: TillContext,
+    *,
+    actor: str,
+    phone: str,
+    name: str,
+    birthday: date | None = None,
+    gender: str | None = None,
+    consent_terms: bool,
+    consent_marketing: bool = False,
+    pin: str | None = None,
+    issue_card: bool = True,
+) -> Registered:
+    """Register a member (free), open the account at the entry tier, and issue the first card."""
+    now = ctx.now()
+    reg = make_registration(
+        phone=phone,
+        name=name,
+        birthday=birthday,
+        gender=gender,
+        consent_terms=consent_terms,
+        consent_marketing=consent_marketing,
+        recruiter=actor,
+        store="",
+        now=now,
+    )
+    if pin is not None:
+        check_pin_strength(pin, ctx.program)
+    with ctx.uow() as uow:
+        store, _ = till_numbers(uow)
+        existing = uow.members.by_phone(reg.phone)
+        if existing is not None:
+            raise errors.DuplicatePhone(phone=mask_phone(reg.phone), name=existing.name)
+        member = Member(
+            member_id=new_id(),
+            phone=reg.phone,
+            name=reg.name,
+            birthday=reg.birthday,
+            gender=reg.gender,
+            consent_terms_at=reg.consent_terms_at,
+            consent_marketing_at=reg.consent_marketing_at,
+            recruiter=actor,
+            store=f"{store:03d}",
+            created_at=now,
+            pin_hash=None if pin is None else hash_pin(pin),
+            pin_failures=0,
+            pin_locked=False,
+            tier_lock=None,
+            tier_lock_reason=None,
+            birthday_benefit_year=None,
+        )
+        uow.members.add(member, now)
+        uow.accounts.create(member.member_id, ctx.program.entry_tier.code)
+        _record_member(uow, member, now)
+        card = _new_card(uow, member.member_id, 0, now) if issue_card else None
+        uow.audit.add(
+            at=now,
+            actor=actor,
+            action="member_register",
+            subject=member.member_id,
+            detail={
+                "card_no": None if card is None else card.card_no,
+                "marketing_consent": reg.consent_marketing_at is not None,
+            },
+        )
+        view = member_view(uow, ctx, member, card, now)
+        uow.commit()
+    return Registered(view, "" if card is None else card.card_no)
+
+
+def issue_card(ctx: TillContext, *, actor: str, member_id: str) -> str:
+    """A card for a member who has none active (registered without one, or after 退卡)."""
+    now = ctx.now()
+    with ctx.uow() as uow:
+        if uow.members.get(member_id) is None:
+            raise errors.UnknownMember(ref=member_id)
+        cards = uow.cards.for_member(member_id)
+        if any(c.state in (CardState.ACTIVE, CardState.FROZEN, CardState.LOST) for c in cards):
+            raise errors.CardStateChangeRefused(state="已有有效卡", action="发新卡")
+        generation = max((c.generation for c in cards), default=-1) + 1
+        card = _new_card(uow, member_id, generation, now)
+        uow.audit.add(
+            at=now,
+            actor=actor,
+            action="card_issue",
+            subject=card.card_no,
+            detail={"member_id": member_id},
+        )
+        uow.commit()
+        return card.card_no
+
+
+def _card_for_change(uow: UnitOfWork, code: str) -> Card:
+    card_no = parse_card_number(code)
+    card = uow.cards.get(card_no)
+    if card is None:
+        raise errors.UnknownCard(card_no=card_no)
+    return card
+
+
+def change_card_state(
+    ctx: TillContext,
+    *,
+    actor: str,
+    card_no: str,
+    action: CardAction,
+    approval_id: str | None = None,
+    reason: str = "",
+) -> Card:
+    """挂失 (anyone at the counter, blocks at once), 解挂 / 冻结 / 解冻 (manager approval)."""
+    if action in (CardAction.REPLACE, CardAction.RETURN):
+        raise ValueError("reissue and return have their own use cases")
+    now = ctx.now()
+    with ctx.uow() as uow:
+        card = _card_for_change(uow, card_no)
+        new_state = next_state(card.state, action)
+        approver = None
+        if action is not CardAction.REPORT_LOST:
+            approver = consume_approval(
+                uow, approval_id, action=action.value, subject=card.card_no, amount=0, ctx=ctx
+            )
+        uow.cards.set_state(card.card_no, new_state, now)
+        changed = Card(card.card_no, card.member_id, card.generation, new_state)
+        _record_card(uow, changed, now)
+        uow.audit.add(
+            at=now,
+            actor=actor,
+            approver=approver,
+            action=f"card_{action.value}",
+            subject=card.card_no,
+            detail={
+                "member_id": card.member_id,
+                "from": card.state.value,
+                "to": new_state.value,
+                "reason": reason,
+            },
+        )
+        uow.commit()
+        return changed
+
+
+@dataclass(frozen=True)
+class Reissued:
+    old_card: str
+    new_card: str
+    fee: Fen
+    ticket: Ticket | None
+
+
+def reissue_card(
+    ctx: TillContext,
+    *,
+    actor: str,
+    card_no: str,
+    phone: str,
+    name: str,
+    fee_tender: str | None = "cash",
+    fee_reference: str | None = None,
+    waive_approval_id: str | None = None,
+    waive_reason: str = "",
+) -> Reissued:
+    """补卡: identity check (phone + name), fee unless a manager waives it; no money moves."""
+    now = ctx.now()
+    with ctx.uow() as uow:
+        old = _card_for_change(uow, card_no)
+        member = uow.members.get(old.member_id)
+        if member is None:
+            raise errors.UnknownMember(ref=old.member_id)
+        try:
+            same_phone = parse_phone(phone) == member.phone
+        except errors.DomainError:
+            same_phone = False
+        if not same_phone or " ".join(name.split()) != member.name:
+            uow.audit.add(
+                at=now,
+                actor=actor,
+                action="card_replace",
+                subject=old.card_no,
+                outcome="refused",
+                detail={"reason": "identity"},
+            )
+            uow.commit()
+            raise errors.IdentityMismatch()
+        replaced = next_state(old.state, CardAction.REPLACE)
+        fee = ctx.program.reissue_fee
+        approver = None
+        ticket = None
+        if waive_approval_id is not None:
+            if not waive_reason.strip():
+                raise errors.ReasonRequired()
+            approver = consume_approval(
+                uow,
+                waive_approval_id,
+                action="waive_reissue_fee",
+                subject=old.card_no,
+                amount=fee.value,
+                ctx=ctx,
+            )
+            fee = ZERO
+        elif fee.value and fee_tender is None:
+            raise errors.FeeNotPaid(fee=str(fee))
+        uow.cards.set_state(old.card_no, replaced, now)
+        _record_card(uow, Card(old.card_no, old.member_id, old.generation, replaced), now)
+        generation = max(c.generation for c in uow.cards.for_member(member.member_id)) + 1
+        new = _new_card(uow, member.member_id, generation, now)
+        if fee.value:
+            shift = uow.shifts.current()
+            ticket = Ticket(
+                ticket_id=new_id(),
+                receipt_no=next_receipt_no(uow),
+                till_id=uow.till_id,
+                shift_id=None if shift is None else shift.shift_id,
+                kind="reissue",
+                member_id=member.member_id,
+                card_no=new.card_no,
+                created_at=now,
+                cashier=actor,
+                approver=None,
+                refund_of=None,
+                gross=fee,
+                discount_tier=ZERO,
+                discount_birthday=ZERO,
+                redemption=ZERO,
+                redeemed_points=0,
+                total=fee,
+                points_earned=0,
+                points_multiplier=1,
+                birthday_benefit=False,
+                tier=None,
+                upgraded_to=None,
+                offline=False,
+                note="补卡工本费",
+                tenders=(Tender(fee_tender or "cash", fee, ZERO, fee_reference),),
+            )
+            uow.tickets.add(ticket)
+        uow.audit.add(
+            at=now,
+            actor=actor,
+            approver=approver,
+            action="card_replace",
+            subject=old.card_no,
+            amount=fee.value,
+            detail={
+                "new_card": new.card_no,
+                "member_id": member.member_id,
+                "waived": approver is not None,
+                "reason": waive_reason,
+            },
+        )
+        uow.commit()
+    return Reissued(old.card_no, new.card_no, fee, ticket)
+
+
+@dataclass(frozen=True)
+class Returned:
+    card_no: str
+    cash_paid: Fen
+    bonus_forfeited: Fen
+    ticket: Ticket
+
+
+def return_card(ctx: TillContext, *, actor: str, card_no: str, approval_id: str | None) -> Returned:
+    """退卡: the card is returned, principal paid back in cash, bonus forfeited (manager)."""
+    now = ctx.now()
+    with ctx.uow() as uow:
+        card = _card_for_change(uow, card_no)
+        returned = next_state(card.state, CardAction.RETURN)
+        account = uow.accounts.get(card.member_id)
+        if account is None:
+            raise errors.UnknownMember(ref=card.member_id)
+        split = cash_out(account.principal, account.bonus)
+        approver = consume_approval(
+            uow,
+            approval_id,
+            action="return",
+            subject=card.card_no,
+            amount=split.principal.value,
+            ctx=ctx,
+        )
+        shift = uow.shifts.current()
+        if shift is None and split.principal.value:
+            raise errors.ShiftNotOpen()
+        txn = new_id()
+        drafts = []
+        if split.principal.value:
+            drafts.append(
+                EntryDraft(
+                    entry_id(txn, 0),
+                    txn,
+                    EntryKind.CASHOUT,
+                    card.member_id,
+                    Bucket.PRINCIPAL,
+                    -split.principal.value,
+                    actor,
+                    approver,
+                    txn,
+                )
+            )
+        if split.bonus.value:
+            drafts.append(
+                EntryDraft(
+                    entry_id(txn, 1),
+                    txn,
+                    EntryKind.FORFEIT,
+                    card.member_id,
+                    Bucket.BONUS,
+                    -split.bonus.value,
+                    actor,
+                    approver,
+                    txn,
+                )
+            )
+        ticket = Ticket(
+            ticket_id=txn,
+            receipt_no=next_receipt_no(uow),
+            till_id=uow.till_id,
+            shift_id=None if shift is None else shift.shift_id,
+            kind="cashout",
+            member_id=card.member_id,
+            card_no=card.card_no,
+            created_at=now,
+            cashier=actor,
+            approver=approver,
+            refund_of=None,
+            gross=-split.principal,
+            discount_tier=ZERO,
+            discount_birthday=ZERO,
+            redemption=ZERO,
+            redeemed_points=0,
+            total=-split.principal,
+            points_earned=0,
+            points_multiplier=1,
+            birthday_benefit=False,
+            tier=None,
+            upgraded_to=None,
+            offline=False,
+            note="退卡退还本金，赠金作废",
+            tenders=(Tender("cash", -split.principal),) if split.principal.value else (),
+        )
+        uow.tickets.add(ticket)
+        uow.ledger.append(drafts, now)
+        uow.cards.set_state(card.card_no, returned, now)
+        _record_card(uow, Card(card.card_no, card.member_id, card.generation, returned), now)
+        uow.audit.add(
+            at=now,
+            actor=actor,
+            approver=approver,
+            action="card_return",
+            subject=card.card_no,
+            amount=split.principal.value,
+            detail={"bonus_forfeited": split.bonus.value, "member_id": card.member_id},
+        )
+        uow.commit()
+    return Returned(card.card_no, split.principal, split.bonus, ticket)
+
+
+def set_pin(
+    ctx: TillContext, *, actor: str, member_id: str, pin: str, approval_id: str | None = None
+) -> None:
+    """First PIN: at the counter by the member. Any later change is a reset: manager approval."""
+    check_pin_strength(pin, ctx.program)
+    now = ctx.now()
+    with ctx.uow() as uow:
+        member = uow.members.get(member_id)
+        if member is None:
+            raise errors.UnknownMember(ref=member_id)
+        approver = None
+        if member.pin_hash is not None:
+            approver = consume_approval(
+                uow, approval_id, action="pin_reset", subject=member_id, amount=0, ctx=ctx
+            )
+        uow.members.save(
+            replace(member, pin_hash=hash_pin(pin), pin_failures=0, pin_locked=False), now
+        )
+        uow.audit.add(
+            at=now,
+            actor=actor,
+            approver=approver,
+            action="pin_reset" if approver else "pin_set",
+            subject=member_id,
+        )
+        uow.commit()
+
+
+def lock_tier(
+    ctx: TillContext,
+    *,
+    actor: str,
+    member_id: str,
+    tier: str | None,
+    reason: str,
+    approval_id: str | None,
+) -> None:
+    """等级锁定 (or unlock with tier=None): manager approval and a reason."""
+    if not reason.strip():
+        raise errors.ReasonRequired()
+    if tier is not None and tier not in [t.code for t in ctx.program.tiers]:
+        raise errors.TierLockInvalid(tier=tier)
+    now = ctx.now()
+    with ctx.uow() as uow:
+        member = uow.members.get(member_id)
+        if member is None:
+            raise errors.UnknownMember(ref=member_id)
+        approver = consume_approval(
+            uow, approval_id, action="tier_lock", subject=member_id, amount=0, ctx=ctx
+        )
+        uow.members.save(
+            replace(member, tier_lock=tier, tier_lock_reason=reason if tier else None), now
+        )
+        if tier is None:
+            status = tier_status(uow.tickets.tier_events(member_id), now, ctx.program)
+            uow.accounts.set_tier(member_id, status.code, status.since, status.held_until)
+        else:
+            uow.accounts.set_tier(member_id, tier, now, None)
+        _record_member(uow, replace(member, tier_lock=tier), now)
+        uow.audit.add(
+            at=now,
+            actor=actor,
+            approver=approver,
+            action="tier_lock",
+            subject=member_id,
+            detail={"tier": tier, "reason": reason},
+        )
+        uow.commit()

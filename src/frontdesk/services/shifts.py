@@ -1,0 +1,200 @@
+"""Shifts: open with a cash float, close with counted cash and the reconciliation of DOMAIN §8."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from frontdesk.domain import errors
+from frontdesk.domain.money import ZERO, Fen, total
+from frontdesk.services.context import TillContext, new_id
+from frontdesk.services.records import AuditEntry, Shift
+
+TENDER_NAMES = {
+    "cash": "现金",
+    "stored_value": "储值",
+    "bank_card": "银行卡",
+    "wechat": "微信支付",
+    "alipay": "支付宝",
+}
+
+
+def open_shift(ctx: TillContext, *, cashier: str, opening_float: Fen) -> Shift:
+    if opening_float.value < 0:
+        raise errors.InvalidAmount(amount=str(opening_float))
+    now = ctx.now()
+    with ctx.uow() as uow:
+        if uow.shifts.current() is not None:
+            raise errors.ShiftAlreadyOpen()
+        seq, _ = uow.ledger.head()
+        shift = Shift(
+            new_id(), uow.till_id, cashier, now, opening_float, uow.accounts.liability(), seq
+        )
+        uow.shifts.add(shift)
+        uow.audit.add(
+            at=now,
+            actor=cashier,
+            action="shift_open",
+            subject=shift.shift_id,
+            amount=opening_float.value,
+        )
+        uow.commit()
+    return shift
+
+
+@dataclass(frozen=True)
+class ShiftReport:
+    """The figures a shift close prints; every one is recomputed from tickets and the ledger."""
+
+    shift: Shift
+    closed_by: str
+    sales_count: int
+    sales_by_tender: dict[str, Fen]
+    refunds: Fen
+    refunds_by_tender: dict[str, Fen]
+    discounts: dict[str, Fen]
+    topups_principal: Fen
+    topups_bonus: Fen
+    reissue_fees: Fen
+    cash_out: Fen
+    liability_opening: Fen
+    liability_topups: Fen
+    liability_spends: Fen
+    liability_refunds: Fen
+    liability_adjustments: Fen
+    liability_closing: Fen
+    points_issued: int
+    points_redeemed: int
+    points_expired: int
+    points_adjusted: int
+    expected_cash: Fen
+    counted_cash: Fen
+    approvals: list[AuditEntry] = field(default_factory=list)
+
+    @property
+    def over_short(self) -> Fen:
+        return self.counted_cash - self.expected_cash
+
+    @property
+    def liability_reconciles(self) -> bool:
+        computed = (
+            self.liability_opening
+            + self.liability_topups
+            - self.liability_spends
+            + self.liability_refunds
+            + self.liability_adjustments
+        )
+        return computed == self.liability_closing
+
+
+def close_shift(ctx: TillContext, *, cashier: str, counted_cash: Fen) -> ShiftReport:
+    if counted_cash.value < 0:
+        raise errors.InvalidAmount(amount=str(counted_cash))
+    now = ctx.now()
+    with ctx.uow() as uow:
+        shift = uow.shifts.current()
+        if shift is None:
+            raise errors.ShiftNotOpen()
+        tickets = uow.tickets.in_shift(shift.shift_id)
+        entries = uow.ledger.entries(after_seq=shift.opening_seq)
+        by_tender: dict[str, Fen] = {}
+        refunds_by: dict[str, Fen] = {}
+        cash = shift.opening_float
+        for tk in tickets:
+            for td in tk.tenders:
+                if tk.kind == "sale":
+                    by_tender[td.kind] = by_tender.get(td.kind, ZERO) + td.amount
+                elif tk.kind == "refund":
+                    refunds_by[td.kind] = refunds_by.get(td.kind, ZERO) - td.amount
+                if td.kind == "cash":
+                    cash = cash + td.amount
+        money = [e for e in entries if e.bucket in ("principal", "bonus")]
+        pts = [e for e in entries if e.bucket == "points"]
+
+        def fen(kinds: tuple[str, ...]) -> Fen:
+            return Fen(sum(e.amount for e in money if e.kind in kinds))
+
+        def points(kinds: tuple[str, ...]) -> int:
+            return sum(e.amount for e in pts if e.kind in kinds)
+
+        sales = [tk for tk in tickets if tk.kind == "sale"]
+        report = ShiftReport(
+            shift=shift,
+            closed_by=cashier,
+            sales_count=len(sales),
+            sales_by_tender=by_tender,
+            refunds=Fen(-sum(tk.total.value for tk in tickets if tk.kind == "refund")),
+            refunds_by_tender=refunds_by,
+            discounts={
+                "tier": total(
+                    [tk.discount_tier for tk in tickets if tk.kind in ("sale", "refund")]
+                ),
+                "birthday": total(
+                    [tk.discount_birthday for tk in tickets if tk.kind in ("sale", "refund")]
+                ),
+                "points": total([tk.redemption for tk in tickets if tk.kind in ("sale", "refund")]),
+            },
+            topups_principal=fen(("topup",)),
+            topups_bonus=fen(("bonus",)),
+            reissue_fees=total([tk.total for tk in tickets if tk.kind == "reissue"]),
+            cash_out=Fen(-sum(tk.total.value for tk in tickets if tk.kind == "cashout")),
+            liability_opening=shift.opening_liability,
+            liability_topups=fen(("topup", "bonus")),
+            liability_spends=-fen(("spend",)),
+            liability_refunds=fen(("refund",)),
+            liability_adjustments=fen(("adjust", "cashout", "forfeit", "expire", "reversal")),
+            liability_closing=uow.accounts.liability(),
+            points_issued=points(("earn",)),
+            points_redeemed=-points(("redeem",)) - points(("refund",)),
+            points_expired=-points(("expire",)),
+            points_adjusted=points(("adjust", "reversal")),
+            expected_cash=cash,
+            counted_cash=counted_cash,
+            approvals=[
+                a
+                for a in uow.audit.since(shift.opened_at)
+                if a.approver is not None or a.action == "approval"
+            ],
+        )
+        uow.shifts.close(shift.shift_id, now, counted_cash, report_summary(report))
+        uow.audit.add(
+            at=now,
+            actor=cashier,
+            action="shift_close",
+            subject=shift.shift_id,
+            amount=counted_cash.value,
+            detail={"expected_cash": cash.value, "over_short": report.over_short.value},
+        )
+        uow.commit()
+    return report
+
+
+def report_summary(r: ShiftReport) -> dict[str, object]:
+    return {
+        "sales_count": r.sales_count,
+        "sales_by_tender": {k: v.value for k, v in r.sales_by_tender.items()},
+        "refunds": r.refunds.value,
+        "discounts": {k: v.value for k, v in r.discounts.items()},
+        "topups_principal": r.topups_principal.value,
+        "topups_bonus": r.topups_bonus.value,
+        "reissue_fees": r.reissue_fees.value,
+        "cash_out": r.cash_out.value,
+        "liability": {
+            "opening": r.liability_opening.value,
+            "topups": r.liability_topups.value,
+            "spends": r.liability_spends.value,
+            "refunds": r.liability_refunds.value,
+            "adjustments": r.liability_adjustments.value,
+            "closing": r.liability_closing.value,
+            "reconciles": r.liability_reconciles,
+        },
+        "points": {
+            "issued": r.points_issued,
+            "redeemed": r.points_redeemed,
+            "expired": r.points_expired,
+            "adjusted": r.points_adjusted,
+        },
+        "expected_cash": r.expected_cash.value,
+        "counted_cash": r.counted_cash.value,
+        "over_short": r.over_short.value,
+        "approvals": len(r.approvals),
+    }
