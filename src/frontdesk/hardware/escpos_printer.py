@@ -70,7 +70,7 @@ class EscposReceiptPrinter:
         except (TimeoutError, serial.SerialTimeoutException) as exc:
             raise PrinterFault(TIMEOUT) from exc
         except (OSError, serial.SerialException) as exc:
-            if isinstance(exc, OSError) and exc.errno == errno.ETIMEDOUT:
+            if exc.errno == errno.ETIMEDOUT:
                 raise PrinterFault(TIMEOUT) from exc
             raise PrinterFault(OFFLINE) from exc
 

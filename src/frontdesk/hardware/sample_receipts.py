@@ -116,8 +116,8 @@ def card_reissue() -> Receipt:
     return Receipt(
         header=_header(ReceiptKind.CARD_REISSUE, 126),
         figures=(
-            Figure("原卡号", text="800101000004516"),
-            Figure("新卡号", text="800101000004524"),
+            Figure("原卡号", text="800101000045102"),
+            Figure("新卡号", text="800101000045201"),
             Figure("补卡工本费", Fen(3800)),
         ),
         total=Fen(3800),

@@ -1,0 +1,1 @@
+"""Device integration tests: socat serial pairs, loopback TCP printers, PDFs read back."""
