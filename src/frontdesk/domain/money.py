@@ -25,7 +25,8 @@ class Fen:
             amount = Decimal(text)
         except InvalidOperation as exc:
             raise ValueError(f"not an amount: {yuan!r}") from exc
-        if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
+        # Bounded before quantize: a huge exponent would overflow the decimal context.
+        if not amount.is_finite() or abs(amount) > 10**13 or amount != amount.quantize(Decimal("0.01")):
             raise ValueError(f"not an amount in fen: {yuan!r}")
         return cls(int(amount * 100))
 

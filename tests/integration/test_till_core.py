@@ -1,0 +1,436 @@
+"""Use cases against a real SQLite file: sales, top-ups, cards, refunds, approvals, shifts."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from sqlalchemy import text
+
+from frontdesk.domain import errors
+from frontdesk.domain.cards import CardAction
+from frontdesk.domain.money import Fen
+from frontdesk.persistence.verify import verify
+from frontdesk.services import accounts, checkout, membership, shifts
+from frontdesk.services.checkout import Payment, SaleItem
+from frontdesk.services.context import new_id
+from tests.integration.core_fixtures import GOLD_BAR, RICE, TOBACCO, WATER, Till, till  # noqa: F401
+
+
+def sell(
+    t: Till, card: str | None, items: list[SaleItem], pays: list[Payment], **kw: object
+) -> checkout.SaleResult:
+    return checkout.checkout(
+        t.ctx, txn_id=new_id(), cashier="1001", card_no=card, items=items, payments=pays, **kw
+    )  # type: ignore[arg-type]
+
+
+def test_a_mixed_tender_sale_moves_stored_value_points_and_cash(till: Till) -> None:
+    reg = till.member()
+    accounts.topup(till.ctx, actor="8001", member_id=reg.member.member_id, amount=Fen.of("100.00"))
+    items = [SaleItem(RICE), SaleItem(WATER, 3), SaleItem(TOBACCO)]
+
+    result = sell(
+        till,
+        reg.card_no,
+        items,
+        [Payment("stored_value", Fen.of("50.00")), Payment("cash", Fen.of("200.00"))],
+        pin="135790",
+    )
+
+    assert result.ticket.total == Fen.of("158.10")  # (89 + 6) × 98% + 65
+    assert result.change == Fen.of("91.90")
+    assert result.ticket.points_earned == 158
+    after = result.member_after
+    assert after is not None
+    assert after.balance == Fen.of("60.00")
+    assert (after.principal, after.bonus) == (Fen(5455), Fen(545))
+    assert after.points == 158
+    assert verify(till.engine) == []
+
+
+def test_a_lost_card_is_refused_and_the_attempt_is_logged(till: Till) -> None:
+    reg = till.member()
+    membership.change_card_state(
+        till.ctx, actor="1001", card_no=reg.card_no, action=CardAction.REPORT_LOST
+    )
+
+    with pytest.raises(errors.CardReportedLost):
+        membership.lookup_card(till.ctx, reg.card_no, "1001")
+
+    with till.ctx.uow(write=False) as uow:
+        refused = uow.audit.recent(action="card_refused")
+    assert refused[0].subject == reg.card_no and refused[0].outcome == "refused"
+
+
+def test_five_wrong_pins_lock_stored_value_until_a_manager_resets_it(till: Till) -> None:
+    reg = till.member()
+    accounts.topup(till.ctx, actor="8001", member_id=reg.member.member_id, amount=Fen.of("100.00"))
+    pay = [Payment("stored_value", Fen.of("2.00"))]
+    for left in (4, 3, 2, 1):
+        with pytest.raises(errors.WrongPin) as caught:
+            sell(till, reg.card_no, [SaleItem(WATER)], pay, pin="999999")
+        assert caught.value.details["left"] == left
+
+    with pytest.raises(errors.PinLocked):
+        sell(till, reg.card_no, [SaleItem(WATER)], pay, pin="999999")
+    with pytest.raises(errors.PinLocked):
+        sell(
+            till,
+            reg.card_no,
+            [SaleItem(WATER)],
+            [Payment("stored_value", Fen.of("1.96"))],
+            pin="135790",
+        )
+
+    with pytest.raises(errors.ApprovalRequired):
+        membership.set_pin(till.ctx, actor="1001", member_id=reg.member.member_id, pin="246810")
+    approval = till.approve("pin_reset", reg.member.member_id)
+    membership.set_pin(
+        till.ctx, actor="1001", member_id=reg.member.member_id, pin="246810", approval_id=approval
+    )
+    sold = sell(
+        till,
+        reg.card_no,
+        [SaleItem(WATER)],
+        [Payment("stored_value", Fen.of("1.96"))],
+        pin="246810",
+    )
+    assert sold.ticket.total == Fen.of("1.96")
+
+
+def test_report_lost_and_reissue_moves_no_money_and_the_old_card_is_refused(till: Till) -> None:
+    reg = till.member()
+    accounts.topup(till.ctx, actor="8001", member_id=reg.member.member_id, amount=Fen.of("500.00"))
+    membership.change_card_state(
+        till.ctx, actor="1001", card_no=reg.card_no, action=CardAction.REPORT_LOST
+    )
+
+    with pytest.raises(errors.IdentityMismatch):
+        membership.reissue_card(
+            till.ctx, actor="1001", card_no=reg.card_no, phone="13800001111", name="李四"
+        )
+    new = membership.reissue_card(
+        till.ctx, actor="1001", card_no=reg.card_no, phone="13800001111", name="张伟"
+    )
+
+    assert new.fee == Fen.of("38.00")
+    assert new.new_card[-2] == "1"  # generation 1
+    assert membership.lookup_card(till.ctx, new.new_card, "1001").balance == Fen.of("560.00")
+    with pytest.raises(errors.CardReplaced):
+        membership.lookup_card(till.ctx, reg.card_no, "1001")
+
+
+def test_reissue_fee_waiver_needs_a_manager_approval_and_a_reason(till: Till) -> None:
+    reg = till.member()
+    approval = till.approve("waive_reissue_fee", reg.card_no, 3800)
+
+    with pytest.raises(errors.ReasonRequired):
+        membership.reissue_card(
+            till.ctx,
+            actor="1001",
+            card_no=reg.card_no,
+            phone="13800001111",
+            name="张伟",
+            waive_approval_id=approval,
+        )
+    done = membership.reissue_card(
+        till.ctx,
+        actor="1001",
+        card_no=reg.card_no,
+        phone="13800001111",
+        name="张伟",
+        waive_approval_id=approval,
+        waive_reason="卡面损坏，门店责任",
+    )
+
+    assert done.fee == Fen(0) and done.ticket is None
+
+
+def test_approvals_are_single_use_and_bound_to_action_subject_and_amount(till: Till) -> None:
+    reg = till.member()
+    membership.change_card_state(
+        till.ctx, actor="1001", card_no=reg.card_no, action=CardAction.REPORT_LOST
+    )
+    wrong_action = till.approve("freeze", reg.card_no)
+    right = till.approve("unreport", reg.card_no)
+
+    with pytest.raises(errors.ApprovalMismatch):
+        membership.change_card_state(
+            till.ctx,
+            actor="1001",
+            card_no=reg.card_no,
+            action=CardAction.UNREPORT,
+            approval_id=wrong_action,
+        )
+    membership.change_card_state(
+        till.ctx, actor="1001", card_no=reg.card_no, action=CardAction.UNREPORT, approval_id=right
+    )
+    membership.change_card_state(
+        till.ctx, actor="1001", card_no=reg.card_no, action=CardAction.REPORT_LOST
+    )
+
+    with pytest.raises(errors.ApprovalUsed):
+        membership.change_card_state(
+            till.ctx,
+            actor="1001",
+            card_no=reg.card_no,
+            action=CardAction.UNREPORT,
+            approval_id=right,
+        )
+
+
+def test_a_cashier_cannot_approve(till: Till) -> None:
+    from frontdesk.services import staff
+
+    with pytest.raises(errors.NotAManager):
+        staff.approve(
+            till.ctx, action="refund", subject="R", amount=1, manager_no="1001", pin="1001"
+        )
+
+
+def test_duplicate_phone_is_refused_and_names_the_existing_member(till: Till) -> None:
+    till.member()
+
+    with pytest.raises(errors.DuplicatePhone) as caught:
+        till.member(name="张伟伟")
+
+    assert "张伟" in caught.value.message
+
+
+def test_a_whole_refund_is_the_exact_inverse_of_its_sale(till: Till) -> None:
+    reg = till.member()
+    accounts.topup(till.ctx, actor="8001", member_id=reg.member.member_id, amount=Fen.of("1000.00"))
+    before = membership.lookup_card(till.ctx, reg.card_no, "1001")
+    sale = sell(
+        till,
+        reg.card_no,
+        [SaleItem(RICE, 3), SaleItem(WATER, 7)],
+        [Payment("stored_value", Fen.of("200.00")), Payment("wechat", Fen.of("75.38"), "WX1")],
+        pin="135790",
+    )
+    amount = checkout.refund_amount(till.ctx, receipt_no=sale.ticket.receipt_no, lines=None)
+
+    refund = checkout.refund(
+        till.ctx,
+        txn_id=new_id(),
+        cashier="1001",
+        receipt_no=sale.ticket.receipt_no,
+        lines=None,
+        approval_id=till.approve("refund", sale.ticket.receipt_no, amount),
+    )
+
+    after = membership.lookup_card(till.ctx, reg.card_no, "1001")
+    assert refund.ticket.total == -sale.ticket.total
+    assert {t.kind: t.amount for t in refund.ticket.tenders} == {
+        "stored_value": Fen.of("-200.00"),
+        "wechat": Fen.of("-75.38"),
+    }
+    assert (after.principal, after.bonus, after.points) == (
+        before.principal,
+        before.bonus,
+        before.points,
+    )
+    with pytest.raises(errors.NothingToRefund):
+        checkout.refund(
+            till.ctx,
+            txn_id=new_id(),
+            cashier="1001",
+            receipt_no=sale.ticket.receipt_no,
+            lines=None,
+            approval_id=None,
+        )
+
+
+def test_refunds_by_line_add_up_to_the_whole(till: Till) -> None:
+    reg = till.member()
+    sale = sell(
+        till,
+        reg.card_no,
+        [SaleItem(RICE, 3), SaleItem(WATER, 7)],
+        [Payment("cash", Fen.of("300.00"))],
+    )
+    parts = [{1: 1}, {1: 2, 2: 3}, {2: 4}]
+    total = 0
+    for lines in parts:
+        amount = checkout.refund_amount(till.ctx, receipt_no=sale.ticket.receipt_no, lines=lines)
+        checkout.refund(
+            till.ctx,
+            txn_id=new_id(),
+            cashier="1001",
+            receipt_no=sale.ticket.receipt_no,
+            lines=lines,
+            approval_id=till.approve("refund", sale.ticket.receipt_no, amount),
+        )
+        total += amount
+
+    assert total == sale.ticket.total.value
+    with pytest.raises(errors.RefundTooLarge):
+        checkout.refund_amount(till.ctx, receipt_no=sale.ticket.receipt_no, lines={1: 1})
+    assert membership.lookup_card(till.ctx, reg.card_no, "1001").points == 0
+    assert verify(till.engine) == []
+
+
+def test_refund_after_points_were_spent_leaves_points_negative_and_blocks_redemption(
+    till: Till,
+) -> None:
+    reg = till.member()
+    big = sell(
+        till, reg.card_no, [SaleItem(GOLD_BAR)], [Payment("bank_card", Fen.of("14700.00"), "POS1")]
+    )
+    sell(
+        till, reg.card_no, [SaleItem(RICE, 3)], [Payment("cash", Fen.of("61.66"))], redeem_blocks=1
+    )
+    amount = big.ticket.total.value
+
+    checkout.refund(
+        till.ctx,
+        txn_id=new_id(),
+        cashier="1001",
+        receipt_no=big.ticket.receipt_no,
+        lines=None,
+        approval_id=till.approve("refund", big.ticket.receipt_no, amount),
+    )
+
+    view = membership.lookup_card(till.ctx, reg.card_no, "1001")
+    assert view.points < 0
+    assert view.tier == "normal"  # the gold upgrade was withdrawn with the full refund
+    with pytest.raises(errors.PointsRedemptionBlocked):
+        checkout.quote(till.ctx, card_no=reg.card_no, items=[SaleItem(GOLD_BAR)], redeem_blocks=1)
+
+
+def test_a_silver_member_paying_15000_becomes_gold_from_the_next_ticket(till: Till) -> None:
+    reg = till.member()
+    sell(till, reg.card_no, [SaleItem(RICE, 23)], [Payment("cash", Fen.of("2006.06"))])
+    assert membership.lookup_card(till.ctx, reg.card_no, "1001").tier == "silver"
+
+    big = sell(
+        till,
+        reg.card_no,
+        [SaleItem(GOLD_BAR, 2)],
+        [Payment("bank_card", Fen.of("28500.00"), "POS2")],
+    )
+    after = checkout.quote(till.ctx, card_no=reg.card_no, items=[SaleItem(RICE)])
+
+    assert big.ticket.total == Fen.of("28500.00")  # priced at silver, 95折
+    assert big.upgraded_to == "gold"
+    assert after.priced.due == Fen.of("80.10")  # priced at gold, 9折
+
+
+def test_replaying_a_sale_with_the_same_key_changes_nothing(till: Till) -> None:
+    reg = till.member()
+    txn = new_id()
+    first = checkout.checkout(
+        till.ctx,
+        txn_id=txn,
+        cashier="1001",
+        card_no=reg.card_no,
+        items=[SaleItem(RICE)],
+        payments=[Payment("cash", Fen.of("100.00"))],
+    )
+
+    again = checkout.checkout(
+        till.ctx,
+        txn_id=txn,
+        cashier="1001",
+        card_no=reg.card_no,
+        items=[SaleItem(RICE)],
+        payments=[Payment("cash", Fen.of("100.00"))],
+    )
+
+    assert again.replayed and again.ticket.receipt_no == first.ticket.receipt_no
+    with till.ctx.uow(write=False) as uow:
+        assert len(uow.ledger.entries()) == 1
+
+
+def test_tenders_that_do_not_add_up_are_refused_and_nothing_is_written(till: Till) -> None:
+    reg = till.member()
+    with till.ctx.uow(write=False) as uow:
+        head = uow.ledger.head()
+
+    with pytest.raises(errors.TenderMismatch):
+        sell(till, reg.card_no, [SaleItem(RICE)], [Payment("cash", Fen.of("10.00"))])
+    with pytest.raises(errors.ChangeOnlyFromCash):
+        sell(till, reg.card_no, [SaleItem(RICE)], [Payment("bank_card", Fen.of("100.00"), "X")])
+    with pytest.raises(errors.ReferenceRequired):
+        sell(till, reg.card_no, [SaleItem(RICE)], [Payment("alipay", Fen.of("87.22"))])
+    with pytest.raises(errors.InsufficientBalance):
+        sell(
+            till,
+            reg.card_no,
+            [SaleItem(RICE)],
+            [Payment("stored_value", Fen.of("87.22"))],
+            pin="135790",
+        )
+    with pytest.raises(errors.UnknownProduct):
+        sell(till, reg.card_no, [SaleItem("6900000000000")], [Payment("cash", Fen.of("1.00"))])
+
+    with till.ctx.uow(write=False) as uow:
+        assert uow.ledger.head() == head
+        assert uow.tickets.in_shift(uow.shifts.current().shift_id) == []  # type: ignore[union-attr]
+
+
+def test_card_return_pays_principal_and_forfeits_bonus(till: Till) -> None:
+    reg = till.member()
+    accounts.topup(till.ctx, actor="8001", member_id=reg.member.member_id, amount=Fen.of("500.00"))
+
+    returned = membership.return_card(
+        till.ctx,
+        actor="1001",
+        card_no=reg.card_no,
+        approval_id=till.approve("return", reg.card_no, 50000),
+    )
+
+    assert (returned.cash_paid, returned.bonus_forfeited) == (Fen.of("500.00"), Fen.of("60.00"))
+    assert membership.member_by_id(till.ctx, reg.member.member_id).balance == Fen(0)
+    with pytest.raises(errors.CardReturned):
+        membership.lookup_card(till.ctx, reg.card_no, "1001")
+
+
+def test_shift_close_reconciles_cash_and_stored_value(till: Till) -> None:
+    reg = till.member()
+    accounts.topup(till.ctx, actor="8001", member_id=reg.member.member_id, amount=Fen.of("1000.00"))
+    sell(
+        till,
+        reg.card_no,
+        [SaleItem(RICE)],
+        [Payment("stored_value", Fen.of("50.00")), Payment("cash", Fen.of("50.00"))],
+        pin="135790",
+    )
+
+    report = shifts.close_shift(till.ctx, cashier="1001", counted_cash=Fen.of("1537.00"))
+
+    assert report.expected_cash == Fen.of("1537.22")  # 500 float + 1000 top-up + 37.22 cash
+    assert report.over_short == Fen.of("-0.22")
+    assert report.topups_principal == Fen.of("1000.00") and report.topups_bonus == Fen.of("150.00")
+    assert report.liability_closing == Fen.of("1100.00")
+    assert report.liability_reconciles
+    assert report.sales_by_tender == {"stored_value": Fen.of("50.00"), "cash": Fen.of("37.22")}
+    assert report.discounts["tier"] == Fen.of("1.78")
+
+
+def test_the_ledger_refuses_update_and_delete(till: Till) -> None:
+    reg = till.member()
+    accounts.topup(till.ctx, actor="8001", member_id=reg.member.member_id, amount=Fen.of("100.00"))
+
+    with (
+        sqlite3.connect(till.path) as raw,
+        pytest.raises(sqlite3.IntegrityError, match="append-only"),
+    ):
+        raw.execute("UPDATE ledger_entry SET amount = 1")
+    with till.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+
+
+def test_verify_reports_a_tampered_entry(till: Till) -> None:
+    reg = till.member()
+    accounts.topup(till.ctx, actor="8001", member_id=reg.member.member_id, amount=Fen.of("100.00"))
+    with sqlite3.connect(till.path) as raw:
+        raw.execute("DROP TRIGGER ledger_entry_no_update")
+        raw.execute("UPDATE ledger_entry SET amount = 1000000 WHERE kind = 'topup'")
+
+    problems = verify(till.engine)
+
+    assert any("content does not match its hash" in p for p in problems)
+    assert any("projection" in p for p in problems)

@@ -1,0 +1,79 @@
+import pytest
+
+from frontdesk.domain import errors
+from frontdesk.domain.money import Fen
+from frontdesk.domain.program import SpendOrder
+from frontdesk.domain.stored_value import (
+    Split,
+    check_pin_strength,
+    hash_pin,
+    pin_matches,
+    split_refund,
+    split_spend,
+    topup_split,
+)
+from tests.builders import PROGRAM
+
+
+@pytest.mark.parametrize(
+    ("amount", "bonus"),
+    [
+        ("99.99", "0.00"),
+        ("100.00", "10.00"),
+        ("150.00", "10.00"),
+        ("500.00", "60.00"),
+        ("1000.00", "150.00"),
+        ("5000.00", "150.00"),
+    ],
+)
+def test_topup_gets_the_bonus_of_the_highest_rule_reached(amount: str, bonus: str) -> None:
+    split = topup_split(Fen.of(amount), PROGRAM)
+
+    assert split == Split(Fen.of(amount), Fen.of(bonus))
+
+
+def test_proportional_spend_takes_from_both_buckets() -> None:
+    split = split_spend(Fen.of("100.00"), Fen.of("10.00"), Fen.of("55.00"), SpendOrder.PROPORTIONAL)
+
+    assert split == Split(Fen.of("50.00"), Fen.of("5.00"))
+
+
+def test_spend_orders_can_take_principal_or_bonus_first() -> None:
+    principal_first = split_spend(Fen(1000), Fen(500), Fen(1200), SpendOrder.PRINCIPAL_FIRST)
+    bonus_first = split_spend(Fen(1000), Fen(500), Fen(1200), SpendOrder.BONUS_FIRST)
+
+    assert principal_first == Split(Fen(1000), Fen(200))
+    assert bonus_first == Split(Fen(700), Fen(500))
+
+
+def test_spending_more_than_the_balance_is_refused() -> None:
+    with pytest.raises(errors.InsufficientBalance):
+        split_spend(Fen(1000), Fen(100), Fen(1101), SpendOrder.PROPORTIONAL)
+
+
+def test_partial_refunds_return_to_the_buckets_and_add_up_to_the_spend() -> None:
+    spend = Split(Fen(3333), Fen(667))
+
+    first = split_refund(spend, Fen(0), Fen(1001))
+    second = split_refund(spend, Fen(1001), Fen(1999))
+    third = split_refund(spend, Fen(3000), Fen(1000))
+
+    assert first.total + second.total + third.total == spend.total
+    assert first.principal + second.principal + third.principal == spend.principal
+    with pytest.raises(errors.InvalidAmount):
+        split_refund(spend, Fen(4000), Fen(1))
+
+
+@pytest.mark.parametrize("pin", ["123456", "000000", "654321", "12345", "abcdef", "1234567"])
+def test_weak_or_malformed_pins_are_refused(pin: str) -> None:
+    with pytest.raises(errors.WeakPin):
+        check_pin_strength(pin, PROGRAM)
+
+
+def test_pins_are_stored_as_salted_slow_hashes() -> None:
+    a, b = hash_pin("135790"), hash_pin("135790")
+
+    assert a != b and "135790" not in a
+    assert pin_matches("135790", a)
+    assert not pin_matches("135791", a)
+    assert not pin_matches("135790", "garbage")
