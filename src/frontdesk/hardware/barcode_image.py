@@ -18,7 +18,7 @@ def code128_image(value: str, module_px: int = 2, height_px: int = 80, text: boo
         "dpi": 25.4 * 10,
         "module_width": module_px / 10,
         "module_height": height_px / 10,
-        "quiet_zone": 1.0,
+        "quiet_zone": module_px,  # ten modules of white each side, as scanners need
         "font_size": 16 if text else 0,
         "text_distance": 1.0,
         "write_text": text,
