@@ -31,12 +31,10 @@ class Till:
     engine: Engine
     path: Path
 
-    def member(
-        self, phone: str = "13800001111", name: str = "张伟", **kw: object
-    ) -> membership.Registered:
+    def member(self, phone: str = "13800001111", name: str = "张伟") -> membership.Registered:
         return membership.register(
-            self.ctx, actor="1001", phone=phone, name=name, consent_terms=True, pin="135790", **kw
-        )  # type: ignore[arg-type]
+            self.ctx, actor="1001", phone=phone, name=name, consent_terms=True, pin="135790"
+        )
 
     def approve(self, action: str, subject: str, amount: int = 0) -> str:
         return staff.approve(

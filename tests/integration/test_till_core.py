@@ -14,15 +14,28 @@ from frontdesk.persistence.verify import verify
 from frontdesk.services import accounts, checkout, membership, shifts
 from frontdesk.services.checkout import Payment, SaleItem
 from frontdesk.services.context import new_id
-from tests.integration.core_fixtures import GOLD_BAR, RICE, TOBACCO, WATER, Till, till  # noqa: F401
+from tests.integration.core_fixtures import GOLD_BAR, RICE, TOBACCO, WATER, Till
 
 
 def sell(
-    t: Till, card: str | None, items: list[SaleItem], pays: list[Payment], **kw: object
+    t: Till,
+    card: str | None,
+    items: list[SaleItem],
+    pays: list[Payment],
+    *,
+    pin: str | None = None,
+    redeem_blocks: int = 0,
 ) -> checkout.SaleResult:
     return checkout.checkout(
-        t.ctx, txn_id=new_id(), cashier="1001", card_no=card, items=items, payments=pays, **kw
-    )  # type: ignore[arg-type]
+        t.ctx,
+        txn_id=new_id(),
+        cashier="1001",
+        card_no=card,
+        items=items,
+        payments=pays,
+        pin=pin,
+        redeem_blocks=redeem_blocks,
+    )
 
 
 def test_a_mixed_tender_sale_moves_stored_value_points_and_cash(till: Till) -> None:
@@ -60,7 +73,8 @@ def test_a_lost_card_is_refused_and_the_attempt_is_logged(till: Till) -> None:
 
     with till.ctx.uow(write=False) as uow:
         refused = uow.audit.recent(action="card_refused")
-    assert refused[0].subject == reg.card_no and refused[0].outcome == "refused"
+    assert refused[0].subject == reg.card_no
+    assert refused[0].outcome == "refused"
 
 
 def test_five_wrong_pins_lock_stored_value_until_a_manager_resets_it(till: Till) -> None:
@@ -144,7 +158,8 @@ def test_reissue_fee_waiver_needs_a_manager_approval_and_a_reason(till: Till) ->
         waive_reason="卡面损坏，门店责任",
     )
 
-    assert done.fee == Fen(0) and done.ticket is None
+    assert done.fee == Fen(0)
+    assert done.ticket is None
 
 
 def test_approvals_are_single_use_and_bound_to_action_subject_and_amount(till: Till) -> None:
@@ -338,7 +353,8 @@ def test_replaying_a_sale_with_the_same_key_changes_nothing(till: Till) -> None:
         payments=[Payment("cash", Fen.of("100.00"))],
     )
 
-    assert again.replayed and again.ticket.receipt_no == first.ticket.receipt_no
+    assert again.replayed
+    assert again.ticket.receipt_no == first.ticket.receipt_no
     with till.ctx.uow(write=False) as uow:
         assert len(uow.ledger.entries()) == 1
 
@@ -402,7 +418,8 @@ def test_shift_close_reconciles_cash_and_stored_value(till: Till) -> None:
 
     assert report.expected_cash == Fen.of("1537.22")  # 500 float + 1000 top-up + 37.22 cash
     assert report.over_short == Fen.of("-0.22")
-    assert report.topups_principal == Fen.of("1000.00") and report.topups_bonus == Fen.of("150.00")
+    assert report.topups_principal == Fen.of("1000.00")
+    assert report.topups_bonus == Fen.of("150.00")
     assert report.liability_closing == Fen.of("1100.00")
     assert report.liability_reconciles
     assert report.sales_by_tender == {"stored_value": Fen.of("50.00"), "cash": Fen.of("37.22")}

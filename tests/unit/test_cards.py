@@ -16,7 +16,8 @@ from frontdesk.domain.cards import (
 def test_card_numbers_carry_a_luhn_check_digit_and_the_generation() -> None:
     number = make_card_number(store=1, till=2, serial=345, generation=1)
 
-    assert len(number) == 15 and number.startswith("8")
+    assert len(number) == 15
+    assert number.startswith("8")
     assert luhn_valid(number)
     assert card_generation(number) == 1
     assert make_card_number(1, 2, 345, 2) != number

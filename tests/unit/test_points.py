@@ -30,4 +30,6 @@ def test_points_expiring_within_30_days_are_warned() -> None:
     assert expiring_soon(lots, date(2026, 11, 30), PROGRAM) is None
     warning = expiring_soon(lots, date(2026, 12, 5), PROGRAM)
 
-    assert warning is not None and warning.points == 800 and warning.on == date(2026, 12, 31)
+    assert warning is not None
+    assert warning.points == 800
+    assert warning.on == date(2026, 12, 31)

@@ -26,7 +26,8 @@ class Fen:
         except InvalidOperation as exc:
             raise ValueError(f"not an amount: {yuan!r}") from exc
         # Bounded before quantize: a huge exponent would overflow the decimal context.
-        if not amount.is_finite() or abs(amount) > 10**13 or amount != amount.quantize(Decimal("0.01")):
+        too_big = abs(amount) > 10**13 if amount.is_finite() else True
+        if too_big or amount != amount.quantize(Decimal("0.01")):
             raise ValueError(f"not an amount in fen: {yuan!r}")
         return cls(int(amount * 100))
 
