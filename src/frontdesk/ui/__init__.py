@@ -1,0 +1,1 @@
+"""The till's Qt user interface: windows, dialogs and manager pages over the TillBackend port."""

@@ -1,0 +1,1 @@
+"""Forms generated from ui/*.ui by pyside6-uic; never edit by hand."""

@@ -1,0 +1,89 @@
+"""The till's entry point: fonts, language, scanner wiring, login, shift, till window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from frontdesk.ui.i18n import Translations, default_resources, register_fonts
+from frontdesk.ui.login import LoginDialog, OpenShiftDialog
+from frontdesk.ui.manager import ManagerDialog
+from frontdesk.ui.scanning import ScanHub, WedgeScanFilter
+from frontdesk.ui.till_port import MemberView, TillBackend
+from frontdesk.ui.till_window import TillWindow
+
+
+def prepare_application(
+    language: str, resources: Path | None = None
+) -> tuple[QApplication, Translations, ScanHub]:
+    """The QApplication with the CJK font, the language and an app-wide wedge scanner filter."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv)
+    QCoreApplication.setApplicationName("frontdesk")
+    where = resources or default_resources()
+    register_fonts(app, where)
+    translations = Translations(where)
+    translations.install(app, language)
+    hub = ScanHub(app)
+    wedge = WedgeScanFilter(hub, parent=hub)
+    app.installEventFilter(wedge)
+    return app, translations, hub
+
+
+def run_till(
+    backend: TillBackend,
+    language: str = "zh_CN",
+    resources: Path | None = None,
+    hub: ScanHub | None = None,
+) -> int:
+    """Run the till until the cashier leaves; the app passes the backend and, later, a serial hub.
+
+    A serial reader delivers into the returned hub's `deliver()`; pass your own `hub` to share it.
+    """
+    app, translations, own_hub = prepare_application(language, resources)
+    scans = hub or own_hub
+    if hub is not None:
+        own_hub.scanned.connect(hub.deliver)  # wedge scans join the caller's hub
+
+    def toggle_language() -> None:
+        translations.toggle(app)
+
+    while True:
+        login = LoginDialog(backend)
+        login.language_toggled.connect(toggle_language)
+        login.exec()
+        session = login.session
+        if session is None:
+            return 0
+        shift = OpenShiftDialog.ask(backend, session)
+        if shift is None:
+            continue
+        window = TillWindow(backend, scans, session, shift)
+        window.language_toggled.connect(toggle_language)
+        closed: list[bool] = []
+
+        def open_manager(
+            page: object, window: TillWindow = window, closed: list[bool] = closed
+        ) -> None:
+            dialog = ManagerDialog(backend, scans, window)
+            dialog.member_changed.connect(
+                lambda member: (
+                    window.refresh_member(member) if isinstance(member, MemberView) else None
+                )
+            )
+            dialog.shift_closed.connect(lambda _report: closed.append(True))
+            dialog.show_page(str(page))
+            dialog.exec()
+            if closed:
+                window.close()
+
+        window.manager_requested.connect(open_manager)
+        window.showMaximized()
+        app.exec()
+        window.deleteLater()
+        if not closed:
+            return 0

@@ -1,0 +1,953 @@
+"""Manager screens: members and cards, stored value, refunds, PINs, points, tiers, audit, shift."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.domain import errors
+from frontdesk.domain.cards import CardAction, CardState
+from frontdesk.domain.money import Fen
+from frontdesk.ui.approval import with_approval
+from frontdesk.ui.forms.ui_register_member_page import Ui_RegisterMemberPage
+from frontdesk.ui.i18n import error_text
+from frontdesk.ui.scanning import ScanHub
+from frontdesk.ui.tender import tender_label
+from frontdesk.ui.till_port import (
+    ApprovalAction,
+    AuditEntry,
+    MemberView,
+    RegistrationForm,
+    ShiftReport,
+    TenderKind,
+    TillBackend,
+)
+from frontdesk.ui.till_window import tier_text
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+_OK = "font-weight: bold; color: #1b5e20;"
+_ERROR = "font-weight: bold; color: #b00020;"
+
+
+def _show(label: QLabel, text: str, *, error: bool = False) -> None:
+    label.setStyleSheet(_ERROR if error else _OK)
+    label.setText(text)
+
+
+def _card_line(member: MemberView) -> str:
+    return f"{member.card_no}  {member.name}  {member.phone_masked}"
+
+
+class RegisterMemberPage(QWidget):
+    """Registration at the counter and a new card, with the two PIPL consents.
+
+    Signals:
+        member_registered(object): the MemberView of the new member.
+    """
+
+    member_registered = Signal(object)
+
+    def __init__(self, backend: TillBackend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_RegisterMemberPage()
+        self.ui.setupUi(self)
+        self._backend = backend
+        self.ui.birthday_check.toggled.connect(self.ui.birthday_edit.setEnabled)
+        self.ui.register_button.clicked.connect(self._on_register_clicked)
+        self.ui.phone_edit.returnPressed.connect(self.ui.name_edit.setFocus)
+        self.ui.pin_edit.returnPressed.connect(self._on_register_clicked)
+        self.ui.phone_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        current = self.ui.gender_combo.currentIndex()
+        self.ui.gender_combo.clear()
+        self.ui.gender_combo.addItem(self.tr("Not given"), None)
+        self.ui.gender_combo.addItem(self.tr("Female"), "F")
+        self.ui.gender_combo.addItem(self.tr("Male"), "M")
+        self.ui.gender_combo.setCurrentIndex(max(current, 0))
+
+    @Slot()
+    def _on_register_clicked(self) -> None:
+        birthday: date | None = None
+        if self.ui.birthday_check.isChecked():
+            picked = self.ui.birthday_edit.date().toPython()
+            birthday = picked if isinstance(picked, date) else None
+        form = RegistrationForm(
+            phone=self.ui.phone_edit.text(),
+            name=self.ui.name_edit.text(),
+            birthday=birthday,
+            gender=self.ui.gender_combo.currentData(),
+            consent_terms=self.ui.consent_terms_check.isChecked(),
+            consent_marketing=self.ui.consent_marketing_check.isChecked(),
+            pin=self.ui.pin_edit.text(),
+        )
+        try:
+            member = self._backend.register_member(form)
+        except errors.DomainError as err:
+            _show(self.ui.result_label, error_text(err), error=True)
+            return
+        _show(
+            self.ui.result_label,
+            self.tr("Registered {name}; card {card_no} issued").format(
+                name=member.name, card_no=member.card_no
+            ),
+        )
+        for edit in (self.ui.phone_edit, self.ui.name_edit, self.ui.pin_edit):
+            edit.clear()
+        self.ui.consent_terms_check.setChecked(False)
+        self.ui.consent_marketing_check.setChecked(False)
+        self.member_registered.emit(member)
+
+
+class _CardForm:
+    """The card number field most pages start with; a scan fills it."""
+
+    def __init__(self, page: QWidget, form: QFormLayout, caption: str) -> None:
+        self.caption = QLabel(caption, page)
+        self.edit = QLineEdit(page)
+        self.edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        form.addRow(self.caption, self.edit)
+
+    def text(self) -> str:
+        return self.edit.text().strip()
+
+
+class TopupPage(QWidget):
+    """充值: the bonus the program gives is shown before and after.
+
+    Signals:
+        member_changed(object): the member's balance changed.
+    """
+
+    member_changed = Signal(object)
+
+    def __init__(self, backend: TillBackend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._backend = backend
+        form = QFormLayout()
+        self.card = _CardForm(self, form, "")
+        self.amount_caption = QLabel(self)
+        self.amount_edit = QLineEdit(self)
+        form.addRow(self.amount_caption, self.amount_edit)
+        self.tender_caption = QLabel(self)
+        self.tender_combo = QComboBox(self)
+        form.addRow(self.tender_caption, self.tender_combo)
+        self.topup_button = QPushButton(self)
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.result_label)
+        layout.addStretch(1)
+        layout.addWidget(self.topup_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.topup_button.clicked.connect(self._on_topup_clicked)
+        self.amount_edit.returnPressed.connect(self._on_topup_clicked)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.card.caption.setText(self.tr("Card number"))
+        self.amount_caption.setText(self.tr("Top-up amount (yuan)"))
+        self.tender_caption.setText(self.tr("Paid with"))
+        self.topup_button.setText(self.tr("Enter Top up"))
+        current = self.tender_combo.currentIndex()
+        self.tender_combo.clear()
+        for kind in TenderKind:
+            if kind is not TenderKind.STORED_VALUE:
+                self.tender_combo.addItem(tender_label(kind), kind)
+        self.tender_combo.setCurrentIndex(max(current, 0))
+
+    @Slot()
+    def _on_topup_clicked(self) -> None:
+        text = self.amount_edit.text().strip()
+        try:
+            amount = Fen.of(text)
+        except ValueError:
+            _show(self.result_label, error_text(errors.InvalidAmount(amount=text)), error=True)
+            return
+        try:
+            result = self._backend.topup(self.card.text(), amount, self.tender_combo.currentData())
+        except errors.DomainError as err:
+            _show(self.result_label, error_text(err), error=True)
+            return
+        _show(
+            self.result_label,
+            self.tr(
+                "Topped up {principal} + bonus {bonus}. "
+                "Balance: principal {balance_p}, bonus {balance_b}"
+            ).format(
+                principal=result.principal,
+                bonus=result.bonus,
+                balance_p=result.member.principal,
+                balance_b=result.member.bonus,
+            ),
+        )
+        self.amount_edit.clear()
+        self.member_changed.emit(result.member)
+
+
+class CardActionsPage(QWidget):
+    """挂失 / 解挂 / 冻结 / 解冻 / 补卡 / 退卡 on one card.
+
+    Signals:
+        card_changed(object): the MemberView after the change (the new card after 补卡).
+    """
+
+    card_changed = Signal(object)
+
+    def __init__(self, backend: TillBackend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._backend = backend
+        form = QFormLayout()
+        self.card = _CardForm(self, form, "")
+        self.lookup_button = QPushButton(self)
+        self.state_label = QLabel(self)
+        self.state_label.setWordWrap(True)
+        form.addRow(self.lookup_button, self.state_label)
+        self.report_lost_button = QPushButton(self)
+        self.unreport_button = QPushButton(self)
+        self.freeze_button = QPushButton(self)
+        self.unfreeze_button = QPushButton(self)
+        self.return_button = QPushButton(self)
+        actions = QGridLayout()
+        for i, button in enumerate(
+            (
+                self.report_lost_button,
+                self.unreport_button,
+                self.freeze_button,
+                self.unfreeze_button,
+                self.return_button,
+            )
+        ):
+            actions.addWidget(button, i // 3, i % 3)
+        self.reissue_box = QGroupBox(self)
+        reissue_form = QFormLayout(self.reissue_box)
+        self.phone_caption, self.phone_edit = QLabel(self), QLineEdit(self)
+        self.name_caption, self.name_edit = QLabel(self), QLineEdit(self)
+        self.waive_check, self.reason_edit = QCheckBox(self), QLineEdit(self)
+        self.reason_edit.setEnabled(False)
+        self.reissue_button = QPushButton(self)
+        reissue_form.addRow(self.phone_caption, self.phone_edit)
+        reissue_form.addRow(self.name_caption, self.name_edit)
+        reissue_form.addRow(self.waive_check, self.reason_edit)
+        reissue_form.addRow(self.reissue_button)
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(actions)
+        layout.addWidget(self.reissue_box)
+        layout.addWidget(self.result_label)
+        layout.addStretch(1)
+
+        self.lookup_button.clicked.connect(self.look_up)
+        self.card.edit.returnPressed.connect(self.look_up)
+        self.report_lost_button.clicked.connect(lambda: self._change(CardAction.REPORT_LOST))
+        self.unreport_button.clicked.connect(lambda: self._change(CardAction.UNREPORT))
+        self.freeze_button.clicked.connect(lambda: self._change(CardAction.FREEZE))
+        self.unfreeze_button.clicked.connect(lambda: self._change(CardAction.UNFREEZE))
+        self.return_button.clicked.connect(self._on_return_clicked)
+        self.waive_check.toggled.connect(self.reason_edit.setEnabled)
+        self.reissue_button.clicked.connect(self._on_reissue_clicked)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.card.caption.setText(self.tr("Card number"))
+        self.lookup_button.setText(self.tr("Look up"))
+        self.report_lost_button.setText(self.tr("Report lost"))
+        self.unreport_button.setText(self.tr("Un-report"))
+        self.freeze_button.setText(self.tr("Freeze"))
+        self.unfreeze_button.setText(self.tr("Unfreeze"))
+        self.return_button.setText(self.tr("Card return (cash out)"))
+        self.reissue_box.setTitle(self.tr("Reissue (identity check)"))
+        self.phone_caption.setText(self.tr("Mobile phone"))
+        self.name_caption.setText(self.tr("Name"))
+        self.waive_check.setText(self.tr("Waive the fee, reason:"))
+        self.reissue_button.setText(self.tr("Reissue card"))
+
+    def _state_text(self, member: MemberView) -> str:
+        return self.tr("{card}: {state}").format(
+            card=_card_line(member), state=card_state_text(member)
+        )
+
+    @Slot()
+    def look_up(self) -> None:
+        try:
+            member = self._backend.find_card(self.card.text())
+        except errors.DomainError as err:
+            _show(self.state_label, error_text(err), error=True)
+            return
+        _show(self.state_label, self._state_text(member))
+
+    def _change(self, action: CardAction) -> None:
+        approval_action = {
+            CardAction.UNREPORT: ApprovalAction.UNREPORT,
+            CardAction.FREEZE: ApprovalAction.FREEZE,
+            CardAction.UNFREEZE: ApprovalAction.UNFREEZE,
+        }.get(action, ApprovalAction.MANAGER_SCREENS)
+        card_no = self.card.text()
+        try:
+            member = with_approval(
+                self,
+                self._backend,
+                approval_action,
+                card_no,
+                None,
+                lambda approval: self._backend.change_card_state(card_no, action, approval),
+            )
+        except errors.DomainError as err:
+            _show(self.result_label, error_text(err), error=True)
+            return
+        if member is not None:
+            _show(self.state_label, self._state_text(member))
+            _show(self.result_label, self.tr("Done"))
+            self.card_changed.emit(member)
+
+    @Slot()
+    def _on_return_clicked(self) -> None:
+        card_no = self.card.text()
+        try:
+            result = with_approval(
+                self,
+                self._backend,
+                ApprovalAction.CARD_RETURN,
+                card_no,
+                None,
+                lambda approval: self._backend.return_card(card_no, approval),
+            )
+        except errors.DomainError as err:
+            _show(self.result_label, error_text(err), error=True)
+            return
+        if result is not None:
+            _show(
+                self.result_label,
+                self.tr(
+                    "Card returned: pay out principal {principal}; bonus {bonus} forfeited"
+                ).format(principal=result.principal_paid, bonus=result.bonus_forfeited),
+            )
+            _show(self.state_label, self._state_text(result.member))
+            self.card_changed.emit(result.member)
+
+    @Slot()
+    def _on_reissue_clicked(self) -> None:
+        card_no = self.card.text()
+        waive = self.reason_edit.text() if self.waive_check.isChecked() else None
+        try:
+            result = with_approval(
+                self,
+                self._backend,
+                ApprovalAction.REISSUE_FEE_WAIVER,
+                card_no,
+                None,
+                lambda approval: self._backend.reissue_card(
+                    card_no, self.phone_edit.text(), self.name_edit.text(), waive, approval
+                ),
+            )
+        except errors.DomainError as err:
+            _show(self.result_label, error_text(err), error=True)
+            return
+        if result is not None:
+            _show(
+                self.result_label,
+                self.tr("New card {card_no} issued; fee {fee}").format(
+                    card_no=result.new_card_no, fee=result.fee
+                ),
+            )
+            self.card.edit.setText(result.new_card_no)
+            _show(self.state_label, self._state_text(result.member))
+            self.card_changed.emit(result.member)
+
+
+def card_state_text(member: MemberView) -> str:
+    texts = {
+        CardState.ACTIVE: QCoreApplication.translate("CardState", "active"),
+        CardState.LOST: QCoreApplication.translate("CardState", "reported lost"),
+        CardState.FROZEN: QCoreApplication.translate("CardState", "frozen"),
+        CardState.REPLACED: QCoreApplication.translate("CardState", "replaced"),
+        CardState.RETURNED: QCoreApplication.translate("CardState", "returned"),
+    }
+    return texts[member.card_state]
+
+
+class RefundPage(QWidget):
+    """Refund a whole receipt by its number, with a manager's approval of its amount."""
+
+    def __init__(self, backend: TillBackend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._backend = backend
+        form = QFormLayout()
+        self.receipt_caption, self.receipt_edit = QLabel(self), QLineEdit(self)
+        form.addRow(self.receipt_caption, self.receipt_edit)
+        self.refund_button = QPushButton(self)
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.receipt_view = QPlainTextEdit(self)
+        self.receipt_view.setReadOnly(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.refund_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.receipt_view, 1)
+        self.refund_button.clicked.connect(self._on_refund_clicked)
+        self.receipt_edit.returnPressed.connect(self._on_refund_clicked)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.receipt_caption.setText(self.tr("Receipt number"))
+        self.refund_button.setText(self.tr("Enter Refund the receipt"))
+
+    @Slot()
+    def _on_refund_clicked(self) -> None:
+        receipt_no = self.receipt_edit.text().strip()
+        try:
+            result = with_approval(
+                self,
+                self._backend,
+                ApprovalAction.REFUND,
+                receipt_no,
+                None,
+                lambda approval: self._backend.refund(receipt_no, approval),
+            )
+        except errors.DomainError as err:
+            _show(self.result_label, error_text(err), error=True)
+            return
+        if result is not None:
+            _show(
+                self.result_label,
+                self.tr("Refunded {amount} for {receipt_no}").format(
+                    amount=result.amount, receipt_no=result.receipt_no
+                ),
+            )
+            self.receipt_view.setPlainText("\n".join(result.receipt_lines))
+
+
+class PinResetPage(QWidget):
+    """A new stored-value PIN, which also lifts the lock after too many wrong tries.
+
+    Signals:
+        member_changed(object): the member whose PIN was reset.
+    """
+
+    member_changed = Signal(object)
+
+    def __init__(self, backend: TillBackend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._backend = backend
+        form = QFormLayout()
+        self.card = _CardForm(self, form, "")
+        self.pin_caption, self.pin_edit = QLabel(self), QLineEdit(self)
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.pin_caption, self.pin_edit)
+        self.reset_button = QPushButton(self)
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.result_label)
+        layout.addStretch(1)
+        layout.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.reset_button.clicked.connect(self._on_reset_clicked)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.card.caption.setText(self.tr("Card number"))
+        self.pin_caption.setText(self.tr("New PIN (member types it)"))
+        self.reset_button.setText(self.tr("Reset PIN"))
+
+    @Slot()
+    def _on_reset_clicked(self) -> None:
+        card_no, pin = self.card.text(), self.pin_edit.text()
+        try:
+            member = with_approval(
+                self,
+                self._backend,
+                ApprovalAction.PIN_RESET,
+                card_no,
+                None,
+                lambda approval: self._backend.reset_pin(card_no, pin, approval),
+            )
+        except errors.DomainError as err:
+            _show(self.result_label, error_text(err), error=True)
+            return
+        finally:
+            self.pin_edit.clear()
+        if member is not None:
+            _show(self.result_label, self.tr("PIN reset for {name}").format(name=member.name))
+            self.member_changed.emit(member)
+
+
+class PointsAdjustPage(QWidget):
+    """A manual points adjustment, always with a reason (seed 003).
+
+    Signals:
+        member_changed(object): the member after the adjustment.
+    """
+
+    member_changed = Signal(object)
+
+    def __init__(self, backend: TillBackend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._backend = backend
+        form = QFormLayout()
+        self.card = _CardForm(self, form, "")
+        self.points_caption, self.points_spin = QLabel(self), QSpinBox(self)
+        self.points_spin.setRange(-10_000_000, 10_000_000)
+        form.addRow(self.points_caption, self.points_spin)
+        self.reason_caption, self.reason_edit = QLabel(self), QLineEdit(self)
+        form.addRow(self.reason_caption, self.reason_edit)
+        self.adjust_button = QPushButton(self)
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.result_label)
+        layout.addStretch(1)
+        layout.addWidget(self.adjust_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.adjust_button.clicked.connect(self._on_adjust_clicked)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.card.caption.setText(self.tr("Card number"))
+        self.points_caption.setText(self.tr("Points (+ add, − remove)"))
+        self.reason_caption.setText(self.tr("Reason"))
+        self.adjust_button.setText(self.tr("Adjust points"))
+
+    @Slot()
+    def _on_adjust_clicked(self) -> None:
+        card_no, points, reason = (
+            self.card.text(),
+            self.points_spin.value(),
+            self.reason_edit.text(),
+        )
+        try:
+            member = with_approval(
+                self,
+                self._backend,
+                ApprovalAction.POINTS_ADJUST,
+                card_no,
+                None,
+                lambda approval: self._backend.adjust_points(card_no, points, reason, approval),
+            )
+        except errors.DomainError as err:
+            _show(self.result_label, error_text(err), error=True)
+            return
+        if member is not None:
+            _show(
+                self.result_label,
+                self.tr("{name} now has {points} points").format(
+                    name=member.name, points=f"{member.points:,}"
+                ),
+            )
+            self.member_changed.emit(member)
+
+
+class TierLockPage(QWidget):
+    """等级锁定: hold a member at a tier, or let the rules decide again.
+
+    Signals:
+        member_changed(object): the member after the change.
+    """
+
+    member_changed = Signal(object)
+
+    def __init__(self, backend: TillBackend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._backend = backend
+        form = QFormLayout()
+        self.card = _CardForm(self, form, "")
+        self.tier_caption, self.tier_combo = QLabel(self), QComboBox(self)
+        form.addRow(self.tier_caption, self.tier_combo)
+        self.reason_caption, self.reason_edit = QLabel(self), QLineEdit(self)
+        form.addRow(self.reason_caption, self.reason_edit)
+        self.lock_button = QPushButton(self)
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.result_label)
+        layout.addStretch(1)
+        layout.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.lock_button.clicked.connect(self._on_lock_clicked)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.card.caption.setText(self.tr("Card number"))
+        self.tier_caption.setText(self.tr("Tier"))
+        self.reason_caption.setText(self.tr("Reason"))
+        self.lock_button.setText(self.tr("Apply"))
+        current = self.tier_combo.currentIndex()
+        self.tier_combo.clear()
+        self.tier_combo.addItem(self.tr("Unlock: the rules decide"), None)
+        for code, name in self._backend.tier_names():
+            self.tier_combo.addItem(
+                self.tr("Lock at {tier}").format(tier=tier_text(code, name)), code
+            )
+        self.tier_combo.setCurrentIndex(max(current, 0))
+
+    @Slot()
+    def _on_lock_clicked(self) -> None:
+        card_no, tier, reason = (
+            self.card.text(),
+            self.tier_combo.currentData(),
+            self.reason_edit.text(),
+        )
+        try:
+            member = with_approval(
+                self,
+                self._backend,
+                ApprovalAction.TIER_LOCK,
+                card_no,
+                None,
+                lambda approval: self._backend.lock_tier(card_no, tier, reason, approval),
+            )
+        except errors.DomainError as err:
+            _show(self.result_label, error_text(err), error=True)
+            return
+        if member is not None:
+            _show(self.result_label, self.tr("Done"))
+            self.member_changed.emit(member)
+
+
+class AuditLogModel(QAbstractTableModel):
+    """The audit log, newest first."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[AuditEntry] = []
+
+    def set_entries(self, entries: Sequence[AuditEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        if not 0 <= index.row() < len(self._entries):
+            return None
+        e = self._entries[index.row()]
+        values = (
+            e.at.strftime("%Y-%m-%d %H:%M"),
+            e.actor,
+            e.approver or "",
+            e.action,
+            e.subject,
+            e.detail,
+        )
+        return values[index.column()]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = (
+            self.tr("Time"),
+            self.tr("Staff"),
+            self.tr("Approved by"),
+            self.tr("Action"),
+            self.tr("Subject"),
+            self.tr("Detail"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+
+class AuditLogPage(QWidget):
+    """Who did what, and which manager approved it."""
+
+    def __init__(self, backend: TillBackend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._backend = backend
+        self.model = AuditLogModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.refresh_button = QPushButton(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.refresh_button.clicked.connect(self.refresh)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.refresh_button.setText(self.tr("Refresh"))
+
+    @Slot()
+    def refresh(self) -> None:
+        self.model.set_entries(self._backend.audit_log(500))
+
+
+class ShiftClosePage(QWidget):
+    """交班: count the drawer, see over/short against what the till expected.
+
+    Signals:
+        shift_closed(object): the ShiftReport.
+    """
+
+    shift_closed = Signal(object)
+
+    def __init__(self, backend: TillBackend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._backend = backend
+        form = QFormLayout()
+        self.counted_caption, self.counted_edit = QLabel(self), QLineEdit(self)
+        form.addRow(self.counted_caption, self.counted_edit)
+        self.close_button = QPushButton(self)
+        figures = QGridLayout()
+        self.expected_caption, self.expected_value = QLabel(self), QLabel(self)
+        self.counted_value_caption, self.counted_value = QLabel(self), QLabel(self)
+        self.over_short_caption, self.over_short_value = QLabel(self), QLabel(self)
+        for row, (caption, value) in enumerate(
+            (
+                (self.expected_caption, self.expected_value),
+                (self.counted_value_caption, self.counted_value),
+                (self.over_short_caption, self.over_short_value),
+            )
+        ):
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setStyleSheet("font-size: 20pt; font-weight: bold;")
+            figures.addWidget(caption, row, 0)
+            figures.addWidget(value, row, 1)
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.report_view = QPlainTextEdit(self)
+        self.report_view.setReadOnly(True)
+        top = QHBoxLayout()
+        top.addLayout(form, 1)
+        top.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(figures)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.report_view, 1)
+        self.close_button.clicked.connect(self._on_close_clicked)
+        self.counted_edit.returnPressed.connect(self._on_close_clicked)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.counted_caption.setText(self.tr("Counted cash (yuan)"))
+        self.close_button.setText(self.tr("Enter Close shift"))
+        self.expected_caption.setText(self.tr("Expected in the drawer"))
+        self.counted_value_caption.setText(self.tr("Counted"))
+        self.over_short_caption.setText(self.tr("Over (+) / short (−)"))
+
+    @Slot()
+    def _on_close_clicked(self) -> None:
+        text = self.counted_edit.text().strip()
+        try:
+            counted = Fen.of(text)
+        except ValueError:
+            _show(self.result_label, error_text(errors.InvalidAmount(amount=text)), error=True)
+            return
+        try:
+            report = self._backend.close_shift(counted)
+        except errors.DomainError as err:
+            _show(self.result_label, error_text(err), error=True)
+            return
+        self.render_report(report)
+        self.shift_closed.emit(report)
+
+    def render_report(self, report: ShiftReport) -> None:
+        self.expected_value.setText(str(report.expected_cash))
+        self.counted_value.setText(str(report.counted_cash))
+        over = report.over_short
+        self.over_short_value.setText(("+" if over.value > 0 else "") + str(over))
+        colour = "#1b5e20" if over.value == 0 else "#b00020"
+        self.over_short_value.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
+        self.report_view.setPlainText("\n".join(report.report_lines))
+        _show(self.result_label, self.tr("Shift closed"))
+
+
+class ManagerDialog(QDialog):
+    """The manager screens in tabs; opened only after a manager approved (F9 / F11).
+
+    Signals:
+        member_changed(object): a page changed a member (balance, PIN, card, tier).
+        shift_closed(object): the shift was closed; the till logs out.
+    """
+
+    member_changed = Signal(object)
+    shift_closed = Signal(object)
+
+    PAGES = ("members", "topup", "cards", "refund", "pin", "points", "tier", "audit", "shift")
+
+    def __init__(
+        self, backend: TillBackend, hub: ScanHub | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.tabs = QTabWidget(self)
+        self.register_page = RegisterMemberPage(backend, self)
+        self.topup_page = TopupPage(backend, self)
+        self.card_page = CardActionsPage(backend, self)
+        self.refund_page = RefundPage(backend, self)
+        self.pin_page = PinResetPage(backend, self)
+        self.points_page = PointsAdjustPage(backend, self)
+        self.tier_page = TierLockPage(backend, self)
+        self.audit_page = AuditLogPage(backend, self)
+        self.shift_page = ShiftClosePage(backend, self)
+        self._pages: tuple[QWidget, ...] = (
+            self.register_page,
+            self.topup_page,
+            self.card_page,
+            self.refund_page,
+            self.pin_page,
+            self.points_page,
+            self.tier_page,
+            self.audit_page,
+            self.shift_page,
+        )
+        for page in self._pages:
+            self.tabs.addTab(page, "")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.buttons)
+        for page_with_member in (self.register_page,):
+            page_with_member.member_registered.connect(self.member_changed)
+        for page in (self.topup_page, self.pin_page, self.points_page, self.tier_page):
+            page.member_changed.connect(self.member_changed)
+        self.card_page.card_changed.connect(self.member_changed)
+        self.shift_page.shift_closed.connect(self.shift_closed)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        if hub is not None:
+            hub.scanned.connect(self.on_scanned)
+        self.resize(1100, 720)
+        self._retranslate()
+
+    @classmethod
+    def ask(
+        cls,
+        backend: TillBackend,
+        hub: ScanHub | None,
+        page: str,
+        parent: QWidget | None = None,
+    ) -> ManagerDialog:
+        dialog = cls(backend, hub, parent)
+        dialog.show_page(page)
+        dialog.exec()
+        return dialog
+
+    def show_page(self, name: str) -> None:
+        self.tabs.setCurrentIndex(self.PAGES.index(name))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Manager"))
+        titles = (
+            self.tr("Register member"),
+            self.tr("Top up"),
+            self.tr("Cards"),
+            self.tr("Refund"),
+            self.tr("PIN reset"),
+            self.tr("Points"),
+            self.tr("Tier lock"),
+            self.tr("Audit log"),
+            self.tr("Close shift"),
+        )
+        for i, title in enumerate(titles):
+            self.tabs.setTabText(i, title)
+
+    @Slot(int)
+    def _on_tab_changed(self, index: int) -> None:
+        if self._pages[index] is self.audit_page:
+            self.audit_page.refresh()
+
+    @Slot(str)
+    def on_scanned(self, code: str) -> None:
+        """A card scanned while a page is open fills that page's card number."""
+        card = getattr(self.tabs.currentWidget(), "card", None)
+        if isinstance(card, _CardForm):
+            card.edit.setText(code)
+            if self.tabs.currentWidget() is self.card_page:
+                self.card_page.look_up()

@@ -1,0 +1,134 @@
+"""One way in for every scan: a hub signal fed by a keyboard-wedge filter or a serial reader."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QWidget
+
+
+class ScanHub(QObject):
+    """Where scans meet, whatever the device.
+
+    Signals:
+        scanned(str): a complete code, always delivered on the GUI thread.
+    """
+
+    scanned = Signal(str)
+    _delivered = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # Queued, so a reader thread calling deliver() never runs window code on its own thread.
+        self._delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
+
+    def deliver(self, code: str) -> None:
+        """Hand in a code from any thread; `scanned` fires later on the GUI thread."""
+        self._delivered.emit(code)
+
+    @Slot(str)
+    def _on_delivered(self, code: str) -> None:
+        code = code.strip()
+        if code:
+            self.scanned.emit(code)
+
+
+_TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
+
+
+class WedgeScanFilter(QObject):
+    """Tells a keyboard-wedge scanner from a person by speed, app-wide, and swallows the burst.
+
+    Printable keys are held back for at most ``max_gap_ms``. Keys that keep coming faster than
+    that and end in Enter (or Tab) with at least ``min_length`` characters are a scan: the hub
+    gets the code and no widget sees a key of it. Anything slower is replayed, in order, to the
+    widget it was meant for, so typing by hand still works everywhere (at a 50 ms delay).
+
+    Signals:
+        burst_detected(str): a scan was recognised (the status bar shows it).
+    """
+
+    burst_detected = Signal(str)
+
+    def __init__(
+        self,
+        hub: ScanHub,
+        *,
+        max_gap_ms: int = 50,
+        min_length: int = 6,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._hub = hub
+        self._max_gap = max_gap_ms / 1000
+        self._min_length = min_length
+        self._clock = clock
+        self._held: list[tuple[QWidget, QKeyEvent]] = []
+        self._last_at = 0.0
+        self._replaying = False
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(max_gap_ms)
+        self._flush_timer.timeout.connect(self.flush)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Key events reach the window first and then the focus widget; act once, on the widget.
+        if self._replaying or event.type() != QEvent.Type.KeyPress:
+            return False
+        if not isinstance(watched, QWidget) or not isinstance(event, QKeyEvent):
+            return False
+        now = self._clock()
+        fast = bool(self._held) and now - self._last_at <= self._max_gap
+        if self._held and not fast:
+            self.flush()
+        self._last_at = now
+        if event.key() in _TERMINATORS and self._held:
+            if len(self._held) >= self._min_length:
+                code = "".join(e.text() for _, e in self._held)
+                self._held.clear()
+                self._flush_timer.stop()
+                self.burst_detected.emit(code)
+                self._hub.deliver(code)
+                return True
+            self.flush()
+            return False
+        if _printable(event):
+            self._held.append((watched, _copy(event)))
+            self._flush_timer.start()
+            return True
+        if self._held:
+            self.flush()
+        return False
+
+    @Slot()
+    def flush(self) -> None:
+        """Give held keys to their widgets: they were typed by a person after all."""
+        self._flush_timer.stop()
+        held, self._held = self._held, []
+        self._replaying = True
+        try:
+            for widget, event in held:
+                QCoreApplication.sendEvent(widget, event)
+                release = QKeyEvent(
+                    QEvent.Type.KeyRelease, event.key(), event.modifiers(), event.text()
+                )
+                QCoreApplication.sendEvent(widget, release)
+        finally:
+            self._replaying = False
+
+
+def _printable(event: QKeyEvent) -> bool:
+    text = event.text()
+    mods = event.modifiers() & ~(
+        Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+    )
+    return len(text) == 1 and text.isprintable() and mods == Qt.KeyboardModifier.NoModifier
+
+
+def _copy(event: QKeyEvent) -> QKeyEvent:
+    # Qt reuses the event object after the filter returns, so keep our own copy to replay.
+    return QKeyEvent(event.type(), event.key(), event.modifiers(), event.text())

@@ -1,0 +1,191 @@
+"""Taking payment: any mix of stored value (with the member's PIN), cash, card and wallets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+
+from frontdesk.domain import errors
+from frontdesk.domain.money import ZERO, Fen, total
+from frontdesk.domain.pricing import PricedTicket
+from frontdesk.ui.forms.ui_tender_dialog import Ui_TenderDialog
+from frontdesk.ui.i18n import error_text
+from frontdesk.ui.till_port import (
+    CheckoutResult,
+    MemberView,
+    Tender,
+    TenderKind,
+    TicketDraft,
+    TillBackend,
+)
+
+
+def tender_label(kind: TenderKind) -> str:
+    labels = {
+        TenderKind.STORED_VALUE: QCoreApplication.translate("Tender", "Stored value"),
+        TenderKind.CASH: QCoreApplication.translate("Tender", "Cash"),
+        TenderKind.BANK_CARD: QCoreApplication.translate("Tender", "Bank card"),
+        TenderKind.WECHAT: QCoreApplication.translate("Tender", "WeChat Pay"),
+        TenderKind.ALIPAY: QCoreApplication.translate("Tender", "Alipay"),
+    }
+    return labels[kind]
+
+
+class TenderDialog(QDialog):
+    """Collects tenders and the PIN, then asks the backend to check out.
+
+    The figures shown (tendered, still to pay, change) are sums for the cashier's eyes; the
+    backend decides whether the payment is acceptable and what the change really is.
+
+    Signals:
+        tenders_changed(): a tender was added or removed.
+        checked_out(object): the CheckoutResult of a completed sale.
+    """
+
+    tenders_changed = Signal()
+    checked_out = Signal(object)
+
+    def __init__(
+        self,
+        backend: TillBackend,
+        draft: TicketDraft,
+        priced: PricedTicket,
+        member: MemberView | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_TenderDialog()
+        self.ui.setupUi(self)
+        self._backend = backend
+        self._draft = draft
+        self._priced = priced
+        self._member = member
+        self.tenders: list[Tender] = []
+        self.result_: CheckoutResult | None = None
+        kinds = {
+            self.ui.stored_value_button: (TenderKind.STORED_VALUE, "F1"),
+            self.ui.cash_button: (TenderKind.CASH, "F2"),
+            self.ui.bank_card_button: (TenderKind.BANK_CARD, "F3"),
+            self.ui.wechat_button: (TenderKind.WECHAT, "F4"),
+            self.ui.alipay_button: (TenderKind.ALIPAY, "F5"),
+        }
+        self._function_keys: dict[Qt.Key, QPushButton] = {}
+        for button, (kind, key) in kinds.items():
+            button.setShortcut(key)
+            self._function_keys[getattr(Qt.Key, f"Key_{key}")] = button
+            button.clicked.connect(lambda _=False, k=kind: self.add_tender(k))
+        self.ui.stored_value_button.setEnabled(member is not None)
+        self.ui.remove_tender_button.setShortcut("F6")
+        self._function_keys[Qt.Key.Key_F6] = self.ui.remove_tender_button
+        self.ui.remove_tender_button.clicked.connect(self._on_remove_clicked)
+        for digit in "0123456789":
+            pad_button = getattr(self.ui, f"pin_{digit}_button")
+            pad_button.clicked.connect(lambda _=False, d=digit: self.ui.pin_edit.insert(d))
+        self.ui.pin_clear_button.clicked.connect(self.ui.pin_edit.clear)
+        self.ui.pin_back_button.clicked.connect(self.ui.pin_edit.backspace)
+        self.ui.confirm_button.clicked.connect(self._on_confirm_clicked)
+        self.ui.cancel_button.clicked.connect(self.reject)
+        self.ui.amount_edit.setFocus()
+        self._refresh()
+
+    @classmethod
+    def ask(
+        cls,
+        backend: TillBackend,
+        draft: TicketDraft,
+        priced: PricedTicket,
+        member: MemberView | None,
+        parent: QWidget | None = None,
+    ) -> CheckoutResult | None:
+        dialog = cls(backend, draft, priced, member, parent)
+        dialog.exec()
+        return dialog.result_
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The shortcuts need an active window; a key a field passes up works without one.
+        button = self._function_keys.get(Qt.Key(event.key()))
+        if button is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            button.click()
+            return
+        super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._refresh()
+        super().changeEvent(event)
+
+    def add_tender(self, kind: TenderKind) -> None:
+        """Add a tender of `kind` for the typed amount, or for what is still to pay."""
+        text = self.ui.amount_edit.text().strip()
+        try:
+            amount = Fen.of(text) if text else max(self._remaining(), ZERO)
+        except ValueError:
+            self.ui.error_label.setText(self.tr("Not an amount: {text}").format(text=text))
+            return
+        if amount.value <= 0:
+            self.ui.error_label.setText(self.tr("Type an amount first"))
+            return
+        self.tenders.append(Tender(kind, amount, self.ui.reference_edit.text().strip()))
+        self.ui.amount_edit.clear()
+        self.ui.reference_edit.clear()
+        self.ui.error_label.clear()
+        self._refresh()
+        self.tenders_changed.emit()
+
+    @Slot()
+    def _on_remove_clicked(self) -> None:
+        if self.tenders:
+            self.tenders.pop()
+            self._refresh()
+            self.tenders_changed.emit()
+
+    def _paid(self) -> Fen:
+        return total([t.amount for t in self.tenders])
+
+    def _remaining(self) -> Fen:
+        return self._priced.due - self._paid()
+
+    def _stored_value(self) -> Fen:
+        return total([t.amount for t in self.tenders if t.kind is TenderKind.STORED_VALUE])
+
+    def _refresh(self) -> None:
+        self.ui.due_value_label.setText(str(self._priced.due))
+        self.ui.paid_value_label.setText(str(self._paid()))
+        self.ui.remaining_value_label.setText(str(max(self._remaining(), ZERO)))
+        self.ui.change_value_label.setText(str(max(-self._remaining(), ZERO)))
+        self.ui.tenders_list.clear()
+        for t in self.tenders:
+            reference = f"  [{t.reference}]" if t.reference else ""
+            self.ui.tenders_list.addItem(f"{tender_label(t.kind)}  {t.amount}{reference}")
+        if self._member is not None:
+            self.ui.balance_label.setText(
+                self.tr("Stored value: principal {principal}, bonus {bonus}").format(
+                    principal=self._member.principal, bonus=self._member.bonus
+                )
+            )
+        stored = self._stored_value()
+        needs_pin = (
+            self._member is not None
+            and bool(stored)
+            and self._backend.pin_required(self._member.member_id, stored)
+        )
+        self.ui.pin_box.setEnabled(needs_pin)
+        if needs_pin:
+            self.ui.pin_edit.setFocus()
+
+    @Slot()
+    def _on_confirm_clicked(self) -> None:
+        if not self.tenders and self.ui.amount_edit.text().strip():
+            self.add_tender(TenderKind.CASH)  # Enter after typing an amount: cash, the usual case
+        pin = self.ui.pin_edit.text() or None
+        try:
+            result = self._backend.checkout(self._draft, self.tenders, pin)
+        except errors.DomainError as err:
+            self.ui.error_label.setText(error_text(err))
+            self.ui.pin_edit.clear()
+            return
+        self.result_ = result
+        self.checked_out.emit(result)
+        self.accept()

@@ -1,0 +1,83 @@
+"""The ticket's lines as a table model over the priced ticket the backend returns."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from frontdesk.domain.pricing import PricedLine, PricedTicket
+
+_COLUMNS = (
+    QT_TRANSLATE_NOOP("TicketLinesModel", "No."),
+    QT_TRANSLATE_NOOP("TicketLinesModel", "Item"),
+    QT_TRANSLATE_NOOP("TicketLinesModel", "Qty"),
+    QT_TRANSLATE_NOOP("TicketLinesModel", "Price"),
+    QT_TRANSLATE_NOOP("TicketLinesModel", "Amount"),
+    QT_TRANSLATE_NOOP("TicketLinesModel", "Discount"),
+    QT_TRANSLATE_NOOP("TicketLinesModel", "Net"),
+)
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class TicketLinesModel(QAbstractTableModel):
+    """One row per priced line; read-only, the window changes lines through the backend."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lines: tuple[PricedLine, ...] = ()
+
+    def set_ticket(self, ticket: PricedTicket | None) -> None:
+        self.beginResetModel()
+        self._lines = ticket.lines if ticket is not None else ()
+        self.endResetModel()
+
+    def line_at(self, row: int) -> PricedLine:
+        return self._lines[row]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        line, column = self._lines[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            discount = line.member_discount + line.redemption
+            values = (
+                str(line.line_no),
+                line.product.name,
+                str(line.quantity),
+                str(line.product.unit_price),
+                str(line.gross),
+                f"-{discount}" if discount else "",
+                str(line.net),
+            )
+            return values[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != 1:
+            return int(_RIGHT)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return line.product.barcode
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(_COLUMNS):
+            return QCoreApplication.translate("TicketLinesModel", str(_COLUMNS[section]))
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None

@@ -1,0 +1,228 @@
+"""The narrow port the till window talks through, and the small views it renders."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+from typing import Protocol
+
+from frontdesk.domain.cards import CardAction, CardState
+from frontdesk.domain.money import Fen
+from frontdesk.domain.pricing import LineInput, PricedTicket, Product
+
+
+class Role(Enum):
+    CASHIER = "cashier"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+
+class TenderKind(Enum):
+    STORED_VALUE = "stored_value"
+    CASH = "cash"
+    BANK_CARD = "bank_card"
+    WECHAT = "wechat"
+    ALIPAY = "alipay"
+
+
+class ApprovalAction(Enum):
+    """What a manager approval is bound to (DOMAIN §7), with the subject and amount."""
+
+    MANAGER_SCREENS = "manager_screens"
+    UNREPORT = "unreport"
+    FREEZE = "freeze"
+    UNFREEZE = "unfreeze"
+    REISSUE_FEE_WAIVER = "reissue_fee_waiver"
+    CARD_RETURN = "card_return"
+    REFUND = "refund"
+    PIN_RESET = "pin_reset"
+    POINTS_ADJUST = "points_adjust"
+    TIER_LOCK = "tier_lock"
+
+
+@dataclass(frozen=True)
+class StaffSession:
+    staff_no: str
+    name: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class ShiftView:
+    shift_id: str
+    staff_no: str
+    opened_at: datetime
+    float_amount: Fen
+
+
+@dataclass(frozen=True)
+class MemberView:
+    """What the member panel shows; the phone is already masked for the cashier."""
+
+    member_id: str
+    card_no: str
+    card_state: CardState
+    name: str
+    phone_masked: str
+    tier_code: str
+    tier_name: str
+    principal: Fen
+    bonus: Fen
+    points: int
+    points_expiring: int  # 0 when nothing expires within the warning period
+    points_expiring_on: date | None
+    birthday_now: bool  # inside the birthday window with the benefit still unused this year
+    pin_locked: bool
+    tier_locked: bool = False
+
+
+@dataclass(frozen=True)
+class TicketDraft:
+    """The sale being rung up: what was scanned, for whom, and how many points blocks to redeem."""
+
+    lines: tuple[LineInput, ...] = ()
+    member_id: str | None = None
+    card_no: str | None = None
+    redeem_blocks: int = 0
+
+
+@dataclass(frozen=True)
+class Tender:
+    kind: TenderKind
+    amount: Fen
+    reference: str = ""  # bank card / WeChat / Alipay transaction reference
+
+
+@dataclass(frozen=True)
+class CheckoutResult:
+    receipt_no: str
+    change: Fen
+    receipt_lines: tuple[str, ...]  # plain text, as the printer will print it
+    member: MemberView | None
+
+
+@dataclass(frozen=True)
+class RegistrationForm:
+    phone: str
+    name: str
+    birthday: date | None
+    gender: str | None  # "F", "M" or None
+    consent_terms: bool
+    consent_marketing: bool
+    pin: str  # the member's new stored-value PIN
+
+
+@dataclass(frozen=True)
+class TopupResult:
+    principal: Fen
+    bonus: Fen
+    member: MemberView
+    receipt_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReissueResult:
+    new_card_no: str
+    fee: Fen
+    member: MemberView
+
+
+@dataclass(frozen=True)
+class CardReturnResult:
+    principal_paid: Fen
+    bonus_forfeited: Fen
+    member: MemberView
+
+
+@dataclass(frozen=True)
+class RefundResult:
+    receipt_no: str
+    amount: Fen
+    receipt_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    actor: str
+    approver: str | None
+    action: str
+    subject: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class ShiftReport:
+    """Reconciliation at shift close: what the till expected against what was counted."""
+
+    expected_cash: Fen
+    counted_cash: Fen
+    report_lines: tuple[str, ...] = field(default=())
+
+    @property
+    def over_short(self) -> Fen:
+        return self.counted_cash - self.expected_cash
+
+
+class TillBackend(Protocol):
+    """Every call the till window makes; refusals are `DomainError` subclasses.
+
+    Calls that need a manager approval take ``approval`` (an id from `approve`) and raise
+    `ApprovalRequired` when it is missing, so the window asks for one only when a rule says so.
+    That error may carry ``subject`` (str) and ``amount`` (Fen) details: the window then asks
+    the manager to approve exactly those (a refund's total, a card return's principal).
+    """
+
+    # staff and shift
+    def login(self, staff_no: str, pin: str) -> StaffSession: ...
+    def open_shift(self, float_amount: Fen) -> ShiftView: ...
+    def close_shift(self, counted_cash: Fen) -> ShiftReport: ...
+
+    # the sale
+    def add_product(self, barcode: str) -> Product: ...
+    def lookup_card(self, code: str) -> MemberView: ...
+    def find_member_by_phone(self, phone: str) -> MemberView: ...
+    def price(self, draft: TicketDraft) -> PricedTicket: ...
+    def pin_required(self, member_id: str, amount: Fen) -> bool: ...
+    def checkout(
+        self, draft: TicketDraft, tenders: Sequence[Tender], pin: str | None
+    ) -> CheckoutResult: ...
+
+    # manager approval, bound to action, subject and amount; returns a single-use approval id
+    def approve(
+        self,
+        action: ApprovalAction,
+        subject: str,
+        amount: Fen | None,
+        manager_no: str,
+        pin: str,
+    ) -> str: ...
+
+    # members and cards
+    def tier_names(self) -> Sequence[tuple[str, str]]: ...
+    def find_card(self, card_no: str) -> MemberView: ...
+    def register_member(self, form: RegistrationForm) -> MemberView: ...
+    def topup(self, card_no: str, amount: Fen, tender: TenderKind) -> TopupResult: ...
+    def change_card_state(
+        self, card_no: str, action: CardAction, approval: str | None
+    ) -> MemberView: ...
+    def reissue_card(
+        self,
+        card_no: str,
+        phone: str,
+        name: str,
+        waive_reason: str | None,
+        approval: str | None,
+    ) -> ReissueResult: ...
+    def return_card(self, card_no: str, approval: str | None) -> CardReturnResult: ...
+    def refund(self, receipt_no: str, approval: str | None) -> RefundResult: ...
+    def reset_pin(self, card_no: str, new_pin: str, approval: str | None) -> MemberView: ...
+    def adjust_points(
+        self, card_no: str, points: int, reason: str, approval: str | None
+    ) -> MemberView: ...
+    def lock_tier(
+        self, card_no: str, tier_code: str | None, reason: str, approval: str | None
+    ) -> MemberView: ...
+    def audit_log(self, limit: int) -> Sequence[AuditEntry]: ...

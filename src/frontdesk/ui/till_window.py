@@ -1,0 +1,538 @@
+"""The till: an always-ready scan field, the member panel, the ticket, totals and function keys."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QWidget,
+)
+
+from frontdesk.domain import errors
+from frontdesk.domain.cards import looks_like_card_number
+from frontdesk.domain.money import Fen
+from frontdesk.domain.pricing import DiscountKind, LineInput, PricedTicket
+from frontdesk.ui.approval import ApprovalDialog
+from frontdesk.ui.forms.ui_till_window import Ui_TillWindow
+from frontdesk.ui.i18n import Translations, error_text
+from frontdesk.ui.prompts import PromptDialog
+from frontdesk.ui.receipt import ReceiptPreviewDialog
+from frontdesk.ui.scanning import ScanHub
+from frontdesk.ui.tender import TenderDialog
+from frontdesk.ui.ticket_model import TicketLinesModel
+from frontdesk.ui.till_port import (
+    ApprovalAction,
+    CheckoutResult,
+    MemberView,
+    ShiftView,
+    StaffSession,
+    TenderKind,
+    TicketDraft,
+    TillBackend,
+)
+
+_TIER_NAMES = {
+    "normal": QT_TRANSLATE_NOOP("Tier", "Normal member"),
+    "silver": QT_TRANSLATE_NOOP("Tier", "Silver member"),
+    "gold": QT_TRANSLATE_NOOP("Tier", "Gold member"),
+    "diamond": QT_TRANSLATE_NOOP("Tier", "Diamond member"),
+}
+_TIER_COLOURS = {"normal": "#607d8b", "silver": "#78909c", "gold": "#c49000", "diamond": "#6a1b9a"}
+_DISCOUNT_NAMES = {
+    DiscountKind.TIER: QT_TRANSLATE_NOOP("Discount", "Member discount"),
+    DiscountKind.BIRTHDAY: QT_TRANSLATE_NOOP("Discount", "Birthday discount"),
+    DiscountKind.POINTS: QT_TRANSLATE_NOOP("Discount", "Points redemption"),
+}
+
+
+def tier_text(code: str, program_name: str) -> str:
+    """The program's own tier name in Chinese; a translated name for known codes otherwise."""
+    translated = (
+        QCoreApplication.translate("Tier", str(_TIER_NAMES[code])) if code in _TIER_NAMES else ""
+    )
+    if Translations.current() == "zh_CN" or not translated:
+        return program_name
+    return translated
+
+
+def discount_text(kind: DiscountKind) -> str:
+    return QCoreApplication.translate("Discount", str(_DISCOUNT_NAMES[kind]))
+
+
+class TillWindow(QMainWindow):
+    """The cashier's screen for one shift; every action is on a function key.
+
+    Signals:
+        ticket_changed(): lines, member or redemption changed and the totals were repriced.
+        member_changed(): a member was attached to or removed from the ticket.
+        card_refused(str): a scanned card cannot be used; the reason as shown.
+        sale_completed(object): the CheckoutResult of a paid ticket.
+        manager_requested(object): F9/F11 was approved; the page name to open.
+        language_toggled(): F12.
+    """
+
+    ticket_changed = Signal()
+    member_changed = Signal()
+    card_refused = Signal(str)
+    sale_completed = Signal(object)
+    manager_requested = Signal(object)
+    language_toggled = Signal()
+
+    def __init__(
+        self,
+        backend: TillBackend,
+        hub: ScanHub,
+        session: StaffSession,
+        shift: ShiftView,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_TillWindow()
+        self.ui.setupUi(self)
+        self._backend = backend
+        self._session = session
+        self._shift = shift
+        self.draft = TicketDraft()
+        self.priced: PricedTicket | None = None
+        self.member: MemberView | None = None
+        self.last_result: CheckoutResult | None = None
+        self._message = ""
+
+        self.lines_model = TicketLinesModel(self)
+        self.ui.lines_view.setModel(self.lines_model)
+        header = self.ui.lines_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.ui.lines_view.verticalHeader().hide()
+
+        # A scanner types into whatever has focus; an IME would swallow its digits.
+        self.ui.scan_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.ui.scan_edit.returnPressed.connect(self._on_scan_edit_return_pressed)
+        hub.scanned.connect(self.on_scanned)
+
+        keys = {
+            self.ui.find_member_button: ("F1", self.find_member),
+            self.ui.quantity_button: ("F2", self.change_quantity),
+            self.ui.void_button: ("F3", self.void_line),
+            self.ui.redeem_button: ("F4", self.redeem_points),
+            self.ui.pay_button: ("F5", self.pay),
+            self.ui.clear_member_button: ("F6", self.remove_member),
+            self.ui.new_ticket_button: ("F7", self.cancel_sale),
+            self.ui.topup_button: ("F8", self.top_up),
+            self.ui.manager_button: ("F9", self.open_manager),
+            self.ui.receipt_button: ("F10", self.show_last_receipt),
+            self.ui.close_shift_button: ("F11", self.close_shift),
+            self.ui.language_button: ("F12", self.language_toggled.emit),
+        }
+        self._function_keys: dict[Qt.Key, QPushButton] = {}
+        for button, (key, action) in keys.items():
+            button.setShortcut(QKeySequence(key))
+            button.clicked.connect(action)
+            self._function_keys[getattr(Qt.Key, f"Key_{key}")] = button
+        QShortcut(QKeySequence("Esc"), self, self._on_escape)
+
+        self.scanner_label = QLabel(self)
+        self.sync_label = QLabel(self)
+        self.staff_label = QLabel(self)
+        for label in (self.staff_label, self.scanner_label, self.sync_label):
+            self.ui.status_bar.addPermanentWidget(label)
+        self._scanner_state = "ready"
+        self._sync_ok: bool | None = None
+        self._retranslate()
+        self._render()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The shortcuts need an active window; a key the scan field passes up works without one.
+        button = self._function_keys.get(Qt.Key(event.key()))
+        if button is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            button.click()
+            return
+        super().keyPressEvent(event)
+
+    # -- language -----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._retranslate()
+            self._render()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.staff_label.setText(
+            self.tr("Cashier {name} ({staff_no})").format(
+                name=self._session.name, staff_no=self._session.staff_no
+            )
+        )
+        self.set_scanner_state(self._scanner_state)
+        self.set_sync_status(self._sync_ok)
+
+    # -- status bar -----------------------------------------------------------------------------
+
+    def set_scanner_state(self, state: str, code: str = "") -> None:
+        """Show whether scans can arrive: "ready", "scanned" (with the code) or "offline"."""
+        self._scanner_state = state
+        texts = {
+            "ready": self.tr("Scanner: ready"),
+            "scanned": self.tr("Scanner: read {code}").format(code=code),
+            "offline": self.tr("Scanner: not connected"),
+        }
+        self.scanner_label.setText(texts.get(state, state))
+
+    def set_sync_status(self, ok: bool | None) -> None:
+        """Head-office sync indicator; None until the sync service reports."""
+        self._sync_ok = ok
+        if ok is None:
+            self.sync_label.setText(self.tr("Head office: not synced yet"))
+        elif ok:
+            self.sync_label.setText(self.tr("Head office: in sync"))
+        else:
+            self.sync_label.setText(self.tr("Head office: offline"))
+
+    # -- scanning ---------------------------------------------------------------------------
+
+    @Slot(str)
+    def on_scanned(self, code: str) -> None:
+        """A scan from any device; ignored while a dialog is open over the till."""
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not self:
+            return
+        self.set_scanner_state("scanned", code)
+        self.handle_code(code)
+
+    @Slot()
+    def _on_scan_edit_return_pressed(self) -> None:
+        code = self.ui.scan_edit.text().strip()
+        self.ui.scan_edit.clear()
+        if code:
+            self.handle_code(code)
+
+    def handle_code(self, code: str) -> None:
+        """A card, a phone number or a product barcode, told apart by their shape."""
+        code = code.strip()
+        if looks_like_card_number(code):
+            self.attach_card(code)
+        elif len(code) == 11 and code.startswith("1") and code.isdigit():
+            self.attach_phone(code)
+        else:
+            self.add_product(code)
+        self.ui.scan_edit.setFocus()
+
+    # -- member -----------------------------------------------------------------------------
+
+    def attach_card(self, code: str) -> None:
+        try:
+            member = self._backend.lookup_card(code)
+        except errors.DomainError as err:
+            self._refuse_card(error_text(err))
+            return
+        self._attach(member)
+
+    def attach_phone(self, phone: str) -> None:
+        try:
+            member = self._backend.find_member_by_phone(phone)
+        except errors.DomainError as err:
+            self._show_error(err)
+            return
+        self._attach(member)
+
+    def _attach(self, member: MemberView) -> None:
+        self.member = member
+        self.ui.refusal_label.clear()
+        self.draft = replace(
+            self.draft, member_id=member.member_id, card_no=member.card_no, redeem_blocks=0
+        )
+        self._message = ""
+        self._reprice()
+        self.member_changed.emit()
+
+    def _refuse_card(self, reason: str) -> None:
+        self.member = None
+        self.draft = replace(self.draft, member_id=None, card_no=None, redeem_blocks=0)
+        self.ui.refusal_label.setText(reason)
+        self._reprice()
+        self.member_changed.emit()
+        self.card_refused.emit(reason)
+
+    @Slot()
+    def find_member(self) -> None:
+        self._message = self.tr("Type the member's mobile number and press Enter")
+        self._render()
+        self.ui.scan_edit.setFocus()
+
+    @Slot()
+    def remove_member(self) -> None:
+        self.member = None
+        self.ui.refusal_label.clear()
+        self.draft = replace(self.draft, member_id=None, card_no=None, redeem_blocks=0)
+        self._reprice()
+        self.member_changed.emit()
+
+    # -- lines -------------------------------------------------------------------------------
+
+    def add_product(self, barcode: str) -> None:
+        try:
+            product = self._backend.add_product(barcode)
+        except errors.DomainError as err:
+            self._show_error(err)
+            return
+        self.draft = replace(self.draft, lines=(*self.draft.lines, LineInput(product, 1)))
+        self._message = ""
+        self._reprice()
+        self.ui.lines_view.selectRow(len(self.draft.lines) - 1)
+
+    def _selected_row(self) -> int | None:
+        rows = self.ui.lines_view.selectionModel().selectedRows()
+        if rows:
+            return rows[0].row()
+        return len(self.draft.lines) - 1 if self.draft.lines else None
+
+    @Slot()
+    def change_quantity(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            return
+        line = self.draft.lines[row]
+        quantity = PromptDialog.ask_int(
+            self, self.tr("Quantity"), line.product.name, line.quantity, 1, 9999
+        )
+        if quantity is None:
+            return
+        lines = list(self.draft.lines)
+        lines[row] = LineInput(line.product, quantity)
+        self.draft = replace(self.draft, lines=tuple(lines))
+        self._reprice()
+        self.ui.lines_view.selectRow(row)
+
+    @Slot()
+    def void_line(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            return
+        lines = list(self.draft.lines)
+        del lines[row]
+        self.draft = replace(self.draft, lines=tuple(lines), redeem_blocks=0)
+        self._reprice()
+        if lines:
+            self.ui.lines_view.selectRow(min(row, len(lines) - 1))
+
+    @Slot()
+    def redeem_points(self) -> None:
+        if self.member is None:
+            self._show_error(errors.MemberRequired())
+            return
+        blocks = PromptDialog.ask_int(
+            self,
+            self.tr("Redeem points"),
+            self.tr("Blocks of points to redeem (member has {points} points)").format(
+                points=self.member.points
+            ),
+            self.draft.redeem_blocks,
+            0,
+            999,
+        )
+        if blocks is None:
+            return
+        before = self.draft
+        self.draft = replace(self.draft, redeem_blocks=blocks)
+        if not self._reprice():
+            self.draft = before
+            self._reprice(keep_message=True)
+
+    @Slot()
+    def cancel_sale(self) -> None:
+        self.draft = TicketDraft()
+        self.member = None
+        self.ui.refusal_label.clear()
+        self._message = ""
+        self._reprice()
+        self.member_changed.emit()
+
+    def _reprice(self, keep_message: bool = False) -> bool:
+        ok = True
+        if self.draft.lines:
+            try:
+                self.priced = self._backend.price(self.draft)
+            except errors.DomainError as err:
+                self._show_error(err)
+                ok = False
+        else:
+            self.priced = None
+        if ok and not keep_message and self._message.startswith("!"):
+            self._message = ""
+        self.lines_model.set_ticket(self.priced)
+        self._render()
+        self.ticket_changed.emit()
+        return ok
+
+    # -- paying ------------------------------------------------------------------------------
+
+    @Slot()
+    def pay(self) -> None:
+        if self.priced is None:
+            self._show_error(errors.EmptyTicket())
+            return
+        result = TenderDialog.ask(self._backend, self.draft, self.priced, self.member, self)
+        if result is None:
+            self.ui.scan_edit.setFocus()
+            return
+        self.last_result = result
+        self.draft = TicketDraft()
+        self.member = None
+        self._reprice()
+        self._message = self.tr("Sale {receipt_no} paid. Change: {change}").format(
+            receipt_no=result.receipt_no, change=result.change
+        )
+        self._render()
+        self.member_changed.emit()
+        self.sale_completed.emit(result)
+        ReceiptPreviewDialog.ask(result.receipt_lines, self)
+        self.ui.scan_edit.setFocus()
+
+    @Slot()
+    def show_last_receipt(self) -> None:
+        if self.last_result is not None:
+            ReceiptPreviewDialog.ask(self.last_result.receipt_lines, self)
+
+    @Slot()
+    def top_up(self) -> None:
+        if self.member is None:
+            self._show_error(errors.MemberRequired())
+            return
+        text = PromptDialog.ask_text(self, self.tr("Top up"), self.tr("Cash top-up amount (yuan)"))
+        if not text:
+            return
+        try:
+            amount = Fen.of(text)
+        except ValueError:
+            self._show_error(errors.InvalidAmount(amount=text))
+            return
+        try:
+            result = self._backend.topup(self.member.card_no, amount, TenderKind.CASH)
+        except errors.DomainError as err:
+            self._show_error(err)
+            return
+        self.member = result.member
+        self._message = self.tr("Topped up {principal}, bonus {bonus}").format(
+            principal=result.principal, bonus=result.bonus
+        )
+        self._render()
+        self.member_changed.emit()
+
+    # -- manager -----------------------------------------------------------------------------
+
+    @Slot()
+    def open_manager(self) -> None:
+        self._ask_manager("members")
+
+    @Slot()
+    def close_shift(self) -> None:
+        self._ask_manager("shift")
+
+    def _ask_manager(self, page: str) -> None:
+        approval = ApprovalDialog.ask(
+            self, self._backend, ApprovalAction.MANAGER_SCREENS, self._session.staff_no, None
+        )
+        if approval is not None:
+            self.manager_requested.emit(page)
+
+    def refresh_member(self, member: MemberView) -> None:
+        """A manager screen changed the member on the ticket (top-up, PIN reset)."""
+        if self.member is not None and self.member.member_id == member.member_id:
+            self.member = member
+            self._render()
+
+    @Slot()
+    def _on_escape(self) -> None:
+        self.ui.scan_edit.clear()
+        self.ui.refusal_label.clear()
+        self._message = ""
+        self._render()
+
+    # -- rendering ---------------------------------------------------------------------------
+
+    def _show_error(self, err: errors.DomainError) -> None:
+        self._message = "!" + error_text(err)
+        self._render()
+
+    def _render(self) -> None:
+        error = self._message.startswith("!")
+        self.ui.message_label.setText(self._message.removeprefix("!"))
+        self.ui.message_label.setStyleSheet(
+            "font-weight: bold; color: #b00020;" if error else "font-weight: bold; color: #1b5e20;"
+        )
+        self.ui.refusal_label.setVisible(bool(self.ui.refusal_label.text()))
+        self._render_member()
+        self._render_totals()
+
+    def _render_member(self) -> None:
+        m = self.member
+        self.ui.member_hint_label.setVisible(m is None)
+        for widget in (
+            self.ui.member_name_label,
+            self.ui.tier_label,
+            self.ui.member_phone_label,
+            self.ui.principal_caption,
+            self.ui.principal_value_label,
+            self.ui.bonus_caption,
+            self.ui.bonus_value_label,
+            self.ui.points_caption,
+            self.ui.points_value_label,
+        ):
+            widget.setVisible(m is not None)
+        if m is None:
+            for label in (self.ui.birthday_label, self.ui.expiring_label, self.ui.pin_locked_label):
+                label.clear()
+                label.hide()
+            return
+        self.ui.member_name_label.setText(m.name)
+        self.ui.member_phone_label.setText(m.phone_masked)
+        tier = tier_text(m.tier_code, m.tier_name)
+        if m.tier_locked:
+            tier += " 🔒"
+        self.ui.tier_label.setText(tier)
+        colour = _TIER_COLOURS.get(m.tier_code, "#8d6e63")
+        self.ui.tier_label.setStyleSheet(
+            f"border-radius: 6px; padding: 2px 10px; color: white; background: {colour};"
+            " font-weight: bold;"
+        )
+        self.ui.principal_value_label.setText(str(m.principal))
+        self.ui.bonus_value_label.setText(str(m.bonus))
+        self.ui.points_value_label.setText(f"{m.points:,}")
+        self.ui.birthday_label.setText(self.tr("🎂 Birthday month") if m.birthday_now else "")
+        self.ui.birthday_label.setVisible(m.birthday_now)
+        expiring = ""
+        if m.points_expiring and m.points_expiring_on is not None:
+            expiring = self.tr("{points} points expire on {date}").format(
+                points=f"{m.points_expiring:,}", date=m.points_expiring_on.isoformat()
+            )
+        self.ui.expiring_label.setText(expiring)
+        self.ui.expiring_label.setVisible(bool(expiring))
+        locked = self.tr("Stored-value PIN locked: a manager must reset it") if m.pin_locked else ""
+        self.ui.pin_locked_label.setText(locked)
+        self.ui.pin_locked_label.setVisible(m.pin_locked)
+
+    def _render_totals(self) -> None:
+        p = self.priced
+        zero = str(Fen(0))
+        self.ui.gross_value_label.setText(str(p.gross) if p else zero)
+        self.ui.savings_value_label.setText(str(p.savings) if p else zero)
+        details = [f"{discount_text(d.kind)} -{d.amount}" for d in p.discounts] if p else []
+        if p is not None and p.redeemed_points:
+            details.append(self.tr("{points} points used").format(points=f"{p.redeemed_points:,}"))
+        self.ui.savings_detail_label.setText("   ".join(details))
+        self.ui.savings_detail_label.setVisible(bool(details))
+        earn = ""
+        if p is not None and p.tier is not None:
+            earn = f"{p.points_earned:,}"
+            if p.points_multiplier > 1:
+                earn += f" (×{p.points_multiplier})"
+        self.ui.earn_value_label.setText(earn or "—")
+        self.ui.due_value_label.setText(str(p.due) if p else zero)

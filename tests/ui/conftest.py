@@ -1,0 +1,57 @@
+"""Qt test setup: offscreen before any QApplication, the gui marker, fonts and language."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before pytest-qt creates the QApplication
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from frontdesk.ui.i18n import Translations, default_resources, register_fonts
+from frontdesk.ui.scanning import ScanHub
+from tests.ui.fake_backend import FakeTillBackend
+
+_HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.is_relative_to(_HERE):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def till_application(qapp: QApplication) -> Iterator[Translations]:
+    register_fonts(qapp, default_resources())
+    translations = Translations(default_resources())
+    translations.install(qapp, "zh_CN")
+    yield translations
+    translations.install(qapp, "zh_CN")
+
+
+@pytest.fixture
+def zh(till_application: Translations, qapp: QApplication) -> None:
+    till_application.install(qapp, "zh_CN")
+
+
+@pytest.fixture
+def en(till_application: Translations, qapp: QApplication) -> Iterator[None]:
+    till_application.install(qapp, "en")
+    yield
+    till_application.install(qapp, "zh_CN")
+
+
+@pytest.fixture
+def backend() -> FakeTillBackend:
+    return FakeTillBackend()
+
+
+@pytest.fixture
+def hub(qapp: QApplication) -> Iterator[ScanHub]:
+    scan_hub = ScanHub()
+    yield scan_hub
+    scan_hub.deleteLater()
