@@ -10,7 +10,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, is_dataclass
+from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
@@ -40,7 +40,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
     if is_dataclass(value) and not isinstance(value, type):
-        return {k: _plain(v) for k, v in asdict(value).items()} | _extra(value)
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)} | _extra(value)
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -196,6 +196,7 @@ def cmd_member_show(cli: Cli) -> None:
 
 
 def cmd_member_find(cli: Cli) -> None:
+    cli.actor  # noqa: B018 - member data is shown to a logged-in staff member only
     with cli.ctx.uow(write=False) as uow:
         found = uow.members.find(cli.args.text)
     views = [membership.member_by_id(cli.ctx, m.member_id) for m in found]
