@@ -1,0 +1,853 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Approval</name>
+    <message>
+        <source>Open manager screens</source>
+        <translation>Open manager screens</translation>
+    </message>
+    <message>
+        <source>Un-report a lost card</source>
+        <translation>Un-report a lost card</translation>
+    </message>
+    <message>
+        <source>Freeze a card</source>
+        <translation>Freeze a card</translation>
+    </message>
+    <message>
+        <source>Unfreeze a card</source>
+        <translation>Unfreeze a card</translation>
+    </message>
+    <message>
+        <source>Waive the reissue fee</source>
+        <translation>Waive the reissue fee</translation>
+    </message>
+    <message>
+        <source>Card return and cash-out</source>
+        <translation>Card return and cash-out</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Reset the member PIN</source>
+        <translation>Reset the member PIN</translation>
+    </message>
+    <message>
+        <source>Adjust points</source>
+        <translation>Adjust points</translation>
+    </message>
+    <message>
+        <source>Lock the tier</source>
+        <translation>Lock the tier</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation>Manager approval</translation>
+    </message>
+    <message>
+        <source>The manager enters their own staff number and PIN.</source>
+        <translation>The manager enters their own staff number and PIN.</translation>
+    </message>
+    <message>
+        <source>Manager staff number</source>
+        <translation>Manager staff number</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>Manager PIN</translation>
+    </message>
+    <message>
+        <source>Esc Cancel</source>
+        <translation>Esc Cancel</translation>
+    </message>
+    <message>
+        <source>Enter Approve</source>
+        <translation>Enter Approve</translation>
+    </message>
+    <message>
+        <source>Approve: {action}</source>
+        <translation>Approve: {action}</translation>
+    </message>
+    <message>
+        <source>Subject: {subject}</source>
+        <translation>Subject: {subject}</translation>
+    </message>
+    <message>
+        <source>Amount: {amount}</source>
+        <translation>Amount: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
+    <name>CardActionsPage</name>
+    <message>
+        <source>Card number</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <source>Report lost</source>
+        <translation>Report lost</translation>
+    </message>
+    <message>
+        <source>Un-report</source>
+        <translation>Un-report</translation>
+    </message>
+    <message>
+        <source>Freeze</source>
+        <translation>Freeze</translation>
+    </message>
+    <message>
+        <source>Unfreeze</source>
+        <translation>Unfreeze</translation>
+    </message>
+    <message>
+        <source>Card return (cash out)</source>
+        <translation>Card return (cash out)</translation>
+    </message>
+    <message>
+        <source>Reissue (identity check)</source>
+        <translation>Reissue (identity check)</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Waive the fee, reason:</source>
+        <translation>Waive the fee, reason:</translation>
+    </message>
+    <message>
+        <source>Reissue card</source>
+        <translation>Reissue card</translation>
+    </message>
+    <message>
+        <source>{card}: {state}</source>
+        <translation>{card}: {state}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Card returned: pay out principal {principal}; bonus {bonus} forfeited</source>
+        <translation>Card returned: pay out principal {principal}; bonus {bonus} forfeited</translation>
+    </message>
+    <message>
+        <source>New card {card_no} issued; fee {fee}</source>
+        <translation>New card {card_no} issued; fee {fee}</translation>
+    </message>
+</context>
+<context>
+    <name>CardState</name>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>reported lost</source>
+        <translation>reported lost</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>frozen</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>replaced</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>returned</translation>
+    </message>
+</context>
+<context>
+    <name>Discount</name>
+    <message>
+        <source>Member discount</source>
+        <translation>Member discount</translation>
+    </message>
+    <message>
+        <source>Birthday discount</source>
+        <translation>Birthday discount</translation>
+    </message>
+    <message>
+        <source>Points redemption</source>
+        <translation>Points redemption</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Cashier login</source>
+        <translation>Cashier login</translation>
+    </message>
+    <message>
+        <source>Log in with your staff number and PIN</source>
+        <translation>Log in with your staff number and PIN</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>Staff number</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Esc Cancel</source>
+        <translation>Esc Cancel</translation>
+    </message>
+    <message>
+        <source>Enter Log in</source>
+        <translation>Enter Log in</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerDialog</name>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Register member</source>
+        <translation>Register member</translation>
+    </message>
+    <message>
+        <source>Top up</source>
+        <translation>Top up</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>PIN reset</source>
+        <translation>PIN reset</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Tier lock</source>
+        <translation>Tier lock</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>Close shift</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open shift</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <source>Cash float (yuan)</source>
+        <translation>Cash float (yuan)</translation>
+    </message>
+    <message>
+        <source>Esc Cancel</source>
+        <translation>Esc Cancel</translation>
+    </message>
+    <message>
+        <source>Enter Open shift</source>
+        <translation>Enter Open shift</translation>
+    </message>
+    <message>
+        <source>Hello {name} ({staff_no}). Count the cash in the drawer.</source>
+        <translation>Hello {name} ({staff_no}). Count the cash in the drawer.</translation>
+    </message>
+    <message>
+        <source>Not an amount: {text}</source>
+        <translation>Not an amount: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>PinResetPage</name>
+    <message>
+        <source>Card number</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <source>New PIN (member types it)</source>
+        <translation>New PIN (member types it)</translation>
+    </message>
+    <message>
+        <source>Reset PIN</source>
+        <translation>Reset PIN</translation>
+    </message>
+    <message>
+        <source>PIN reset for {name}</source>
+        <translation>PIN reset for {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PointsAdjustPage</name>
+    <message>
+        <source>Card number</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <source>Points (+ add, − remove)</source>
+        <translation>Points (+ add, − remove)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Adjust points</source>
+        <translation>Adjust points</translation>
+    </message>
+    <message>
+        <source>{name} now has {points} points</source>
+        <translation>{name} now has {points} points</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPreviewDialog</name>
+    <message>
+        <source>Receipt preview</source>
+        <translation>Receipt preview</translation>
+    </message>
+</context>
+<context>
+    <name>RefundPage</name>
+    <message>
+        <source>Receipt number</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>Enter Refund the receipt</source>
+        <translation>Enter Refund the receipt</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} for {receipt_no}</source>
+        <translation>Refunded {amount} for {receipt_no}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterMemberPage</name>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Stored-value PIN (6 digits)</source>
+        <translation>Stored-value PIN (6 digits)</translation>
+    </message>
+    <message>
+        <source>The member accepts the terms and the processing of personal data (required)</source>
+        <translation>The member accepts the terms and the processing of personal data (required)</translation>
+    </message>
+    <message>
+        <source>The member agrees to receive offers (optional)</source>
+        <translation>The member agrees to receive offers (optional)</translation>
+    </message>
+    <message>
+        <source>Enter Register and issue card</source>
+        <translation>Enter Register and issue card</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Registered {name}; card {card_no} issued</source>
+        <translation>Registered {name}; card {card_no} issued</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftClosePage</name>
+    <message>
+        <source>Counted cash (yuan)</source>
+        <translation>Counted cash (yuan)</translation>
+    </message>
+    <message>
+        <source>Enter Close shift</source>
+        <translation>Enter Close shift</translation>
+    </message>
+    <message>
+        <source>Expected in the drawer</source>
+        <translation>Expected in the drawer</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Over (+) / short (−)</source>
+        <translation>Over (+) / short (−)</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>Shift closed</translation>
+    </message>
+</context>
+<context>
+    <name>Tender</name>
+    <message>
+        <source>Stored value</source>
+        <translation>Stored value</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+</context>
+<context>
+    <name>TenderDialog</name>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>To pay</translation>
+    </message>
+    <message>
+        <source>Tendered</source>
+        <translation>Tendered</translation>
+    </message>
+    <message>
+        <source>Still to pay</source>
+        <translation>Still to pay</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Bank card, WeChat or Alipay transaction number</source>
+        <translation>Bank card, WeChat or Alipay transaction number</translation>
+    </message>
+    <message>
+        <source>F1 Stored value</source>
+        <translation>F1 Stored value</translation>
+    </message>
+    <message>
+        <source>F2 Cash</source>
+        <translation>F2 Cash</translation>
+    </message>
+    <message>
+        <source>F3 Bank card</source>
+        <translation>F3 Bank card</translation>
+    </message>
+    <message>
+        <source>F4 WeChat Pay</source>
+        <translation>F4 WeChat Pay</translation>
+    </message>
+    <message>
+        <source>F5 Alipay</source>
+        <translation>F5 Alipay</translation>
+    </message>
+    <message>
+        <source>F6 Remove tender</source>
+        <translation>F6 Remove tender</translation>
+    </message>
+    <message>
+        <source>Member PIN (stored value)</source>
+        <translation>Member PIN (stored value)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Esc Cancel</source>
+        <translation>Esc Cancel</translation>
+    </message>
+    <message>
+        <source>Enter Confirm payment</source>
+        <translation>Enter Confirm payment</translation>
+    </message>
+    <message>
+        <source>Not an amount: {text}</source>
+        <translation>Not an amount: {text}</translation>
+    </message>
+    <message>
+        <source>Type an amount first</source>
+        <translation>Type an amount first</translation>
+    </message>
+    <message>
+        <source>Stored value: principal {principal}, bonus {bonus}</source>
+        <translation>Stored value: principal {principal}, bonus {bonus}</translation>
+    </message>
+</context>
+<context>
+    <name>TicketLinesModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+</context>
+<context>
+    <name>Tier</name>
+    <message>
+        <source>Normal member</source>
+        <translation>Normal member</translation>
+    </message>
+    <message>
+        <source>Silver member</source>
+        <translation>Silver member</translation>
+    </message>
+    <message>
+        <source>Gold member</source>
+        <translation>Gold member</translation>
+    </message>
+    <message>
+        <source>Diamond member</source>
+        <translation>Diamond member</translation>
+    </message>
+</context>
+<context>
+    <name>TierLockPage</name>
+    <message>
+        <source>Card number</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Unlock: the rules decide</source>
+        <translation>Unlock: the rules decide</translation>
+    </message>
+    <message>
+        <source>Lock at {tier}</source>
+        <translation>Lock at {tier}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>TillWindow</name>
+    <message>
+        <source>frontdesk till</source>
+        <translation>frontdesk till</translation>
+    </message>
+    <message>
+        <source>Scan or type a code</source>
+        <translation>Scan or type a code</translation>
+    </message>
+    <message>
+        <source>Card, barcode or phone, then Enter</source>
+        <translation>Card, barcode or phone, then Enter</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Scan a member card or press F1 to find a member by phone</source>
+        <translation>Scan a member card or press F1 to find a member by phone</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Bonus</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Totals</translation>
+    </message>
+    <message>
+        <source>Items total</source>
+        <translation>Items total</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>Savings</translation>
+    </message>
+    <message>
+        <source>Points this ticket earns</source>
+        <translation>Points this ticket earns</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>To pay</translation>
+    </message>
+    <message>
+        <source>F1 Find member</source>
+        <translation>F1 Find member</translation>
+    </message>
+    <message>
+        <source>F2 Quantity</source>
+        <translation>F2 Quantity</translation>
+    </message>
+    <message>
+        <source>F3 Void line</source>
+        <translation>F3 Void line</translation>
+    </message>
+    <message>
+        <source>F4 Redeem points</source>
+        <translation>F4 Redeem points</translation>
+    </message>
+    <message>
+        <source>F5 Pay</source>
+        <translation>F5 Pay</translation>
+    </message>
+    <message>
+        <source>F6 Remove member</source>
+        <translation>F6 Remove member</translation>
+    </message>
+    <message>
+        <source>F7 Cancel sale</source>
+        <translation>F7 Cancel sale</translation>
+    </message>
+    <message>
+        <source>F8 Top up</source>
+        <translation>F8 Top up</translation>
+    </message>
+    <message>
+        <source>F9 Manager</source>
+        <translation>F9 Manager</translation>
+    </message>
+    <message>
+        <source>F10 Last receipt</source>
+        <translation>F10 Last receipt</translation>
+    </message>
+    <message>
+        <source>F11 Close shift</source>
+        <translation>F11 Close shift</translation>
+    </message>
+    <message>
+        <source>Cashier {name} ({staff_no})</source>
+        <translation>Cashier {name} ({staff_no})</translation>
+    </message>
+    <message>
+        <source>Scanner: ready</source>
+        <translation>Scanner: ready</translation>
+    </message>
+    <message>
+        <source>Scanner: read {code}</source>
+        <translation>Scanner: read {code}</translation>
+    </message>
+    <message>
+        <source>Scanner: not connected</source>
+        <translation>Scanner: not connected</translation>
+    </message>
+    <message>
+        <source>Head office: not synced yet</source>
+        <translation>Head office: not synced yet</translation>
+    </message>
+    <message>
+        <source>Head office: in sync</source>
+        <translation>Head office: in sync</translation>
+    </message>
+    <message>
+        <source>Head office: offline</source>
+        <translation>Head office: offline</translation>
+    </message>
+    <message>
+        <source>Type the member&apos;s mobile number and press Enter</source>
+        <translation>Type the member&apos;s mobile number and press Enter</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Redeem points</source>
+        <translation>Redeem points</translation>
+    </message>
+    <message>
+        <source>Blocks of points to redeem (member has {points} points)</source>
+        <translation>Blocks of points to redeem (member has {points} points)</translation>
+    </message>
+    <message>
+        <source>Sale {receipt_no} paid. Change: {change}</source>
+        <translation>Sale {receipt_no} paid. Change: {change}</translation>
+    </message>
+    <message>
+        <source>Top up</source>
+        <translation>Top up</translation>
+    </message>
+    <message>
+        <source>Cash top-up amount (yuan)</source>
+        <translation>Cash top-up amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Topped up {principal}, bonus {bonus}</source>
+        <translation>Topped up {principal}, bonus {bonus}</translation>
+    </message>
+    <message>
+        <source>🎂 Birthday month</source>
+        <translation>🎂 Birthday month</translation>
+    </message>
+    <message>
+        <source>{points} points expire on {date}</source>
+        <translation>{points} points expire on {date}</translation>
+    </message>
+    <message>
+        <source>Stored-value PIN locked: a manager must reset it</source>
+        <translation>Stored-value PIN locked: a manager must reset it</translation>
+    </message>
+    <message>
+        <source>{points} points used</source>
+        <translation>{points} points used</translation>
+    </message>
+</context>
+<context>
+    <name>TopupPage</name>
+    <message>
+        <source>Card number</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <source>Top-up amount (yuan)</source>
+        <translation>Top-up amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Paid with</source>
+        <translation>Paid with</translation>
+    </message>
+    <message>
+        <source>Enter Top up</source>
+        <translation>Enter Top up</translation>
+    </message>
+    <message>
+        <source>Topped up {principal} + bonus {bonus}. Balance: principal {balance_p}, bonus {balance_b}</source>
+        <translation>Topped up {principal} + bonus {bonus}. Balance: principal {balance_p}, bonus {balance_b}</translation>
+    </message>
+</context>
+</TS>

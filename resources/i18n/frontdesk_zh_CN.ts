@@ -1,0 +1,853 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Approval</name>
+    <message>
+        <source>Open manager screens</source>
+        <translation>打开店长功能</translation>
+    </message>
+    <message>
+        <source>Un-report a lost card</source>
+        <translation>解挂</translation>
+    </message>
+    <message>
+        <source>Freeze a card</source>
+        <translation>冻结会员卡</translation>
+    </message>
+    <message>
+        <source>Unfreeze a card</source>
+        <translation>解冻会员卡</translation>
+    </message>
+    <message>
+        <source>Waive the reissue fee</source>
+        <translation>免收补卡工本费</translation>
+    </message>
+    <message>
+        <source>Card return and cash-out</source>
+        <translation>退卡并退还本金</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Reset the member PIN</source>
+        <translation>重置会员密码</translation>
+    </message>
+    <message>
+        <source>Adjust points</source>
+        <translation>调整积分</translation>
+    </message>
+    <message>
+        <source>Lock the tier</source>
+        <translation>锁定等级</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation>店长审批</translation>
+    </message>
+    <message>
+        <source>The manager enters their own staff number and PIN.</source>
+        <translation>请店长输入本人工号和密码。</translation>
+    </message>
+    <message>
+        <source>Manager staff number</source>
+        <translation>店长工号</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>店长密码</translation>
+    </message>
+    <message>
+        <source>Esc Cancel</source>
+        <translation>Esc 取消</translation>
+    </message>
+    <message>
+        <source>Enter Approve</source>
+        <translation>Enter 批准</translation>
+    </message>
+    <message>
+        <source>Approve: {action}</source>
+        <translation>审批：{action}</translation>
+    </message>
+    <message>
+        <source>Subject: {subject}</source>
+        <translation>对象：{subject}</translation>
+    </message>
+    <message>
+        <source>Amount: {amount}</source>
+        <translation>金额：{amount}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>CardActionsPage</name>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Report lost</source>
+        <translation>挂失</translation>
+    </message>
+    <message>
+        <source>Un-report</source>
+        <translation>解挂</translation>
+    </message>
+    <message>
+        <source>Freeze</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>Unfreeze</source>
+        <translation>解冻</translation>
+    </message>
+    <message>
+        <source>Card return (cash out)</source>
+        <translation>退卡（退还本金）</translation>
+    </message>
+    <message>
+        <source>Reissue (identity check)</source>
+        <translation>补卡（核验身份）</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Waive the fee, reason:</source>
+        <translation>免收工本费，原因：</translation>
+    </message>
+    <message>
+        <source>Reissue card</source>
+        <translation>补卡</translation>
+    </message>
+    <message>
+        <source>{card}: {state}</source>
+        <translation>{card}：{state}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Card returned: pay out principal {principal}; bonus {bonus} forfeited</source>
+        <translation>已退卡：退还本金 {principal}，赠金 {bonus} 作废</translation>
+    </message>
+    <message>
+        <source>New card {card_no} issued; fee {fee}</source>
+        <translation>新卡 {card_no} 已发放，工本费 {fee}</translation>
+    </message>
+</context>
+<context>
+    <name>CardState</name>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>reported lost</source>
+        <translation>已挂失</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>已补卡作废</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>已退卡</translation>
+    </message>
+</context>
+<context>
+    <name>Discount</name>
+    <message>
+        <source>Member discount</source>
+        <translation>会员折扣</translation>
+    </message>
+    <message>
+        <source>Birthday discount</source>
+        <translation>生日折扣</translation>
+    </message>
+    <message>
+        <source>Points redemption</source>
+        <translation>积分抵现</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Cashier login</source>
+        <translation>收银员登录</translation>
+    </message>
+    <message>
+        <source>Log in with your staff number and PIN</source>
+        <translation>请输入工号和密码登录</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Esc Cancel</source>
+        <translation>Esc 取消</translation>
+    </message>
+    <message>
+        <source>Enter Log in</source>
+        <translation>Enter 登录</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerDialog</name>
+    <message>
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <source>Register member</source>
+        <translation>会员注册</translation>
+    </message>
+    <message>
+        <source>Top up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>PIN reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Tier lock</source>
+        <translation>等级锁定</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>交班</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Cash float (yuan)</source>
+        <translation>备用金（元）</translation>
+    </message>
+    <message>
+        <source>Esc Cancel</source>
+        <translation>Esc 取消</translation>
+    </message>
+    <message>
+        <source>Enter Open shift</source>
+        <translation>Enter 开班</translation>
+    </message>
+    <message>
+        <source>Hello {name} ({staff_no}). Count the cash in the drawer.</source>
+        <translation>{name}（{staff_no}）您好，请清点钱箱中的备用金。</translation>
+    </message>
+    <message>
+        <source>Not an amount: {text}</source>
+        <translation>金额无效：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>PinResetPage</name>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>New PIN (member types it)</source>
+        <translation>新密码（由会员输入）</translation>
+    </message>
+    <message>
+        <source>Reset PIN</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>PIN reset for {name}</source>
+        <translation>已为 {name} 重置密码</translation>
+    </message>
+</context>
+<context>
+    <name>PointsAdjustPage</name>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Points (+ add, − remove)</source>
+        <translation>积分（+ 增加，− 扣减）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Adjust points</source>
+        <translation>调整积分</translation>
+    </message>
+    <message>
+        <source>{name} now has {points} points</source>
+        <translation>{name} 现有积分 {points}</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPreviewDialog</name>
+    <message>
+        <source>Receipt preview</source>
+        <translation>小票预览</translation>
+    </message>
+</context>
+<context>
+    <name>RefundPage</name>
+    <message>
+        <source>Receipt number</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <source>Enter Refund the receipt</source>
+        <translation>Enter 整单退货</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} for {receipt_no}</source>
+        <translation>小票 {receipt_no} 已退款 {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterMemberPage</name>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Stored-value PIN (6 digits)</source>
+        <translation>储值密码（6 位数字）</translation>
+    </message>
+    <message>
+        <source>The member accepts the terms and the processing of personal data (required)</source>
+        <translation>会员同意服务条款及个人信息处理（必选）</translation>
+    </message>
+    <message>
+        <source>The member agrees to receive offers (optional)</source>
+        <translation>会员同意接收优惠信息（可选）</translation>
+    </message>
+    <message>
+        <source>Enter Register and issue card</source>
+        <translation>Enter 注册并发卡</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Registered {name}; card {card_no} issued</source>
+        <translation>{name} 注册成功，已发卡 {card_no}</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftClosePage</name>
+    <message>
+        <source>Counted cash (yuan)</source>
+        <translation>实点现金（元）</translation>
+    </message>
+    <message>
+        <source>Enter Close shift</source>
+        <translation>Enter 交班</translation>
+    </message>
+    <message>
+        <source>Expected in the drawer</source>
+        <translation>钱箱应有现金</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <source>Over (+) / short (−)</source>
+        <translation>长款（+）/ 短款（−）</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>已交班</translation>
+    </message>
+</context>
+<context>
+    <name>Tender</name>
+    <message>
+        <source>Stored value</source>
+        <translation>储值</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+</context>
+<context>
+    <name>TenderDialog</name>
+    <message>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>应付</translation>
+    </message>
+    <message>
+        <source>Tendered</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>Still to pay</source>
+        <translation>尚欠</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>交易参考号</translation>
+    </message>
+    <message>
+        <source>Bank card, WeChat or Alipay transaction number</source>
+        <translation>银行卡、微信或支付宝交易单号</translation>
+    </message>
+    <message>
+        <source>F1 Stored value</source>
+        <translation>F1 储值</translation>
+    </message>
+    <message>
+        <source>F2 Cash</source>
+        <translation>F2 现金</translation>
+    </message>
+    <message>
+        <source>F3 Bank card</source>
+        <translation>F3 银行卡</translation>
+    </message>
+    <message>
+        <source>F4 WeChat Pay</source>
+        <translation>F4 微信支付</translation>
+    </message>
+    <message>
+        <source>F5 Alipay</source>
+        <translation>F5 支付宝</translation>
+    </message>
+    <message>
+        <source>F6 Remove tender</source>
+        <translation>F6 删除付款</translation>
+    </message>
+    <message>
+        <source>Member PIN (stored value)</source>
+        <translation>会员密码（储值支付）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Esc Cancel</source>
+        <translation>Esc 取消</translation>
+    </message>
+    <message>
+        <source>Enter Confirm payment</source>
+        <translation>Enter 确认收款</translation>
+    </message>
+    <message>
+        <source>Not an amount: {text}</source>
+        <translation>金额无效：{text}</translation>
+    </message>
+    <message>
+        <source>Type an amount first</source>
+        <translation>请先输入金额</translation>
+    </message>
+    <message>
+        <source>Stored value: principal {principal}, bonus {bonus}</source>
+        <translation>储值余额：本金 {principal}，赠金 {bonus}</translation>
+    </message>
+</context>
+<context>
+    <name>TicketLinesModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>实付</translation>
+    </message>
+</context>
+<context>
+    <name>Tier</name>
+    <message>
+        <source>Normal member</source>
+        <translation>普通会员</translation>
+    </message>
+    <message>
+        <source>Silver member</source>
+        <translation>银卡会员</translation>
+    </message>
+    <message>
+        <source>Gold member</source>
+        <translation>金卡会员</translation>
+    </message>
+    <message>
+        <source>Diamond member</source>
+        <translation>钻石会员</translation>
+    </message>
+</context>
+<context>
+    <name>TierLockPage</name>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Unlock: the rules decide</source>
+        <translation>解除锁定：按规则评定</translation>
+    </message>
+    <message>
+        <source>Lock at {tier}</source>
+        <translation>锁定为{tier}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+</context>
+<context>
+    <name>TillWindow</name>
+    <message>
+        <source>frontdesk till</source>
+        <translation>frontdesk 收银台</translation>
+    </message>
+    <message>
+        <source>Scan or type a code</source>
+        <translation>扫码或输入</translation>
+    </message>
+    <message>
+        <source>Card, barcode or phone, then Enter</source>
+        <translation>会员卡、商品条码或手机号，按 Enter</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Scan a member card or press F1 to find a member by phone</source>
+        <translation>请刷会员卡，或按 F1 用手机号查找会员</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>赠金</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Items total</source>
+        <translation>商品合计</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Points this ticket earns</source>
+        <translation>本单可得积分</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>应付</translation>
+    </message>
+    <message>
+        <source>F1 Find member</source>
+        <translation>F1 查会员</translation>
+    </message>
+    <message>
+        <source>F2 Quantity</source>
+        <translation>F2 改数量</translation>
+    </message>
+    <message>
+        <source>F3 Void line</source>
+        <translation>F3 删除商品</translation>
+    </message>
+    <message>
+        <source>F4 Redeem points</source>
+        <translation>F4 积分抵现</translation>
+    </message>
+    <message>
+        <source>F5 Pay</source>
+        <translation>F5 收款</translation>
+    </message>
+    <message>
+        <source>F6 Remove member</source>
+        <translation>F6 取消会员</translation>
+    </message>
+    <message>
+        <source>F7 Cancel sale</source>
+        <translation>F7 整单取消</translation>
+    </message>
+    <message>
+        <source>F8 Top up</source>
+        <translation>F8 充值</translation>
+    </message>
+    <message>
+        <source>F9 Manager</source>
+        <translation>F9 店长</translation>
+    </message>
+    <message>
+        <source>F10 Last receipt</source>
+        <translation>F10 上一张小票</translation>
+    </message>
+    <message>
+        <source>F11 Close shift</source>
+        <translation>F11 交班</translation>
+    </message>
+    <message>
+        <source>Cashier {name} ({staff_no})</source>
+        <translation>收银员 {name}（{staff_no}）</translation>
+    </message>
+    <message>
+        <source>Scanner: ready</source>
+        <translation>扫码枪：就绪</translation>
+    </message>
+    <message>
+        <source>Scanner: read {code}</source>
+        <translation>扫码枪：已读 {code}</translation>
+    </message>
+    <message>
+        <source>Scanner: not connected</source>
+        <translation>扫码枪：未连接</translation>
+    </message>
+    <message>
+        <source>Head office: not synced yet</source>
+        <translation>总部：尚未同步</translation>
+    </message>
+    <message>
+        <source>Head office: in sync</source>
+        <translation>总部：已同步</translation>
+    </message>
+    <message>
+        <source>Head office: offline</source>
+        <translation>总部：离线</translation>
+    </message>
+    <message>
+        <source>Type the member&apos;s mobile number and press Enter</source>
+        <translation>请输入会员手机号并按 Enter</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Redeem points</source>
+        <translation>积分抵现</translation>
+    </message>
+    <message>
+        <source>Blocks of points to redeem (member has {points} points)</source>
+        <translation>抵现份数（每份 10,000 积分；会员现有 {points} 积分）</translation>
+    </message>
+    <message>
+        <source>Sale {receipt_no} paid. Change: {change}</source>
+        <translation>小票 {receipt_no} 已收款，找零 {change}</translation>
+    </message>
+    <message>
+        <source>Top up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Cash top-up amount (yuan)</source>
+        <translation>现金充值金额（元）</translation>
+    </message>
+    <message>
+        <source>Topped up {principal}, bonus {bonus}</source>
+        <translation>已充值 {principal}，赠送 {bonus}</translation>
+    </message>
+    <message>
+        <source>🎂 Birthday month</source>
+        <translation>🎂 生日月</translation>
+    </message>
+    <message>
+        <source>{points} points expire on {date}</source>
+        <translation>{points} 积分将于 {date} 过期</translation>
+    </message>
+    <message>
+        <source>Stored-value PIN locked: a manager must reset it</source>
+        <translation>储值密码已锁定，须店长重置</translation>
+    </message>
+    <message>
+        <source>{points} points used</source>
+        <translation>使用 {points} 积分</translation>
+    </message>
+</context>
+<context>
+    <name>TopupPage</name>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Top-up amount (yuan)</source>
+        <translation>充值金额（元）</translation>
+    </message>
+    <message>
+        <source>Paid with</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Enter Top up</source>
+        <translation>Enter 充值</translation>
+    </message>
+    <message>
+        <source>Topped up {principal} + bonus {bonus}. Balance: principal {balance_p}, bonus {balance_b}</source>
+        <translation>已充值 {principal}，赠送 {bonus}。余额：本金 {balance_p}，赠金 {balance_b}</translation>
+    </message>
+</context>
+</TS>
