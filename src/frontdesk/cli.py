@@ -467,6 +467,91 @@ def cmd_till(cli: Cli) -> None:
     raise SystemExit(run_till_app(cli.engine, cli.ctx, cli.args.lang))
 
 
+def _hq_settings(cli: Cli) -> tuple[str, str, str]:
+    with cli.ctx.uow(write=False) as uow:
+        store, till = uow.settings.get("store_no"), uow.settings.get("till_id")
+        name = uow.settings.get("store_name") or ""
+    if store is None or till is None:
+        raise UsageError("收银台尚未初始化，请先执行 frontdesk init")
+    return f"{int(store):03d}", till, name
+
+
+def cmd_hq_init(cli: Cli) -> None:
+    from frontdesk.sync import credentials
+    from frontdesk.sync.hq_engine import make_hq_engine
+    from frontdesk.sync.hq_setup import init_head_office
+
+    store_no, till_id, store_name = _hq_settings(cli)
+    admin = make_hq_engine(cli.args.hq_url)
+    try:
+        creds = init_head_office(
+            admin, store_no=store_no, till_id=till_id, store_name=cli.args.store_name or store_name
+        )
+    finally:
+        admin.dispose()
+    path = credentials.credentials_path(Path(cli.args.db))
+    credentials.save(path, creds)
+    with cli.ctx.uow() as uow:
+        uow.settings.set("hq_configured", "1")
+        uow.commit()
+    cli.out(
+        f"总部已就绪：收银台 {till_id} 以角色 {creds.role} 同步，登录信息保存在 {path}（仅本用户可读）",
+        {"till_id": till_id, "role": creds.role, "credentials": str(path)},
+    )
+
+
+def cmd_hq_report(cli: Cli) -> None:
+    from frontdesk.sync.hq_engine import make_hq_engine
+    from frontdesk.sync.hq_report import build_report
+
+    admin = make_hq_engine(cli.args.hq_url)
+    try:
+        report = build_report(admin)
+    finally:
+        admin.dispose()
+    cli.out(report.text, report)
+
+
+def cmd_sync(cli: Cli) -> None:
+    """Exit 0 synced; 1 head office unreachable (nothing lost, try later); 2 refused."""
+    from frontdesk.persistence.sync_store import SqliteSyncStore
+    from frontdesk.services.sync_port import sync_now
+    from frontdesk.sync import credentials
+    from frontdesk.sync.hq_engine import make_hq_engine
+    from frontdesk.sync.postgres_head_office import PostgresHeadOffice
+    from frontdesk.sync.sync_lock import SyncBusy, SyncLock, lock_path
+
+    db = Path(cli.args.db)
+    path = credentials.credentials_path(db)
+    if not path.exists():
+        raise UsageError("本收银台尚未连接总部，请先执行 frontdesk hq init")
+    try:
+        creds = credentials.load(path)
+    except credentials.CredentialsUnsafe as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        with SyncLock(lock_path(db)):
+            hq = make_hq_engine(creds.url())
+            try:
+                store = SqliteSyncStore(cli.engine, entry_tier=cli.ctx.program.entry_tier.code)
+                report = sync_now(
+                    store,
+                    PostgresHeadOffice(hq),
+                    cli.ctx.clock,
+                    batch=cli.args.batch,
+                    pull_too=not cli.args.push_only,
+                )
+            finally:
+                hq.dispose()
+    except SyncBusy as busy:
+        print(str(busy), file=sys.stderr)
+        raise SystemExit(2) from None
+    cli.out(report.text, report)
+    if not report.ok:
+        print(report.message, file=sys.stderr)
+        raise SystemExit(2 if "拒收" in report.message else 1)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="frontdesk", description="frontdesk 会员收银台")
     p.add_argument(
@@ -581,6 +666,16 @@ def build_parser() -> argparse.ArgumentParser:
     member_ref(s)
     s.add_argument("--tier")
     s.add_argument("--reason", required=True)
+
+    hq = sub.add_parser("hq").add_subparsers(dest="sub", required=True)
+    s = cmd(hq, "init", cmd_hq_init, "create/upgrade head office and give this till its login")
+    s.add_argument("--hq-url", required=True, help="head-office admin address (postgresql://…)")
+    s.add_argument("--store-name")
+    s = cmd(hq, "report", cmd_hq_report, "negative accounts and spends after revocation")
+    s.add_argument("--hq-url", required=True, help="head-office admin address (postgresql://…)")
+    s = cmd(sub, "sync", cmd_sync, "push to head office, then pull (for timers and cron)")
+    s.add_argument("--batch", type=int, default=1000, help="rows per head-office transaction")
+    s.add_argument("--push-only", action="store_true", help="push only (a 挂失 right away)")
 
     sh = sub.add_parser("shift").add_subparsers(dest="sub", required=True)
     s = cmd(sh, "open", cmd_shift_open, "open a shift")

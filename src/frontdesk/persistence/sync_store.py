@@ -1,0 +1,328 @@
+"""The till's side of head-office sync: what waits to be pushed, acks, and applying pulls."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, and_, insert, select, update
+from sqlalchemy.engine import Connection
+
+from frontdesk.domain.ledger import LedgerEntry
+from frontdesk.persistence import tables as t
+from frontdesk.persistence.repositories import SqlLedger, SqlSettings
+from frontdesk.services.sync_port import BalanceSnapshot, Row, RowBatch
+
+_TERMINAL = ("replaced", "returned")
+
+
+def _setting(conn: Connection, key: str) -> str | None:
+    return SqlSettings(conn).get(key)
+
+
+def _later_or_same(incoming: str, local: str) -> bool:
+    return datetime.fromisoformat(incoming) >= datetime.fromisoformat(local)
+
+
+class SqliteSyncStore:
+    """Each call is its own short transaction, so a sale at the counter never waits on sync."""
+
+    def __init__(self, engine: Engine, *, entry_tier: str) -> None:
+        self.engine = engine
+        self.entry_tier = entry_tier
+        with engine.connect() as conn:
+            self._till_id = _setting(conn, "till_id") or ""
+
+    @property
+    def till_id(self) -> str:
+        return self._till_id
+
+    def ack(self, stream: str) -> int:
+        with self.engine.connect() as conn:
+            return int(_setting(conn, f"sync_ack_{stream}") or 0)
+
+    def set_ack(self, stream: str, value: int) -> None:
+        with self.engine.connect().execution_options(write=True) as conn:
+            settings = SqlSettings(conn)
+            # An ack only moves forward: a late answer never sends the till back over old rows.
+            if value > int(settings.get(f"sync_ack_{stream}") or 0):
+                settings.set(f"sync_ack_{stream}", str(value))
+            conn.commit()
+
+    def mark_synced(self, at: str) -> None:
+        with self.engine.connect().execution_options(write=True) as conn:
+            SqlSettings(conn).set("last_sync_at", at)
+            conn.commit()
+
+    # -- push -------------------------------------------------------------------------------
+
+    def ledger_after(self, seq: int, limit: int) -> list[LedgerEntry]:
+        with self.engine.connect() as conn:
+            return SqlLedger(conn, self._till_id).entries(seq, limit)
+
+    def rows_after(self, stream: str, cursor: int, limit: int) -> RowBatch:
+        with self.engine.connect() as conn:
+            if stream == "outbox":
+                q = select(t.outbox).where(t.outbox.c.seq > cursor).order_by(t.outbox.c.seq)
+                rows = [
+                    {
+                        "event_uuid": r.event_uuid,
+                        "till_seq": r.seq,
+                        "kind": r.kind,
+                        "entity_id": r.entity_id,
+                        "payload": r.payload,
+                        "created_at": r.created_at,
+                    }
+                    for r in conn.execute(q.limit(limit))
+                ]
+                return RowBatch(rows, max((r["till_seq"] for r in rows), default=cursor))
+            if stream == "audit":
+                q = (
+                    select(t.audit_log)
+                    .where(and_(t.audit_log.c.till_id == self._till_id, t.audit_log.c.seq > cursor))
+                    .order_by(t.audit_log.c.seq)
+                )
+                rows = [dict(r._mapping) for r in conn.execute(q.limit(limit))]
+                return RowBatch(rows, max((r["seq"] for r in rows), default=cursor))
+            if stream == "ticket":
+                return self._tickets_after(conn, cursor, limit)
+        raise ValueError(f"unknown stream {stream}")
+
+    def _tickets_after(self, conn: Connection, cursor: int, limit: int) -> RowBatch:
+        # Tickets are append-only, so SQLite's rowid only grows: it is their cursor.
+        result = conn.exec_driver_sql(
+            "SELECT rowid AS till_rowid, * FROM ticket WHERE rowid > ? ORDER BY rowid LIMIT ?",
+            (cursor, limit),
+        )
+        # Raw SQL skips the column types: SQLite's 0/1 become booleans again here.
+        tickets = [
+            dict(r._mapping)
+            | {"birthday_benefit": bool(r.birthday_benefit), "offline": bool(r.offline)}
+            for r in result
+        ]
+        ids = [tk["ticket_id"] for tk in tickets]
+        lines: dict[str, list[Row]] = defaultdict(list)
+        tenders: dict[str, list[Row]] = defaultdict(list)
+        if ids:
+            for r in conn.execute(select(t.ticket_line).where(t.ticket_line.c.ticket_id.in_(ids))):
+                lines[r.ticket_id].append(dict(r._mapping))
+            for r in conn.execute(select(t.tender).where(t.tender.c.ticket_id.in_(ids))):
+                tenders[r.ticket_id].append(dict(r._mapping))
+        rows: list[Row] = [
+            {"ticket": tk, "lines": lines[tk["ticket_id"]], "tenders": tenders[tk["ticket_id"]]}
+            for tk in tickets
+        ]
+        return RowBatch(rows, max((tk["till_rowid"] for tk in tickets), default=cursor))
+
+    # -- pull -------------------------------------------------------------------------------
+
+    def apply(self, stream: str, batch: RowBatch) -> list[str]:
+        problems: list[str] = []
+        with self.engine.connect().execution_options(write=True) as conn:
+            for row in batch.rows:
+                if stream == "card":
+                    self._apply_card(conn, row, need_member=True)
+                elif stream == "member":
+                    problems += self._apply_member(conn, row)
+                elif stream == "product":
+                    self._apply_product(conn, row)
+                elif stream == "program":
+                    settings = SqlSettings(conn)
+                    settings.set("hq_program", str(row["body"]))
+                    settings.set("hq_program_version", str(row["change_seq"]))
+                else:
+                    raise ValueError(f"unknown stream {stream}")
+            conn.commit()
+        return problems
+
+    def _apply_card(self, conn: Connection, row: Row, *, need_member: bool) -> None:
+        local = conn.execute(select(t.card).where(t.card.c.card_no == row["card_no"])).first()
+        if local is None:
+            known = conn.execute(
+                select(t.member.c.member_id).where(t.member.c.member_id == row["member_id"])
+            ).first()
+            if need_member and known is None:
+                return  # arrives with its member in the member pull
+            conn.execute(
+                insert(t.card).values(
+                    card_no=row["card_no"],
+                    member_id=row["member_id"],
+                    generation=row["generation"],
+                    state=row["state"],
+                    issued_at=row["issued_at"],
+                    state_at=row["state_at"],
+                )
+            )
+            return
+        # Head office decides, except that a terminal card stays terminal and an older word
+        # never overrides a newer change made here.
+        if local.state in _TERMINAL or not _later_or_same(row["state_at"], local.state_at):
+            return
+        if local.state != row["state"]:
+            conn.execute(
+                update(t.card)
+                .where(t.card.c.card_no == row["card_no"])
+                .values(state=row["state"], state_at=row["state_at"])
+            )
+
+    def _apply_member(self, conn: Connection, row: Row) -> list[str]:
+        now = datetime.now().astimezone().isoformat()
+        profile: dict[str, Any] = {
+            "phone": row["phone"],
+            "name": row["name"],
+            "birthday": row["birthday"],
+            "gender": row["gender"],
+            "consent_marketing_at": row["consent_marketing_at"],
+            "tier_lock": row["tier_lock"],
+        }
+        local = conn.execute(
+            select(t.member.c.member_id).where(t.member.c.member_id == row["member_id"])
+        ).first()
+        clash = conn.execute(
+            select(t.member.c.member_id).where(
+                and_(t.member.c.phone == row["phone"], t.member.c.member_id != row["member_id"])
+            )
+        ).first()
+        if clash is not None:
+            return [f"会员 {row['member_id']} 的手机号与本机会员 {clash.member_id} 重复，未导入"]
+        if local is None:
+            conn.execute(
+                insert(t.member).values(
+                    member_id=row["member_id"],
+                    store=row["store"],
+                    recruiter=row["recruiter"],
+                    created_at=row["created_at"],
+                    consent_terms_at=row["consent_terms_at"],
+                    pin_failures=0,
+                    pin_locked=False,
+                    updated_at=now,
+                    **profile,
+                )
+            )
+        else:
+            conn.execute(
+                update(t.member)
+                .where(t.member.c.member_id == row["member_id"])
+                .values(updated_at=now, **profile)
+            )
+        has_account = conn.execute(
+            select(t.account.c.member_id).where(t.account.c.member_id == row["member_id"])
+        ).first()
+        if has_account is None:
+            conn.execute(
+                insert(t.account).values(
+                    member_id=row["member_id"],
+                    principal=0,
+                    bonus=0,
+                    points=0,
+                    base_principal=0,
+                    base_bonus=0,
+                    base_points=0,
+                    base_seq=0,
+                    tier=self.entry_tier,
+                )
+            )
+        for card in row["cards"]:
+            self._apply_card(conn, card, need_member=False)
+        return []
+
+    @staticmethod
+    def _apply_product(conn: Connection, row: Row) -> None:
+        values = {
+            "name": row["name"],
+            "unit_price": int(row["unit_price"]),
+            "member_discount": bool(row["member_discount"]),
+            "active": bool(row["active"]),
+        }
+        done = conn.execute(
+            update(t.product).where(t.product.c.barcode == row["barcode"]).values(**values)
+        )
+        if done.rowcount == 0:
+            conn.execute(insert(t.product).values(barcode=row["barcode"], **values))
+
+    def apply_balances(self, snapshot: BalanceSnapshot) -> list[str]:
+        """base_* := head office's totals; projection := base + this till's entries after them."""
+        problems: list[str] = []
+        hq: dict[str, dict[tuple[str, int | None], int]] = defaultdict(dict)
+        for r in snapshot.totals:
+            hq[str(r["member_id"])][(str(r["bucket"]), r["lot_year"])] = int(r["amount"])
+        with self.engine.connect().execution_options(write=True) as conn:
+            for member_id, totals in hq.items():
+                if (
+                    conn.execute(
+                        select(t.account.c.member_id).where(t.account.c.member_id == member_id)
+                    ).first()
+                    is None
+                ):
+                    continue
+                local: dict[tuple[str, int | None], int] = defaultdict(int)
+                q = select(
+                    t.ledger_entry.c.bucket, t.ledger_entry.c.lot_year, t.ledger_entry.c.amount
+                ).where(
+                    and_(
+                        t.ledger_entry.c.member_id == member_id,
+                        t.ledger_entry.c.till_id == self._till_id,
+                        t.ledger_entry.c.seq > snapshot.till_seq,
+                    )
+                )
+                for bucket, lot_year, amount in conn.execute(q).tuples():
+                    local[(bucket, None)] += amount
+                    if bucket == "points" and lot_year is not None:
+                        local[("lot", lot_year)] += amount
+                base = {b: totals.get((b, None), 0) for b in ("principal", "bonus", "points")}
+                now = {b: base[b] + local[(b, None)] for b in base}
+                if now["principal"] < 0 or now["bonus"] < 0:
+                    problems.append(
+                        f"会员 {member_id} 在总部的余额为负（本金 {now['principal']} 分，"
+                        f"赠金 {now['bonus']} 分），本机暂不更新，请总部核查"
+                    )
+                    continue
+                conn.execute(
+                    update(t.account)
+                    .where(t.account.c.member_id == member_id)
+                    .values(
+                        base_principal=base["principal"],
+                        base_bonus=base["bonus"],
+                        base_points=base["points"],
+                        base_seq=snapshot.till_seq,
+                        principal=now["principal"],
+                        bonus=now["bonus"],
+                        points=now["points"],
+                    )
+                )
+                self._apply_lots(conn, member_id, totals, local)
+            conn.commit()
+        return problems
+
+    @staticmethod
+    def _apply_lots(
+        conn: Connection,
+        member_id: str,
+        totals: dict[tuple[str, int | None], int],
+        local: dict[tuple[str, int | None], int],
+    ) -> None:
+        years = {y for (b, y) in totals if b == "lot" and y is not None}
+        existing = {
+            int(y)
+            for (y,) in conn.execute(
+                select(t.points_lot.c.lot_year).where(t.points_lot.c.member_id == member_id)
+            ).tuples()
+        }
+        for year in years | existing:
+            base = totals.get(("lot", year), 0)
+            points = base + local.get(("lot", year), 0)
+            if year in existing:
+                conn.execute(
+                    update(t.points_lot)
+                    .where(
+                        and_(t.points_lot.c.member_id == member_id, t.points_lot.c.lot_year == year)
+                    )
+                    .values(base_points=base, points=points)
+                )
+            else:
+                conn.execute(
+                    insert(t.points_lot).values(
+                        member_id=member_id, lot_year=year, points=points, base_points=base
+                    )
+                )

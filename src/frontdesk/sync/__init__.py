@@ -1,0 +1,1 @@
+"""Head-office sync: the PostgreSQL schema, its migrations, and the adapter tills push through."""

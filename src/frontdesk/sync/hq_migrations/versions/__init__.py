@@ -1,0 +1,1 @@
+"""Head-office schema revisions, oldest first."""

@@ -1,0 +1,96 @@
+"""`frontdesk hq init`: migrate head office and give a till its own least-privilege login."""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from psycopg import sql
+from sqlalchemy import Engine, text
+from sqlalchemy.engine import Connection
+
+from frontdesk.sync.credentials import HqCredentials
+from frontdesk.sync.hq_engine import migrate_hq
+
+# What a store may do: append its own books (row-level security narrows it to its tills),
+# move its own cursors, and read master data. No UPDATE or DELETE on the books, ever.
+_APPEND = ["ledger_entry", "ticket", "ticket_line", "tender", "audit_log", "change_event"]
+_READ = ["store", "till", "member", "card", "product", "program"]
+
+
+def _ident(conn: Connection, name: str) -> str:
+    raw = conn.connection.driver_connection
+    return sql.Identifier(name).as_string(raw)
+
+
+def role_names(database: str, store_no: str, till_id: str) -> tuple[str, str, str]:
+    """(all stores, this store, this till); roles are cluster-wide, so they carry the database."""
+    db = re.sub(r"[^a-z0-9_]", "_", database.lower())[:30]
+    tag = re.sub(r"[^a-z0-9_]", "_", till_id.lower())
+    return f"{db}_stores", f"{db}_store_{store_no}", f"{db}_till_{tag}"
+
+
+def _ensure_role(conn: Connection, name: str, member_of: str | None) -> None:
+    exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first()
+    if exists is None:
+        conn.exec_driver_sql(f"CREATE ROLE {_ident(conn, name)} NOLOGIN")
+    if member_of is not None:
+        conn.exec_driver_sql(f"GRANT {_ident(conn, member_of)} TO {_ident(conn, name)}")
+
+
+def _grant(conn: Connection, group: str) -> None:
+    g = _ident(conn, group)
+    for table in _APPEND:
+        conn.exec_driver_sql(f"GRANT SELECT, INSERT ON {table} TO {g}")
+    conn.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE ON sync_cursor TO {g}")
+    conn.exec_driver_sql(f"GRANT INSERT ON sync_problem TO {g}")
+    for table in _READ:
+        conn.exec_driver_sql(f"GRANT SELECT ON {table} TO {g}")
+    conn.exec_driver_sql(f"GRANT USAGE ON SEQUENCE arrival_seq, sync_problem_problem_id_seq TO {g}")
+    conn.exec_driver_sql(
+        f"GRANT EXECUTE ON FUNCTION fd_member_totals(bigint), fd_last_arrival() TO {g}"
+    )
+    for view in ("account_balance", "negative_account", "spend_after_revocation"):
+        conn.exec_driver_sql(f"REVOKE ALL ON {view} FROM PUBLIC")
+
+
+def init_head_office(
+    admin: Engine, *, store_no: str, till_id: str, store_name: str
+) -> HqCredentials:
+    """Idempotent: a second run for the same till gives it a fresh password (the old one dies)."""
+    migrate_hq(admin)
+    password = secrets.token_urlsafe(24)
+    with admin.begin() as conn:
+        database = str(conn.execute(text("SELECT current_database()")).scalar_one())
+        group, store_role, till_role = role_names(database, store_no, till_id)
+        _ensure_role(conn, group, None)
+        _ensure_role(conn, store_role, group)
+        _ensure_role(conn, till_role, store_role)
+        raw = conn.connection.driver_connection
+        statement = sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(
+            sql.Identifier(till_role), sql.Literal(password)
+        )
+        conn.exec_driver_sql(statement.as_string(raw))
+        _grant(conn, group)
+        conn.execute(
+            text(
+                "INSERT INTO store (store_no, name) VALUES (:s, :n) "
+                "ON CONFLICT (store_no) DO UPDATE SET name = EXCLUDED.name"
+            ),
+            {"s": store_no, "n": store_name},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO till (till_id, store_no, role_name) VALUES (:t, :s, :r) "
+                "ON CONFLICT (till_id) DO UPDATE SET role_name = EXCLUDED.role_name"
+            ),
+            {"t": till_id, "s": store_no, "r": till_role},
+        )
+    url = admin.url
+    return HqCredentials(
+        host=url.host or "127.0.0.1",
+        port=url.port or 5432,
+        database=url.database or database,
+        role=till_role,
+        password=password,
+    )
