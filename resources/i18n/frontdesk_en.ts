@@ -811,8 +811,8 @@
         <translation>Topped up {principal}, bonus {bonus}</translation>
     </message>
     <message>
-        <source>🎂 Birthday month</source>
-        <translation>🎂 Birthday month</translation>
+        <source>★ Birthday month</source>
+        <translation>★ Birthday month</translation>
     </message>
     <message>
         <source>{points} points expire on {date}</source>

@@ -811,8 +811,8 @@
         <translation>已充值 {principal}，赠送 {bonus}</translation>
     </message>
     <message>
-        <source>🎂 Birthday month</source>
-        <translation>🎂 生日月</translation>
+        <source>★ Birthday month</source>
+        <translation>★ 生日月</translation>
     </message>
     <message>
         <source>{points} points expire on {date}</source>

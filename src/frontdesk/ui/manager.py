@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QStackedWidget,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -861,7 +862,10 @@ class ManagerDialog(QDialog):
         self, backend: TillBackend, hub: ScanHub | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.tabs = QTabWidget(self)
+        # A list beside the pages, not tabs: nine titles at 15 pt do not fit across one row.
+        self.nav = QListWidget(self)
+        self.nav.setFixedWidth(200)
+        self.stack = QStackedWidget(self)
         self.register_page = RegisterMemberPage(backend, self)
         self.topup_page = TopupPage(backend, self)
         self.card_page = CardActionsPage(backend, self)
@@ -883,11 +887,15 @@ class ManagerDialog(QDialog):
             self.shift_page,
         )
         for page in self._pages:
-            self.tabs.addTab(page, "")
+            self.stack.addWidget(page)
+            self.nav.addItem("")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
+        layout.addLayout(body)
         layout.addWidget(self.buttons)
         for page_with_member in (self.register_page,):
             page_with_member.member_registered.connect(self.member_changed)
@@ -895,7 +903,8 @@ class ManagerDialog(QDialog):
             page.member_changed.connect(self.member_changed)
         self.card_page.card_changed.connect(self.member_changed)
         self.shift_page.shift_closed.connect(self.shift_closed)
-        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.stack.currentChanged.connect(self._on_page_changed)
         if hub is not None:
             hub.scanned.connect(self.on_scanned)
         self.resize(1100, 720)
@@ -915,7 +924,7 @@ class ManagerDialog(QDialog):
         return dialog
 
     def show_page(self, name: str) -> None:
-        self.tabs.setCurrentIndex(self.PAGES.index(name))
+        self.nav.setCurrentRow(self.PAGES.index(name))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -936,18 +945,20 @@ class ManagerDialog(QDialog):
             self.tr("Close shift"),
         )
         for i, title in enumerate(titles):
-            self.tabs.setTabText(i, title)
+            item = self.nav.item(i)
+            if item is not None:
+                item.setText(title)
 
     @Slot(int)
-    def _on_tab_changed(self, index: int) -> None:
+    def _on_page_changed(self, index: int) -> None:
         if self._pages[index] is self.audit_page:
             self.audit_page.refresh()
 
     @Slot(str)
     def on_scanned(self, code: str) -> None:
         """A card scanned while a page is open fills that page's card number."""
-        card = getattr(self.tabs.currentWidget(), "card", None)
+        card = getattr(self.stack.currentWidget(), "card", None)
         if isinstance(card, _CardForm):
             card.edit.setText(code)
-            if self.tabs.currentWidget() is self.card_page:
+            if self.stack.currentWidget() is self.card_page:
                 self.card_page.look_up()

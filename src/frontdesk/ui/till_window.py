@@ -506,7 +506,7 @@ class TillWindow(QMainWindow):
         self.ui.principal_value_label.setText(str(m.principal))
         self.ui.bonus_value_label.setText(str(m.bonus))
         self.ui.points_value_label.setText(f"{m.points:,}")
-        self.ui.birthday_label.setText(self.tr("🎂 Birthday month") if m.birthday_now else "")
+        self.ui.birthday_label.setText(self.tr("★ Birthday month") if m.birthday_now else "")
         self.ui.birthday_label.setVisible(m.birthday_now)
         expiring = ""
         if m.points_expiring and m.points_expiring_on is not None:

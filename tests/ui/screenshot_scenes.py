@@ -1,0 +1,122 @@
+"""Renders the till's key screens in both languages at two screen sizes, for docs and review."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+
+from frontdesk.domain.money import Fen
+from frontdesk.ui.i18n import Translations, default_resources, register_fonts
+from frontdesk.ui.manager import ManagerDialog
+from frontdesk.ui.scanning import ScanHub
+from frontdesk.ui.tender import TenderDialog
+from frontdesk.ui.till_port import TenderKind
+from frontdesk.ui.till_window import TillWindow
+from tests.ui.fake_backend import (
+    CASHIER_NO,
+    CASHIER_PIN,
+    CIGARETTES,
+    RICE,
+    TEA,
+    WATER,
+    FakeTillBackend,
+)
+
+SIZES = ((1366, 768), (1920, 1080))
+LANGUAGES = ("zh_CN", "en")
+
+
+def _pump(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def _over(background: QWidget, dialog: QWidget, size: tuple[int, int]) -> QPixmap:
+    """The screen as the cashier sees it: the till window with the dialog centred on top."""
+    width, height = size
+    background.resize(width, height)
+    screen = background.grab()
+    dialog.resize(min(dialog.width(), width - 40), min(dialog.height(), height - 40))
+    dialog.show()  # lays the dialog out before it is painted
+    app = QApplication.instance()
+    if app is not None:
+        app.processEvents()
+    picture = dialog.grab()
+    dialog.hide()
+    painter = QPainter(screen)
+    painter.fillRect(screen.rect(), QColor(0, 0, 0, 96))  # dim the till behind the dialog
+    painter.drawPixmap(
+        QPoint((width - picture.width()) // 2, (height - picture.height()) // 2), picture
+    )
+    painter.end()
+    return screen
+
+
+def _till_mid_sale(backend: FakeTillBackend, hub: ScanHub) -> TillWindow:
+    session = backend.login(CASHIER_NO, CASHIER_PIN)
+    shift = backend.open_shift(Fen(50000))
+    window = TillWindow(backend, hub, session, shift)
+    window.handle_code(backend.gold)
+    for code in (TEA, RICE, WATER, WATER, CIGARETTES):
+        window.handle_code(code)
+    window.set_scanner_state("scanned", CIGARETTES)
+    window.set_sync_status(True)
+    return window
+
+
+def write_screenshots(out: Path, sizes: tuple[tuple[int, int], ...] = SIZES) -> list[Path]:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv)
+    resources = default_resources()
+    register_fonts(app, resources)
+    translations = Translations(resources)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for language in LANGUAGES:
+        translations.install(app, language)
+        for size in sizes:
+            tag = f"{language}-{size[0]}x{size[1]}"
+            backend, hub = FakeTillBackend(), ScanHub()
+            window = _till_mid_sale(backend, hub)
+            window.resize(*size)
+            window.show()
+            _pump(app)
+            shots: dict[str, QPixmap] = {"till": window.grab()}
+            assert window.priced is not None
+            tender = TenderDialog(backend, window.draft, window.priced, window.member, window)
+            tender.ui.amount_edit.setText("100.00")
+            tender.add_tender(TenderKind.STORED_VALUE)
+            tender.ui.amount_edit.setText("300.00")
+            tender.add_tender(TenderKind.CASH)
+            tender.ui.pin_edit.setText("314")
+            tender.resize(tender.sizeHint().expandedTo(tender.size()))
+            shots["tender"] = _over(window, tender, size)
+            manager = ManagerDialog(backend, hub, window)
+            manager.show_page("cards")
+            manager.card_page.card.edit.setText(backend.lost)
+            manager.card_page.look_up()
+            manager.resize(min(1100, size[0] - 80), min(720, size[1] - 60))
+            shots["manager"] = _over(window, manager, size)
+            for name, pixmap in shots.items():
+                path = out / f"{name}-{tag}.png"
+                pixmap.save(str(path))
+                written.append(path)
+            for widget in (tender, manager, window):
+                widget.hide()
+                widget.deleteLater()
+            _pump(app)
+    translations.install(app, "zh_CN")
+    return written
+
+
+if __name__ == "__main__":
+    for path in write_screenshots(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")):
+        print(path)  # noqa: T201
