@@ -112,11 +112,14 @@ class WedgeScanFilter(QObject):
         self._replaying = True
         try:
             for widget, event in held:
-                QCoreApplication.sendEvent(widget, event)
                 release = QKeyEvent(
                     QEvent.Type.KeyRelease, event.key(), event.modifiers(), event.text()
                 )
-                QCoreApplication.sendEvent(widget, release)
+                try:
+                    QCoreApplication.sendEvent(widget, event)
+                    QCoreApplication.sendEvent(widget, release)
+                except RuntimeError:
+                    continue  # the widget closed while its keys were held; they have no home
         finally:
             self._replaying = False
 
