@@ -266,7 +266,7 @@ class SqliteSyncStore:
                         t.ledger_entry.c.seq > snapshot.till_seq,
                     )
                 )
-                for bucket, lot_year, amount in conn.execute(q).tuples():
+                for bucket, lot_year, amount in conn.execute(q):
                     local[(bucket, None)] += amount
                     if bucket == "points" and lot_year is not None:
                         local[("lot", lot_year)] += amount
@@ -307,7 +307,7 @@ class SqliteSyncStore:
             int(y)
             for (y,) in conn.execute(
                 select(t.points_lot.c.lot_year).where(t.points_lot.c.member_id == member_id)
-            ).tuples()
+            )
         }
         for year in years | existing:
             base = totals.get(("lot", year), 0)

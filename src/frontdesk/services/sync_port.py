@@ -108,6 +108,7 @@ def push(store: TillSyncStore, hq: HeadOffice, report: SyncReport, batch: int) -
         cursor = max(store.ack(stream), hq.cursor(till, stream))
         sent = 0
         while True:
+            before = cursor
             if stream == "ledger":
                 entries = store.ledger_after(cursor, batch)
                 if not entries:
@@ -120,6 +121,10 @@ def push(store: TillSyncStore, hq: HeadOffice, report: SyncReport, batch: int) -
                     break
                 cursor = hq.push_rows(till, stream, rows)
                 sent += len(rows.rows)
+            if cursor <= before:
+                # Head office did not move: stop rather than send the same batch forever.
+                report.problems.append(f"{stream}: 总部游标停在 {cursor}，本次停止上传")
+                break
             store.set_ack(stream, cursor)
         report.pushed[stream] = sent
 

@@ -161,15 +161,16 @@ class PostgresHeadOffice:
         known = [e for e in entries if e.seq <= head_seq]
         if known:
             # A replay: what was stored must be exactly what the till sends again.
-            stored: dict[int, str] = dict(
-                conn.execute(
+            stored: dict[int, str] = {
+                int(seq): str(h)
+                for seq, h in conn.execute(
                     text(
                         "SELECT seq, hash FROM ledger_entry "
                         "WHERE till_id = :t AND seq BETWEEN :a AND :b"
                     ),
                     {"t": till_id, "a": known[0].seq, "b": known[-1].seq},
-                ).tuples()
-            )
+                )
+            }
             problems += [
                 f"{till_id}#{e.seq}: 与总部已收的记录不同"
                 for e in known
@@ -192,7 +193,8 @@ class PostgresHeadOffice:
                         )
                 if problems:
                     raise _Refused(problems)  # leaving the block rolls the batch back
-                return self._advance(conn, till_id, "ledger", fresh[-1].seq if fresh else 0)
+                # Entries already stored were checked equal above: the cursor passes them too.
+                return self._advance(conn, till_id, "ledger", max(e.seq for e in entries))
         except _Refused as refused:
             with reaching(), self.engine.begin() as conn:
                 conn.execute(
