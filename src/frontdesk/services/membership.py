@@ -194,6 +194,9 @@ def _record_member(uow: UnitOfWork, member: Member, now: datetime) -> None:
             "consent_terms_at": member.consent_terms_at,
             "consent_marketing_at": member.consent_marketing_at,
             "tier_lock": member.tier_lock,
+            "tier_lock_reason": member.tier_lock_reason,
+            # A salted slow hash, never the PIN: the member pays with the same PIN at any store.
+            "pin_hash": member.pin_hash,
         },
         now,
     )
@@ -603,9 +606,9 @@ def set_pin(
             approver = consume_approval(
                 uow, approval_id, action="pin_reset", subject=member_id, amount=0, ctx=ctx
             )
-        uow.members.save(
-            replace(member, pin_hash=hash_pin(pin), pin_failures=0, pin_locked=False), now
-        )
+        changed = replace(member, pin_hash=hash_pin(pin), pin_failures=0, pin_locked=False)
+        uow.members.save(changed, now)
+        _record_member(uow, changed, now)
         uow.audit.add(
             at=now,
             actor=actor,
@@ -646,7 +649,9 @@ def lock_tier(
             uow.accounts.set_tier(member_id, status.code, status.since, status.held_until)
         else:
             uow.accounts.set_tier(member_id, tier, now, None)
-        _record_member(uow, replace(member, tier_lock=tier), now)
+        _record_member(
+            uow, replace(member, tier_lock=tier, tier_lock_reason=reason if tier else None), now
+        )
         uow.audit.add(
             at=now,
             actor=actor,
