@@ -279,33 +279,35 @@ class SqlLedger:
         if not sealed:
             return sealed
         self.conn.execute(insert(t.ledger_entry), [vars_of(e) for e in sealed])
+        # One UPDATE per account and per points lot, however many entries the transaction has.
+        deltas: dict[str, dict[str, int]] = {}
+        lot_deltas: dict[tuple[str, int], int] = {}
         for e in sealed:
-            col = t.account.c[_BALANCE_COLUMN[e.bucket]]
-            self.conn.execute(
-                update(t.account)
-                .where(t.account.c.member_id == e.member_id)
-                .values({col: col + e.amount})
-            )
+            per_member = deltas.setdefault(e.member_id, {})
+            column = _BALANCE_COLUMN[e.bucket]
+            per_member[column] = per_member.get(column, 0) + e.amount
             if e.bucket == "points" and e.lot_year is not None:
-                moved = self.conn.execute(
-                    update(t.points_lot)
-                    .where(
-                        and_(
-                            t.points_lot.c.member_id == e.member_id,
-                            t.points_lot.c.lot_year == e.lot_year,
-                        )
-                    )
-                    .values(points=t.points_lot.c.points + e.amount)
+                key = (e.member_id, e.lot_year)
+                lot_deltas[key] = lot_deltas.get(key, 0) + e.amount
+        for member_id, moves in deltas.items():
+            values = {t.account.c[col]: t.account.c[col] + amount for col, amount in moves.items()}
+            self.conn.execute(
+                update(t.account).where(t.account.c.member_id == member_id).values(values)
+            )
+        for (member_id, lot_year), amount in lot_deltas.items():
+            moved = self.conn.execute(
+                update(t.points_lot)
+                .where(
+                    and_(t.points_lot.c.member_id == member_id, t.points_lot.c.lot_year == lot_year)
                 )
-                if moved.rowcount == 0:
-                    self.conn.execute(
-                        insert(t.points_lot).values(
-                            member_id=e.member_id,
-                            lot_year=e.lot_year,
-                            points=e.amount,
-                            base_points=0,
-                        )
+                .values(points=t.points_lot.c.points + amount)
+            )
+            if moved.rowcount == 0:
+                self.conn.execute(
+                    insert(t.points_lot).values(
+                        member_id=member_id, lot_year=lot_year, points=amount, base_points=0
                     )
+                )
         return sealed
 
     def has_txn(self, txn_uuid: str) -> bool:

@@ -29,16 +29,17 @@ class SqlAlchemyUnitOfWork:
     shifts: repo.SqlShifts
     outbox: repo.SqlOutbox
 
-    def __init__(self, engine: Engine, *, write: bool = True) -> None:
+    def __init__(self, engine: Engine, *, write: bool = True, till_id: str = "") -> None:
         self.engine = engine
         self.write = write
+        self._known_till_id = till_id
         self._conn: Connection | None = None
 
     def __enter__(self) -> Self:
         conn = self.engine.connect().execution_options(write=self.write)
         conn.begin()
         self._conn = conn
-        till_id = (
+        till_id = self._known_till_id or (
             conn.execute(select(t.settings.c.value).where(t.settings.c.key == "till_id")).scalar()
             or ""
         )
@@ -81,6 +82,14 @@ class SqlAlchemyUnitOfWork:
 class SqlUnitOfWorkFactory:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._till_id = ""
 
     def __call__(self, *, write: bool = True) -> SqlAlchemyUnitOfWork:
-        return SqlAlchemyUnitOfWork(self.engine, write=write)
+        # A till's id never changes once set, so it is read once instead of on every scan.
+        if not self._till_id:
+            with self.engine.connect() as conn:
+                found = conn.execute(
+                    select(t.settings.c.value).where(t.settings.c.key == "till_id")
+                )
+                self._till_id = found.scalar() or ""
+        return SqlAlchemyUnitOfWork(self.engine, write=write, till_id=self._till_id)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from frontdesk.domain import errors
 from frontdesk.domain.ledger import Bucket, EntryDraft, EntryKind
 from frontdesk.domain.money import ZERO, Fen, allocate, apply_rate, total
-from frontdesk.domain.points import take_fifo, usable
+from frontdesk.domain.points import take_fifo
 from frontdesk.domain.pricing import (
     DiscountKind,
     LineInput,
@@ -22,7 +22,7 @@ from frontdesk.domain.stored_value import Split, pin_matches, pin_needed, split_
 from frontdesk.domain.tiers import TierEvent, tier_status
 from frontdesk.services.accounts import PAID_TENDERS, expire_points
 from frontdesk.services.context import TillContext, entry_id, is_offline, next_receipt_no
-from frontdesk.services.membership import MemberView, current_tier, member_view, usable_card
+from frontdesk.services.membership import MemberView, member_view, usable_card
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.records import Account, Member, Tender, Ticket, TicketLine
 from frontdesk.services.staff import consume_approval
@@ -73,17 +73,13 @@ def _lines(uow: UnitOfWork, items: Sequence[SaleItem]) -> list[LineInput]:
     return lines
 
 
-def _pricing_member(
-    uow: UnitOfWork, ctx: TillContext, member: Member, now: datetime
-) -> PricingMember:
-    lots = uow.accounts.lots(member.member_id)
-    account = uow.accounts.get(member.member_id)
-    assert account is not None
+def _pricing_member(member: Member, view: MemberView) -> PricingMember:
+    """What pricing needs, taken from the member panel so nothing is read twice."""
     return PricingMember(
-        tier=current_tier(uow, ctx, member, now),
+        tier=view.tier,
         birthday=member.birthday,
         birthday_benefit_year=member.birthday_benefit_year,
-        points=usable(lots, now.date(), ctx.program) if lots else account.points,
+        points=view.points,
     )
 
 
@@ -104,11 +100,9 @@ def quote(
         card = usable_card(ctx, uow, card_no, actor)
         member = uow.members.get(card.member_id)
         assert member is not None
-        pm = _pricing_member(uow, ctx, member, now)
-        return Quote(
-            price_ticket(lines, pm, ctx.program, now.date(), redeem_blocks),
-            member_view(uow, ctx, member, card, now),
-        )
+        view = member_view(uow, ctx, member, card, now)
+        pm = _pricing_member(member, view)
+        return Quote(price_ticket(lines, pm, ctx.program, now.date(), redeem_blocks), view)
 
 
 def _settle(payments: Sequence[Payment], due: Fen) -> tuple[list[Tender], Fen]:
@@ -170,13 +164,21 @@ def _check_member_pin(ctx: TillContext, member: Member, pin: str | None) -> None
 
 
 def _tier_after(
-    uow: UnitOfWork, ctx: TillContext, member: Member, event: TierEvent, now: datetime, before: str
+    uow: UnitOfWork,
+    ctx: TillContext,
+    member: Member,
+    account: Account,
+    event: TierEvent,
+    now: datetime,
+    before: str,
 ) -> str | None:
     """Upgrade check when the ticket commits; the ticket itself was priced at the old tier."""
     if member.tier_lock is not None:
         return None
     status = tier_status([*uow.tickets.tier_events(member.member_id), event], now, ctx.program)
-    uow.accounts.set_tier(member.member_id, status.code, status.since, status.held_until)
+    stored = (account.tier, account.tier_since, account.tier_held_until)
+    if (status.code, status.since, status.held_until) != stored:
+        uow.accounts.set_tier(member.member_id, status.code, status.since, status.held_until)
     if ctx.program.tier_rank(status.code) > ctx.program.tier_rank(before):
         return status.code
     return None
@@ -199,28 +201,34 @@ def checkout(
     the committed one instead of charging twice.
     """
     now = ctx.now()
-    with ctx.uow(write=False) as uow:
+    stored = total([p.amount for p in payments if p.kind == STORED_VALUE])
+    if stored.value and card_no is None:
+        raise errors.MemberRequired()
+    if card_no is not None and stored.value and pin_needed(stored, ctx.program):
+        # The PIN's slow hash is checked before the write lock is taken, never while holding it.
+        with ctx.uow(write=False) as uow:
+            replay = uow.tickets.get(txn_id) is not None
+            member0 = (
+                None
+                if replay
+                else uow.members.get(usable_card(ctx, uow, card_no, cashier).member_id)
+            )
+        if member0 is not None:
+            _check_member_pin(ctx, member0, pin)
+
+    with ctx.uow() as uow:
         done = uow.tickets.get(txn_id)
         if done is not None:
             change = total([t.change for t in done.tenders])
             return SaleResult(done, None, None, None, change, done.upgraded_to, replayed=True)
-        stored = total([p.amount for p in payments if p.kind == STORED_VALUE])
-        member0: Member | None = None
-        if card_no is not None:
-            card0 = usable_card(ctx, uow, card_no, cashier)
-            member0 = uow.members.get(card0.member_id)
-    if stored.value and member0 is None:
-        raise errors.MemberRequired()
-    if member0 is not None and stored.value and pin_needed(stored, ctx.program):
-        _check_member_pin(ctx, member0, pin)
-
-    with ctx.uow() as uow:
         shift = uow.shifts.current()
         if shift is None:
             raise errors.ShiftNotOpen()
         lines = _lines(uow, items)
         member = card = None
         before_view = None
+        account: Account | None = None
+        lots: dict[int, int] = {}
         if card_no is not None:
             card = usable_card(ctx, uow, card_no, cashier)
             member = uow.members.get(card.member_id)
@@ -228,8 +236,12 @@ def checkout(
             if stored.value and member.pin_locked:
                 raise errors.PinLocked()
             expire_points(uow, ctx, member.member_id, cashier, now)
-            before_view = member_view(uow, ctx, member, card, now)
-        pm = None if member is None else _pricing_member(uow, ctx, member, now)
+            account = uow.accounts.get(member.member_id)
+            lots = uow.accounts.lots(member.member_id)
+            before_view = member_view(uow, ctx, member, card, now, account=account, lots=lots)
+        pm = None
+        if member is not None and before_view is not None:
+            pm = _pricing_member(member, before_view)
         priced = price_ticket(lines, pm, ctx.program, now.date(), redeem_blocks)
         tenders, change = _settle(payments, priced.due)
         offline = is_offline(uow, now, ctx.program)
@@ -257,7 +269,6 @@ def checkout(
             n += 1
 
         if member is not None:
-            account = uow.accounts.get(member.member_id)
             assert account is not None
             if stored.value:
                 if offline:
@@ -273,14 +284,10 @@ def checkout(
                 if split.bonus.value:
                     draft(EntryKind.SPEND, Bucket.BONUS, -split.bonus.value)
             if priced.redeemed_points:
-                for year, p in take_fifo(
-                    uow.accounts.lots(member.member_id), priced.redeemed_points
-                ):
+                for year, p in take_fifo(lots, priced.redeemed_points):
                     draft(EntryKind.REDEEM, Bucket.POINTS, -p, year)
             if priced.points_earned:
-                for year, p in _earn_lots(
-                    uow.accounts.lots(member.member_id), priced.points_earned, now.year
-                ):
+                for year, p in _earn_lots(lots, priced.points_earned, now.year):
                     draft(EntryKind.EARN, Bucket.POINTS, p, year)
 
         ticket = Ticket(
@@ -328,17 +335,17 @@ def checkout(
         if member is not None:
             event = TierEvent(now, txn_id, priced.due, priced.points_earned)
             assert pm is not None
-            upgraded = _tier_after(uow, ctx, member, event, now, pm.tier)
+            assert account is not None
+            upgraded = _tier_after(uow, ctx, member, account, event, now, pm.tier)
             ticket = replace(ticket, upgraded_to=upgraded)
         uow.tickets.add(ticket)
         uow.ledger.append(drafts, now)
         if member is not None:
             uow.accounts.touch_purchase(member.member_id, now)
             if priced.birthday_benefit:
-                uow.members.save(replace(member, birthday_benefit_year=now.year), now)
-            after_view = member_view(
-                uow, ctx, uow.members.get(member.member_id) or member, card, now
-            )
+                member = replace(member, birthday_benefit_year=now.year)
+                uow.members.save(member, now)
+            after_view = member_view(uow, ctx, member, card, now)
         uow.audit.add(
             at=now,
             actor=cashier,

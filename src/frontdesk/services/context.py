@@ -34,9 +34,9 @@ def entry_id(txn_uuid: str, n: int) -> str:
 
 
 def till_numbers(uow: UnitOfWork) -> tuple[int, int]:
-    """(store number, till number) from the till's settings; refuses an uninitialised till."""
-    store, till = uow.settings.get("store_no"), uow.settings.get("till_no")
-    if store is None or till is None:
+    """(store number, till number), read off the till id "SSS-TT"; refuses an uninitialised till."""
+    store, _, till = uow.till_id.partition("-")
+    if not (store.isdigit() and till.isdigit()):
         raise errors.NotInitialised()
     return int(store), int(till)
 

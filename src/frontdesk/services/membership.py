@@ -24,7 +24,7 @@ from frontdesk.domain.stored_value import cash_out, check_pin_strength, hash_pin
 from frontdesk.domain.tiers import tier_status
 from frontdesk.services.context import TillContext, entry_id, new_id, next_receipt_no, till_numbers
 from frontdesk.services.ports import UnitOfWork
-from frontdesk.services.records import Member, Tender, Ticket
+from frontdesk.services.records import Account, Member, Tender, Ticket
 from frontdesk.services.staff import consume_approval
 
 
@@ -66,11 +66,10 @@ class MemberView:
         return found
 
 
-def current_tier(uow: UnitOfWork, ctx: TillContext, member: Member, now: datetime) -> str:
+def current_tier(
+    uow: UnitOfWork, ctx: TillContext, member: Member, account: Account, now: datetime
+) -> str:
     """The projected tier, re-evaluated when its 12-month hold has run out."""
-    account = uow.accounts.get(member.member_id)
-    if account is None:
-        raise errors.UnknownMember(ref=member.member_id)
     if member.tier_lock is not None:
         return member.tier_lock
     if account.tier_held_until is not None and account.tier_held_until <= now:
@@ -79,14 +78,23 @@ def current_tier(uow: UnitOfWork, ctx: TillContext, member: Member, now: datetim
 
 
 def member_view(
-    uow: UnitOfWork, ctx: TillContext, member: Member, card: Card | None, now: datetime
+    uow: UnitOfWork,
+    ctx: TillContext,
+    member: Member,
+    card: Card | None,
+    now: datetime,
+    *,
+    account: Account | None = None,
+    lots: dict[int, int] | None = None,
 ) -> MemberView:
-    account = uow.accounts.get(member.member_id)
+    """The member panel; a caller that has already read the account or lots passes them in."""
+    account = account or uow.accounts.get(member.member_id)
     if account is None:
         raise errors.UnknownMember(ref=member.member_id)
-    lots = uow.accounts.lots(member.member_id)
+    if lots is None:
+        lots = uow.accounts.lots(member.member_id)
     today = now.date()
-    tier = current_tier(uow, ctx, member, now)
+    tier = current_tier(uow, ctx, member, account, now)
     return MemberView(
         member_id=member.member_id,
         name=member.name,
