@@ -8,7 +8,14 @@ from datetime import datetime
 import pytest
 
 from frontdesk.domain.money import Fen
-from frontdesk.domain.receipt import Receipt, ReceiptHeader, ReceiptKind, Tender, TenderKind
+from frontdesk.domain.receipt import (
+    Receipt,
+    ReceiptHeader,
+    ReceiptKind,
+    Tender,
+    TenderKind,
+    shift_number,
+)
 from frontdesk.hardware import sample_receipts
 
 
@@ -76,5 +83,18 @@ def test_the_kind_titles_are_chinese() -> None:
         "充值小票",
         "退货小票",
         "补卡小票",
+        "退卡小票",
         "交班报表",
     ]
+
+
+def test_a_shift_report_is_numbered_by_its_shift_and_no_other_receipt_may_be() -> None:
+    header = sample_receipts.shift_report().header
+    opened = datetime(2026, 3, 8, 8, 0, tzinfo=header.time.tzinfo)
+
+    number = shift_number(1, 1, opened)
+
+    assert number == "S00101202603080800"
+    assert replace(header, receipt_no=number).receipt_no == number
+    with pytest.raises(ValueError, match="not a receipt number"):
+        replace(sample_receipts.sale().header, receipt_no=number)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -17,6 +18,7 @@ class ReceiptKind(Enum):
     TOP_UP = "top_up"
     REFUND = "refund"
     CARD_REISSUE = "card_reissue"
+    CARD_RETURN = "card_return"
     SHIFT_REPORT = "shift_report"
 
     @property
@@ -29,6 +31,7 @@ _KIND_TITLES = {
     ReceiptKind.TOP_UP: "充值小票",
     ReceiptKind.REFUND: "退货小票",
     ReceiptKind.CARD_REISSUE: "补卡小票",
+    ReceiptKind.CARD_RETURN: "退卡小票",
     ReceiptKind.SHIFT_REPORT: "交班报表",
 }
 
@@ -54,6 +57,15 @@ _TENDER_LABELS = {
 }
 
 
+# A shift report has no ticket, so no receipt number: it is numbered S + store + till + the
+# minute the shift opened, which no receipt number can be mistaken for.
+SHIFT_NO = re.compile(r"S\d{3}\d{2}\d{12}")
+
+
+def shift_number(store: int, till: int, opened_at: datetime) -> str:
+    return f"S{store:03d}{till:02d}{opened_at:%Y%m%d%H%M}"
+
+
 class Bucket(Enum):
     PRINCIPAL = "principal"
     BONUS = "bonus"
@@ -76,7 +88,8 @@ class ReceiptHeader:
     def __post_init__(self) -> None:
         if self.time.tzinfo is None:
             raise ValueError("receipt time must be timezone-aware")
-        if not is_receipt_number(self.receipt_no):
+        shift_no = self.kind is ReceiptKind.SHIFT_REPORT and SHIFT_NO.fullmatch(self.receipt_no)
+        if not (is_receipt_number(self.receipt_no) or shift_no):
             raise ValueError(f"not a receipt number: {self.receipt_no!r}")
 
 

@@ -61,6 +61,7 @@ _TOTAL_LABELS = {
     ReceiptKind.REFUND: "退款合计",
     ReceiptKind.TOP_UP: "实收合计",
     ReceiptKind.CARD_REISSUE: "实收合计",
+    ReceiptKind.CARD_RETURN: "退款合计",
     ReceiptKind.SHIFT_REPORT: "合计",
 }
 
@@ -77,7 +78,7 @@ def minus(amount: Fen) -> str:
 
 def receipt_blocks(receipt: Receipt) -> list[Block]:
     h = receipt.header
-    refund = h.kind is ReceiptKind.REFUND
+    refund = h.kind in (ReceiptKind.REFUND, ReceiptKind.CARD_RETURN)  # money paid out
     title = h.kind.title + (f"（{REPRINT_MARK}）" if h.reprint else "")
     blocks: list[Block] = [Title(h.store_name), Text(title, Align.CENTER, bold=True)]
     if h.reprint:
@@ -113,7 +114,7 @@ def receipt_blocks(receipt: Receipt) -> list[Block]:
         blocks.append(Pair("找零", money(receipt.change)))
     if receipt.member is not None:
         blocks.append(Rule())
-        blocks += _member_blocks(receipt.member)
+        blocks += _member_blocks(receipt.member, h.kind is ReceiptKind.REFUND)
     if receipt.text_lines:
         blocks.append(Rule())
         blocks += [Text(line) for line in receipt.text_lines]
@@ -123,16 +124,19 @@ def receipt_blocks(receipt: Receipt) -> list[Block]:
     return blocks
 
 
-def _member_blocks(m: MemberBlock) -> list[Block]:
+def _member_blocks(m: MemberBlock, refund: bool) -> list[Block]:
+    # On a refund the member gets back the points the sale redeemed (退回) and loses the points
+    # it earned (扣回); "本次积分"/"积分抵用" would read as if the refund earned or spent points.
+    earned, taken = ("积分退回", "积分扣回") if refund else ("本次积分", "积分抵用")
     blocks: list[Block] = [
         Pair("会员", m.masked_phone),
         Pair("等级", m.tier_name),
         Pair("原积分", f"{m.points_before:,}"),
     ]
     if m.points_earned:
-        blocks.append(Pair("本次积分", f"+{m.points_earned:,}"))
+        blocks.append(Pair(earned, f"+{m.points_earned:,}"))
     if m.points_redeemed:
-        blocks.append(Pair("积分抵用", f"-{m.points_redeemed:,}"))
+        blocks.append(Pair(taken, f"-{m.points_redeemed:,}"))
     blocks.append(Pair("现积分", f"{m.points_after:,}"))
     for change in m.balances:
         blocks.append(

@@ -127,6 +127,22 @@ def card_reissue() -> Receipt:
     )
 
 
+def card_return() -> Receipt:
+    """退卡: principal paid back in cash (the drawer opens), bonus forfeited."""
+    return Receipt(
+        header=_header(ReceiptKind.CARD_RETURN, 128),
+        figures=(
+            Figure("卡号", text="800101000045201"),
+            Figure("退还本金", Fen(40_910)),
+            Figure("作废赠金", Fen(4_090)),
+        ),
+        total=Fen(40_910),
+        tenders=(Tender(TenderKind.CASH, Fen(40_910)),),
+        text_lines=("审批店长：李强", "此卡已退，不能再用"),
+        footer=_FOOTER,
+    )
+
+
 def shift_report() -> Receipt:
     return Receipt(
         header=_header(ReceiptKind.SHIFT_REPORT, 127),
@@ -161,5 +177,6 @@ ALL = {
     "top-up": top_up,
     "refund": refund,
     "card-reissue": card_reissue,
+    "card-return": card_return,
     "shift-report": shift_report,
 }
