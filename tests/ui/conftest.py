@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QApplication
 from frontdesk.ui.i18n import Translations, default_resources, register_fonts
 from frontdesk.ui.scanning import ScanHub
 from tests.ui.fake_backend import FakeTillBackend
+from tests.ui.real_store import real_store
+
+__all__ = ["real_store"]
 
 _HERE = Path(__file__).parent
 

@@ -33,7 +33,7 @@ from frontdesk.domain.stored_value import (
     split_spend,
     topup_split,
 )
-from frontdesk.ui.till_port import (
+from frontdesk.services.till_port import (
     ApprovalAction,
     AuditEntry,
     CardReturnResult,

@@ -13,11 +13,11 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from frontdesk.domain.money import Fen
+from frontdesk.services.till_port import TenderKind
 from frontdesk.ui.i18n import Translations, default_resources, register_fonts
 from frontdesk.ui.manager import ManagerDialog
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.tender import TenderDialog
-from frontdesk.ui.till_port import TenderKind
 from frontdesk.ui.till_window import TillWindow
 from tests.ui.fake_backend import (
     CASHIER_NO,

@@ -5,9 +5,9 @@ from pytestqt.qtbot import QtBot
 
 from frontdesk.domain.cards import CardState
 from frontdesk.domain.money import Fen
+from frontdesk.services.till_port import ApprovalAction, MemberView
 from frontdesk.ui.approval import ApprovalDialog
 from frontdesk.ui.manager import ManagerDialog
-from frontdesk.ui.till_port import ApprovalAction, MemberView
 from tests.ui.drivers import ManagerAtHand, log_in, open_shift
 from tests.ui.fake_backend import FakeTillBackend
 

@@ -9,11 +9,17 @@ from pytestqt.qtbot import QtBot
 
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import PricedTicket
+from frontdesk.services.till_port import (
+    CheckoutResult,
+    MemberView,
+    TenderKind,
+    TicketDraft,
+    TillBackend,
+)
 from frontdesk.ui.prompts import PromptDialog
 from frontdesk.ui.receipt import ReceiptPreviewDialog
 from frontdesk.ui.scanning import ScanHub, WedgeScanFilter
 from frontdesk.ui.tender import TenderDialog
-from frontdesk.ui.till_port import CheckoutResult, MemberView, TenderKind, TicketDraft, TillBackend
 from frontdesk.ui.till_window import TillWindow
 from tests.ui.drivers import till_window
 from tests.ui.fake_backend import CIGARETTES, MEMBER_PIN, RICE, TEA, WATER, FakeTillBackend

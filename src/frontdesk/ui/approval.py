@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from frontdesk.domain import errors
 from frontdesk.domain.money import Fen
+from frontdesk.services.till_port import ApprovalAction, TillBackend
 from frontdesk.ui.forms.ui_approval_dialog import Ui_ApprovalDialog
 from frontdesk.ui.i18n import error_text
-from frontdesk.ui.till_port import ApprovalAction, TillBackend
 
 T = TypeVar("T")
 

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from frontdesk.domain import errors
 from frontdesk.domain.money import Fen
+from frontdesk.services.till_port import ShiftView, StaffSession, TillBackend
 from frontdesk.ui.forms.ui_login_dialog import Ui_LoginDialog
 from frontdesk.ui.forms.ui_open_shift_dialog import Ui_OpenShiftDialog
 from frontdesk.ui.i18n import error_text
-from frontdesk.ui.till_port import ShiftView, StaffSession, TillBackend
 
 
 class LoginDialog(QDialog):

@@ -3,26 +3,35 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication
 
-from frontdesk.ui.i18n import Translations, default_resources, register_fonts
+from frontdesk.domain import errors
+from frontdesk.domain.money import Fen
+from frontdesk.services.till_port import MemberView, TillBackend
+from frontdesk.ui.i18n import Translations, default_resources, error_text, register_fonts
 from frontdesk.ui.login import LoginDialog, OpenShiftDialog
 from frontdesk.ui.manager import ManagerDialog
 from frontdesk.ui.scanning import ScanHub, WedgeScanFilter
-from frontdesk.ui.till_port import MemberView, TillBackend
 from frontdesk.ui.till_window import TillWindow
+
+
+def ensure_application() -> QApplication:
+    """The one QApplication, made on first use (QObjects such as a ScanHub need it first)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv)
+    return app
 
 
 def prepare_application(
     language: str, resources: Path | None = None
 ) -> tuple[QApplication, Translations, ScanHub]:
     """The QApplication with the CJK font, the language and an app-wide wedge scanner filter."""
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(sys.argv)
+    app = ensure_application()
     QCoreApplication.setApplicationName("frontdesk")
     where = resources or default_resources()
     register_fonts(app, where)
@@ -87,3 +96,49 @@ def run_till(
         window.deleteLater()
         if not closed:
             return 0
+
+
+def run_selftest(
+    backend: TillBackend,
+    out: Path,
+    staff_no: str,
+    pin: str,
+    language: str = "zh_CN",
+    resources: Path | None = None,
+) -> int:
+    """Open the real till window for `staff_no`, save it as a PNG at `out` and return.
+
+    Prints "ready" once the window is shown with the scan field focused (a benchmark times
+    that line). The shift is the one still open, or a new one with an empty float.
+    """
+    app, _translations, hub = prepare_application(language, resources)
+    try:
+        session = backend.login(staff_no, pin)
+        shift = backend.open_shift(Fen(0))
+    except errors.DomainError as err:
+        sys.stderr.write(error_text(err) + "\n")
+        return 2
+    window = TillWindow(backend, hub, session, shift)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    window.ui.scan_edit.setFocus()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not (
+        window.isVisible() and window.ui.scan_edit.hasFocus()
+    ):
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    if not window.ui.scan_edit.hasFocus():
+        sys.stderr.write("the scan field did not get the focus\n")
+        return 1
+    sys.stdout.write("ready\n")
+    sys.stdout.flush()
+    app.processEvents()
+    saved = window.grab().save(str(out), "PNG")
+    window.close()
+    window.deleteLater()
+    if not saved:
+        sys.stderr.write(f"could not write {out}\n")
+        return 1
+    sys.stdout.write(f"{out}\n")
+    return 0

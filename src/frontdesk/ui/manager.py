@@ -41,12 +41,7 @@ from PySide6.QtWidgets import (
 from frontdesk.domain import errors
 from frontdesk.domain.cards import CardAction, CardState
 from frontdesk.domain.money import Fen
-from frontdesk.ui.approval import with_approval
-from frontdesk.ui.forms.ui_register_member_page import Ui_RegisterMemberPage
-from frontdesk.ui.i18n import error_text
-from frontdesk.ui.scanning import ScanHub
-from frontdesk.ui.tender import tender_label
-from frontdesk.ui.till_port import (
+from frontdesk.services.till_port import (
     ApprovalAction,
     AuditEntry,
     MemberView,
@@ -55,6 +50,11 @@ from frontdesk.ui.till_port import (
     TenderKind,
     TillBackend,
 )
+from frontdesk.ui.approval import with_approval
+from frontdesk.ui.forms.ui_register_member_page import Ui_RegisterMemberPage
+from frontdesk.ui.i18n import error_text
+from frontdesk.ui.scanning import ScanHub
+from frontdesk.ui.tender import tender_label
 from frontdesk.ui.till_window import tier_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex

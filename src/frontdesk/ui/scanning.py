@@ -15,15 +15,23 @@ class ScanHub(QObject):
 
     Signals:
         scanned(str): a complete code, always delivered on the GUI thread.
+        status_changed(str): a device's own status text (connected, unplugged…), GUI thread.
     """
 
     scanned = Signal(str)
+    status_changed = Signal(str)
     _delivered = Signal(str)
+    _reported = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         # Queued, so a reader thread calling deliver() never runs window code on its own thread.
         self._delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
+        self._reported.connect(self.status_changed, Qt.ConnectionType.QueuedConnection)
+
+    def report_status(self, text: str) -> None:
+        """Hand in a device status from any thread; `status_changed` fires on the GUI thread."""
+        self._reported.emit(text)
 
     def deliver(self, code: str) -> None:
         """Hand in a code from any thread; `scanned` fires later on the GUI thread."""

@@ -9,9 +9,7 @@ from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from frontdesk.domain import errors
 from frontdesk.domain.money import ZERO, Fen, total
 from frontdesk.domain.pricing import PricedTicket
-from frontdesk.ui.forms.ui_tender_dialog import Ui_TenderDialog
-from frontdesk.ui.i18n import error_text
-from frontdesk.ui.till_port import (
+from frontdesk.services.till_port import (
     CheckoutResult,
     MemberView,
     Tender,
@@ -19,6 +17,8 @@ from frontdesk.ui.till_port import (
     TicketDraft,
     TillBackend,
 )
+from frontdesk.ui.forms.ui_tender_dialog import Ui_TenderDialog
+from frontdesk.ui.i18n import error_text
 
 
 def tender_label(kind: TenderKind) -> str:

@@ -19,15 +19,7 @@ from frontdesk.domain import errors
 from frontdesk.domain.cards import looks_like_card_number
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import DiscountKind, LineInput, PricedTicket
-from frontdesk.ui.approval import ApprovalDialog
-from frontdesk.ui.forms.ui_till_window import Ui_TillWindow
-from frontdesk.ui.i18n import Translations, error_text
-from frontdesk.ui.prompts import PromptDialog
-from frontdesk.ui.receipt import ReceiptPreviewDialog
-from frontdesk.ui.scanning import ScanHub
-from frontdesk.ui.tender import TenderDialog
-from frontdesk.ui.ticket_model import TicketLinesModel
-from frontdesk.ui.till_port import (
+from frontdesk.services.till_port import (
     ApprovalAction,
     CheckoutResult,
     MemberView,
@@ -37,6 +29,14 @@ from frontdesk.ui.till_port import (
     TicketDraft,
     TillBackend,
 )
+from frontdesk.ui.approval import ApprovalDialog
+from frontdesk.ui.forms.ui_till_window import Ui_TillWindow
+from frontdesk.ui.i18n import Translations, error_text
+from frontdesk.ui.prompts import PromptDialog
+from frontdesk.ui.receipt import ReceiptPreviewDialog
+from frontdesk.ui.scanning import ScanHub
+from frontdesk.ui.tender import TenderDialog
+from frontdesk.ui.ticket_model import TicketLinesModel
 
 _TIER_NAMES = {
     "normal": QT_TRANSLATE_NOOP("Tier", "Normal member"),
@@ -116,6 +116,7 @@ class TillWindow(QMainWindow):
         self.ui.scan_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.ui.scan_edit.returnPressed.connect(self._on_scan_edit_return_pressed)
         hub.scanned.connect(self.on_scanned)
+        hub.status_changed.connect(self.set_scanner_state)
 
         keys = {
             self.ui.find_member_button: ("F1", self.find_member),
@@ -177,7 +178,10 @@ class TillWindow(QMainWindow):
     # -- status bar -----------------------------------------------------------------------------
 
     def set_scanner_state(self, state: str, code: str = "") -> None:
-        """Show whether scans can arrive: "ready", "scanned" (with the code) or "offline"."""
+        """Show whether scans can arrive: "ready", "scanned" (with the code) or "offline".
+
+        Anything else is a serial scanner's own status text, shown as it came.
+        """
         self._scanner_state = state
         texts = {
             "ready": self.tr("Scanner: ready"),

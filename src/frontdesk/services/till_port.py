@@ -1,4 +1,7 @@
-"""The narrow port the till window talks through, and the small views it renders."""
+"""The narrow port the till window talks through, and the small views it renders.
+
+It lives in services so the real adapter (`till_facade`) can implement it below the UI.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,271 @@
+"""The till window on the real SQLite store, through ServicesTillBackend: the issue's flows."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from frontdesk.domain.cards import CardState
+from frontdesk.domain.money import Fen
+from frontdesk.domain.pricing import PricedTicket
+from frontdesk.persistence.verify import verify
+from frontdesk.services.till_facade import SERVICE_ACTIONS
+from frontdesk.services.till_port import (
+    ApprovalAction,
+    CheckoutResult,
+    MemberView,
+    TenderKind,
+    TicketDraft,
+    TillBackend,
+)
+from frontdesk.ui.approval import ApprovalDialog
+from frontdesk.ui.manager import ManagerDialog
+from frontdesk.ui.receipt import ReceiptPreviewDialog
+from frontdesk.ui.scanning import ScanHub
+from frontdesk.ui.tender import TenderDialog
+from frontdesk.ui.till_window import TillWindow
+from tests.ui.drivers import ManagerAtHand, till_window
+from tests.ui.real_store import (
+    CASHIER_NO,
+    CASHIER_PIN,
+    MANAGER_NO,
+    MANAGER_PIN,
+    MEMBER_PIN,
+    RICE,
+    TOBACCO,
+    WATER,
+    RealStore,
+)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, real_store: RealStore, hub: ScanHub) -> TillWindow:
+    return till_window(qtbot, real_store.backend, hub, CASHIER_NO, CASHIER_PIN)
+
+
+def scan(qtbot: QtBot, hub: ScanHub, window: TillWindow, code: str) -> None:
+    with qtbot.waitSignal(window.ticket_changed):
+        hub.deliver(code)
+
+
+class PayingMember:
+    """Stands in for TenderDialog.ask: ￥50 from stored value with the PIN, the rest in cash."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.qtbot = qtbot
+
+    def __call__(
+        self,
+        backend: TillBackend,
+        draft: TicketDraft,
+        priced: PricedTicket,
+        member: MemberView | None,
+        parent: object = None,
+    ) -> CheckoutResult | None:
+        dialog = TenderDialog(backend, draft, priced, member)
+        self.qtbot.addWidget(dialog)
+        self.qtbot.keyClicks(dialog.ui.amount_edit, "50.00")
+        dialog.ui.stored_value_button.click()
+        for digit in MEMBER_PIN:
+            getattr(dialog.ui, f"pin_{digit}_button").click()
+        self.qtbot.keyClicks(dialog.ui.amount_edit, "200.00")
+        dialog.ui.cash_button.click()
+        with self.qtbot.waitSignal(dialog.checked_out):
+            dialog.ui.confirm_button.click()
+        return dialog.result_
+
+
+def test_every_approval_action_maps_to_the_action_the_services_consume() -> None:
+    assert {a.name: s for a, s in SERVICE_ACTIONS.items()} == {
+        "MANAGER_SCREENS": "manager_screens",
+        "UNREPORT": "unreport",
+        "FREEZE": "freeze",
+        "UNFREEZE": "unfreeze",
+        "REISSUE_FEE_WAIVER": "waive_reissue_fee",
+        "CARD_RETURN": "return",
+        "REFUND": "refund",
+        "PIN_RESET": "pin_reset",
+        "POINTS_ADJUST": "points_adjust",
+        "TIER_LOCK": "tier_lock",
+    }
+
+
+def test_a_member_sale_paid_by_stored_value_and_cash_is_in_the_books(
+    qtbot: QtBot,
+    real_store: RealStore,
+    hub: ScanHub,
+    window: TillWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    receipts: list[str] = []
+    monkeypatch.setattr(TenderDialog, "ask", PayingMember(qtbot))
+    monkeypatch.setattr(
+        ReceiptPreviewDialog, "ask", lambda lines, parent=None: receipts.append("\n".join(lines))
+    )
+    with qtbot.waitSignal(window.member_changed):
+        hub.deliver(real_store.card)
+    for barcode in (WATER, RICE, TOBACCO):
+        scan(qtbot, hub, window, barcode)
+
+    with qtbot.waitSignal(window.sale_completed) as sale:
+        window.ui.pay_button.click()
+
+    result = sale.args[0]
+    assert isinstance(result, CheckoutResult)
+    assert result.change == Fen(9582)  # 50 + 200 − 154.18
+    [receipt] = receipts
+    assert "会员折扣 -￥1.82" in receipt  # 98折 on water and rice, none on tobacco
+    assert "应付 ￥154.18" in receipt
+    assert "积分 0 +154 -0 = 154" in receipt
+    assert "本金 ￥500.00 → ￥455.36" in receipt
+    assert "赠金 ￥60.00 → ￥54.64" in receipt
+    assert result.member is not None
+    assert (result.member.principal, result.member.bonus) == (Fen(45536), Fen(5464))
+    with real_store.till.ctx.uow(write=False) as uow:
+        ticket = uow.tickets.by_receipt(result.receipt_no)
+    assert ticket is not None
+    assert ticket.total == Fen(15418)
+    assert verify(real_store.till.engine) == []
+
+
+def test_a_lost_card_is_refused_with_its_reason_and_the_attempt_is_audited(
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow
+) -> None:
+    with qtbot.waitSignal(window.card_refused) as refused:
+        hub.deliver(real_store.lost)
+
+    assert refused.args == ["此卡已挂失"]
+    assert window.member is None
+    [last] = real_store.backend.audit_log(1)
+    assert (last.action, last.subject, last.actor) == ("card_refused", real_store.lost, "1001")
+
+
+def test_five_wrong_pins_lock_stored_value_spending(
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow
+) -> None:
+    with qtbot.waitSignal(window.member_changed):
+        hub.deliver(real_store.card)
+    scan(qtbot, hub, window, RICE)
+    assert window.priced is not None
+    dialog = TenderDialog(real_store.backend, window.draft, window.priced, window.member)
+    qtbot.addWidget(dialog)
+    dialog.add_tender(TenderKind.STORED_VALUE)
+    shown: list[str] = []
+
+    for _ in range(5):
+        qtbot.keyClicks(dialog.ui.pin_edit, "000000")
+        dialog.ui.confirm_button.click()
+        shown.append(dialog.ui.error_label.text())
+
+    assert shown[:4] == [f"密码错误，还可尝试 {left} 次" for left in (4, 3, 2, 1)]
+    assert shown[4].startswith("密码错误次数过多")
+    assert real_store.backend.find_card(real_store.card).pin_locked
+    qtbot.keyClicks(dialog.ui.pin_edit, MEMBER_PIN)
+    dialog.ui.confirm_button.click()
+    assert dialog.ui.error_label.text().startswith("密码错误次数过多")
+    assert dialog.result_ is None
+
+
+def test_a_manager_registers_reports_lost_and_reissues_and_only_the_new_card_works(
+    qtbot: QtBot,
+    real_store: RealStore,
+    hub: ScanHub,
+    window: TillWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    approver = ManagerAtHand(qtbot, MANAGER_PIN, MANAGER_NO)
+    monkeypatch.setattr(ApprovalDialog, "ask", approver)
+    manager = ManagerDialog(real_store.backend, None, window)
+    qtbot.addWidget(manager)
+    register = manager.register_page.ui
+    qtbot.keyClicks(register.phone_edit, "13700001111")
+    register.name_edit.insert("王芳")  # Chinese arrives through the IME, not keys
+    qtbot.keyClicks(register.pin_edit, "582046")
+    register.consent_terms_check.setChecked(True)
+    with qtbot.waitSignal(manager.register_page.member_registered) as registered:
+        register.register_button.click()
+    old = registered.args[0].card_no
+    cards = manager.card_page
+    manager.show_page("cards")
+    cards.card.edit.setText(old)
+    with qtbot.waitSignal(cards.card_changed):
+        cards.report_lost_button.click()
+    qtbot.keyClicks(cards.phone_edit, "13700001111")
+    cards.name_edit.insert("王芳")
+    cards.waive_check.setChecked(True)
+    cards.reason_edit.insert("卡片质量问题")
+
+    with qtbot.waitSignal(cards.card_changed) as changed:
+        cards.reissue_button.click()
+
+    new = changed.args[0].card_no
+    assert approver.asked == [(ApprovalAction.REISSUE_FEE_WAIVER, old, Fen(3800))]
+    assert real_store.backend.find_card(old).card_state is CardState.REPLACED
+    assert "￥0.00" in cards.result_label.text()
+    manager.close()
+    with qtbot.waitSignal(window.member_changed):
+        hub.deliver(new)
+    assert window.ui.member_name_label.text() == "王芳"
+    with qtbot.waitSignal(window.card_refused) as refused:
+        hub.deliver(old)
+    assert refused.args == ["此卡已补卡作废，请使用新卡"]
+    [replace] = [e for e in real_store.backend.audit_log(20) if e.action == "card_replace"]
+    assert replace.approver == MANAGER_NO
+
+
+def test_closing_the_shift_shows_the_reconciliation(
+    qtbot: QtBot,
+    real_store: RealStore,
+    hub: ScanHub,
+    window: TillWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ReceiptPreviewDialog, "ask", lambda lines, parent=None: None)
+
+    def cash_only(
+        backend: TillBackend,
+        draft: TicketDraft,
+        priced: PricedTicket,
+        member: MemberView | None,
+        parent: object = None,
+    ) -> CheckoutResult | None:
+        dialog = TenderDialog(backend, draft, priced, member)
+        qtbot.addWidget(dialog)
+        qtbot.keyClicks(dialog.ui.amount_edit, "100")
+        dialog.ui.confirm_button.click()
+        return dialog.result_
+
+    monkeypatch.setattr(TenderDialog, "ask", cash_only)
+    scan(qtbot, hub, window, RICE)
+    with qtbot.waitSignal(window.sale_completed):
+        window.ui.pay_button.click()
+    manager = ManagerDialog(real_store.backend, None, window)
+    qtbot.addWidget(manager)
+    page = manager.shift_page
+    manager.show_page("shift")
+    qtbot.keyClicks(page.counted_edit, "588.50")
+
+    with qtbot.waitSignal(manager.shift_closed):
+        page.close_button.click()
+
+    assert page.expected_value.text() == "￥589.00"  # ￥500 float + ￥89 rice in cash
+    assert page.counted_value.text() == "￥588.50"
+    assert page.over_short_value.text() == "￥-0.50"
+    report = page.report_view.toPlainText()
+    assert "销售（现金） ￥89.00" in report
+    assert "长短款 ￥-0.50" in report
+    assert "期末" in report
+    assert "不平" not in report
+
+
+def test_the_window_opens_on_the_real_store_after_login(
+    qtbot: QtBot, real_store: RealStore, window: TillWindow, qapp: QApplication
+) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+
+    assert window.ui.scan_edit.isVisible()
+    assert (
+        window.staff_label.text() == "收银员 李收银（1001）" or "1001" in window.staff_label.text()
+    )
