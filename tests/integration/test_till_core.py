@@ -14,6 +14,7 @@ from frontdesk.persistence.verify import verify
 from frontdesk.services import accounts, checkout, membership, shifts
 from frontdesk.services.checkout import Payment, SaleItem
 from frontdesk.services.context import new_id
+from tests.builders import at
 from tests.integration.core_fixtures import GOLD_BAR, RICE, TOBACCO, WATER, Till
 
 
@@ -451,3 +452,27 @@ def test_verify_reports_a_tampered_entry(till: Till) -> None:
 
     assert any("content does not match its hash" in p for p in problems)
     assert any("projection" in p for p in problems)
+
+
+def test_points_expire_at_the_end_of_the_following_year_and_are_warned_before(till: Till) -> None:
+    till.clock.moment = at(2024, 6, 1)
+    reg = till.member()
+    sell(till, reg.card_no, [SaleItem(RICE, 2)], [Payment("cash", Fen.of("200.00"))])
+    till.clock.moment = at(2025, 3, 1)
+    sell(till, reg.card_no, [SaleItem(RICE)], [Payment("cash", Fen.of("100.00"))])
+
+    till.clock.moment = at(2025, 12, 10)
+    warned = membership.lookup_card(till.ctx, reg.card_no, "1001")
+    till.clock.moment = at(2026, 1, 1, 9)
+    after_new_year = membership.lookup_card(till.ctx, reg.card_no, "1001")
+    sold = sell(till, reg.card_no, [SaleItem(WATER)], [Payment("cash", Fen.of("2.00"))])
+    report = shifts.close_shift(till.ctx, cashier="1001", counted_cash=Fen.of("800.00"))
+
+    assert warned.points == 174 + 87
+    assert warned.expiring is not None
+    assert (warned.expiring.points, warned.expiring.on.isoformat()) == (174, "2025-12-31")
+    assert after_new_year.points == 87
+    assert sold.member_before is not None
+    assert sold.member_before.points == 87
+    assert report.points_expired == 174
+    assert verify(till.engine) == []
