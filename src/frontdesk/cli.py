@@ -691,7 +691,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = cmd(hq, "report", cmd_hq_report, "negative accounts and spends after revocation")
     s.add_argument("--hq-url", required=True, help="head-office admin address (postgresql://…)")
     s = cmd(sub, "sync", cmd_sync, "push to head office, then pull (for timers and cron)")
-    s.add_argument("--batch", type=int, default=1000, help="rows per head-office transaction")
+    s.add_argument("--batch", type=int, default=5000, help="rows per head-office transaction")
     s.add_argument("--push-only", action="store_true", help="push only (a 挂失 right away)")
 
     sh = sub.add_parser("shift").add_subparsers(dest="sub", required=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
 from datetime import datetime
 from typing import Any
@@ -11,10 +12,23 @@ from sqlalchemy.engine import Connection
 
 from frontdesk.domain.ledger import LedgerEntry
 from frontdesk.persistence import tables as t
-from frontdesk.persistence.repositories import SqlLedger, SqlSettings
+from frontdesk.persistence.repositories import SqlSettings
 from frontdesk.services.sync_port import BalanceSnapshot, Row, RowBatch
 
 _TERMINAL = ("replaced", "returned")
+_LEDGER_FIELDS = tuple(LedgerEntry.__dataclass_fields__)
+_OFFLINE = _LEDGER_FIELDS.index("offline")
+_LEDGER_SQL = (
+    f"SELECT {', '.join(_LEDGER_FIELDS)} FROM ledger_entry "
+    "WHERE till_id = ? AND seq > ? ORDER BY seq LIMIT ?"
+)
+
+
+def _entry(row: tuple[Any, ...]) -> LedgerEntry:
+    values = list(row)
+    # SQLite keeps booleans as 0/1; the hash covers `false`/`true`, so they become bools again.
+    values[_OFFLINE] = bool(values[_OFFLINE])
+    return LedgerEntry(*values)
 
 
 def _setting(conn: Connection, key: str) -> str | None:
@@ -58,8 +72,13 @@ class SqliteSyncStore:
     # -- push -------------------------------------------------------------------------------
 
     def ledger_after(self, seq: int, limit: int) -> list[LedgerEntry]:
+        # The same rows as SqlLedger.entries, read on the raw sqlite3 connection: building
+        # SQLAlchemy rows and a dict per entry cost more than the read itself.
         with self.engine.connect() as conn:
-            return SqlLedger(conn, self._till_id).entries(seq, limit)
+            raw = conn.connection.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            rows = raw.execute(_LEDGER_SQL, (self._till_id, seq, limit)).fetchall()
+        return [_entry(r) for r in rows]
 
     def rows_after(self, stream: str, cursor: int, limit: int) -> RowBatch:
         with self.engine.connect() as conn:

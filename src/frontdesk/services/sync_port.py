@@ -151,7 +151,7 @@ def pull(store: TillSyncStore, hq: HeadOffice, report: SyncReport, batch: int) -
 
 
 def sync_now(
-    store: TillSyncStore, hq: HeadOffice, clock: Clock, *, batch: int = 1000, pull_too: bool = True
+    store: TillSyncStore, hq: HeadOffice, clock: Clock, *, batch: int = 5000, pull_too: bool = True
 ) -> SyncReport:
     """Push everything waiting, then pull; `last_sync_at` moves only when both went through."""
     report = SyncReport()

@@ -11,7 +11,7 @@ import psycopg
 from sqlalchemy import Engine, exc, text
 from sqlalchemy.engine import Connection
 
-from frontdesk.domain.ledger import GENESIS_HASH, LedgerEntry, chain_problems
+from frontdesk.domain.ledger import GENESIS_HASH, LedgerEntry
 from frontdesk.services.sync_port import (
     BalanceSnapshot,
     ChainRefused,
@@ -19,12 +19,13 @@ from frontdesk.services.sync_port import (
     Row,
     RowBatch,
 )
+from frontdesk.sync.chain import FIELDS, chain_problems, entry_hash, values_of
 
 # Every push holds this lock until it commits, so arrival numbers and master change numbers are
 # handed out in commit order and a puller's "after N" cursor never skips a late commit.
 _PUSH_LOCK = 0x6664_7379  # "fdsy"
 
-LEDGER_COLUMNS = tuple(LedgerEntry.__dataclass_fields__)
+LEDGER_COLUMNS = FIELDS
 _TICKET_COLUMNS = [
     "ticket_id",
     "till_id",
@@ -174,7 +175,7 @@ class PostgresHeadOffice:
             problems += [
                 f"{till_id}#{e.seq}: 与总部已收的记录不同"
                 for e in known
-                if stored.get(e.seq) != e.hash or e.computed_hash() != e.hash
+                if stored.get(e.seq) != e.hash or entry_hash(e) != e.hash
             ]
         fresh = [e for e in entries if e.seq > head_seq]
         problems += chain_problems(fresh, head_seq + 1, head_hash)
@@ -186,11 +187,7 @@ class PostgresHeadOffice:
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PUSH_LOCK})
                 fresh, problems = self._check_chain(conn, till_id, entries)
                 if not problems:
-                    inserted = self._copy_in(conn, fresh)
-                    if inserted != len(fresh):
-                        problems.append(
-                            f"{till_id}: 有 {len(fresh) - inserted} 条记录的编号已被占用"
-                        )
+                    problems += self._copy_in(conn, till_id, fresh)
                 if problems:
                     raise _Refused(problems)  # leaving the block rolls the batch back
                 # Entries already stored were checked equal above: the cursor passes them too.
@@ -205,10 +202,16 @@ class PostgresHeadOffice:
                 )
             raise ChainRefused(till_id, refused.problems) from None
 
-    def _copy_in(self, conn: Connection, entries: Sequence[LedgerEntry]) -> int:
-        """COPY into a session staging table, then one INSERT … ON CONFLICT DO NOTHING."""
+    def _copy_in(self, conn: Connection, till_id: str, entries: Sequence[LedgerEntry]) -> list[str]:
+        """COPY into a session staging table, then one plain INSERT … SELECT.
+
+        COPY cannot write straight into a table under row-level security, hence the stage. No
+        ON CONFLICT: under the push lock `entries` all lie past this till's stored head, so the
+        key cannot clash, and speculative insertion cost as much again as the insert itself.
+        A clash on entry_uuid (another till's entry) is a refusal, not something to skip.
+        """
         if not entries:
-            return 0
+            return []
         names = ", ".join(LEDGER_COLUMNS)
         conn.exec_driver_sql(
             "CREATE TEMP TABLE IF NOT EXISTS ledger_stage ON COMMIT DELETE ROWS AS "
@@ -219,31 +222,18 @@ class PostgresHeadOffice:
         with raw.cursor() as cur:
             with cur.copy(f"COPY ledger_stage ({names}) FROM STDIN") as copy:
                 for e in entries:
-                    copy.write_row(
-                        (
-                            e.till_id,
-                            e.seq,
-                            e.entry_uuid,
-                            e.txn_uuid,
-                            e.created_at,
-                            e.kind,
-                            e.member_id,
-                            e.bucket,
-                            e.amount,
-                            e.actor,
-                            e.approver,
-                            e.ticket_id,
-                            e.lot_year,
-                            e.offline,
-                            e.prev_hash,
-                            e.hash,
-                        )
-                    )
-            cur.execute(
-                f"INSERT INTO ledger_entry ({names}) SELECT {names} FROM ledger_stage "
-                "ORDER BY seq ON CONFLICT DO NOTHING"
-            )
-            return cur.rowcount
+                    copy.write_row(values_of(e))
+            try:
+                # Ordered by seq so arrival numbers follow the chain.
+                cur.execute(
+                    f"INSERT INTO ledger_entry ({names}) SELECT {names} FROM ledger_stage "
+                    "ORDER BY seq"
+                )
+            except psycopg.errors.UniqueViolation as clash:
+                return [f"{till_id}: 记录编号已被占用（{clash.diag.message_detail or clash}）"]
+            if cur.rowcount != len(entries):
+                return [f"{till_id}: 只存入 {cur.rowcount} / {len(entries)} 条记录"]
+        return []
 
     def push_rows(self, till_id: str, stream: str, batch: RowBatch) -> int:
         with reaching(), self.engine.connect() as conn, conn.begin():
