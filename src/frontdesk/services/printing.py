@@ -45,6 +45,10 @@ class PrintJobStore(Protocol):
 
     def mark_printed(self, job_id: str) -> None: ...
 
+    def mark_failed(self, job_id: str, error: str) -> None:
+        """Keep the latest fault with the job, so a pending list can say why it waits."""
+        ...
+
     def get(self, job_id: str) -> PrintJob | None: ...
 
 
@@ -53,6 +57,7 @@ class InMemoryPrintJobStore:
 
     def __init__(self) -> None:
         self._jobs: dict[str, PrintJob] = {}  # dicts keep insertion order: oldest first
+        self.errors: dict[str, str] = {}
         self._lock = threading.Lock()
 
     def add(self, job: PrintJob) -> None:
@@ -68,6 +73,10 @@ class InMemoryPrintJobStore:
     def mark_printed(self, job_id: str) -> None:
         with self._lock:
             self._jobs[job_id] = replace(self._jobs[job_id], printed=True)
+
+    def mark_failed(self, job_id: str, error: str) -> None:
+        with self._lock:
+            self.errors[job_id] = error
 
     def get(self, job_id: str) -> PrintJob | None:
         with self._lock:
@@ -130,6 +139,7 @@ class PrintQueue:
                 try:
                     self._printer.print(job.receipt)
                 except PrinterFault as fault:
+                    self._store.mark_failed(job.id, fault.message)
                     if fault.message != self.fault:
                         self._on_fault(fault.message)
                     self.fault = fault.message

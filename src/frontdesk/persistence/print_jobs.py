@@ -1,0 +1,93 @@
+"""Print jobs kept in the till database: a receipt waiting for paper survives a restart.
+
+Each call is its own short transaction on its own connection: printing never runs inside a sale's
+transaction, and a sale never waits for the printer. The table is not append-only: a job is
+marked printed, and its last error is overwritten on each try.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import ColumnElement, Engine, func, insert, literal_column, select, update
+
+from frontdesk.persistence.tables import print_job
+from frontdesk.services.printing import PrintJob
+
+# Insertion order, oldest first: unlike created_at it never ties nor goes back with the clock.
+_ROWID: ColumnElement[int] = literal_column("rowid")
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class SqlitePrintJobStore:
+    """A PrintJobStore on the `print_job` table of the till database."""
+
+    def __init__(self, engine: Engine, now: Callable[[], datetime] = _utc_now) -> None:
+        self._engine = engine
+        self._now = now
+
+    def add(self, job: PrintJob) -> None:
+        with self._engine.connect().execution_options(write=True) as conn:
+            conn.execute(
+                insert(print_job).values(
+                    job_id=job.id,
+                    created_at=self._now().isoformat(),
+                    receipt=job.receipt_json,
+                    printed_at=self._now().isoformat() if job.printed else None,
+                )
+            )
+            conn.commit()
+
+    def pending(self) -> list[PrintJob]:
+        query = (
+            select(print_job.c.job_id, print_job.c.receipt)
+            .where(print_job.c.printed_at.is_(None))
+            .order_by(_ROWID)
+        )
+        with self._engine.connect() as conn:
+            return [PrintJob(row.job_id, row.receipt) for row in conn.execute(query)]
+
+    def mark_printed(self, job_id: str) -> None:
+        self._set(job_id, printed_at=self._now().isoformat(), last_error=None)
+
+    def mark_failed(self, job_id: str, error: str) -> None:
+        self._set(job_id, last_error=error)
+
+    def get(self, job_id: str) -> PrintJob | None:
+        query = select(print_job).where(print_job.c.job_id == job_id)
+        with self._engine.connect() as conn:
+            row = conn.execute(query).one_or_none()
+        return (
+            None if row is None else PrintJob(row.job_id, row.receipt, row.printed_at is not None)
+        )
+
+    def last_error(self, job_id: str) -> str | None:
+        query = select(print_job.c.last_error).where(print_job.c.job_id == job_id)
+        with self._engine.connect() as conn:
+            value = conn.execute(query).scalar_one_or_none()
+        return None if value is None else str(value)
+
+    def for_receipt(self, receipt_no: str) -> PrintJob | None:
+        """The first job printed for a receipt number (not a 重印), as it was at the sale."""
+        header = print_job.c.receipt
+        query = (
+            select(print_job)
+            .where(func.json_extract(header, "$.header.receipt_no") == receipt_no)
+            .where(func.json_extract(header, "$.header.reprint").is_not(True))
+            .order_by(_ROWID)
+            .limit(1)
+        )
+        with self._engine.connect() as conn:
+            row = conn.execute(query).one_or_none()
+        return (
+            None if row is None else PrintJob(row.job_id, row.receipt, row.printed_at is not None)
+        )
+
+    def _set(self, job_id: str, **values: str | None) -> None:
+        with self._engine.connect().execution_options(write=True) as conn:
+            conn.execute(update(print_job).where(print_job.c.job_id == job_id).values(**values))
+            conn.commit()
