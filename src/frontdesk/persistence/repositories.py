@@ -6,9 +6,10 @@ import json
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy import and_, bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from frontdesk.domain.cards import Card, CardState
@@ -178,6 +179,19 @@ class SqlAccounts:
         return Fen(int(self.conn.execute(q).scalar_one()))
 
 
+_HOLDER = (
+    select(
+        *[c.label(f"c_{c.name}") for c in t.card.c],
+        *[c.label(f"m_{c.name}") for c in t.member.c],
+        *[c.label(f"a_{c.name}") for c in t.account.c],
+    )
+    .select_from(
+        t.card.join(t.member).join(t.account, t.account.c.member_id == t.member.c.member_id)
+    )
+    .where(t.card.c.card_no == bindparam("card_no"))
+)
+
+
 class SqlCards:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
@@ -185,6 +199,17 @@ class SqlCards:
     def get(self, card_no: str) -> Card | None:
         r = self.conn.execute(select(t.card).where(t.card.c.card_no == card_no)).first()
         return None if r is None else rows.to_card(r)
+
+    def with_holder(self, card_no: str) -> tuple[Card, Member, Account] | None:
+        """The card, its member and account in one query: the counter's hot path."""
+        r = self.conn.execute(_HOLDER, {"card_no": card_no}).mappings().first()
+        if r is None:
+            return None
+        part = {
+            p: SimpleNamespace(**{k[2:]: v for k, v in r.items() if k[:2] == p})
+            for p in ("c_", "m_", "a_")
+        }
+        return rows.to_card(part["c_"]), rows.to_member(part["m_"]), rows.to_account(part["a_"])
 
     def for_member(self, member_id: str) -> list[Card]:
         q = select(t.card).where(t.card.c.member_id == member_id).order_by(t.card.c.generation)

@@ -156,12 +156,17 @@ def usable_card(ctx: TillContext, uow: UnitOfWork, code: str, actor: str) -> Car
 def lookup_card(ctx: TillContext, code: str, actor: str) -> MemberView:
     """The counter's hot path: card number → member with balances, points and tier."""
     now = ctx.now()
+    card_no = parse_card_number(code)
     with ctx.uow(write=False) as uow:
-        card = usable_card(ctx, uow, code, actor)
-        member = uow.members.get(card.member_id)
-        if member is None:
-            raise errors.UnknownMember(ref=card.member_id)
-        return member_view(uow, ctx, member, card, now)
+        found = uow.cards.with_holder(card_no)
+        if found is None:
+            raise errors.UnknownCard(card_no=card_no)
+        card, member, account = found
+        try:
+            ensure_usable(card.state)
+        except errors.DomainError as refusal:
+            raise _refuse_card(ctx, card, actor, refusal) from None
+        return member_view(uow, ctx, member, card, now, account=account)
 
 
 def _active_card(uow: UnitOfWork, member_id: str) -> Card | None:
