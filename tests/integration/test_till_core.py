@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -10,12 +12,13 @@ from sqlalchemy import text
 from frontdesk.domain import errors
 from frontdesk.domain.cards import CardAction
 from frontdesk.domain.money import Fen
+from frontdesk.domain.program import PinPolicy, SpendOrder
 from frontdesk.persistence.verify import verify
 from frontdesk.services import accounts, checkout, membership, shifts
 from frontdesk.services.checkout import Payment, SaleItem
 from frontdesk.services.context import new_id
-from tests.builders import at
-from tests.integration.core_fixtures import GOLD_BAR, RICE, TOBACCO, WATER, Till
+from tests.builders import PROGRAM, at
+from tests.integration.core_fixtures import GOLD_BAR, RICE, TOBACCO, WATER, Till, make_till
 
 
 def sell(
@@ -476,3 +479,120 @@ def test_points_expire_at_the_end_of_the_following_year_and_are_warned_before(ti
     assert sold.member_before.points == 87
     assert report.points_expired == 174
     assert verify(till.engine) == []
+
+
+def test_a_locked_tier_prices_at_that_tier_until_unlocked(till: Till) -> None:
+    reg = till.member()
+    member_id = reg.member.member_id
+
+    with pytest.raises(errors.ReasonRequired):
+        membership.lock_tier(
+            till.ctx, actor="1001", member_id=member_id, tier="gold", reason=" ", approval_id=None
+        )
+    membership.lock_tier(
+        till.ctx,
+        actor="1001",
+        member_id=member_id,
+        tier="gold",
+        reason="集团大客户",
+        approval_id=till.approve("tier_lock", member_id),
+    )
+    locked = checkout.quote(till.ctx, card_no=reg.card_no, items=[SaleItem(RICE)])
+    membership.lock_tier(
+        till.ctx,
+        actor="1001",
+        member_id=member_id,
+        tier=None,
+        reason="合同到期",
+        approval_id=till.approve("tier_lock", member_id),
+    )
+    unlocked = checkout.quote(till.ctx, card_no=reg.card_no, items=[SaleItem(RICE)])
+
+    assert locked.priced.due == Fen.of("80.10")
+    assert unlocked.priced.due == Fen.of("87.22")
+
+
+def test_manual_points_adjustment_needs_approval_for_that_amount_and_a_reason(till: Till) -> None:
+    reg = till.member()
+    member_id = reg.member.member_id
+
+    with pytest.raises(errors.ApprovalMismatch):
+        accounts.adjust_points(
+            till.ctx,
+            actor="1001",
+            member_id=member_id,
+            points=500,
+            reason="补录积分",
+            approval_id=till.approve("points_adjust", member_id, 50),
+        )
+    added = accounts.adjust_points(
+        till.ctx,
+        actor="1001",
+        member_id=member_id,
+        points=500,
+        reason="补录积分",
+        approval_id=till.approve("points_adjust", member_id, 500),
+    )
+    with pytest.raises(errors.InsufficientPoints):
+        accounts.adjust_points(
+            till.ctx,
+            actor="1001",
+            member_id=member_id,
+            points=-600,
+            reason="冲正",
+            approval_id=till.approve("points_adjust", member_id, -600),
+        )
+
+    assert added.points == 500
+    with till.ctx.uow(write=False) as uow:
+        entry = uow.audit.recent(action="points_adjust")[0]
+    assert entry.approver == "8001"
+    assert entry.detail["reason"] == "补录积分"
+
+
+def test_pin_can_be_required_only_above_an_amount(tmp_path: Path) -> None:
+    program = replace(PROGRAM, pin_policy=PinPolicy.ABOVE_AMOUNT, pin_above_amount=Fen.of("50.00"))
+    t = make_till(tmp_path / "till.db")
+    ctx = replace(t.ctx, program=program)
+    t = replace(t, ctx=ctx)
+    try:
+        reg = t.member()
+        accounts.topup(ctx, actor="8001", member_id=reg.member.member_id, amount=Fen.of("200.00"))
+
+        small = checkout.checkout(
+            ctx,
+            txn_id=new_id(),
+            cashier="1001",
+            card_no=reg.card_no,
+            items=[SaleItem(WATER)],
+            payments=[Payment("stored_value", Fen.of("1.96"))],
+        )
+        with pytest.raises(errors.PinRequired):
+            sell(t, reg.card_no, [SaleItem(RICE)], [Payment("stored_value", Fen.of("87.22"))])
+
+        assert small.ticket.total == Fen.of("1.96")
+    finally:
+        t.engine.dispose()
+
+
+def test_spend_order_from_the_program_file_is_used(tmp_path: Path) -> None:
+    program = replace(PROGRAM, spend_order=SpendOrder.BONUS_FIRST)
+    t = make_till(tmp_path / "till.db")
+    t = replace(t, ctx=replace(t.ctx, program=program))
+    try:
+        reg = t.member()
+        accounts.topup(t.ctx, actor="8001", member_id=reg.member.member_id, amount=Fen.of("100.00"))
+
+        sold = sell(
+            t,
+            reg.card_no,
+            [SaleItem(RICE)],
+            [Payment("stored_value", Fen.of("87.22"))],
+            pin="135790",
+        )
+
+        after = sold.member_after
+        assert after is not None
+        assert (after.principal, after.bonus) == (Fen.of("22.78"), Fen(0))
+    finally:
+        t.engine.dispose()
