@@ -87,7 +87,7 @@ def main() -> None:
 
             till = open_database(path)
             hq = make_hq_engine(creds.url())
-            store = SqliteSyncStore(till, entry_tier="normal")
+            store = SqliteSyncStore(till, load_program())
             started = time.perf_counter()
             report = sync_now(
                 store, PostgresHeadOffice(hq), SystemClock(), batch=args.batch, pull_too=False

@@ -544,7 +544,7 @@ def cmd_sync(cli: Cli) -> None:
         with SyncLock(lock_path(db)):
             hq = make_hq_engine(creds.url())
             try:
-                store = SqliteSyncStore(cli.engine, entry_tier=cli.ctx.program.entry_tier.code)
+                store = SqliteSyncStore(cli.engine, cli.ctx.program)
                 report = sync_now(
                     store,
                     PostgresHeadOffice(hq),

@@ -11,9 +11,12 @@ from sqlalchemy import Engine, and_, insert, select, update
 from sqlalchemy.engine import Connection
 
 from frontdesk.domain.ledger import LedgerEntry
+from frontdesk.domain.money import Fen
+from frontdesk.domain.program import Program
+from frontdesk.domain.tiers import TierEvent, tier_status
 from frontdesk.persistence import tables as t
-from frontdesk.persistence.repositories import SqlSettings
-from frontdesk.services.sync_port import BalanceSnapshot, Row, RowBatch
+from frontdesk.persistence.repositories import SqlAccounts, SqlSettings, SqlTickets
+from frontdesk.services.sync_port import BalanceSnapshot, Row, RowBatch, TierSnapshot
 
 _TERMINAL = ("replaced", "returned")
 _LEDGER_FIELDS = tuple(LedgerEntry.__dataclass_fields__)
@@ -42,9 +45,11 @@ def _later_or_same(incoming: str, local: str) -> bool:
 class SqliteSyncStore:
     """Each call is its own short transaction, so a sale at the counter never waits on sync."""
 
-    def __init__(self, engine: Engine, *, entry_tier: str) -> None:
+    def __init__(self, engine: Engine, program: Program) -> None:
         self.engine = engine
-        self.entry_tier = entry_tier
+        # Tiers pulled from head office are worked out with the program the till prices with.
+        self.program = program
+        self.entry_tier = program.entry_tier.code
         with engine.connect() as conn:
             self._till_id = _setting(conn, "till_id") or ""
 
@@ -194,9 +199,13 @@ class SqliteSyncStore:
             "gender": row["gender"],
             "consent_marketing_at": row["consent_marketing_at"],
             "tier_lock": row["tier_lock"],
+            "tier_lock_reason": row.get("tier_lock_reason"),
         }
+        pin_hash = row.get("pin_hash")
         local = conn.execute(
-            select(t.member.c.member_id).where(t.member.c.member_id == row["member_id"])
+            select(t.member.c.member_id, t.member.c.pin_hash).where(
+                t.member.c.member_id == row["member_id"]
+            )
         ).first()
         clash = conn.execute(
             select(t.member.c.member_id).where(
@@ -213,6 +222,7 @@ class SqliteSyncStore:
                     recruiter=row["recruiter"],
                     created_at=row["created_at"],
                     consent_terms_at=row["consent_terms_at"],
+                    pin_hash=pin_hash,
                     pin_failures=0,
                     pin_locked=False,
                     updated_at=now,
@@ -220,6 +230,10 @@ class SqliteSyncStore:
                 )
             )
         else:
+            if pin_hash is not None and pin_hash != local.pin_hash:
+                # A PIN set or reset elsewhere (a reset needs a manager there): it replaces this
+                # till's, and this till's count of wrong tries starts again with it.
+                profile |= {"pin_hash": pin_hash, "pin_failures": 0, "pin_locked": False}
             conn.execute(
                 update(t.member)
                 .where(t.member.c.member_id == row["member_id"])
@@ -313,6 +327,36 @@ class SqliteSyncStore:
                 self._apply_lots(conn, member_id, totals, local)
             conn.commit()
         return problems
+
+    def apply_tiers(self, snapshot: TierSnapshot, now: datetime) -> list[str]:
+        """Tier as DOMAIN §3 has it: `tier_status` over every store's tickets of the member.
+
+        Head office's events are the pushed tickets of all stores; this till's own tickets that
+        are not there yet are added, the same ticket counted once.
+        """
+        chain_wide: dict[str, dict[str, TierEvent]] = defaultdict(dict)
+        for r in snapshot.events:
+            chain_wide[str(r["member_id"])][str(r["ticket_id"])] = TierEvent(
+                at=datetime.fromisoformat(str(r["created_at"])),
+                ticket_id=str(r["ticket_id"]),
+                spend=Fen(int(r["total"])),
+                points=int(r["points_earned"]),
+                refund_of=r["refund_of"],
+            )
+        with self.engine.connect().execution_options(write=True) as conn:
+            tickets, accounts = SqlTickets(conn), SqlAccounts(conn)
+            for member_id, events in chain_wide.items():
+                member = conn.execute(
+                    select(t.member.c.tier_lock).where(t.member.c.member_id == member_id)
+                ).first()
+                # A locked tier is the manager's word, kept as lock_tier set it.
+                if member is None or member.tier_lock is not None:
+                    continue
+                events |= {e.ticket_id: e for e in tickets.tier_events(member_id)}
+                status = tier_status(list(events.values()), now, self.program)
+                accounts.set_tier(member_id, status.code, status.since, status.held_until)
+            conn.commit()
+        return []
 
     @staticmethod
     def _apply_lots(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Protocol
 
 from frontdesk.domain.ledger import LedgerEntry
@@ -12,8 +13,9 @@ from frontdesk.services.ports import Clock
 # Pushed in this order: card and member events first, so a 挂失 reaches head office before the
 # (possibly long) ledger backlog; the ledger is its own outbox, seq is its cursor.
 PUSH_STREAMS = ("outbox", "ledger", "ticket", "audit")
-# Pulled in this order: card states first, so every till refuses a lost card as early as possible.
-PULL_STREAMS = ("card", "member", "balance", "product", "program")
+# Pulled in this order: card states first, so every till refuses a lost card as early as possible;
+# tiers last, once the members they belong to and the program they are worked out with are here.
+PULL_STREAMS = ("card", "member", "balance", "product", "program", "tier")
 
 Row = dict[str, Any]
 
@@ -57,6 +59,15 @@ class BalanceSnapshot:
     last_cursor: int
 
 
+@dataclass(frozen=True)
+class TierSnapshot:
+    """Every store's sales and refunds of the members whose history changed after a cursor."""
+
+    events: list[Row]  # member_id, ticket_id, created_at, total, points_earned, refund_of
+    members: list[str]
+    last_cursor: int
+
+
 class HeadOffice(Protocol):
     """Head office as one till sees it; every push is idempotent and returns the stored cursor."""
 
@@ -65,6 +76,7 @@ class HeadOffice(Protocol):
     def push_rows(self, till_id: str, stream: str, batch: RowBatch) -> int: ...
     def pull(self, stream: str, after: int, limit: int) -> RowBatch: ...
     def pull_balances(self, till_id: str, after: int) -> BalanceSnapshot: ...
+    def pull_tier_events(self, after: int) -> TierSnapshot: ...
 
 
 class TillSyncStore(Protocol):
@@ -78,6 +90,7 @@ class TillSyncStore(Protocol):
     def rows_after(self, stream: str, cursor: int, limit: int) -> RowBatch: ...
     def apply(self, stream: str, batch: RowBatch) -> list[str]: ...
     def apply_balances(self, snapshot: BalanceSnapshot) -> list[str]: ...
+    def apply_tiers(self, snapshot: TierSnapshot, now: datetime) -> list[str]: ...
     def mark_synced(self, at: str) -> None: ...
 
 
@@ -129,9 +142,17 @@ def push(store: TillSyncStore, hq: HeadOffice, report: SyncReport, batch: int) -
         report.pushed[stream] = sent
 
 
-def pull(store: TillSyncStore, hq: HeadOffice, report: SyncReport, batch: int) -> None:
+def pull(
+    store: TillSyncStore, hq: HeadOffice, report: SyncReport, batch: int, now: datetime
+) -> None:
     for stream in PULL_STREAMS:
         got = 0
+        if stream == "tier":
+            tiers = hq.pull_tier_events(store.ack("pull_tier"))
+            report.problems += store.apply_tiers(tiers, now)
+            store.set_ack("pull_tier", tiers.last_cursor)
+            report.pulled[stream] = len(tiers.members)
+            continue
         if stream == "balance":
             snapshot = hq.pull_balances(store.till_id, store.ack("pull_balance"))
             report.problems += store.apply_balances(snapshot)
@@ -159,7 +180,7 @@ def sync_now(
     try:
         push(store, hq, report, batch)
         if pull_too:
-            pull(store, hq, report, batch)
+            pull(store, hq, report, batch, clock.now())
     except (HeadOfficeUnreachable, ChainRefused) as exc:
         report.ok = False
         report.message = str(exc)

@@ -48,7 +48,8 @@ def _grant(conn: Connection, group: str) -> None:
         conn.exec_driver_sql(f"GRANT SELECT ON {table} TO {g}")
     conn.exec_driver_sql(f"GRANT USAGE ON SEQUENCE arrival_seq, sync_problem_problem_id_seq TO {g}")
     conn.exec_driver_sql(
-        f"GRANT EXECUTE ON FUNCTION fd_member_totals(bigint), fd_last_arrival() TO {g}"
+        f"GRANT EXECUTE ON FUNCTION fd_member_totals(bigint), fd_last_arrival(), "
+        f"fd_tier_events(bigint), fd_last_ticket_arrival() TO {g}"
     )
     for view in ("account_balance", "negative_account", "spend_after_revocation"):
         conn.exec_driver_sql(f"REVOKE ALL ON {view} FROM PUBLIC")

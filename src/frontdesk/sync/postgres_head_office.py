@@ -18,6 +18,7 @@ from frontdesk.services.sync_port import (
     HeadOfficeUnreachable,
     Row,
     RowBatch,
+    TierSnapshot,
 )
 from frontdesk.sync.chain import FIELDS, chain_problems, entry_hash, values_of
 
@@ -274,7 +275,8 @@ class PostgresHeadOffice:
                 rows = self._rows(
                     conn,
                     "SELECT member_id, phone, name, birthday, gender, store, recruiter, "
-                    "created_at, consent_terms_at, consent_marketing_at, tier_lock, change_seq "
+                    "created_at, consent_terms_at, consent_marketing_at, tier_lock, "
+                    "tier_lock_reason, pin_hash, change_seq "
                     "FROM member WHERE change_seq > :a ORDER BY change_seq LIMIT :n",
                     after,
                     limit,
@@ -342,3 +344,16 @@ class PostgresHeadOffice:
                 ]
         members = sorted({str(r["member_id"]) for r in totals})
         return BalanceSnapshot(till_seq, totals, members, max(last, after))
+
+    def pull_tier_events(self, after: int) -> TierSnapshot:
+        with reaching(), self.engine.connect() as base:
+            # The cursor and the events from one snapshot, so no ticket falls between them.
+            conn = base.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                last = int(conn.execute(text("SELECT fd_last_ticket_arrival()")).scalar_one())
+                events = [
+                    dict(r._mapping)
+                    for r in conn.execute(text("SELECT * FROM fd_tier_events(:a)"), {"a": after})
+                ]
+        members = sorted({str(r["member_id"]) for r in events})
+        return TierSnapshot(events, members, max(last, after))

@@ -59,7 +59,7 @@ class Till:
         assert self.creds is not None
         hq = make_hq_engine(self.creds.url())
         try:
-            store = SqliteSyncStore(self.engine, entry_tier=self.ctx.program.entry_tier.code)
+            store = SqliteSyncStore(self.engine, self.ctx.program)
             return sync_now(
                 store, PostgresHeadOffice(hq), self.clock, batch=batch, pull_too=pull_too
             )
