@@ -10,10 +10,11 @@ from frontdesk.domain.ledger import Bucket, EntryDraft, EntryKind
 from frontdesk.domain.money import ZERO, Fen
 from frontdesk.domain.points import expired_lots, take_fifo
 from frontdesk.domain.stored_value import topup_split
-from frontdesk.services.context import TillContext, entry_id, new_id, next_receipt_no
+from frontdesk.services.context import TillContext, entry_id, new_id
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.records import Account, Tender, Ticket
 from frontdesk.services.staff import consume_approval
+from frontdesk.services.tickets import money_ticket
 
 PAID_TENDERS = ("cash", "bank_card", "wechat", "alipay")
 
@@ -112,30 +113,16 @@ def topup(
                     txn,
                 )
             )
-        ticket = Ticket(
+        ticket = money_ticket(
+            uow,
             ticket_id=txn,
-            receipt_no=next_receipt_no(uow),
-            till_id=uow.till_id,
-            shift_id=shift.shift_id,
             kind="topup",
             member_id=member_id,
             card_no=None,
-            created_at=now,
+            now=now,
             cashier=actor,
             approver=None,
-            refund_of=None,
-            gross=amount,
-            discount_tier=ZERO,
-            discount_birthday=ZERO,
-            redemption=ZERO,
-            redeemed_points=0,
-            total=amount,
-            points_earned=0,
-            points_multiplier=1,
-            birthday_benefit=False,
-            tier=None,
-            upgraded_to=None,
-            offline=False,
+            amount=amount,
             note=f"充值赠送 {split.bonus}",
             tenders=(Tender(tender, amount, ZERO, reference),),
         )

@@ -22,10 +22,11 @@ from frontdesk.domain.money import ZERO, Fen
 from frontdesk.domain.points import ExpiryWarning, expiring_soon, usable
 from frontdesk.domain.stored_value import cash_out, check_pin_strength, hash_pin
 from frontdesk.domain.tiers import tier_status
-from frontdesk.services.context import TillContext, entry_id, new_id, next_receipt_no, till_numbers
+from frontdesk.services.context import TillContext, entry_id, new_id, till_numbers
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.records import Account, Member, Tender, Ticket
 from frontdesk.services.staff import consume_approval
+from frontdesk.services.tickets import money_ticket
 
 
 @dataclass(frozen=True)
@@ -454,31 +455,16 @@ def reissue_card(
         generation = max(c.generation for c in uow.cards.for_member(member.member_id)) + 1
         new = _new_card(uow, member.member_id, generation, now)
         if fee.value:
-            shift = uow.shifts.current()
-            ticket = Ticket(
+            ticket = money_ticket(
+                uow,
                 ticket_id=new_id(),
-                receipt_no=next_receipt_no(uow),
-                till_id=uow.till_id,
-                shift_id=None if shift is None else shift.shift_id,
                 kind="reissue",
                 member_id=member.member_id,
                 card_no=new.card_no,
-                created_at=now,
+                now=now,
                 cashier=actor,
                 approver=None,
-                refund_of=None,
-                gross=fee,
-                discount_tier=ZERO,
-                discount_birthday=ZERO,
-                redemption=ZERO,
-                redeemed_points=0,
-                total=fee,
-                points_earned=0,
-                points_multiplier=1,
-                birthday_benefit=False,
-                tier=None,
-                upgraded_to=None,
-                offline=False,
+                amount=fee,
                 note="补卡工本费",
                 tenders=(Tender(fee_tender or "cash", fee, ZERO, fee_reference),),
             )
@@ -560,30 +546,16 @@ def return_card(ctx: TillContext, *, actor: str, card_no: str, approval_id: str 
                     txn,
                 )
             )
-        ticket = Ticket(
+        ticket = money_ticket(
+            uow,
             ticket_id=txn,
-            receipt_no=next_receipt_no(uow),
-            till_id=uow.till_id,
-            shift_id=None if shift is None else shift.shift_id,
             kind="cashout",
             member_id=card.member_id,
             card_no=card.card_no,
-            created_at=now,
+            now=now,
             cashier=actor,
             approver=approver,
-            refund_of=None,
-            gross=-split.principal,
-            discount_tier=ZERO,
-            discount_birthday=ZERO,
-            redemption=ZERO,
-            redeemed_points=0,
-            total=-split.principal,
-            points_earned=0,
-            points_multiplier=1,
-            birthday_benefit=False,
-            tier=None,
-            upgraded_to=None,
-            offline=False,
+            amount=-split.principal,
             note="退卡退还本金，赠金作废",
             tenders=(Tender("cash", -split.principal),) if split.principal.value else (),
         )
