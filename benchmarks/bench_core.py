@@ -156,7 +156,7 @@ def floor_checkout(path: Path, member_ids: list[str], runs: int) -> list[float]:
             "INSERT INTO ticket (ticket_id, receipt_no, till_id, kind, member_id, created_at, cashier, gross, discount_tier,"
             " discount_birthday, redemption, redeemed_points, total, points_earned, points_multiplier, birthday_benefit,"
             " offline) VALUES (?,?,'001-01','sale',?,?,'1001',1800,36,0,0,0,1764,17,1,0,0)",
-            (tid, f"F{i:012d}", mid, ts),
+            (tid, f"F{tid}", mid, ts),
         )
         raw.executemany(
             "INSERT INTO ticket_line (ticket_id, line_no, barcode, name, unit_price, quantity, gross, member_discount,"
