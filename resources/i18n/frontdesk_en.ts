@@ -208,6 +208,57 @@
     </message>
 </context>
 <context>
+    <name>DeviceSettingsPage</name>
+    <message>
+        <source>Scanner port (empty: keyboard scanner only)</source>
+        <translation>Scanner port (empty: keyboard scanner only)</translation>
+    </message>
+    <message>
+        <source>Baud rate</source>
+        <translation>Baud rate</translation>
+    </message>
+    <message>
+        <source>Line end</source>
+        <translation>Line end</translation>
+    </message>
+    <message>
+        <source>Printer connection</source>
+        <translation>Printer connection</translation>
+    </message>
+    <message>
+        <source>Printer address</source>
+        <translation>Printer address</translation>
+    </message>
+    <message>
+        <source>Printer TCP port</source>
+        <translation>Printer TCP port</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Test scan</source>
+        <translation>Test scan</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Test print</translation>
+    </message>
+    <message>
+        <source>Saved. The scanner uses them from the next start.</source>
+        <translation>Saved. The scanner uses them from the next start.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Testing…</translation>
+    </message>
+</context>
+<context>
     <name>Discount</name>
     <message>
         <source>Member discount</source>
@@ -290,6 +341,10 @@
     <message>
         <source>Close shift</source>
         <translation>Close shift</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Devices</translation>
     </message>
 </context>
 <context>

@@ -208,6 +208,57 @@
     </message>
 </context>
 <context>
+    <name>DeviceSettingsPage</name>
+    <message>
+        <source>Scanner port (empty: keyboard scanner only)</source>
+        <translation>扫描枪串口（留空：仅键盘式扫描枪）</translation>
+    </message>
+    <message>
+        <source>Baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>Line end</source>
+        <translation>结束符</translation>
+    </message>
+    <message>
+        <source>Printer connection</source>
+        <translation>打印机连接</translation>
+    </message>
+    <message>
+        <source>Printer address</source>
+        <translation>打印机地址</translation>
+    </message>
+    <message>
+        <source>Printer TCP port</source>
+        <translation>打印机端口</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Test scan</source>
+        <translation>测试扫描</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>测试打印</translation>
+    </message>
+    <message>
+        <source>Saved. The scanner uses them from the next start.</source>
+        <translation>已保存，扫描枪设置在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+</context>
+<context>
     <name>Discount</name>
     <message>
         <source>Member discount</source>
@@ -290,6 +341,10 @@
     <message>
         <source>Close shift</source>
         <translation>交班</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
     </message>
 </context>
 <context>

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from frontdesk.config import RESOURCES
 from frontdesk.domain.scan import Scan
-from frontdesk.hardware.config import load_config
+from frontdesk.hardware import checks
+from frontdesk.hardware.config import DeviceConfig, DeviceConfigInvalid, load_config, save_config
+from frontdesk.hardware.escpos_printer import Backend
+from frontdesk.hardware.escpos_receipt import PAPER_58MM, PAPER_80MM, PaperProfile
+from frontdesk.hardware.framing import Terminator
 from frontdesk.hardware.serial_scanner import ScannerSettings, SerialScanner
 from frontdesk.services.context import TillContext
+from frontdesk.services.device_settings import (
+    CheckOutcome,
+    DeviceSettingsForm,
+    DeviceSettingsInvalid,
+)
 from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.ui.main import ensure_application, run_selftest, run_till
 from frontdesk.ui.scanning import ScanHub
@@ -36,6 +47,79 @@ def configured_scanner(path: Path | None) -> ScannerSettings | None:
     if not isinstance(scanner, dict) or not str(scanner.get("port", "")).strip():
         return None
     return load_config(path).scanner
+
+
+_PAPERS = {p.name: p for p in (PAPER_58MM, PAPER_80MM)}
+_SCAN_TEST_SECONDS = 8.0
+
+
+class TomlDeviceSettings:
+    """The `DeviceSettings` port over the device file and the hardware set-up checks."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def choices(self) -> dict[str, Sequence[str]]:
+        return {
+            "baudrate": ["9600", "19200", "38400", "57600", "115200"],
+            "framing": [t.value for t in Terminator],
+            "backend": [b.value for b in Backend],
+            "paper": list(_PAPERS),
+        }
+
+    def _config(self) -> DeviceConfig:
+        try:
+            return load_config(self.path)
+        except (DeviceConfigInvalid, tomllib.TOMLDecodeError):
+            return DeviceConfig()  # a broken file is shown as the defaults and fixed by saving
+
+    def load(self) -> DeviceSettingsForm:
+        c = self._config()
+        configured = configured_scanner(self.path) is not None
+        return DeviceSettingsForm(
+            scanner_port=c.scanner.port if configured else "",
+            scanner_baudrate=c.scanner.baudrate,
+            scanner_framing=c.scanner.framing.terminator.value,
+            printer_backend=c.printer.backend.value,
+            printer_host=c.printer.host,
+            printer_port=c.printer.port,
+            paper=c.paper.name,
+        )
+
+    def _apply(self, form: DeviceSettingsForm) -> DeviceConfig:
+        c = self._config()
+        try:
+            framing = replace(c.scanner.framing, terminator=Terminator(form.scanner_framing))
+            backend = Backend(form.printer_backend)
+        except ValueError as exc:
+            raise DeviceSettingsInvalid(str(exc)) from None
+        paper: PaperProfile | None = _PAPERS.get(form.paper)
+        if paper is None:
+            raise DeviceSettingsInvalid(f"未知纸张：{form.paper}")
+        return replace(
+            c,
+            scanner=replace(
+                c.scanner, port=form.scanner_port, baudrate=form.scanner_baudrate, framing=framing
+            ),
+            printer=replace(
+                c.printer, backend=backend, host=form.printer_host, port=form.printer_port
+            ),
+            paper=paper,
+        )
+
+    def save(self, form: DeviceSettingsForm) -> None:
+        save_config(self._apply(form), self.path)
+
+    def test_scan(self, form: DeviceSettingsForm) -> CheckOutcome:
+        if not form.scanner_port:
+            return CheckOutcome(False, "未设置串口扫描枪（键盘式扫描枪无需设置）")
+        result = checks.test_scan(self._apply(form).scanner, _SCAN_TEST_SECONDS)
+        return CheckOutcome(result.ok, result.message, result.detail)
+
+    def test_print(self, form: DeviceSettingsForm) -> CheckOutcome:
+        config = self._apply(form)
+        result = checks.test_print(config.printer, config.paper)
+        return CheckOutcome(result.ok, result.message, result.detail)
 
 
 def start_serial_scanner(settings: ScannerSettings, hub: ScanHub) -> SerialScanner:
@@ -69,10 +153,11 @@ def run_till_app(
     ensure_application()  # the hub is a QObject: the application comes first
     hub = ScanHub()
     path = devices_path(engine)
+    devices = None if path is None else TomlDeviceSettings(path)
     scanner_settings = configured_scanner(path)
     scanner = None if scanner_settings is None else start_serial_scanner(scanner_settings, hub)
     try:
-        return run_till(backend, language, RESOURCES, hub)
+        return run_till(backend, language, RESOURCES, hub, devices)
     finally:
         if scanner is not None:
             scanner.stop()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from frontdesk.domain import errors
 from frontdesk.domain.money import Fen
+from frontdesk.services.device_settings import DeviceSettings
 from frontdesk.services.till_port import MemberView, TillBackend
 from frontdesk.ui.i18n import Translations, default_resources, error_text, register_fonts
 from frontdesk.ui.login import LoginDialog, OpenShiftDialog
@@ -48,6 +49,7 @@ def run_till(
     language: str = "zh_CN",
     resources: Path | None = None,
     hub: ScanHub | None = None,
+    devices: DeviceSettings | None = None,
 ) -> int:
     """Run the till until the cashier leaves; the app passes the backend and, later, a serial hub.
 
@@ -78,7 +80,7 @@ def run_till(
         def open_manager(
             page: object, window: TillWindow = window, closed: list[bool] = closed
         ) -> None:
-            dialog = ManagerDialog(backend, scans, window)
+            dialog = ManagerDialog(backend, scans, window, devices)
             dialog.member_changed.connect(
                 lambda member: (
                     window.refresh_member(member) if isinstance(member, MemberView) else None

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from frontdesk.domain import errors
 from frontdesk.domain.cards import CardAction, CardState
 from frontdesk.domain.money import Fen
+from frontdesk.services.device_settings import DeviceSettings
 from frontdesk.services.till_port import (
     ApprovalAction,
     AuditEntry,
@@ -54,6 +55,7 @@ from frontdesk.ui.approval import with_approval
 from frontdesk.ui.forms.ui_register_member_page import Ui_RegisterMemberPage
 from frontdesk.ui.i18n import error_text
 from frontdesk.ui.scanning import ScanHub
+from frontdesk.ui.settings import DeviceSettingsPage
 from frontdesk.ui.tender import tender_label
 from frontdesk.ui.till_window import tier_text
 
@@ -856,10 +858,25 @@ class ManagerDialog(QDialog):
     member_changed = Signal(object)
     shift_closed = Signal(object)
 
-    PAGES = ("members", "topup", "cards", "refund", "pin", "points", "tier", "audit", "shift")
+    PAGES = (
+        "members",
+        "topup",
+        "cards",
+        "refund",
+        "pin",
+        "points",
+        "tier",
+        "audit",
+        "shift",
+        "devices",
+    )
 
     def __init__(
-        self, backend: TillBackend, hub: ScanHub | None = None, parent: QWidget | None = None
+        self,
+        backend: TillBackend,
+        hub: ScanHub | None = None,
+        parent: QWidget | None = None,
+        devices: DeviceSettings | None = None,
     ) -> None:
         super().__init__(parent)
         # A list beside the pages, not tabs: nine titles at 15 pt do not fit across one row.
@@ -886,6 +903,10 @@ class ManagerDialog(QDialog):
             self.audit_page,
             self.shift_page,
         )
+        # The device page only where the app handed in device settings (not in a bare backend).
+        self.devices_page = None if devices is None else DeviceSettingsPage(devices, self)
+        if self.devices_page is not None:
+            self._pages = (*self._pages, self.devices_page)
         for page in self._pages:
             self.stack.addWidget(page)
             self.nav.addItem("")
@@ -943,6 +964,7 @@ class ManagerDialog(QDialog):
             self.tr("Tier lock"),
             self.tr("Audit log"),
             self.tr("Close shift"),
+            self.tr("Devices"),
         )
         for i, title in enumerate(titles):
             item = self.nav.item(i)

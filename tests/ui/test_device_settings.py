@@ -1,0 +1,100 @@
+"""The device settings page: saved to the device file next to the database, checks off-thread."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from frontdesk.app import TomlDeviceSettings, configured_scanner
+from frontdesk.services.device_settings import CheckOutcome, DeviceSettingsForm
+from frontdesk.ui.manager import ManagerDialog
+from frontdesk.ui.settings import DeviceSettingsPage
+from tests.ui.fake_backend import FakeTillBackend
+
+
+class SlowScanner:
+    """Device settings whose scan test runs where it is called and says which thread that was."""
+
+    def __init__(self, inner: TomlDeviceSettings) -> None:
+        self.inner = inner
+        self.threads: list[str] = []
+
+    def choices(self) -> dict[str, Sequence[str]]:
+        return self.inner.choices()
+
+    def load(self) -> DeviceSettingsForm:
+        return self.inner.load()
+
+    def save(self, form: DeviceSettingsForm) -> None:
+        self.inner.save(form)
+
+    def test_scan(self, form: DeviceSettingsForm) -> CheckOutcome:
+        self.threads.append(threading.current_thread().name)
+        return CheckOutcome(True, "扫描正常：会员卡 800101000000107", form.scanner_port)
+
+    def test_print(self, form: DeviceSettingsForm) -> CheckOutcome:
+        return self.inner.test_print(form)
+
+
+def test_settings_are_saved_to_the_device_file_and_start_the_serial_scanner(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "till.db.devices.toml"
+    page = DeviceSettingsPage(TomlDeviceSettings(path))
+    qtbot.addWidget(page)
+    assert page.port_edit.text() == ""  # no file yet: keyboard-wedge scanner only
+    page.port_edit.setText("/dev/ttyUSB0")
+    page.baud_combo.setCurrentText("115200")
+    page.framing_combo.setCurrentText("CRLF")
+    page.host_edit.setText("10.0.0.9")
+    page.paper_combo.setCurrentText("80mm")
+
+    with qtbot.waitSignal(page.saved):
+        page.save_button.click()
+
+    scanner = configured_scanner(path)
+    assert scanner is not None
+    assert (scanner.port, scanner.baudrate, scanner.framing.terminator.value) == (
+        "/dev/ttyUSB0",
+        115200,
+        "CRLF",
+    )
+    again = TomlDeviceSettings(path).load()
+    assert (again.printer_host, again.paper) == ("10.0.0.9", "80mm")
+
+
+def test_the_scan_test_runs_off_the_gui_thread_and_shows_its_outcome(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    devices = SlowScanner(TomlDeviceSettings(tmp_path / "till.db.devices.toml"))
+    page = DeviceSettingsPage(devices)
+    qtbot.addWidget(page)
+    page.port_edit.setText("/dev/ttyACM0")
+    assert page.test_scan_button.text() == "测试扫描"
+    assert page.test_print_button.text() == "测试打印"
+
+    with qtbot.waitSignal(page.check_finished) as finished:
+        page.test_scan_button.click()
+
+    assert finished.args[0].ok
+    assert devices.threads == ["device-check"]
+    assert page.result_label.text() == "✔ 扫描正常：会员卡 800101000000107（/dev/ttyACM0）"
+    assert page.test_scan_button.isEnabled()
+
+
+def test_the_manager_screens_offer_the_device_page_only_when_the_app_gives_settings(
+    qtbot: QtBot, backend: FakeTillBackend, tmp_path: Path
+) -> None:
+    without = ManagerDialog(backend)
+    with_devices = ManagerDialog(backend, devices=TomlDeviceSettings(tmp_path / "d.toml"))
+    qtbot.addWidget(without)
+    qtbot.addWidget(with_devices)
+
+    with_devices.show_page("devices")
+
+    assert without.devices_page is None
+    assert with_devices.stack.currentWidget() is with_devices.devices_page
+    assert with_devices.nav.item(9).text() == "设备"
