@@ -563,6 +563,259 @@ def cmd_sync(cli: Cli) -> None:
         raise SystemExit(2 if "拒收" in report.message else 1)
 
 
+# --- Receipts and devices -------------------------------------------------------------------
+# Hardware and the print-job store are imported inside these functions: commands that print
+# nothing never load reportlab or python-escpos.
+
+PRINTED_COMMANDS = {
+    ("sale",): "ticket",
+    ("refund",): "ticket",
+    ("topup",): "topup",
+    ("card", "reissue"): "reissue",
+    ("card", "return"): "return",
+    ("shift", "close"): "shift",
+}
+
+
+def devices_path(db: Path) -> Path:
+    """The device settings live next to the till database: <db>.devices.toml."""
+    return db.with_name(db.name + ".devices.toml")
+
+
+class _Captured:
+    """What a command handed to Cli.out, kept so its receipt can be printed afterwards."""
+
+    def __init__(self, cli: Cli) -> None:
+        self.data: Any = None
+        self._out = cli.out
+
+        def out(human: str, data: Any) -> None:
+            self.data = data
+            self._out(human, data)
+
+        cli.out = out  # type: ignore[method-assign]
+
+
+def _who(cli: Cli, cashier: str) -> Any:
+    from frontdesk.services.receipts import Printed
+
+    with cli.ctx.uow(write=False) as uow:
+        store_name = uow.settings.get("store_name") or cli.ctx.program.store_name
+        till = uow.settings.get("till_no") or ""
+        person = uow.staff.get(cashier)
+    return Printed(store_name, till.zfill(2), person.name if person is not None else cashier)
+
+
+def _ticket_receipt(cli: Cli, ticket: Any, fresh: bool) -> Any:
+    """A ticket's receipt; `fresh` (just committed) adds the member's balances before → after."""
+    from frontdesk.services.receipts import ticket_receipt
+
+    with cli.ctx.uow(write=False) as uow:
+        entries = uow.ledger.for_ticket(ticket.ticket_id)
+        original = None if ticket.refund_of is None else uow.tickets.get(ticket.refund_of)
+        member = None if ticket.member_id is None else uow.members.get(ticket.member_id)
+    now = None
+    if fresh and ticket.member_id is not None:
+        now = membership.member_by_id(cli.ctx, ticket.member_id)
+    return ticket_receipt(
+        ticket,
+        _who(cli, ticket.cashier),
+        cli.ctx.program,
+        entries,
+        phone=None if member is None else member.phone,
+        original_receipt_no=None if original is None else original.receipt_no,
+        member_now=now,
+    )
+
+
+def _receipt_of(cli: Cli, kind: str, data: Any, shift_id: str | None) -> Any:
+    from frontdesk.services import receipts
+
+    program = cli.ctx.program
+    if kind == "ticket":
+        ticket = data["ticket"] if isinstance(data, dict) else data
+        receipt = _ticket_receipt(
+            cli, ticket, fresh=not (isinstance(data, dict) and data["replayed"])
+        )
+        return (
+            receipt if not (isinstance(data, dict) and data["replayed"]) else receipt.as_reprint()
+        )
+    if kind == "topup":
+        member = membership.member_by_id(cli.ctx, data.before.member_id)
+        return receipts.topup_receipt(data, _who(cli, data.ticket.cashier), program, member)
+    if kind == "reissue":
+        if data.ticket is None:
+            return None
+        return receipts.reissue_receipt(data, _who(cli, data.ticket.cashier), program)
+    if kind == "return":
+        return receipts.card_return_receipt(data, _who(cli, data.ticket.cashier), program)
+    return _shift_receipt(cli, shift_id, data) if shift_id is not None else None
+
+
+def _shift_receipt(cli: Cli, shift_id: str, summary: dict[str, Any]) -> Any:
+    from frontdesk.services.receipts import report_from_summary, shift_receipt
+
+    with cli.ctx.uow(write=False) as uow:
+        shift = uow.shifts.get(shift_id)
+        store, till = uow.settings.get("store_no"), uow.settings.get("till_no")
+        assert shift is not None
+        approvals = [a for a in uow.audit.since(shift.opened_at) if a.approver is not None]
+        names = {a.approver: _staff_name(uow, a.approver) for a in approvals if a.approver}
+    report = report_from_summary(shift, summary, approvals)
+    return shift_receipt(report, _who(cli, shift.cashier), int(store or 0), int(till or 0), names)
+
+
+def _staff_name(uow: Any, staff_no: str) -> str:
+    person = uow.staff.get(staff_no)
+    return str(person.name) if person is not None else staff_no
+
+
+def _queue(cli: Cli) -> Any:
+    """The print queue of this till: jobs in its database, the printer from <db>.devices.toml."""
+    from frontdesk.hardware.config import load_config
+    from frontdesk.hardware.escpos_printer import EscposReceiptPrinter
+    from frontdesk.persistence.print_jobs import SqlitePrintJobStore
+    from frontdesk.services.printing import PrintQueue
+
+    config = load_config(devices_path(cli.args.db))
+    faults: list[str] = []
+    queue = PrintQueue(
+        EscposReceiptPrinter(config.printer, config.paper),
+        SqlitePrintJobStore(cli.engine),
+        faults.append,
+    )
+    return queue, faults
+
+
+def _print(cli: Cli, receipt: Any) -> None:
+    """Queue and print; a printer fault is a warning, never a failed command (it is committed)."""
+    queue, faults = _queue(cli)
+    queue.submit(receipt)
+    _also_pdf(cli, receipt)
+    if faults:
+        print(
+            f"警告：{faults[-1]}（小票 {receipt.header.receipt_no} 已排队，"
+            "可用 frontdesk print pending 补打）",
+            file=sys.stderr,
+        )
+
+
+def _also_pdf(cli: Cli, receipt: Any) -> None:
+    from frontdesk.hardware.config import load_config
+    from frontdesk.hardware.pdf_receipt import PdfReceiptPrinter
+    from frontdesk.services.printing import PrinterFault
+
+    folder = load_config(devices_path(cli.args.db)).pdf_folder
+    if folder:
+        try:
+            PdfReceiptPrinter(Path(folder)).print(receipt)
+        except PrinterFault as fault:
+            print(f"警告：{fault.message}", file=sys.stderr)
+
+
+def _printing(fn: Callable[[Cli], None], kind: str) -> Callable[[Cli], None]:
+    """Run the command, then print its receipt when this till has a device file (or --print)."""
+
+    def run(cli: Cli) -> None:
+        wanted = not cli.args.no_print and (
+            cli.args.print_receipt or devices_path(cli.args.db).exists()
+        )
+        if not wanted:
+            fn(cli)
+            return
+        shift_id = None
+        if kind == "shift":
+            with cli.ctx.uow(write=False) as uow:
+                current = uow.shifts.current()
+            shift_id = None if current is None else current.shift_id
+        captured = _Captured(cli)
+        fn(cli)
+        if kind == "ticket" and isinstance(captured.data, dict) and "ticket" not in captured.data:
+            return  # a sale without --pay is only priced
+        receipt = _receipt_of(cli, kind, captured.data, shift_id)
+        if receipt is not None:
+            _print(cli, receipt)
+
+    return run
+
+
+def _past_receipt(cli: Cli, receipt_no: str) -> Any:
+    """The receipt as first printed if this till kept it, else rebuilt from the stored ticket."""
+    from frontdesk.persistence.print_jobs import SqlitePrintJobStore
+
+    job = SqlitePrintJobStore(cli.engine).for_receipt(receipt_no.strip())
+    if job is not None:
+        return job.receipt
+    with cli.ctx.uow(write=False) as uow:
+        ticket = uow.tickets.by_receipt(receipt_no.strip())
+    if ticket is None:
+        raise UsageError(f"找不到小票 {receipt_no}")
+    return _ticket_receipt(cli, ticket, fresh=False)
+
+
+def cmd_receipt_reprint(cli: Cli) -> None:
+    cli.actor  # noqa: B018 - a reprint is a till operation: the operator signs in
+    receipt = _past_receipt(cli, cli.args.receipt_no).as_reprint()
+    queue, faults = _queue(cli)
+    job_id = queue.submit(receipt)
+    if faults:
+        print(f"警告：{faults[-1]}", file=sys.stderr)
+    cli.out(
+        f"小票 {receipt.header.receipt_no} 已重印" + ("（排队中）" if faults else ""),
+        {"job_id": job_id, "receipt_no": receipt.header.receipt_no, "printed": not faults},
+    )
+
+
+def cmd_receipt_pdf(cli: Cli) -> None:
+    from frontdesk.hardware.pdf_receipt import render_pdf
+
+    receipt = _past_receipt(cli, cli.args.receipt_no)
+    out = Path(cli.args.out)
+    out.write_bytes(render_pdf(receipt))
+    cli.out(f"已保存 {out}", {"receipt_no": receipt.header.receipt_no, "path": str(out)})
+
+
+def cmd_print_pending(cli: Cli) -> None:
+    from frontdesk.persistence.print_jobs import SqlitePrintJobStore
+
+    queue, faults = _queue(cli)
+    printed = queue.flush()
+    left = len(SqlitePrintJobStore(cli.engine).pending())
+    if faults:
+        print(f"警告：{faults[-1]}", file=sys.stderr)
+    cli.out(f"补打 {printed} 张，仍排队 {left} 张", {"printed": printed, "pending": left})
+
+
+def cmd_card_print(cli: Cli) -> None:
+    from frontdesk.hardware.member_card import CardFace, write_member_card
+
+    card_no = parse_card_number(cli.args.card_no)
+    with cli.ctx.uow(write=False) as uow:
+        card = uow.cards.get(card_no)
+        member = None if card is None else uow.members.get(card.member_id)
+        store_name = uow.settings.get("store_name") or cli.ctx.program.store_name
+    if card is None or member is None:
+        raise UsageError(f"找不到会员卡 {card_no}")
+    view = membership.member_by_id(cli.ctx, member.member_id)
+    face = CardFace(store_name, view.tier_name, member.name, card_no)
+    path = write_member_card(face, Path(cli.args.out))
+    cli.out(f"会员卡已保存 {path}（CR80）", {"card_no": card_no, "path": str(path)})
+
+
+def cmd_devices(cli: Cli) -> None:
+    from frontdesk.hardware import checks
+    from frontdesk.hardware.config import load_config
+
+    config = load_config(devices_path(cli.args.db))
+    if cli.args.sub == "test-scan":
+        result = checks.test_scan(config.scanner, cli.args.timeout)
+    else:
+        result = checks.test_print(config.printer, config.paper)
+    cli.out(result.message, result)
+    if not result.ok:
+        raise SystemExit(1)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="frontdesk", description="frontdesk 会员收银台")
     p.add_argument(
@@ -699,6 +952,36 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--float", required=True)
     s = cmd(sh, "close", cmd_shift_close, "close the shift")
     s.add_argument("--counted", required=True)
+    p.add_argument(
+        "--print",
+        dest="print_receipt",
+        action="store_true",
+        help="print the receipt even without <db>.devices.toml (default printer settings)",
+    )
+    p.add_argument("--no-print", action="store_true", help="do not print the receipt")
+    rp = sub.add_parser("receipt").add_subparsers(dest="sub", required=True)
+    s = cmd(rp, "reprint", cmd_receipt_reprint, "print a past receipt again, marked 重印")
+    s.add_argument("receipt_no")
+    s = cmd(rp, "pdf", cmd_receipt_pdf, "save a past receipt as PDF")
+    s.add_argument("receipt_no")
+    s.add_argument("out")
+    pq = sub.add_parser("print").add_subparsers(dest="sub", required=True)
+    cmd(pq, "pending", cmd_print_pending, "print receipts still waiting for the printer")
+    s = cmd(cp, "print", cmd_card_print, "member card as a CR80 PDF for the card printer")
+    s.add_argument("card_no")
+    s.add_argument("out")
+    dv = sub.add_parser("devices").add_subparsers(dest="sub", required=True)
+    s = cmd(dv, "test-scan", cmd_devices, "wait for one scan on the configured scanner")
+    s.add_argument("--timeout", type=float, default=10.0)
+    cmd(dv, "test-print", cmd_devices, "print a test receipt on the configured printer")
+    for path, kind in PRINTED_COMMANDS.items():
+        parser: Any = sub
+        for name in path:
+            parser = parser.choices[name]
+            parser = next(
+                (a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), parser
+            )
+        parser.set_defaults(fn=_printing(parser.get_default("fn"), kind))
     return p
 
 

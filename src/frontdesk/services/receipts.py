@@ -6,8 +6,9 @@ entries of a ticket are passed in where a result does not carry the bucket or po
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from frontdesk.domain.ledger import LedgerEntry
 from frontdesk.domain.members import mask_phone
@@ -30,7 +31,7 @@ from frontdesk.domain.receipt import (
 from frontdesk.services.accounts import TopUp
 from frontdesk.services.checkout import RefundResult, SaleResult
 from frontdesk.services.membership import MemberView, Reissued, Returned
-from frontdesk.services.records import Ticket
+from frontdesk.services.records import AuditEntry, Shift, Ticket
 from frontdesk.services.shifts import TENDER_NAMES, ShiftReport
 
 FOOTER = ("谢谢惠顾，欢迎再次光临",)
@@ -359,6 +360,7 @@ def ticket_receipt(
     entries: Sequence[LedgerEntry] = (),
     phone: str | None = None,
     original_receipt_no: str | None = None,
+    member_now: MemberView | None = None,
 ) -> Receipt:
     """A receipt rebuilt from the stored ticket alone, for 重印 and PDF copies.
 
@@ -366,6 +368,9 @@ def ticket_receipt(
     the tier it was priced at and any upgrade; with its ledger `entries` also what moved in each
     bucket. Balances and points *before and after* belong to the moment of the sale and are not
     stored, so a rebuilt receipt prints the movements instead of before → after figures.
+
+    Right after the commit (nothing else has moved the account yet) `member_now` may be given:
+    then before = now − this ticket's movements, and the receipt shows the full member block.
     """
     kind = _KINDS[ticket.kind]
     payout = ticket.total.value < 0
@@ -375,7 +380,10 @@ def ticket_receipt(
     notes: list[str] = []
     if original_receipt_no:
         notes.append(f"原小票：{original_receipt_no}")
-    if ticket.member_id is not None:
+    member = None
+    if member_now is not None and entries:
+        member = _member_now_block(ticket, program, moved, member_now)
+    elif ticket.member_id is not None:
         if phone:
             notes.append(f"会员：{mask_phone(phone)}")
         if ticket.tier:
@@ -394,7 +402,7 @@ def ticket_receipt(
             if amount.value:
                 sign_text = "+" if amount.value > 0 else "-"
                 notes.append(f"储值{bucket.label}：{sign_text}{Fen(abs(amount.value))}")
-    if ticket.upgraded_to:
+    if ticket.upgraded_to and member is None:
         notes.append(f"恭喜升级为{_tier_name(program, ticket.upgraded_to)}")
     if ticket.approver:
         notes.append(f"审批店长：{ticket.approver}")
@@ -412,6 +420,64 @@ def ticket_receipt(
         total=Fen(sign * ticket.total.value),
         tenders=tenders,
         change=change,
+        member=member,
         text_lines=tuple(notes),
         footer=FOOTER,
+    )
+
+
+def _member_now_block(
+    ticket: Ticket, program: Program, moved: Moved, now: MemberView
+) -> MemberBlock:
+    return MemberBlock(
+        masked_phone=now.masked_phone,
+        tier_name=_tier_name(program, ticket.tier) or now.tier_name,
+        points_before=now.points - moved.points_in + moved.points_out,
+        points_earned=moved.points_in,
+        points_redeemed=moved.points_out,
+        points_after=now.points,
+        balances=_balances(
+            (now.principal - moved.principal, now.principal),
+            (now.bonus - moved.bonus, now.bonus),
+        ),
+        points_expiring=0 if now.expiring is None else now.expiring.points,
+        points_expiring_on=None if now.expiring is None else now.expiring.on,
+        upgraded_to=_tier_name(program, ticket.upgraded_to) or None,
+    )
+
+
+def report_from_summary(
+    shift: Shift, summary: Mapping[str, Any], approvals: Sequence[AuditEntry] = ()
+) -> ShiftReport:
+    """The shift report again from the summary stored at close (交班报表 重印 or a later print)."""
+    liability, points = summary["liability"], summary["points"]
+
+    def fen(value: Any) -> Fen:
+        return Fen(int(value))
+
+    return ShiftReport(
+        shift=shift,
+        closed_by=shift.cashier,
+        sales_count=int(summary["sales_count"]),
+        sales_by_tender={k: fen(v) for k, v in summary["sales_by_tender"].items()},
+        refunds=fen(summary["refunds"]),
+        refunds_by_tender={},
+        discounts={k: fen(v) for k, v in summary["discounts"].items()},
+        topups_principal=fen(summary["topups_principal"]),
+        topups_bonus=fen(summary["topups_bonus"]),
+        reissue_fees=fen(summary["reissue_fees"]),
+        cash_out=fen(summary["cash_out"]),
+        liability_opening=fen(liability["opening"]),
+        liability_topups=fen(liability["topups"]),
+        liability_spends=fen(liability["spends"]),
+        liability_refunds=fen(liability["refunds"]),
+        liability_adjustments=fen(liability["adjustments"]),
+        liability_closing=fen(liability["closing"]),
+        points_issued=int(points["issued"]),
+        points_redeemed=int(points["redeemed"]),
+        points_expired=int(points["expired"]),
+        points_adjusted=int(points["adjusted"]),
+        expected_cash=fen(summary["expected_cash"]),
+        counted_cash=fen(summary["counted_cash"]),
+        approvals=list(approvals),
     )
