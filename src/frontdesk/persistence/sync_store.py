@@ -12,11 +12,19 @@ from sqlalchemy.engine import Connection
 
 from frontdesk.domain.ledger import LedgerEntry
 from frontdesk.domain.money import Fen
-from frontdesk.domain.program import Program
+from frontdesk.domain.program import Program, ProgramInvalid
 from frontdesk.domain.tiers import TierEvent, tier_status
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.repositories import SqlAccounts, SqlSettings, SqlTickets
-from frontdesk.services.sync_port import BalanceSnapshot, Row, RowBatch, TierSnapshot
+from frontdesk.services.sync_port import (
+    HQ_PROGRAM_SETTING,
+    HQ_PROGRAM_SOURCE,
+    BalanceSnapshot,
+    Row,
+    RowBatch,
+    TierSnapshot,
+    program_from_text,
+)
 
 _TERMINAL = ("replaced", "returned")
 _LEDGER_FIELDS = tuple(LedgerEntry.__dataclass_fields__)
@@ -152,9 +160,7 @@ class SqliteSyncStore:
                 elif stream == "product":
                     self._apply_product(conn, row)
                 elif stream == "program":
-                    settings = SqlSettings(conn)
-                    settings.set("hq_program", str(row["body"]))
-                    settings.set("hq_program_version", str(row["change_seq"]))
+                    problems += self._apply_program(conn, row)
                 else:
                     raise ValueError(f"unknown stream {stream}")
             conn.commit()
@@ -258,6 +264,20 @@ class SqliteSyncStore:
             )
         for card in row["cards"]:
             self._apply_card(conn, card, need_member=False)
+        return []
+
+    @staticmethod
+    def _apply_program(conn: Connection, row: Row) -> list[str]:
+        body, version = str(row["body"]), str(row["change_seq"])
+        try:
+            program_from_text(body)
+        except ProgramInvalid as exc:
+            # Kept out: the till goes on with the program it has; head office must send a
+            # corrected version, which gets a higher number and comes with the next pull.
+            return [f"{HQ_PROGRAM_SOURCE}（第 {version} 版）无效，未采用，继续使用现有方案：{exc}"]
+        settings = SqlSettings(conn)
+        settings.set(HQ_PROGRAM_SETTING, body)
+        settings.set("hq_program_version", version)
         return []
 
     @staticmethod

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import tomllib
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from typing import Any, Protocol
 
 from frontdesk.domain.ledger import LedgerEntry
+from frontdesk.domain.program import Program, ProgramInvalid, program_from_mapping
 from frontdesk.services.ports import Clock
 
 # Pushed in this order: card and member events first, so a 挂失 reaches head office before the
@@ -18,6 +21,10 @@ PUSH_STREAMS = ("outbox", "ledger", "ticket", "audit")
 PULL_STREAMS = ("card", "member", "balance", "product", "program", "tier")
 
 Row = dict[str, Any]
+
+# The settings key under which the till keeps the program head office last sent (TOML text).
+HQ_PROGRAM_SETTING = "hq_program"
+HQ_PROGRAM_SOURCE = "总部下发的会员方案"
 
 
 class HeadOfficeUnreachable(Exception):
@@ -101,6 +108,7 @@ class SyncReport:
     pulled: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     message: str = ""
+    unreachable: bool = False  # head office could not be reached (not: it refused something)
 
     @property
     def text(self) -> str:
@@ -184,7 +192,175 @@ def sync_now(
     except (HeadOfficeUnreachable, ChainRefused) as exc:
         report.ok = False
         report.message = str(exc)
+        report.unreachable = isinstance(exc, HeadOfficeUnreachable)
         return report
     if pull_too:
         store.mark_synced(started.isoformat())
     return report
+
+
+def program_from_text(body: str, source: str = HQ_PROGRAM_SOURCE) -> Program:
+    """A program file's text (the same TOML as resources/program.toml), validated."""
+    try:
+        data = tomllib.loads(body)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProgramInvalid(source, "(syntax)", str(exc)) from None
+    return program_from_mapping(data, source)
+
+
+@dataclass(frozen=True)
+class EffectiveProgram:
+    """The program the till prices with, where it came from, and why head office's was refused."""
+
+    program: Program
+    from_head_office: bool
+    problem: str | None = None
+
+
+def effective_program(settings_value: str | None, local_program: Program) -> EffectiveProgram:
+    """Head office's program when the till holds a valid one, else the local program file.
+
+    `settings_value` is the till's `hq_program` setting. The pull already refuses an invalid
+    program, so a problem here means the setting was edited by hand or the rules got stricter
+    since: the till keeps selling with its local file and says why.
+    """
+    if not settings_value:
+        return EffectiveProgram(local_program, from_head_office=False)
+    try:
+        return EffectiveProgram(program_from_text(settings_value), from_head_office=True)
+    except ProgramInvalid as exc:
+        return EffectiveProgram(
+            local_program,
+            from_head_office=False,
+            problem=f"{HQ_PROGRAM_SOURCE}无效，未采用，继续使用本机方案：{exc}",
+        )
+
+
+# -- when to sync ---------------------------------------------------------------------------
+
+NIGHTLY_SETTING = "sync_nightly_at"  # "HH:MM", the till's local time
+EVERY_SETTING = "sync_every_minutes"  # 0: no periodic sync, nightly and on demand only
+RETRY_SETTING = "sync_retry_minutes"  # how soon to try again while head office is unreachable
+
+
+@dataclass(frozen=True)
+class SyncSchedule:
+    nightly_at: time = time(2, 30)  # after the day close, before the first shift
+    every_minutes: int = 5
+    retry_minutes: int = 15  # a shop's line that is down is not hammered every few minutes
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, str | None]) -> SyncSchedule:
+        """From the till's settings; a missing or unreadable value keeps the default."""
+        default = cls()
+
+        def minutes(key: str, fallback: int) -> int:
+            raw = settings.get(key)
+            return int(raw) if raw is not None and raw.strip().isdigit() else fallback
+
+        nightly = default.nightly_at
+        raw = settings.get(NIGHTLY_SETTING)
+        if raw:
+            with contextlib.suppress(ValueError):
+                nightly = time.fromisoformat(raw.strip())
+        return cls(
+            nightly_at=nightly.replace(tzinfo=None),
+            every_minutes=minutes(EVERY_SETTING, default.every_minutes),
+            retry_minutes=max(1, minutes(RETRY_SETTING, default.retry_minutes)),
+        )
+
+
+RunSync = Callable[[bool], SyncReport]  # argument: pull too (False: push only)
+
+
+class SyncScheduler:
+    """Decides when the next sync is due; the app asks `tick()` from a timer (no Qt in here).
+
+    The nightly sync is due once a day from `nightly_at` until one succeeds; the periodic one
+    every `every_minutes` after the last attempt while head office answers, and every
+    `retry_minutes` while it does not. `run` does the work, on whatever thread the caller likes;
+    the scheduler only keeps times.
+    """
+
+    def __init__(self, clock: Clock, schedule: SyncSchedule, run: RunSync) -> None:
+        self.clock = clock
+        self.schedule = schedule
+        self._run = run
+        self.last_attempt: datetime | None = None
+        self.last_success: datetime | None = None
+        self.reachable: bool | None = None  # None: not tried yet
+        self.last_report: SyncReport | None = None
+        self._running = False
+
+    def _nightly_moment(self, now: datetime) -> datetime:
+        """Today's nightly time if it has passed, else yesterday's: the latest one due."""
+        today = datetime.combine(now.date(), self.schedule.nightly_at, tzinfo=now.tzinfo)
+        return today if today <= now else today - timedelta(days=1)
+
+    def next_due(self) -> datetime:
+        now = self.clock.now()
+        if self.last_attempt is None:
+            return now  # a till that just started syncs once right away
+        nightly = self._nightly_moment(now)
+        if self.last_success is None or self.last_success < nightly:
+            # The nightly run is owed; after a failed attempt it waits for the retry time.
+            if self.reachable is False:
+                return max(nightly, self.last_attempt + self._wait())
+            return max(nightly, self.last_attempt)
+        upcoming = nightly + timedelta(days=1)
+        if self.schedule.every_minutes <= 0 and self.reachable is not False:
+            return upcoming
+        return min(upcoming, self.last_attempt + self._wait())
+
+    def _wait(self) -> timedelta:
+        if self.reachable is False:
+            return timedelta(minutes=self.schedule.retry_minutes)
+        return timedelta(minutes=self.schedule.every_minutes)
+
+    def due(self) -> bool:
+        return not self._running and self.clock.now() >= self.next_due()
+
+    def tick(self) -> SyncReport | None:
+        """Sync (push, then pull) if one is due; None when nothing was due."""
+        if not self.due():
+            return None
+        return self._attempt(pull_too=True)
+
+    def sync_now(self) -> SyncReport | None:
+        """The manager's 立即同步 button: at once, whatever the schedule; None if one is running."""
+        if self._running:
+            return None
+        return self._attempt(pull_too=True)
+
+    def push_card_event_now(self) -> SyncReport | None:
+        """Push a 挂失 (and whatever else waits) right away, so other stores refuse the card soon.
+
+        Skipped (None) while head office is known to be unreachable and its retry time has not
+        come: the till would only wait on a dead line; the next attempt pushes it first anyway.
+        """
+        if self._running:
+            return None
+        waiting = (
+            self.last_attempt is not None and self.clock.now() < self.last_attempt + self._wait()
+        )
+        if self.reachable is False and waiting:
+            return None
+        return self._attempt(pull_too=False)
+
+    def _attempt(self, *, pull_too: bool) -> SyncReport:
+        self._running = True
+        started = self.clock.now()
+        try:
+            report = self._run(pull_too)
+        finally:
+            self._running = False
+        self.last_report = report
+        self.reachable = not report.unreachable
+        # A push-only run does not count as the nightly sync, nor as the last periodic one.
+        if pull_too:
+            self.last_attempt = started
+            if report.ok:
+                self.last_success = started
+        elif report.unreachable:
+            self.last_attempt = started
+        return report

@@ -9,6 +9,7 @@ from psycopg import sql
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import Connection
 
+from frontdesk.services.sync_port import program_from_text
 from frontdesk.sync.credentials import HqCredentials
 from frontdesk.sync.hq_engine import migrate_hq
 
@@ -95,3 +96,14 @@ def init_head_office(
         role=till_role,
         password=password,
     )
+
+
+def publish_program(admin: Engine, body: str) -> int:
+    """`frontdesk hq program`: a new program version for every till, refused here if invalid."""
+    program_from_text(body)
+    with admin.begin() as conn:
+        return int(
+            conn.execute(
+                text("INSERT INTO program (body) VALUES (:b) RETURNING version"), {"b": body}
+            ).scalar_one()
+        )

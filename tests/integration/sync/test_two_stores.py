@@ -5,15 +5,19 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import Engine, exc, text
 
+from frontdesk.config import DEFAULT_PROGRAM
 from frontdesk.domain import errors
 from frontdesk.domain.cards import CardAction
 from frontdesk.domain.money import Fen
+from frontdesk.domain.program import ProgramInvalid
 from frontdesk.persistence.verify import verify
 from frontdesk.services import accounts, checkout, membership, staff
 from frontdesk.services.context import new_id
+from frontdesk.services.sync_port import HQ_PROGRAM_SETTING, effective_program
 from frontdesk.sync import credentials
 from frontdesk.sync.hq_engine import make_hq_engine
 from frontdesk.sync.hq_report import build_report
+from frontdesk.sync.hq_setup import publish_program
 from tests.integration.sync.conftest import ADMIN, PRODUCTS, Till, hq_rows
 
 PIN = "135790"
@@ -377,3 +381,29 @@ def test_a_sale_at_b_keeps_the_tier_won_at_a(make_till: Callable[..., Till]) -> 
     sell_cash(b, card_no, 1)
 
     assert _tier_of(b, member_id)[0] == "gold"
+
+
+def test_the_program_from_head_office_is_used_and_an_invalid_one_refused(
+    make_till: Callable[..., Till], hq_admin: Engine
+) -> None:
+    a = make_till(1, 14)
+    body = DEFAULT_PROGRAM.read_text(encoding="utf-8")
+    cheaper = body.replace('pay_rate = "0.98"            # 98折', 'pay_rate = "0.97"', 1)
+    broken = body.replace('code = "gold"', 'code = "silver"', 1)
+    publish_program(hq_admin, cheaper)
+    with pytest.raises(ProgramInvalid):
+        publish_program(hq_admin, broken)
+
+    assert a.sync().ok
+    with hq_admin.begin() as conn:  # as if written past the check, by hand
+        conn.execute(text("INSERT INTO program (body) VALUES (:b)"), {"b": broken})
+    refused = a.sync()
+    with a.ctx.uow(write=False) as uow:
+        stored = uow.settings.get(HQ_PROGRAM_SETTING)
+    chosen = effective_program(stored, a.ctx.program)
+
+    assert refused.ok
+    assert any("会员方案" in p and "无效" in p for p in refused.problems)
+    assert stored == cheaper
+    assert chosen.from_head_office
+    assert str(chosen.program.tier("normal").pay_rate) == "0.97"
