@@ -6,7 +6,6 @@ Exit codes: 0 done, 2 refused by a rule (reason printed, Chinese by default), 1 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import sys
@@ -466,15 +465,13 @@ def cmd_till(cli: Cli) -> None:
     a = cli.args
     if a.selftest is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt loads: no display needed
-    # Loaded by name, only here: every other command runs without Qt installed, and the
-    # "only ui imports Qt" contract holds for the CLI module itself.
-    app = importlib.import_module("frontdesk.app")
+    # Imported here, not at the top: every other command runs without loading Qt.
+    from frontdesk.app import run_till_app
+
     staff_no = a.staff or os.environ.get("FRONTDESK_STAFF") or "1001"
     pin = a.pin or os.environ.get("FRONTDESK_PIN") or "1001"
     raise SystemExit(
-        app.run_till_app(
-            cli.engine, cli.ctx, a.lang, selftest=a.selftest, staff_no=staff_no, pin=pin
-        )
+        run_till_app(cli.engine, cli.ctx, a.lang, selftest=a.selftest, staff_no=staff_no, pin=pin)
     )
 
 
