@@ -13,6 +13,7 @@ from frontdesk.domain import errors
 from frontdesk.domain.cards import CardAction
 from frontdesk.domain.money import Fen
 from frontdesk.domain.program import PinPolicy, SpendOrder
+from frontdesk.domain.tiers import TierEvent
 from frontdesk.persistence.verify import verify
 from frontdesk.services import accounts, checkout, membership, shifts
 from frontdesk.services.checkout import Payment, SaleItem
@@ -596,3 +597,17 @@ def test_spend_order_from_the_program_file_is_used(tmp_path: Path) -> None:
         assert (after.principal, after.bonus) == (Fen.of("22.78"), Fen(0))
     finally:
         t.engine.dispose()
+
+
+def test_tickets_from_other_stores_count_for_the_tier_at_this_till(till: Till) -> None:
+    reg = till.member()
+    elsewhere = TierEvent(at(2026, 3, 1), "ticket-at-store-2", Fen.of("15000.00"), 15000)
+    with till.ctx.uow() as uow:
+        uow.tickets.add_remote_tier_events(reg.member.member_id, "002-01", [elsewhere, elsewhere])
+        uow.commit()
+
+    sold = sell(till, reg.card_no, [SaleItem(WATER)], [Payment("cash", Fen.of("2.00"))])
+    after = checkout.quote(till.ctx, card_no=reg.card_no, items=[SaleItem(RICE)])
+
+    assert sold.upgraded_to == "gold"
+    assert after.priced.due == Fen.of("80.10")

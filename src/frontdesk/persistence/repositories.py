@@ -419,6 +419,7 @@ class SqlTickets:
         return [self._load(r) for r in self.conn.execute(q)]
 
     def tier_events(self, member_id: str) -> list[TierEvent]:
+        """The member's tickets at this till and, as pulled from head office, at every other."""
         q = select(
             t.ticket.c.ticket_id,
             t.ticket.c.kind,
@@ -427,8 +428,8 @@ class SqlTickets:
             t.ticket.c.points_earned,
             t.ticket.c.refund_of,
         ).where(and_(t.ticket.c.member_id == member_id, t.ticket.c.kind.in_(("sale", "refund"))))
-        return [
-            TierEvent(
+        events = {
+            r.ticket_id: TierEvent(
                 at=rows.must_dt(r.created_at),
                 ticket_id=r.ticket_id,
                 spend=Fen(r.total),
@@ -436,7 +437,41 @@ class SqlTickets:
                 refund_of=r.refund_of,
             )
             for r in self.conn.execute(q)
-        ]
+        }
+        remote = select(t.remote_tier_event).where(t.remote_tier_event.c.member_id == member_id)
+        for r in self.conn.execute(remote):
+            events.setdefault(
+                r.ticket_id,
+                TierEvent(rows.must_dt(r.at), r.ticket_id, Fen(r.spend), r.points, r.refund_of),
+            )
+        return list(events.values())
+
+    def add_remote_tier_events(
+        self, member_id: str, till_id: str, events: Sequence[TierEvent]
+    ) -> None:
+        """Keep other stores' tickets of a member; a ticket already known is left as it is."""
+        known = set(
+            self.conn.execute(
+                select(t.remote_tier_event.c.ticket_id).where(
+                    t.remote_tier_event.c.ticket_id.in_([e.ticket_id for e in events])
+                )
+            ).scalars()
+        )
+        fresh: dict[str, dict[str, object]] = {}
+        for e in events:
+            if e.ticket_id in known:
+                continue
+            fresh[e.ticket_id] = {
+                "ticket_id": e.ticket_id,
+                "member_id": member_id,
+                "till_id": till_id,
+                "at": e.at.isoformat(),
+                "spend": e.spend.value,
+                "points": e.points,
+                "refund_of": e.refund_of,
+            }
+        if fresh:
+            self.conn.execute(insert(t.remote_tier_event), list(fresh.values()))
 
     def add(self, tk: Ticket) -> None:
         self.conn.execute(

@@ -351,8 +351,8 @@ class SqliteSyncStore:
     def apply_tiers(self, snapshot: TierSnapshot, now: datetime) -> list[str]:
         """Tier as DOMAIN §3 has it: `tier_status` over every store's tickets of the member.
 
-        Head office's events are the pushed tickets of all stores; this till's own tickets that
-        are not there yet are added, the same ticket counted once.
+        Head office's events are the pushed tickets of all stores; they are kept beside this
+        till's own tickets (the same ticket counted once) for every later tier check here.
         """
         chain_wide: dict[str, dict[str, TierEvent]] = defaultdict(dict)
         for r in snapshot.events:
@@ -372,8 +372,9 @@ class SqliteSyncStore:
                 # A locked tier is the manager's word, kept as lock_tier set it.
                 if member is None or member.tier_lock is not None:
                     continue
-                events |= {e.ticket_id: e for e in tickets.tier_events(member_id)}
-                status = tier_status(list(events.values()), now, self.program)
+                # Kept, so the upgrade check of the next sale here sees them too.
+                tickets.add_remote_tier_events(member_id, "head-office", list(events.values()))
+                status = tier_status(tickets.tier_events(member_id), now, self.program)
                 accounts.set_tier(member_id, status.code, status.since, status.held_until)
             conn.commit()
         return []

@@ -255,6 +255,18 @@ outbox = Table(
     Column("created_at", Text, nullable=False),
 )
 
+remote_tier_event = Table(
+    "remote_tier_event",
+    metadata,
+    Column("ticket_id", Text, primary_key=True),
+    Column("member_id", Text, nullable=False, index=True),
+    Column("till_id", Text, nullable=False),
+    Column("at", Text, nullable=False),
+    Column("spend", Integer, nullable=False),
+    Column("points", Integer, nullable=False),
+    Column("refund_of", Text),
+)
+
 print_job = Table(
     "print_job",
     metadata,

@@ -365,11 +365,6 @@ def _tier_of(till: Till, member_id: str) -> tuple[object, ...]:
     return (account.tier, account.tier_since, account.tier_held_until)
 
 
-@pytest.mark.xfail(
-    reason="core: SqlTickets.tier_events reads this till's tickets only, so the upgrade check "
-    "after a sale at B recomputes without A's ticket until B's next pull",
-    strict=True,
-)
 def test_a_sale_at_b_keeps_the_tier_won_at_a(make_till: Callable[..., Till]) -> None:
     a, b = make_till(1, 13), make_till(2, 13)
     member_id, card_no = register_with_money(a, "13800000013")
