@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
@@ -63,7 +63,7 @@ def apply(till: Till, card: str, member_id: str, ops: list[tuple[object, ...]]) 
             except (errors.NothingToRefund, errors.RefundTooLarge):
                 continue
             approval = till.approve("refund", receipt, amount)
-            checkout.refund(
+            done = checkout.refund(
                 till.ctx,
                 txn_id=new_id(),
                 cashier="1001",
@@ -71,6 +71,7 @@ def apply(till: Till, card: str, member_id: str, ops: list[tuple[object, ...]]) 
                 lines=lines,
                 approval_id=approval,
             )
+            assert_whole_refund_is_the_inverse(till, done)
         elif kind == "replay" and last_sale is not None:
             with till.ctx.uow(write=False) as uow:
                 head = uow.ledger.head()
@@ -87,6 +88,30 @@ def apply(till: Till, card: str, member_id: str, ops: list[tuple[object, ...]]) 
             with till.ctx.uow(write=False) as uow:
                 assert uow.ledger.head() == head
             assert again.replayed
+
+
+def _moves(till: Till, ticket_id: str) -> dict[tuple[str, str], int]:
+    with till.ctx.uow(write=False) as uow:
+        entries = uow.ledger.for_ticket(ticket_id)
+    moves: dict[tuple[str, str], int] = {}
+    for e in entries:
+        key = (e.bucket, "points" if e.bucket == "points" else "money")
+        moves[key] = moves.get(key, 0) + e.amount
+    return moves
+
+
+def assert_whole_refund_is_the_inverse(till: Till, done: checkout.RefundResult) -> None:
+    """A refund of everything, as the first refund of its sale, undoes the sale exactly."""
+    with till.ctx.uow(write=False) as uow:
+        first = len(uow.tickets.refunds_of(done.original.ticket_id)) == 1
+    if not first or done.ticket.total != -done.original.total:
+        return
+    event("a whole refund was checked against its sale")
+    sale, back = _moves(till, done.original.ticket_id), _moves(till, done.ticket.ticket_id)
+    assert {k: -v for k, v in sale.items() if v} == {k: v for k, v in back.items() if v}
+    assert {t.kind: -t.amount.value for t in done.original.tenders} == {
+        t.kind: t.amount.value for t in done.ticket.tenders
+    }
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
