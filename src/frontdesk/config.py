@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,7 +11,17 @@ from platformdirs import user_data_dir
 
 from frontdesk.domain.program import Program, ProgramInvalid, program_from_mapping
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+def _resources() -> Path:
+    # A PyInstaller bundle unpacks its data beside the code (sys._MEIPASS); a checkout keeps
+    # resources/ at the top of the repository.
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle is not None:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+RESOURCES = _resources()
 DEFAULT_PROGRAM = RESOURCES / "program.toml"
 
 

@@ -1,0 +1,5 @@
+"""Entry point of the bundled till: the same `frontdesk` command as the installed package."""
+
+from frontdesk.cli import main
+
+raise SystemExit(main())
