@@ -33,6 +33,7 @@ from frontdesk.domain.cards import make_card_number
 from frontdesk.domain.money import Fen
 from frontdesk.persistence.engine import open_database
 from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
+from frontdesk.printing_setup import receipt_text
 from frontdesk.services.context import TillContext
 from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.ui.main import prepare_application
@@ -120,7 +121,7 @@ def main() -> None:
     app, _translations, hub = prepare_application("zh_CN", RESOURCES)
     engine = open_database(path)
     ctx = TillContext(SqlUnitOfWorkFactory(engine), FixedClock(NOW), load_program())
-    backend = ServicesTillBackend(ctx)
+    backend = ServicesTillBackend(ctx, receipt_text=receipt_text)
     session = backend.login("9001", "9001")
     shift = backend.open_shift(Fen(0))
     window = TillWindow(backend, hub, session, shift)

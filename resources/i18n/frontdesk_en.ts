@@ -419,8 +419,20 @@
 <context>
     <name>ReceiptPreviewDialog</name>
     <message>
+        <source>Receipt {receipt_no} sent to the printer again (reprint)</source>
+        <translation>Receipt {receipt_no} sent to the printer again (reprint)</translation>
+    </message>
+    <message>
         <source>Receipt preview</source>
         <translation>Receipt preview</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>Reprint receipt</source>
+        <translation>Reprint receipt</translation>
     </message>
 </context>
 <context>
@@ -834,6 +846,14 @@
         <translation>Head office: offline</translation>
     </message>
     <message>
+        <source>Printer: ready</source>
+        <translation>Printer: ready</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt_no} reprinted</source>
+        <translation>Receipt {receipt_no} reprinted</translation>
+    </message>
+    <message>
         <source>Type the member&apos;s mobile number and press Enter</source>
         <translation>Type the member&apos;s mobile number and press Enter</translation>
     </message>
@@ -895,6 +915,14 @@
     <message>
         <source>Paid with</source>
         <translation>Paid with</translation>
+    </message>
+    <message>
+        <source>Payment reference</source>
+        <translation>Payment reference</translation>
+    </message>
+    <message>
+        <source>From the card terminal or wallet slip</source>
+        <translation>From the card terminal or wallet slip</translation>
     </message>
     <message>
         <source>Enter Top up</source>

@@ -419,8 +419,20 @@
 <context>
     <name>ReceiptPreviewDialog</name>
     <message>
+        <source>Receipt {receipt_no} sent to the printer again (reprint)</source>
+        <translation>小票 {receipt_no} 已重新打印（重印）</translation>
+    </message>
+    <message>
         <source>Receipt preview</source>
         <translation>小票预览</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <source>Reprint receipt</source>
+        <translation>重打小票</translation>
     </message>
 </context>
 <context>
@@ -834,6 +846,14 @@
         <translation>总部：离线</translation>
     </message>
     <message>
+        <source>Printer: ready</source>
+        <translation>打印机：正常</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt_no} reprinted</source>
+        <translation>小票 {receipt_no} 已重印</translation>
+    </message>
+    <message>
         <source>Type the member&apos;s mobile number and press Enter</source>
         <translation>请输入会员手机号并按 Enter</translation>
     </message>
@@ -895,6 +915,14 @@
     <message>
         <source>Paid with</source>
         <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Payment reference</source>
+        <translation>交易参考号</translation>
+    </message>
+    <message>
+        <source>From the card terminal or wallet slip</source>
+        <translation>刷卡机或支付凭条上的参考号</translation>
     </message>
     <message>
         <source>Enter Top up</source>

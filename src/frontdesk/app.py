@@ -1,4 +1,8 @@
-"""The composition root: builds the concrete adapters and hands them to the till window."""
+"""The composition root: builds the concrete adapters and hands them to the till window.
+
+Hardware modules (pyserial, python-escpos, reportlab) are imported inside the functions that
+use them: the window is shown before any of them loads, which keeps the cold start short.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,10 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from frontdesk.config import RESOURCES
-from frontdesk.domain.scan import Scan
-from frontdesk.hardware import checks
-from frontdesk.hardware.config import DeviceConfig, DeviceConfigInvalid, load_config, save_config
-from frontdesk.hardware.escpos_printer import Backend
-from frontdesk.hardware.escpos_receipt import PAPER_58MM, PAPER_80MM, PaperProfile
-from frontdesk.hardware.framing import Terminator
-from frontdesk.hardware.serial_scanner import ScannerSettings, SerialScanner
+from frontdesk.printing_setup import QueuedReceiptOutput, receipt_text
 from frontdesk.services.context import TillContext
 from frontdesk.services.device_settings import (
     CheckOutcome,
@@ -26,6 +23,13 @@ from frontdesk.services.device_settings import (
 from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.ui.main import ensure_application, run_selftest, run_till
 from frontdesk.ui.scanning import ScanHub
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from frontdesk.hardware.config import DeviceConfig
+    from frontdesk.hardware.escpos_receipt import PaperProfile
+    from frontdesk.hardware.serial_scanner import ScannerSettings, SerialScanner
 
 
 def devices_path(engine: Engine) -> Path | None:
@@ -46,10 +50,17 @@ def configured_scanner(path: Path | None) -> ScannerSettings | None:
     scanner = raw.get("scanner")
     if not isinstance(scanner, dict) or not str(scanner.get("port", "")).strip():
         return None
+    from frontdesk.hardware.config import load_config
+
     return load_config(path).scanner
 
 
-_PAPERS = {p.name: p for p in (PAPER_58MM, PAPER_80MM)}
+def _papers() -> dict[str, PaperProfile]:
+    from frontdesk.hardware.escpos_receipt import PAPER_58MM, PAPER_80MM
+
+    return {p.name: p for p in (PAPER_58MM, PAPER_80MM)}
+
+
 _SCAN_TEST_SECONDS = 8.0
 
 
@@ -60,14 +71,19 @@ class TomlDeviceSettings:
         self.path = path
 
     def choices(self) -> dict[str, Sequence[str]]:
+        from frontdesk.hardware.escpos_printer import Backend
+        from frontdesk.hardware.framing import Terminator
+
         return {
             "baudrate": ["9600", "19200", "38400", "57600", "115200"],
             "framing": [t.value for t in Terminator],
             "backend": [b.value for b in Backend],
-            "paper": list(_PAPERS),
+            "paper": list(_papers()),
         }
 
     def _config(self) -> DeviceConfig:
+        from frontdesk.hardware.config import DeviceConfig, DeviceConfigInvalid, load_config
+
         try:
             return load_config(self.path)
         except (DeviceConfigInvalid, tomllib.TOMLDecodeError):
@@ -87,13 +103,16 @@ class TomlDeviceSettings:
         )
 
     def _apply(self, form: DeviceSettingsForm) -> DeviceConfig:
+        from frontdesk.hardware.escpos_printer import Backend
+        from frontdesk.hardware.framing import Terminator
+
         c = self._config()
         try:
             framing = replace(c.scanner.framing, terminator=Terminator(form.scanner_framing))
             backend = Backend(form.printer_backend)
         except ValueError as exc:
             raise DeviceSettingsInvalid(str(exc)) from None
-        paper: PaperProfile | None = _PAPERS.get(form.paper)
+        paper: PaperProfile | None = _papers().get(form.paper)
         if paper is None:
             raise DeviceSettingsInvalid(f"未知纸张：{form.paper}")
         return replace(
@@ -108,15 +127,21 @@ class TomlDeviceSettings:
         )
 
     def save(self, form: DeviceSettingsForm) -> None:
+        from frontdesk.hardware.config import save_config
+
         save_config(self._apply(form), self.path)
 
     def test_scan(self, form: DeviceSettingsForm) -> CheckOutcome:
         if not form.scanner_port:
             return CheckOutcome(False, "未设置串口扫描枪（键盘式扫描枪无需设置）")
+        from frontdesk.hardware import checks
+
         result = checks.test_scan(self._apply(form).scanner, _SCAN_TEST_SECONDS)
         return CheckOutcome(result.ok, result.message, result.detail)
 
     def test_print(self, form: DeviceSettingsForm) -> CheckOutcome:
+        from frontdesk.hardware import checks
+
         config = self._apply(form)
         result = checks.test_print(config.printer, config.paper)
         return CheckOutcome(result.ok, result.message, result.detail)
@@ -124,6 +149,8 @@ class TomlDeviceSettings:
 
 def start_serial_scanner(settings: ScannerSettings, hub: ScanHub) -> SerialScanner:
     """A reader thread feeding the hub; the hub hops each scan and status onto the GUI thread."""
+    from frontdesk.domain.scan import Scan
+    from frontdesk.hardware.serial_scanner import SerialScanner
 
     def on_scan(scan: Scan) -> None:
         hub.deliver(scan.code)
@@ -147,17 +174,20 @@ def run_till_app(
     With ``selftest`` the window opens offscreen for ``staff_no``, is saved as a PNG there, and
     the process exits: a check for installers and CI that the real window starts on this store.
     """
-    backend = ServicesTillBackend(ctx)
+    backend = ServicesTillBackend(ctx, receipt_text=receipt_text)
     if selftest is not None:
         return run_selftest(backend, selftest, staff_no, pin, language, RESOURCES)
     ensure_application()  # the hub is a QObject: the application comes first
     hub = ScanHub()
     path = devices_path(engine)
     devices = None if path is None else TomlDeviceSettings(path)
+    # With no printer configured the queue still keeps every job: 重印 and PDF copies work.
+    output = QueuedReceiptOutput(engine, path, backend.past_receipt)
     scanner_settings = configured_scanner(path)
     scanner = None if scanner_settings is None else start_serial_scanner(scanner_settings, hub)
     try:
-        return run_till(backend, language, RESOURCES, hub, devices)
+        return run_till(backend, language, RESOURCES, hub, devices, output)
     finally:
+        output.stop()
         if scanner is not None:
             scanner.stop()

@@ -669,18 +669,10 @@ def _staff_name(uow: Any, staff_no: str) -> str:
 
 def _queue(cli: Cli) -> Any:
     """The print queue of this till: jobs in its database, the printer from <db>.devices.toml."""
-    from frontdesk.hardware.config import load_config
-    from frontdesk.hardware.escpos_printer import EscposReceiptPrinter
-    from frontdesk.persistence.print_jobs import SqlitePrintJobStore
-    from frontdesk.services.printing import PrintQueue
+    from frontdesk.printing_setup import print_queue
 
-    config = load_config(devices_path(cli.args.db))
     faults: list[str] = []
-    queue = PrintQueue(
-        EscposReceiptPrinter(config.printer, config.paper),
-        SqlitePrintJobStore(cli.engine),
-        faults.append,
-    )
+    queue, _store = print_queue(cli.engine, devices_path(cli.args.db), faults.append)
     return queue, faults
 
 
@@ -698,16 +690,11 @@ def _print(cli: Cli, receipt: Any) -> None:
 
 
 def _also_pdf(cli: Cli, receipt: Any) -> None:
-    from frontdesk.hardware.config import load_config
-    from frontdesk.hardware.pdf_receipt import PdfReceiptPrinter
-    from frontdesk.services.printing import PrinterFault
+    from frontdesk.printing_setup import pdf_copy
 
-    folder = load_config(devices_path(cli.args.db)).pdf_folder
-    if folder:
-        try:
-            PdfReceiptPrinter(Path(folder)).print(receipt)
-        except PrinterFault as fault:
-            print(f"警告：{fault.message}", file=sys.stderr)
+    fault = pdf_copy(devices_path(cli.args.db), receipt)
+    if fault is not None:
+        print(f"警告：{fault}", file=sys.stderr)
 
 
 def _printing(fn: Callable[[Cli], None], kind: str) -> Callable[[Cli], None]:

@@ -447,9 +447,13 @@ class FakeTillBackend:
         self._log("register", card_no, mask_phone(reg.phone))
         return self._view(self.cards[card_no])
 
-    def topup(self, card_no: str, amount: Fen, tender: TenderKind) -> TopupResult:
+    def topup(
+        self, card_no: str, amount: Fen, tender: TenderKind, reference: str = ""
+    ) -> TopupResult:
         card = self.cards[parse_card_number(card_no)]
         ensure_usable(card.state)
+        if tender is not TenderKind.CASH and not reference.strip():
+            raise errors.ReferenceRequired(tender=tender.value)
         split = topup_split(amount, self.program)
         m = self.members[card.member_id]
         m.principal += split.principal

@@ -13,6 +13,7 @@ import pytest
 
 from frontdesk.domain.cards import CardAction
 from frontdesk.domain.money import Fen
+from frontdesk.printing_setup import receipt_text
 from frontdesk.services import accounts, membership, shifts
 from frontdesk.services.till_facade import ServicesTillBackend
 from tests.integration.core_fixtures import RICE, TOBACCO, WATER, Till, make_till
@@ -48,6 +49,10 @@ def real_store(tmp_path: Path) -> Iterator[RealStore]:
     )
     shifts.close_shift(till.ctx, cashier="1001", counted_cash=Fen(50000))
     yield RealStore(
-        till, ServicesTillBackend(till.ctx), member.card_no, member.member.member_id, other.card_no
+        till,
+        ServicesTillBackend(till.ctx, receipt_text=receipt_text),
+        member.card_no,
+        member.member.member_id,
+        other.card_no,
     )
     till.engine.dispose()

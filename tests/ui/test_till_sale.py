@@ -86,7 +86,7 @@ def test_a_member_sale_paid_by_stored_value_and_cash_shows_the_receipt(
     receipts: list[str] = []
     monkeypatch.setattr(TenderDialog, "ask", customer)
     monkeypatch.setattr(
-        ReceiptPreviewDialog, "ask", lambda lines, parent=None: receipts.append("\n".join(lines))
+        ReceiptPreviewDialog, "ask", lambda lines, *_: receipts.append("\n".join(lines))
     )
     window.ui.scan_edit.setFocus()
     with qtbot.waitSignal(hub.scanned):
@@ -271,7 +271,7 @@ def test_a_cash_sale_can_be_rung_up_with_the_keyboard_only(
 ) -> None:
     receipts: list[str] = []
     monkeypatch.setattr(
-        ReceiptPreviewDialog, "ask", lambda lines, parent=None: receipts.append("\n".join(lines))
+        ReceiptPreviewDialog, "ask", lambda lines, *_: receipts.append("\n".join(lines))
     )
     opened: list[TenderDialog] = []
 

@@ -7,17 +7,19 @@ every rule stays in the services it calls.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from frontdesk.domain import errors
 from frontdesk.domain.cards import Card, CardAction, parse_card_number
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import PricedTicket, Product
+from frontdesk.domain.receipt import Receipt
 from frontdesk.domain.stored_value import cash_out, pin_needed
-from frontdesk.services import accounts, checkout, membership, shifts, staff
+from frontdesk.services import accounts, checkout, membership, receipts, shifts, staff
 from frontdesk.services.context import TillContext, new_id
-from frontdesk.services.records import Ticket
+from frontdesk.services.receipt_output import ReceiptText
+from frontdesk.services.records import Staff
 from frontdesk.services.till_port import (
     ApprovalAction,
     AuditEntry,
@@ -57,15 +59,16 @@ _CARD_ACTIONS = {
     CardAction.UNFREEZE: ApprovalAction.UNFREEZE,
 }
 
-TENDER_NAMES = {
-    "stored_value": "储值",
-    "cash": "现金",
-    "bank_card": "银行卡",
-    "wechat": "微信支付",
-    "alipay": "支付宝",
-}
 
-ReceiptText = Callable[[checkout.SaleResult, str], list[str]]
+class NoActiveCard(errors.DomainError):
+    """Found by phone, but no card of the member can be used: the till cannot attach them."""
+
+    key = "no_active_card"
+    template = "会员{name}（{phone}）没有可用的会员卡：卡{card_no}{state}，请先补卡"
+    english = (
+        "Member {name} ({phone}) has no usable card: card {card_no} is {state_en};"
+        " reissue a card first"
+    )
 
 
 @dataclass(frozen=True)
@@ -100,56 +103,16 @@ def view_of(member: membership.MemberView) -> MemberView:
     )
 
 
-def sale_receipt_text(sale: checkout.SaleResult, store_name: str) -> list[str]:
-    """The sale receipt as plain lines: what the preview shows and a text printer would print."""
-    ticket = sale.ticket
-    lines = [
-        store_name,
-        f"销售小票  {ticket.receipt_no}",
-        f"{ticket.created_at:%Y-%m-%d %H:%M}  收银员 {ticket.cashier}",
-        "-" * 32,
-    ]
-    for ln in ticket.lines:
-        lines.append(f"{ln.name} ×{ln.quantity}  {ln.gross}")
-    lines.append(f"合计 {ticket.gross}")
-    if sale.priced is not None:
-        for d in sale.priced.discounts:
-            lines.append(f"{d.kind.label} -{d.amount}")
-    if ticket.redeemed_points:
-        lines.append(f"使用积分 {ticket.redeemed_points}")
-    lines.append(f"应付 {ticket.total}")
-    for t in ticket.tenders:
-        lines.append(f"{TENDER_NAMES.get(t.kind, t.kind)} {t.amount + t.change}")
-    lines.append(f"找零 {sale.change}")
-    before, after = sale.member_before, sale.member_after
-    if before is not None and after is not None:
-        lines += [
-            "-" * 32,
-            f"会员 {after.masked_phone}  {after.tier_name}",
-            f"积分 {before.points} +{ticket.points_earned} -{ticket.redeemed_points}"
-            f" = {after.points}",
-            f"本金 {before.principal} → {after.principal}",
-            f"赠金 {before.bonus} → {after.bonus}",
-        ]
-        if after.expiring is not None:
-            lines.append(f"{after.expiring.points} 积分将于 {after.expiring.on.isoformat()} 过期")
-    if sale.upgraded_to is not None and after is not None:
-        lines.append(f"恭喜升级为{after.tier_name}")
-    return lines
-
-
 class ServicesTillBackend:
     """`TillBackend` over the services, for one till; the logged-in staff member is the actor.
 
-    ``render_receipt_text`` turns a committed sale into the preview's lines; by default the plain
-    text of `sale_receipt_text`.
+    Every committed result carries its `Receipt`, built by `services.receipts`, and the preview
+    lines ``receipt_text`` makes of that same receipt (app.py passes the printer's own layout).
     """
 
-    def __init__(
-        self, ctx: TillContext, *, render_receipt_text: ReceiptText = sale_receipt_text
-    ) -> None:
+    def __init__(self, ctx: TillContext, *, receipt_text: ReceiptText) -> None:
         self._ctx = ctx
-        self._render = render_receipt_text
+        self._text = receipt_text
         self._session: StaffSession | None = None
         # UI (action, subject) → the binding the services check, remembered when a call asked
         # for an approval, so the manager approves exactly what the refused call needs.
@@ -187,7 +150,19 @@ class ServicesTillBackend:
 
     def close_shift(self, counted_cash: Fen) -> ShiftReport:
         report = shifts.close_shift(self._ctx, cashier=self.actor, counted_cash=counted_cash)
-        return ShiftReport(report.expected_cash, report.counted_cash, shift_report_text(report))
+        with self._ctx.uow(write=False) as uow:
+            store, till = uow.settings.get("store_no"), uow.settings.get("till_no")
+            names = {
+                a.approver: _staff_name(uow.staff.get(a.approver), a.approver)
+                for a in report.approvals
+                if a.approver
+            }
+        receipt = receipts.shift_receipt(
+            report, self._who(report.shift.cashier), int(store or 0), int(till or 0), names
+        )
+        return ShiftReport(
+            report.expected_cash, report.counted_cash, tuple(self._text(receipt)), receipt
+        )
 
     # -- the sale -------------------------------------------------------------------------------
 
@@ -202,7 +177,23 @@ class ServicesTillBackend:
         return view_of(membership.lookup_card(self._ctx, code, self.actor))
 
     def find_member_by_phone(self, phone: str) -> MemberView:
-        return view_of(membership.find_member(self._ctx, phone))
+        found = membership.find_member(self._ctx, phone)
+        if found.card_no is None:
+            raise self._no_active_card(found)
+        return view_of(found)
+
+    def _no_active_card(self, member: membership.MemberView) -> errors.DomainError:
+        """The member exists but holds no usable card: say who, and what became of the card."""
+        with self._ctx.uow(write=False) as uow:
+            cards = uow.cards.for_member(member.member_id)
+        last = cards[-1] if cards else None
+        return NoActiveCard(
+            name=member.name,
+            phone=member.masked_phone,
+            card_no=last.card_no if last is not None else "—",
+            state=last.state.label if last is not None else "—",
+            state_en=last.state.value if last is not None else "—",
+        )
 
     def price(self, draft: TicketDraft) -> PricedTicket:
         quote = checkout.quote(
@@ -240,11 +231,9 @@ class ServicesTillBackend:
         if draft.card_no is not None:
             after = sale.member_after
             member = view_of(after) if after is not None else self.find_card(draft.card_no)
+        receipt = receipts.sale_receipt(sale, self._who(sale.ticket.cashier), self._ctx.program)
         return CheckoutResult(
-            sale.ticket.receipt_no,
-            sale.change,
-            tuple(self._render(sale, self._store_name())),
-            member,
+            sale.ticket.receipt_no, sale.change, tuple(self._text(receipt)), member, receipt
         )
 
     # -- manager approval -----------------------------------------------------------------------
@@ -328,7 +317,9 @@ class ServicesTillBackend:
         )
         return view_of(registered.member)
 
-    def topup(self, card_no: str, amount: Fen, tender: TenderKind) -> TopupResult:
+    def topup(
+        self, card_no: str, amount: Fen, tender: TenderKind, reference: str = ""
+    ) -> TopupResult:
         if tender is TenderKind.STORED_VALUE:
             raise errors.InvalidAmount(amount=str(amount))  # stored value cannot buy itself
         member = self.lookup_card(card_no)
@@ -338,17 +329,16 @@ class ServicesTillBackend:
             member_id=member.member_id,
             amount=amount,
             tender=tender.value,
+            reference=reference.strip() or None,
         )
         after = self.find_card(member.card_no)
-        lines = (
-            self._store_name(),
-            f"充值小票  {done.ticket.receipt_no}",
-            f"充值 {done.principal}",
-            f"赠送 {done.bonus}",
-            f"本金 {done.before.principal} → {done.after.principal}",
-            f"赠金 {done.before.bonus} → {done.after.bonus}",
+        receipt = receipts.topup_receipt(
+            done,
+            self._who(done.ticket.cashier),
+            self._ctx.program,
+            membership.member_by_id(self._ctx, member.member_id),
         )
-        return TopupResult(done.principal, done.bonus, after, lines)
+        return TopupResult(done.principal, done.bonus, after, tuple(self._text(receipt)), receipt)
 
     def change_card_state(
         self, card_no: str, action: CardAction, approval: str | None
@@ -399,7 +389,12 @@ class ServicesTillBackend:
             waive_approval_id=approval if waive_reason is not None else None,
             waive_reason=waive_reason or "",
         )
-        return ReissueResult(done.new_card, done.fee, self.find_card(done.new_card))
+        receipt = None
+        if done.ticket is not None:  # a waived fee made no ticket: nothing to print
+            receipt = receipts.reissue_receipt(
+                done, self._who(done.ticket.cashier), self._ctx.program
+            )
+        return ReissueResult(done.new_card, done.fee, self.find_card(done.new_card), receipt)
 
     def return_card(self, card_no: str, approval: str | None) -> CardReturnResult:
         card = self._card(card_no)
@@ -415,7 +410,12 @@ class ServicesTillBackend:
                 principal,
                 _Binding("return", card.card_no, principal.value),
             ) from None
-        return CardReturnResult(done.cash_paid, done.bonus_forfeited, self.find_card(card.card_no))
+        receipt = receipts.card_return_receipt(
+            done, self._who(done.ticket.cashier), self._ctx.program
+        )
+        return CardReturnResult(
+            done.cash_paid, done.bonus_forfeited, self.find_card(card.card_no), receipt
+        )
 
     def _principal_paid_back(self, member_id: str) -> Fen:
         account = checkout.account_of(self._ctx, member_id)
@@ -440,18 +440,14 @@ class ServicesTillBackend:
                 Fen(amount),
                 _Binding("refund", receipt_no, amount),
             ) from None
-        return RefundResult(
-            done.original.receipt_no, -done.ticket.total, tuple(self._refund_text(done.ticket))
+        with self._ctx.uow(write=False) as uow:
+            entries = uow.ledger.for_ticket(done.ticket.ticket_id)
+        receipt = receipts.refund_receipt(
+            done, self._who(done.ticket.cashier), self._ctx.program, entries
         )
-
-    def _refund_text(self, ticket: Ticket) -> list[str]:
-        lines = [self._store_name(), f"退货小票  {ticket.receipt_no}", "-" * 32]
-        lines += [f"{ln.name} ×{-ln.quantity}  {-ln.net}" for ln in ticket.lines]
-        lines.append(f"退款合计 {-ticket.total}")
-        lines += [f"{TENDER_NAMES.get(t.kind, t.kind)} {-t.amount}" for t in ticket.tenders]
-        if ticket.points_earned:
-            lines.append(f"积分 {ticket.points_earned:+d}")
-        return lines
+        return RefundResult(
+            done.original.receipt_no, -done.ticket.total, tuple(self._text(receipt)), receipt
+        )
 
     def reset_pin(self, card_no: str, new_pin: str, approval: str | None) -> MemberView:
         card = self._card(card_no)
@@ -532,9 +528,33 @@ class ServicesTillBackend:
             for e in entries
         ]
 
-    def _store_name(self) -> str:
+    # -- receipts -------------------------------------------------------------------------------
+
+    def _who(self, cashier: str) -> receipts.Printed:
+        """Store, till and cashier as every receipt header prints them."""
         with self._ctx.uow(write=False) as uow:
-            return uow.settings.get("store_name") or self._ctx.program.store_name
+            store_name = uow.settings.get("store_name") or self._ctx.program.store_name
+            till = uow.settings.get("till_no") or ""
+            person = uow.staff.get(cashier)
+        return receipts.Printed(store_name, till.zfill(2), _staff_name(person, cashier))
+
+    def past_receipt(self, receipt_no: str) -> Receipt | None:
+        """A past ticket's receipt rebuilt from the store (for 重印 when no print job kept it)."""
+        with self._ctx.uow(write=False) as uow:
+            ticket = uow.tickets.by_receipt(receipt_no.strip())
+            if ticket is None:
+                return None
+            entries = uow.ledger.for_ticket(ticket.ticket_id)
+            original = None if ticket.refund_of is None else uow.tickets.get(ticket.refund_of)
+            member = None if ticket.member_id is None else uow.members.get(ticket.member_id)
+        return receipts.ticket_receipt(
+            ticket,
+            self._who(ticket.cashier),
+            self._ctx.program,
+            entries,
+            phone=None if member is None else member.phone,
+            original_receipt_no=None if original is None else original.receipt_no,
+        )
 
 
 def _items(draft: TicketDraft) -> list[checkout.SaleItem]:
@@ -549,33 +569,5 @@ def _audit_detail(amount: int | None, outcome: str, detail: dict[str, object]) -
     return " ".join(parts)
 
 
-def shift_report_text(r: shifts.ShiftReport) -> tuple[str, ...]:
-    """The shift close as the manager reads it on screen (DOMAIN §8)."""
-    lines = [
-        f"班次 {r.shift.shift_id[:8]}  收银员 {r.shift.cashier}  交班 {r.closed_by}",
-        f"销售笔数 {r.sales_count}",
-    ]
-    lines += [f"销售（{TENDER_NAMES.get(k, k)}） {v}" for k, v in sorted(r.sales_by_tender.items())]
-    lines.append(f"退货 {r.refunds}")
-    lines += [f"折扣（{kind}） {amount}" for kind, amount in r.discounts.items() if amount.value]
-    lines += [
-        f"充值本金 {r.topups_principal}  赠金 {r.topups_bonus}",
-        f"补卡工本费 {r.reissue_fees}",
-        f"退卡退款 {r.cash_out}",
-        f"储值负债 期初 {r.liability_opening} + 充值 {r.liability_topups}"
-        f" − 消费 {r.liability_spends} + 退货 {r.liability_refunds}"
-        f" ± 调整 {r.liability_adjustments} = 期末 {r.liability_closing}"
-        + ("" if r.liability_reconciles else "（不平）"),
-        f"积分 发放 {r.points_issued}  抵用 {r.points_redeemed}  过期 {r.points_expired}"
-        f"  调整 {r.points_adjusted}",
-        f"备用金 {r.shift.opening_float}",
-        f"应有现金 {r.expected_cash}",
-        f"实点现金 {r.counted_cash}",
-        f"长短款 {r.over_short}",
-        f"店长审批 {len(r.approvals)} 次",
-    ]
-    lines += [
-        f"  {a.at:%H:%M} {a.action} {a.subject or ''} 审批人 {a.approver or a.actor}"
-        for a in r.approvals
-    ]
-    return tuple(lines)
+def _staff_name(person: Staff | None, staff_no: str) -> str:
+    return person.name if person is not None else staff_no

@@ -14,6 +14,7 @@ from typing import Protocol
 from frontdesk.domain.cards import CardAction, CardState
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import LineInput, PricedTicket, Product
+from frontdesk.domain.receipt import Receipt
 
 
 class Role(Enum):
@@ -102,8 +103,9 @@ class Tender:
 class CheckoutResult:
     receipt_no: str
     change: Fen
-    receipt_lines: tuple[str, ...]  # plain text, as the printer will print it
+    receipt_lines: tuple[str, ...]  # `receipt` as plain text, in the printer's layout
     member: MemberView | None
+    receipt: Receipt | None = None  # what the printer gets; None from a backend without one
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ class TopupResult:
     bonus: Fen
     member: MemberView
     receipt_lines: tuple[str, ...]
+    receipt: Receipt | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,7 @@ class ReissueResult:
     new_card_no: str
     fee: Fen
     member: MemberView
+    receipt: Receipt | None = None  # None also when the fee was waived: no ticket, no receipt
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,7 @@ class CardReturnResult:
     principal_paid: Fen
     bonus_forfeited: Fen
     member: MemberView
+    receipt: Receipt | None = None
 
 
 @dataclass(frozen=True)
@@ -144,6 +149,7 @@ class RefundResult:
     receipt_no: str
     amount: Fen
     receipt_lines: tuple[str, ...]
+    receipt: Receipt | None = None
 
 
 @dataclass(frozen=True)
@@ -162,7 +168,8 @@ class ShiftReport:
 
     expected_cash: Fen
     counted_cash: Fen
-    report_lines: tuple[str, ...] = field(default=())
+    report_lines: tuple[str, ...] = field(default=())  # `receipt` as plain text
+    receipt: Receipt | None = None
 
     @property
     def over_short(self) -> Fen:
@@ -207,7 +214,12 @@ class TillBackend(Protocol):
     def tier_names(self) -> Sequence[tuple[str, str]]: ...
     def find_card(self, card_no: str) -> MemberView: ...
     def register_member(self, form: RegistrationForm) -> MemberView: ...
-    def topup(self, card_no: str, amount: Fen, tender: TenderKind) -> TopupResult: ...
+    def topup(
+        self, card_no: str, amount: Fen, tender: TenderKind, reference: str = ""
+    ) -> TopupResult:
+        """充值; bank card, WeChat and Alipay need the payment's ``reference``."""
+        ...
+
     def change_card_state(
         self, card_no: str, action: CardAction, approval: str | None
     ) -> MemberView: ...

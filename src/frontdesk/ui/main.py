@@ -6,12 +6,13 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from frontdesk.domain import errors
 from frontdesk.domain.money import Fen
 from frontdesk.services.device_settings import DeviceSettings
+from frontdesk.services.receipt_output import ReceiptOutput
 from frontdesk.services.till_port import MemberView, TillBackend
 from frontdesk.ui.i18n import Translations, default_resources, error_text, register_fonts
 from frontdesk.ui.login import LoginDialog, OpenShiftDialog
@@ -50,10 +51,13 @@ def run_till(
     resources: Path | None = None,
     hub: ScanHub | None = None,
     devices: DeviceSettings | None = None,
+    receipts: ReceiptOutput | None = None,
 ) -> int:
     """Run the till until the cashier leaves; the app passes the backend and, later, a serial hub.
 
     A serial reader delivers into the returned hub's `deliver()`; pass your own `hub` to share it.
+    ``receipts`` is where committed operations' receipts go; its printer starts once the login
+    is on screen, so loading the printer drivers never delays the first window.
     """
     app, translations, own_hub = prepare_application(language, resources)
     scans = hub or own_hub
@@ -63,6 +67,8 @@ def run_till(
     def toggle_language() -> None:
         translations.toggle(app)
 
+    if receipts is not None:
+        QTimer.singleShot(0, receipts.start)
     while True:
         login = LoginDialog(backend)
         login.language_toggled.connect(toggle_language)
@@ -73,7 +79,7 @@ def run_till(
         shift = OpenShiftDialog.ask(backend, session)
         if shift is None:
             continue
-        window = TillWindow(backend, scans, session, shift)
+        window = TillWindow(backend, scans, session, shift, receipts=receipts)
         window.language_toggled.connect(toggle_language)
         closed: list[bool] = []
 
@@ -86,6 +92,7 @@ def run_till(
                     window.refresh_member(member) if isinstance(member, MemberView) else None
                 )
             )
+            dialog.receipt_issued.connect(window.issue_receipt)
             dialog.shift_closed.connect(lambda _report: closed.append(True))
             dialog.show_page(str(page))
             dialog.exec()

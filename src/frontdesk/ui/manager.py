@@ -157,11 +157,16 @@ class _CardForm:
 class TopupPage(QWidget):
     """充值: the bonus the program gives is shown before and after.
 
+    Bank card, WeChat and Alipay top-ups carry the payment's reference (the till does not talk
+    to those networks, so the cashier types or scans it from the terminal's slip).
+
     Signals:
         member_changed(object): the member's balance changed.
+        receipt_issued(object): the top-up's Receipt.
     """
 
     member_changed = Signal(object)
+    receipt_issued = Signal(object)
 
     def __init__(self, backend: TillBackend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,6 +179,10 @@ class TopupPage(QWidget):
         self.tender_caption = QLabel(self)
         self.tender_combo = QComboBox(self)
         form.addRow(self.tender_caption, self.tender_combo)
+        self.reference_caption = QLabel(self)
+        self.reference_edit = QLineEdit(self)
+        self.reference_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        form.addRow(self.reference_caption, self.reference_edit)
         self.topup_button = QPushButton(self)
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
@@ -184,7 +193,10 @@ class TopupPage(QWidget):
         layout.addWidget(self.topup_button, 0, Qt.AlignmentFlag.AlignRight)
         self.topup_button.clicked.connect(self._on_topup_clicked)
         self.amount_edit.returnPressed.connect(self._on_topup_clicked)
+        self.reference_edit.returnPressed.connect(self._on_topup_clicked)
+        self.tender_combo.currentIndexChanged.connect(self._on_tender_changed)
         self._retranslate()
+        self._on_tender_changed()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -195,6 +207,8 @@ class TopupPage(QWidget):
         self.card.caption.setText(self.tr("Card number"))
         self.amount_caption.setText(self.tr("Top-up amount (yuan)"))
         self.tender_caption.setText(self.tr("Paid with"))
+        self.reference_caption.setText(self.tr("Payment reference"))
+        self.reference_edit.setPlaceholderText(self.tr("From the card terminal or wallet slip"))
         self.topup_button.setText(self.tr("Enter Top up"))
         current = self.tender_combo.currentIndex()
         self.tender_combo.clear()
@@ -211,8 +225,10 @@ class TopupPage(QWidget):
         except ValueError:
             _show(self.result_label, error_text(errors.InvalidAmount(amount=text)), error=True)
             return
+        tender = self.tender_combo.currentData()
+        reference = "" if tender is TenderKind.CASH else self.reference_edit.text()
         try:
-            result = self._backend.topup(self.card.text(), amount, self.tender_combo.currentData())
+            result = self._backend.topup(self.card.text(), amount, tender, reference)
         except errors.DomainError as err:
             _show(self.result_label, error_text(err), error=True)
             return
@@ -229,7 +245,15 @@ class TopupPage(QWidget):
             ),
         )
         self.amount_edit.clear()
+        self.reference_edit.clear()
+        self.receipt_issued.emit(result.receipt)
         self.member_changed.emit(result.member)
+
+    @Slot()
+    def _on_tender_changed(self) -> None:
+        needs_reference = self.tender_combo.currentData() not in (None, TenderKind.CASH)
+        self.reference_caption.setEnabled(needs_reference)
+        self.reference_edit.setEnabled(needs_reference)
 
 
 class CardActionsPage(QWidget):
@@ -237,9 +261,11 @@ class CardActionsPage(QWidget):
 
     Signals:
         card_changed(object): the MemberView after the change (the new card after 补卡).
+        receipt_issued(object): the Receipt of a 补卡 fee or a 退卡 payout.
     """
 
     card_changed = Signal(object)
+    receipt_issued = Signal(object)
 
     def __init__(self, backend: TillBackend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -377,6 +403,7 @@ class CardActionsPage(QWidget):
                 ).format(principal=result.principal_paid, bonus=result.bonus_forfeited),
             )
             _show(self.state_label, self._state_text(result.member))
+            self.receipt_issued.emit(result.receipt)
             self.card_changed.emit(result.member)
 
     @Slot()
@@ -406,6 +433,7 @@ class CardActionsPage(QWidget):
             )
             self.card.edit.setText(result.new_card_no)
             _show(self.state_label, self._state_text(result.member))
+            self.receipt_issued.emit(result.receipt)
             self.card_changed.emit(result.member)
 
 
@@ -421,7 +449,13 @@ def card_state_text(member: MemberView) -> str:
 
 
 class RefundPage(QWidget):
-    """Refund a whole receipt by its number, with a manager's approval of its amount."""
+    """Refund a whole receipt by its number, with a manager's approval of its amount.
+
+    Signals:
+        receipt_issued(object): the refund's Receipt.
+    """
+
+    receipt_issued = Signal(object)
 
     def __init__(self, backend: TillBackend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -475,6 +509,7 @@ class RefundPage(QWidget):
                 ),
             )
             self.receipt_view.setPlainText("\n".join(result.receipt_lines))
+            self.receipt_issued.emit(result.receipt)
 
 
 class PinResetPage(QWidget):
@@ -766,9 +801,11 @@ class ShiftClosePage(QWidget):
 
     Signals:
         shift_closed(object): the ShiftReport.
+        receipt_issued(object): the shift report's Receipt (交班报表).
     """
 
     shift_closed = Signal(object)
+    receipt_issued = Signal(object)
 
     def __init__(self, backend: TillBackend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -834,6 +871,7 @@ class ShiftClosePage(QWidget):
             _show(self.result_label, error_text(err), error=True)
             return
         self.render_report(report)
+        self.receipt_issued.emit(report.receipt)
         self.shift_closed.emit(report)
 
     def render_report(self, report: ShiftReport) -> None:
@@ -853,10 +891,12 @@ class ManagerDialog(QDialog):
     Signals:
         member_changed(object): a page changed a member (balance, PIN, card, tier).
         shift_closed(object): the shift was closed; the till logs out.
+        receipt_issued(object): a page committed an operation with a receipt to print.
     """
 
     member_changed = Signal(object)
     shift_closed = Signal(object)
+    receipt_issued = Signal(object)
 
     PAGES = (
         "members",
@@ -924,6 +964,8 @@ class ManagerDialog(QDialog):
             page.member_changed.connect(self.member_changed)
         self.card_page.card_changed.connect(self.member_changed)
         self.shift_page.shift_closed.connect(self.shift_closed)
+        for printing in (self.topup_page, self.card_page, self.refund_page, self.shift_page):
+            printing.receipt_issued.connect(self.receipt_issued)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.stack.currentChanged.connect(self._on_page_changed)
         if hub is not None:

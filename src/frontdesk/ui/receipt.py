@@ -1,40 +1,123 @@
-"""A look at the receipt as the printer will print it, before or after it is printed."""
+"""A look at the receipt as the printer prints it, and 重打小票 of any receipt by its number."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.domain import errors
+from frontdesk.ui.i18n import error_text
+
+# Queue a 重印 of this receipt number and return the reprint's lines; refusals are DomainErrors.
+Reprint = Callable[[str], Sequence[str]]
+
+
+class PrinterEvents(QObject):
+    """Printer faults reported from the print thread, delivered on the GUI thread.
+
+    It has no parent on purpose: the print queue keeps calling it after a till window closes.
+
+    Signals:
+        faulted(str): the printer failed; the message is for the cashier.
+        recovered(): the printer printed again.
+    """
+
+    faulted = Signal(str)
+    recovered = Signal()
 
 
 class ReceiptPreviewDialog(QDialog):
-    """Shows the plain text lines the backend rendered; nothing is recomputed here."""
+    """Shows the plain text lines the backend rendered; nothing is recomputed here.
 
-    def __init__(self, lines: Sequence[str], parent: QWidget | None = None) -> None:
+    With a ``reprint`` callback a receipt number field and 重打小票 print any past receipt again.
+    """
+
+    def __init__(
+        self,
+        lines: Sequence[str],
+        parent: QWidget | None = None,
+        reprint: Reprint | None = None,
+        receipt_no: str = "",
+    ) -> None:
         super().__init__(parent)
+        self._reprint = reprint
         self.text_view = QPlainTextEdit(self)
         self.text_view.setReadOnly(True)
         font = QFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         font.setFamilies([self.font().family(), font.family()])
-        font.setPointSize(self.font().pointSize())
+        font.setPointSize(self.font().pointSize() - 3)  # 48 columns fit the dialog
         self.text_view.setFont(font)
         self.text_view.setPlainText("\n".join(lines))
+        self.receipt_no_caption = QLabel(self)
+        self.receipt_no_edit = QLineEdit(receipt_no, self)
+        self.receipt_no_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.reprint_button = QPushButton(self)
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        reprint_row = QHBoxLayout()
+        reprint_row.addWidget(self.receipt_no_caption)
+        reprint_row.addWidget(self.receipt_no_edit, 1)
+        reprint_row.addWidget(self.reprint_button)
+        for widget in (self.receipt_no_caption, self.receipt_no_edit, self.reprint_button):
+            widget.setVisible(reprint is not None)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
+        self.reprint_button.clicked.connect(self._on_reprint_clicked)
+        self.receipt_no_edit.returnPressed.connect(self._on_reprint_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text_view)
+        layout.addLayout(reprint_row)
+        layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)
-        self.resize(520, 640)
+        self.result_label.hide()
+        self.resize(640, 720)
         self._retranslate()
 
     @classmethod
-    def ask(cls, lines: Sequence[str], parent: QWidget | None = None) -> None:
-        cls(lines, parent).exec()
+    def ask(
+        cls,
+        lines: Sequence[str],
+        parent: QWidget | None = None,
+        reprint: Reprint | None = None,
+        receipt_no: str = "",
+    ) -> None:
+        cls(lines, parent, reprint, receipt_no).exec()
 
     def text(self) -> str:
         return self.text_view.toPlainText()
+
+    @Slot()
+    def _on_reprint_clicked(self) -> None:
+        if self._reprint is None:
+            return
+        receipt_no = self.receipt_no_edit.text().strip()
+        try:
+            lines = self._reprint(receipt_no)
+        except errors.DomainError as err:
+            self.result_label.setStyleSheet("font-weight: bold; color: #b00020;")
+            self.result_label.setText(error_text(err))
+        else:
+            self.text_view.setPlainText("\n".join(lines))
+            self.result_label.setStyleSheet("font-weight: bold; color: #1b5e20;")
+            self.result_label.setText(
+                self.tr("Receipt {receipt_no} sent to the printer again (reprint)").format(
+                    receipt_no=receipt_no
+                )
+            )
+        self.result_label.show()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -43,3 +126,5 @@ class ReceiptPreviewDialog(QDialog):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Receipt preview"))
+        self.receipt_no_caption.setText(self.tr("Receipt number"))
+        self.reprint_button.setText(self.tr("Reprint receipt"))

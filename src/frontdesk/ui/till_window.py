@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal, Slot
@@ -19,6 +20,8 @@ from frontdesk.domain import errors
 from frontdesk.domain.cards import looks_like_card_number
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import DiscountKind, LineInput, PricedTicket
+from frontdesk.domain.receipt import Receipt
+from frontdesk.services.receipt_output import ReceiptOutput
 from frontdesk.services.till_port import (
     ApprovalAction,
     CheckoutResult,
@@ -33,7 +36,7 @@ from frontdesk.ui.approval import ApprovalDialog
 from frontdesk.ui.forms.ui_till_window import Ui_TillWindow
 from frontdesk.ui.i18n import Translations, error_text
 from frontdesk.ui.prompts import PromptDialog
-from frontdesk.ui.receipt import ReceiptPreviewDialog
+from frontdesk.ui.receipt import PrinterEvents, ReceiptPreviewDialog
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.ticket_model import TicketLinesModel
@@ -74,6 +77,8 @@ class TillWindow(QMainWindow):
         member_changed(): a member was attached to or removed from the ticket.
         card_refused(str): a scanned card cannot be used; the reason as shown.
         sale_completed(object): the CheckoutResult of a paid ticket.
+        receipt_issued(object): a committed operation's Receipt went to the print queue.
+        printer_changed(): the printer failed or came back (the status bar says which).
         manager_requested(object): F9/F11 was approved; the page name to open.
         language_toggled(): F12.
     """
@@ -82,6 +87,8 @@ class TillWindow(QMainWindow):
     member_changed = Signal()
     card_refused = Signal(str)
     sale_completed = Signal(object)
+    receipt_issued = Signal(object)
+    printer_changed = Signal()
     manager_requested = Signal(object)
     language_toggled = Signal()
 
@@ -92,11 +99,14 @@ class TillWindow(QMainWindow):
         session: StaffSession,
         shift: ShiftView,
         parent: QWidget | None = None,
+        receipts: ReceiptOutput | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_TillWindow()
         self.ui.setupUi(self)
         self._backend = backend
+        self._receipts = receipts
+        self.last_receipt: Receipt | None = None
         self._session = session
         self._shift = shift
         self.draft = TicketDraft()
@@ -142,10 +152,23 @@ class TillWindow(QMainWindow):
         self.scanner_label = QLabel(self)
         self.sync_label = QLabel(self)
         self.staff_label = QLabel(self)
-        for label in (self.staff_label, self.scanner_label, self.sync_label):
+        self.printer_label = QLabel(self)
+        for label in (self.staff_label, self.scanner_label, self.printer_label, self.sync_label):
             self.ui.status_bar.addPermanentWidget(label)
         self._scanner_state = "ready"
         self._sync_ok: bool | None = None
+        self._printer_fault: str | None = None
+        self.printer_label.setVisible(receipts is not None)
+        if receipts is not None:
+            # The queue reports from its print thread; the events hop onto the GUI thread.
+            events = PrinterEvents()
+            events.faulted.connect(self.set_printer_fault, Qt.ConnectionType.QueuedConnection)
+            events.recovered.connect(
+                lambda: self.set_printer_fault(None), Qt.ConnectionType.QueuedConnection
+            )
+            receipts.listen(events.faulted.emit, events.recovered.emit)
+            self._printer_events = events
+            self._printer_fault = receipts.fault
         self._retranslate()
         self._render()
 
@@ -174,6 +197,7 @@ class TillWindow(QMainWindow):
         )
         self.set_scanner_state(self._scanner_state)
         self.set_sync_status(self._sync_ok)
+        self.set_printer_fault(self._printer_fault)
 
     # -- status bar -----------------------------------------------------------------------------
 
@@ -199,6 +223,52 @@ class TillWindow(QMainWindow):
             self.sync_label.setText(self.tr("Head office: in sync"))
         else:
             self.sync_label.setText(self.tr("Head office: offline"))
+
+    def set_printer_fault(self, fault: str | None) -> None:
+        """The receipt printer's fault as it reported it (Chinese), or ready; sales go on."""
+        changed = fault != self._printer_fault
+        self._printer_fault = fault
+        if fault is None:
+            self.printer_label.setStyleSheet("")
+            self.printer_label.setText(self.tr("Printer: ready"))
+        else:
+            self.printer_label.setStyleSheet("font-weight: bold; color: #b00020;")
+            self.printer_label.setText(fault)
+        if changed:
+            self.printer_changed.emit()
+
+    # -- receipts ---------------------------------------------------------------------------
+
+    def issue_receipt(self, receipt: object) -> None:
+        """Queue a committed operation's receipt for the printer; a fault never blocks the till."""
+        if not isinstance(receipt, Receipt):
+            return  # the backend made none (a waived 补卡 fee, a backend without receipts)
+        self.last_receipt = receipt
+        if self._receipts is None:
+            return
+        self._receipts.submit(receipt)
+        self.receipt_issued.emit(receipt)
+
+    def _receipt_lines(self, fallback: Sequence[str]) -> Sequence[str]:
+        if self._receipts is not None and self.last_receipt is not None:
+            return self._receipts.text(self.last_receipt)
+        return fallback
+
+    def reprint(self, receipt_no: str) -> list[str]:
+        """重打小票: any past receipt by its number, marked 重印; returns its lines."""
+        if self._receipts is None:
+            raise errors.UnknownTicket(receipt_no=receipt_no)
+        again = self._receipts.reprint(receipt_no)
+        self._message = self.tr("Receipt {receipt_no} reprinted").format(
+            receipt_no=again.header.receipt_no
+        )
+        self._render()
+        return self._receipts.text(again)
+
+    def _preview(self, lines: Sequence[str]) -> None:
+        receipt_no = "" if self.last_receipt is None else self.last_receipt.header.receipt_no
+        reprint = None if self._receipts is None else self.reprint
+        ReceiptPreviewDialog.ask(lines, self, reprint, receipt_no)
 
     # -- scanning ---------------------------------------------------------------------------
 
@@ -396,14 +466,18 @@ class TillWindow(QMainWindow):
         )
         self._render()
         self.member_changed.emit()
+        self.issue_receipt(result.receipt)
         self.sale_completed.emit(result)
-        ReceiptPreviewDialog.ask(result.receipt_lines, self)
+        self._preview(result.receipt_lines)
         self.ui.scan_edit.setFocus()
 
     @Slot()
     def show_last_receipt(self) -> None:
-        if self.last_result is not None:
-            ReceiptPreviewDialog.ask(self.last_result.receipt_lines, self)
+        """F10: the last receipt, and 重打小票 of any receipt by number."""
+        lines = () if self.last_result is None else self.last_result.receipt_lines
+        if self.last_receipt is None and self._receipts is None and not lines:
+            return
+        self._preview(self._receipt_lines(lines))
 
     @Slot()
     def top_up(self) -> None:
@@ -423,6 +497,7 @@ class TillWindow(QMainWindow):
         except errors.DomainError as err:
             self._show_error(err)
             return
+        self.issue_receipt(result.receipt)
         self.member = result.member
         self._message = self.tr("Topped up {principal}, bonus {bonus}").format(
             principal=result.principal, bonus=result.bonus

@@ -1,0 +1,163 @@
+"""Receipt printing for one till, built once from its device file: for the CLI and the window.
+
+The print queue keeps jobs in the till database and prints on the printer named in
+``<db>.devices.toml``; a PDF copy goes to the configured folder. Hardware and the job store are
+imported inside the functions: a command or a window start that prints nothing never loads
+python-escpos, pyserial or reportlab.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from frontdesk.domain import errors
+from frontdesk.domain.receipt import Receipt
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from frontdesk.hardware.config import DeviceConfig
+    from frontdesk.persistence.print_jobs import SqlitePrintJobStore
+    from frontdesk.services.printing import PrintQueue
+
+PREVIEW_COLUMNS = 48  # 80 mm paper: the preview reads as the wider roll does
+
+
+def _ignore(_: str) -> None:
+    pass
+
+
+def device_config(devices: Path | None) -> DeviceConfig:
+    """The device file's settings; no file (or an in-memory database) means the defaults."""
+    from frontdesk.hardware.config import DeviceConfig, load_config
+
+    return DeviceConfig() if devices is None else load_config(devices)
+
+
+def print_queue(
+    engine: Engine,
+    devices: Path | None,
+    on_fault: Callable[[str], None] = _ignore,
+    on_recovered: Callable[[], None] = lambda: None,
+    retry_seconds: float = 5.0,
+) -> tuple[PrintQueue, SqlitePrintJobStore]:
+    """This till's queue: jobs in its database, the ESC/POS printer from its device file."""
+    from frontdesk.hardware.escpos_printer import EscposReceiptPrinter
+    from frontdesk.persistence.print_jobs import SqlitePrintJobStore
+    from frontdesk.services.printing import PrintQueue
+
+    config = device_config(devices)
+    store = SqlitePrintJobStore(engine)
+    queue = PrintQueue(
+        EscposReceiptPrinter(config.printer, config.paper),
+        store,
+        on_fault,
+        on_recovered,
+        retry_seconds=retry_seconds,
+    )
+    return queue, store
+
+
+def pdf_copy(devices: Path | None, receipt: Receipt) -> str | None:
+    """File a PDF copy when the device file names a folder; returns a fault message or None."""
+    folder = device_config(devices).pdf_folder
+    if not folder:
+        return None
+    from frontdesk.hardware.pdf_receipt import PdfReceiptPrinter
+    from frontdesk.services.printing import PrinterFault
+
+    try:
+        PdfReceiptPrinter(Path(folder)).print(receipt)
+    except PrinterFault as fault:
+        return fault.message
+    return None
+
+
+def receipt_text(receipt: Receipt, columns: int = PREVIEW_COLUMNS) -> list[str]:
+    """The receipt in the printer's own layout, as plain lines (the barcode is left out)."""
+    from frontdesk.hardware.escpos_receipt import text_lines
+    from frontdesk.hardware.receipt_layout import receipt_blocks
+
+    return [line.rstrip() for b in receipt_blocks(receipt) for line in text_lines(b, columns)]
+
+
+class QueuedReceiptOutput:
+    """The window's `ReceiptOutput`: a PrintQueue on a worker thread, built on first use.
+
+    The queue (and with it python-escpos and the job store) is made when the window first
+    prints or when `start` runs after the window is shown, never before: start-up stays short.
+    ``rebuild`` makes a past receipt from its stored ticket when no job kept it (an older sale).
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        devices: Path | None,
+        rebuild: Callable[[str], Receipt | None],
+        retry_seconds: float = 5.0,
+    ) -> None:
+        self._engine = engine
+        self._devices = devices
+        self._rebuild = rebuild
+        self._retry_seconds = retry_seconds
+        self._lock = threading.Lock()
+        self._built: tuple[PrintQueue, SqlitePrintJobStore] | None = None
+        self._listeners: list[tuple[Callable[[str], None], Callable[[], None]]] = []
+
+    def _queue(self) -> tuple[PrintQueue, SqlitePrintJobStore]:
+        with self._lock:
+            if self._built is None:
+                self._built = print_queue(
+                    self._engine,
+                    self._devices,
+                    self._on_fault,
+                    self._on_recovered,
+                    self._retry_seconds,
+                )
+                self._built[0].start()
+            return self._built
+
+    def _on_fault(self, message: str) -> None:
+        for on_fault, _ in list(self._listeners):
+            on_fault(message)
+
+    def _on_recovered(self) -> None:
+        for _, on_recovered in list(self._listeners):
+            on_recovered()
+
+    def listen(self, on_fault: Callable[[str], None], on_recovered: Callable[[], None]) -> None:
+        self._listeners.append((on_fault, on_recovered))
+
+    @property
+    def fault(self) -> str | None:
+        return None if self._built is None else self._built[0].fault
+
+    def start(self) -> None:
+        self._queue()
+
+    def stop(self) -> None:
+        with self._lock:
+            built, self._built = self._built, None
+        if built is not None:
+            built[0].stop()
+
+    def submit(self, receipt: Receipt) -> None:
+        self._queue()[0].submit(receipt)
+        pdf_copy(self._devices, receipt)  # a PDF fault is not the receipt printer's fault
+
+    def reprint(self, receipt_no: str) -> Receipt:
+        receipt_no = receipt_no.strip()
+        queue, store = self._queue()
+        job = store.for_receipt(receipt_no)
+        receipt = job.receipt if job is not None else self._rebuild(receipt_no)
+        if receipt is None:
+            raise errors.UnknownTicket(receipt_no=receipt_no)
+        again = receipt.as_reprint()
+        queue.submit(again)
+        return again
+
+    def text(self, receipt: Receipt) -> list[str]:
+        return receipt_text(receipt)

@@ -1,0 +1,233 @@
+"""Receipts from the till window on the real store: queued, printed, reprinted, never blocking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from frontdesk.domain.pricing import PricedTicket
+from frontdesk.domain.receipt import Receipt
+from frontdesk.hardware.config import DeviceConfig, save_config
+from frontdesk.hardware.escpos_printer import OFFLINE, Backend, PrinterConnection
+from frontdesk.hardware.escpos_receipt import PAPER_80MM
+from frontdesk.persistence.print_jobs import SqlitePrintJobStore
+from frontdesk.printing_setup import QueuedReceiptOutput
+from frontdesk.services.till_port import (
+    CheckoutResult,
+    MemberView,
+    TenderKind,
+    TicketDraft,
+    TillBackend,
+)
+from frontdesk.ui.manager import ManagerDialog
+from frontdesk.ui.receipt import ReceiptPreviewDialog, Reprint
+from frontdesk.ui.scanning import ScanHub
+from frontdesk.ui.tender import TenderDialog
+from frontdesk.ui.till_window import TillWindow
+from tests.integration.devices.conftest import LoopbackPrinter
+from tests.ui.drivers import log_in, open_shift, till_window
+from tests.ui.real_store import CASHIER_NO, CASHIER_PIN, RICE, RealStore
+
+DEADLINE_MS = 10_000  # bounds a failing wait only; a passing one returns at once
+
+
+@pytest.fixture
+def printer() -> Iterator[LoopbackPrinter]:
+    loopback = LoopbackPrinter()  # bound but not accepting: a printer that is switched off
+    yield loopback
+    loopback.close()
+
+
+@pytest.fixture
+def output(real_store: RealStore, printer: LoopbackPrinter) -> Iterator[QueuedReceiptOutput]:
+    devices = Path(str(real_store.engine_path) + ".devices.toml")
+    connection = PrinterConnection(Backend.NETWORK, "127.0.0.1", printer.port, timeout=1.0)
+    save_config(DeviceConfig(printer=connection, paper=PAPER_80MM), devices)
+    queued = QueuedReceiptOutput(
+        real_store.till.engine, devices, real_store.backend.past_receipt, retry_seconds=0.05
+    )
+    yield queued
+    queued.stop()
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub, output: QueuedReceiptOutput
+) -> TillWindow:
+    session = log_in(qtbot, real_store.backend, CASHIER_NO, CASHIER_PIN)
+    shift = open_shift(qtbot, real_store.backend, session)
+    till = TillWindow(real_store.backend, hub, session, shift, receipts=output)
+    qtbot.addWidget(till)
+    output.start()
+    return till
+
+
+def pay_cash(qtbot: QtBot) -> object:
+    def ask(
+        backend: TillBackend,
+        draft: TicketDraft,
+        priced: PricedTicket,
+        member: MemberView | None,
+        parent: object = None,
+    ) -> CheckoutResult | None:
+        dialog = TenderDialog(backend, draft, priced, member)
+        qtbot.addWidget(dialog)
+        qtbot.keyClicks(dialog.ui.amount_edit, "100")
+        dialog.ui.confirm_button.click()
+        return dialog.result_
+
+    return ask
+
+
+def printed_text(job: bytes) -> str:
+    return job.decode("gb18030", errors="replace")
+
+
+def test_a_sale_while_the_printer_is_off_is_kept_and_prints_when_it_comes_back(
+    qtbot: QtBot,
+    real_store: RealStore,
+    hub: ScanHub,
+    window: TillWindow,
+    printer: LoopbackPrinter,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(TenderDialog, "ask", pay_cash(qtbot))
+    monkeypatch.setattr(ReceiptPreviewDialog, "ask", lambda *_: None)
+    with qtbot.waitSignal(window.ticket_changed):
+        hub.deliver(RICE)
+
+    with (
+        qtbot.waitSignal(window.printer_changed, timeout=DEADLINE_MS),
+        qtbot.waitSignal(window.sale_completed) as sale,
+    ):
+        window.ui.pay_button.click()
+
+    result = sale.args[0]
+    assert isinstance(result, CheckoutResult)
+    with real_store.till.ctx.uow(write=False) as uow:
+        assert uow.tickets.by_receipt(result.receipt_no) is not None  # committed, not waiting
+    [pending] = SqlitePrintJobStore(real_store.till.engine).pending()
+    assert pending.receipt.header.receipt_no == result.receipt_no
+    assert window.printer_label.text() == OFFLINE  # "打印机未连接，小票已保存，恢复后自动补打"
+    assert window.ui.scan_edit.isEnabled()
+
+    with qtbot.waitSignal(window.printer_changed, timeout=DEADLINE_MS):
+        printer.listen()
+
+    qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=DEADLINE_MS)
+    assert result.receipt_no in printed_text(printer.jobs[0])
+    assert "销售小票" in printed_text(printer.jobs[0])
+    assert window.printer_label.text() == "打印机：正常"
+    assert SqlitePrintJobStore(real_store.till.engine).pending() == []
+
+
+def test_f10_reprints_any_receipt_by_number_marked_reprint(
+    qtbot: QtBot,
+    real_store: RealStore,
+    hub: ScanHub,
+    window: TillWindow,
+    printer: LoopbackPrinter,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    printer.listen()
+    monkeypatch.setattr(TenderDialog, "ask", pay_cash(qtbot))
+    monkeypatch.setattr(ReceiptPreviewDialog, "ask", lambda *_: None)
+    with qtbot.waitSignal(window.ticket_changed):
+        hub.deliver(RICE)
+    with qtbot.waitSignal(window.sale_completed) as sale:
+        window.ui.pay_button.click()
+    qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=DEADLINE_MS)
+    receipt_no = sale.args[0].receipt_no
+    opened: list[ReceiptPreviewDialog] = []
+
+    def open_preview(
+        lines: list[str], parent: object, reprint: Reprint | None, number: str
+    ) -> None:
+        dialog = ReceiptPreviewDialog(lines, None, reprint, number)
+        qtbot.addWidget(dialog)
+        opened.append(dialog)
+
+    monkeypatch.setattr(ReceiptPreviewDialog, "ask", open_preview)
+    window.ui.receipt_button.click()
+    [preview] = opened
+    assert preview.receipt_no_edit.text() == receipt_no
+
+    preview.reprint_button.click()
+
+    qtbot.waitUntil(lambda: len(printer.jobs) == 2, timeout=DEADLINE_MS)
+    again = printed_text(printer.jobs[1])
+    assert receipt_no in again
+    assert "重印" in again
+    assert "重印" in preview.text()
+    assert receipt_no in window.ui.message_label.text()
+
+
+def test_a_reprint_of_an_unknown_number_is_refused_in_the_preview(
+    qtbot: QtBot, window: TillWindow, printer: LoopbackPrinter
+) -> None:
+    preview = ReceiptPreviewDialog([], None, window.reprint, "R009990009999")
+    qtbot.addWidget(preview)
+
+    preview.reprint_button.click()
+
+    assert "未找到小票" in preview.result_label.text()
+    assert printer.jobs == []
+
+
+def test_a_top_up_by_bank_card_needs_its_reference_and_prints_it(
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub, output: QueuedReceiptOutput
+) -> None:
+    window = till_window(qtbot, real_store.backend, hub, CASHIER_NO, CASHIER_PIN)
+    manager = ManagerDialog(real_store.backend, None, window)
+    qtbot.addWidget(manager)
+    manager.receipt_issued.connect(window.issue_receipt)
+    page = manager.topup_page
+    manager.show_page("topup")
+    page.card.edit.setText(real_store.card)
+    page.tender_combo.setCurrentIndex(page.tender_combo.findData(TenderKind.BANK_CARD))
+    qtbot.keyClicks(page.amount_edit, "100.00")
+    page.topup_button.click()
+    assert "交易参考号" in page.result_label.text()  # refused: no reference yet
+
+    qtbot.keyClicks(page.reference_edit, "POS-887766")
+    with qtbot.waitSignal(manager.receipt_issued) as issued:
+        page.topup_button.click()
+
+    receipt = issued.args[0]
+    assert isinstance(receipt, Receipt)
+    [tender] = receipt.tenders
+    assert (tender.kind.value, tender.reference) == ("bank_card", "POS-887766")
+    assert "充值" in page.result_label.text() or "Topped" in page.result_label.text()
+    assert window.last_receipt == receipt
+
+
+def test_the_reference_field_is_only_open_for_card_and_wallet_top_ups(
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub
+) -> None:
+    window = till_window(qtbot, real_store.backend, hub, CASHIER_NO, CASHIER_PIN)
+    page = ManagerDialog(real_store.backend, None, window).topup_page
+    qtbot.addWidget(page)
+
+    page.tender_combo.setCurrentIndex(page.tender_combo.findData(TenderKind.CASH))
+    cash_open = page.reference_edit.isEnabled()
+    page.tender_combo.setCurrentIndex(page.tender_combo.findData(TenderKind.WECHAT))
+
+    assert (cash_open, page.reference_edit.isEnabled()) == (False, True)
+
+
+def test_a_member_found_by_phone_without_an_active_card_is_named_with_the_reason(
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub
+) -> None:
+    window = till_window(qtbot, real_store.backend, hub, CASHIER_NO, CASHIER_PIN)
+
+    window.handle_code("13500005555")  # 陈静, whose only card is reported lost
+
+    message = window.ui.message_label.text()
+    assert "陈静" in message
+    assert "135****5555" in message
+    assert f"卡{real_store.lost}已挂失" in message
+    assert "—" not in message
+    assert window.member is None
