@@ -183,11 +183,16 @@ def run_till_app(
     devices = None if path is None else TomlDeviceSettings(path)
     # With no printer configured the queue still keeps every job: 重印 and PDF copies work.
     output = QueuedReceiptOutput(engine, path, backend.past_receipt)
-    scanner_settings = configured_scanner(path)
-    scanner = None if scanner_settings is None else start_serial_scanner(scanner_settings, hub)
+    scanners: list[SerialScanner] = []
+
+    def start_scanner() -> None:
+        settings = configured_scanner(path)
+        if settings is not None:
+            scanners.append(start_serial_scanner(settings, hub))
+
     try:
-        return run_till(backend, language, RESOURCES, hub, devices, output)
+        return run_till(backend, language, RESOURCES, hub, devices, output, [start_scanner])
     finally:
         output.stop()
-        if scanner is not None:
+        for scanner in scanners:
             scanner.stop()

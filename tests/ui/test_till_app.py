@@ -123,3 +123,18 @@ def test_till_selftest_opens_the_real_window_on_the_demo_store_and_saves_it(
     assert done.stdout.splitlines()[0] == "ready"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert png.stat().st_size > 10_000
+
+
+def test_opening_the_till_loads_no_device_driver_before_the_window_is_shown() -> None:
+    # Printer, scanner and PDF drivers load after the window is up (cold start); see app.py.
+    probe = (
+        "import sys, frontdesk.app, frontdesk.ui.main;"
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules} & {"
+        "'escpos', 'serial', 'reportlab', 'barcode', 'PIL', 'alembic', 'psycopg'})))"
+    )
+
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
+    )
+
+    assert done.stdout.strip() == ""

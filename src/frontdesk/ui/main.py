@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
@@ -15,8 +16,6 @@ from frontdesk.services.device_settings import DeviceSettings
 from frontdesk.services.receipt_output import ReceiptOutput
 from frontdesk.services.till_port import MemberView, TillBackend
 from frontdesk.ui.i18n import Translations, default_resources, error_text, register_fonts
-from frontdesk.ui.login import LoginDialog, OpenShiftDialog
-from frontdesk.ui.manager import ManagerDialog
 from frontdesk.ui.scanning import ScanHub, WedgeScanFilter
 from frontdesk.ui.till_window import TillWindow
 
@@ -52,13 +51,20 @@ def run_till(
     hub: ScanHub | None = None,
     devices: DeviceSettings | None = None,
     receipts: ReceiptOutput | None = None,
+    deferred: Sequence[Callable[[], object]] = (),
 ) -> int:
     """Run the till until the cashier leaves; the app passes the backend and, later, a serial hub.
 
     A serial reader delivers into the returned hub's `deliver()`; pass your own `hub` to share it.
-    ``receipts`` is where committed operations' receipts go; its printer starts once the login
-    is on screen, so loading the printer drivers never delays the first window.
+    ``receipts`` is where committed operations' receipts go. Its printer and the ``deferred``
+    jobs (a serial scanner, say) start once the login is on screen, so loading device drivers
+    never delays the first window.
     """
+    # The login and the manager screens are imported here: the selftest and a benchmark of
+    # the bare window never pay for them.
+    from frontdesk.ui.login import LoginDialog, OpenShiftDialog
+    from frontdesk.ui.manager import ManagerDialog
+
     app, translations, own_hub = prepare_application(language, resources)
     scans = hub or own_hub
     if hub is not None:
@@ -67,8 +73,8 @@ def run_till(
     def toggle_language() -> None:
         translations.toggle(app)
 
-    if receipts is not None:
-        QTimer.singleShot(0, receipts.start)
+    for job in (*deferred, *(() if receipts is None else (receipts.start,))):
+        QTimer.singleShot(0, job)
     while True:
         login = LoginDialog(backend)
         login.language_toggled.connect(toggle_language)
