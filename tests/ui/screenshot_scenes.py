@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -12,7 +14,11 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
+from frontdesk.app import TomlDeviceSettings
 from frontdesk.domain.money import Fen
+from frontdesk.domain.receipt import Receipt
+from frontdesk.hardware.escpos_printer import OFFLINE
+from frontdesk.services.device_settings import DeviceSettingsForm
 from frontdesk.services.till_port import TenderKind
 from frontdesk.ui.i18n import Translations, default_resources, register_fonts
 from frontdesk.ui.manager import ManagerDialog
@@ -30,6 +36,41 @@ from tests.ui.fake_backend import (
 )
 
 SIZES = ((1366, 768), (1920, 1080))
+DEVICES = DeviceSettingsForm(
+    scanner_port="/dev/ttyUSB0",
+    scanner_baudrate=9600,
+    scanner_framing="CR",
+    printer_backend="network",
+    printer_host="192.168.1.100",
+    printer_port=9100,
+    paper="80mm",
+)
+
+
+class ScenePrinter:
+    """A ReceiptOutput that prints nothing; the scenes set the fault the status bar shows."""
+
+    fault: str | None = None
+
+    def start(self) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+    def submit(self, receipt: Receipt) -> None:
+        pass
+
+    def reprint(self, receipt_no: str) -> Receipt:
+        raise KeyError(receipt_no)
+
+    def text(self, receipt: Receipt) -> list[str]:
+        return []
+
+    def listen(self, on_fault: Callable[[str], None], on_recovered: Callable[[], None]) -> None:
+        pass
+
+
 LANGUAGES = ("zh_CN", "en")
 
 
@@ -62,7 +103,7 @@ def _over(background: QWidget, dialog: QWidget, size: tuple[int, int]) -> QPixma
 def _till_mid_sale(backend: FakeTillBackend, hub: ScanHub) -> TillWindow:
     session = backend.login(CASHIER_NO, CASHIER_PIN)
     shift = backend.open_shift(Fen(50000))
-    window = TillWindow(backend, hub, session, shift)
+    window = TillWindow(backend, hub, session, shift, receipts=ScenePrinter())
     window.handle_code(backend.gold)
     for code in (TEA, RICE, WATER, WATER, CIGARETTES):
         window.handle_code(code)
@@ -105,11 +146,22 @@ def write_screenshots(out: Path, sizes: tuple[tuple[int, int], ...] = SIZES) -> 
             manager.card_page.look_up()
             manager.resize(min(1100, size[0] - 80), min(720, size[1] - 60))
             shots["manager"] = _over(window, manager, size)
+            with tempfile.TemporaryDirectory() as folder:
+                devices = TomlDeviceSettings(Path(folder) / "till.db.devices.toml")
+                devices.save(DEVICES)
+                settings = ManagerDialog(backend, hub, window, devices)
+                settings.show_page("devices")
+                settings.resize(min(1100, size[0] - 80), min(720, size[1] - 60))
+                shots["devices"] = _over(window, settings, size)
+            # The printer switched off mid-shift: the sale went through, the receipt waits.
+            window.set_printer_fault(OFFLINE)
+            _pump(app)
+            shots["print-fault"] = window.grab()
             for name, pixmap in shots.items():
                 path = out / f"{name}-{tag}.png"
                 pixmap.save(str(path))
                 written.append(path)
-            for widget in (tender, manager, window):
+            for widget in (tender, manager, settings, window):
                 widget.hide()
                 widget.deleteLater()
             _pump(app)
