@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import Enum
 
 GENESIS_HASH = "0" * 64
+# Entry ids are derived from the transaction id, so a replay of the same transaction makes the
+# same ids and can never be written twice.
+_ENTRY_NAMESPACE = uuid.UUID("6f1f2a8e-5d0c-4a51-9a61-3c3b7e1d2f40")
 
 
 class Bucket(Enum):
@@ -46,6 +50,50 @@ class EntryDraft:
     ticket_id: str | None = None
     lot_year: int | None = None
     offline: bool = False
+
+
+def entry_id(txn_uuid: str, n: int) -> str:
+    return str(uuid.uuid5(_ENTRY_NAMESPACE, f"{txn_uuid}:{n}"))
+
+
+class TxnDrafts:
+    """The entries of one transaction for one member, numbered in the order they are added."""
+
+    def __init__(
+        self,
+        txn_uuid: str,
+        member_id: str,
+        actor: str,
+        *,
+        approver: str | None = None,
+        ticket_id: str | None = None,
+        offline: bool = False,
+    ) -> None:
+        self.txn_uuid, self.member_id, self.actor = txn_uuid, member_id, actor
+        self.approver, self.ticket_id, self.offline = approver, ticket_id, offline
+        self.drafts: list[EntryDraft] = []
+
+    def add(
+        self, kind: EntryKind, bucket: Bucket, amount: int, lot_year: int | None = None
+    ) -> None:
+        """One more entry; a zero amount moves nothing and is left out."""
+        if amount == 0:
+            return
+        self.drafts.append(
+            EntryDraft(
+                entry_id(self.txn_uuid, len(self.drafts)),
+                self.txn_uuid,
+                kind,
+                self.member_id,
+                bucket,
+                amount,
+                self.actor,
+                self.approver,
+                self.ticket_id,
+                lot_year,
+                self.offline,
+            )
+        )
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from frontdesk.domain import errors
-from frontdesk.domain.ledger import Bucket, EntryDraft, EntryKind
+from frontdesk.domain.ledger import Bucket, EntryKind, TxnDrafts
 from frontdesk.domain.money import ZERO, Fen
 from frontdesk.domain.points import expired_lots, take_fifo
 from frontdesk.domain.stored_value import topup_split
-from frontdesk.services.context import TillContext, entry_id, new_id
+from frontdesk.services.context import TillContext, new_id
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.records import Account, Tender, Ticket
 from frontdesk.services.staff import consume_approval
@@ -36,23 +36,10 @@ def expire_points(
     due = expired_lots(lots, now.date(), ctx.program)
     if not due:
         return 0
-    txn = new_id()
-    drafts = [
-        EntryDraft(
-            entry_id(txn, i),
-            txn,
-            EntryKind.EXPIRE,
-            member_id,
-            Bucket.POINTS,
-            -points,
-            actor,
-            None,
-            None,
-            year,
-        )
-        for i, (year, points) in enumerate(due)
-    ]
-    uow.ledger.append(drafts, now)
+    entries = TxnDrafts(new_id(), member_id, actor)
+    for year, points in due:
+        entries.add(EntryKind.EXPIRE, Bucket.POINTS, -points, year)
+    uow.ledger.append(entries.drafts, now)
     return sum(p for _, p in due)
 
 
@@ -86,33 +73,9 @@ def topup(
         before = uow.accounts.get(member_id)
         if before is None:
             raise errors.UnknownMember(ref=member_id)
-        drafts = [
-            EntryDraft(
-                entry_id(txn, 0),
-                txn,
-                EntryKind.TOPUP,
-                member_id,
-                Bucket.PRINCIPAL,
-                split.principal.value,
-                actor,
-                None,
-                txn,
-            )
-        ]
-        if split.bonus.value:
-            drafts.append(
-                EntryDraft(
-                    entry_id(txn, 1),
-                    txn,
-                    EntryKind.BONUS,
-                    member_id,
-                    Bucket.BONUS,
-                    split.bonus.value,
-                    actor,
-                    None,
-                    txn,
-                )
-            )
+        entries = TxnDrafts(txn, member_id, actor, ticket_id=txn)
+        entries.add(EntryKind.TOPUP, Bucket.PRINCIPAL, split.principal.value)
+        entries.add(EntryKind.BONUS, Bucket.BONUS, split.bonus.value)
         ticket = money_ticket(
             uow,
             ticket_id=txn,
@@ -127,7 +90,7 @@ def topup(
             tenders=(Tender(tender, amount, ZERO, reference),),
         )
         uow.tickets.add(ticket)
-        uow.ledger.append(drafts, now)
+        uow.ledger.append(entries.drafts, now)
         uow.audit.add(
             at=now,
             actor=actor,
@@ -173,22 +136,10 @@ def adjust_points(
             if available < -points:
                 raise errors.InsufficientPoints(points=available, needed=-points)
             parts = [(y, -p) for y, p in take_fifo(lots, -points)]
-        drafts = [
-            EntryDraft(
-                entry_id(txn, i),
-                txn,
-                EntryKind.ADJUST,
-                member_id,
-                Bucket.POINTS,
-                p,
-                actor,
-                approver,
-                None,
-                year,
-            )
-            for i, (year, p) in enumerate(parts)
-        ]
-        uow.ledger.append(drafts, now)
+        entries = TxnDrafts(txn, member_id, actor, approver=approver)
+        for year, p in parts:
+            entries.add(EntryKind.ADJUST, Bucket.POINTS, p, year)
+        uow.ledger.append(entries.drafts, now)
         uow.audit.add(
             at=now,
             actor=actor,

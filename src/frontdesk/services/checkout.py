@@ -8,7 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from frontdesk.domain import errors
-from frontdesk.domain.ledger import Bucket, EntryDraft, EntryKind
+from frontdesk.domain.ledger import Bucket, EntryDraft, EntryKind, TxnDrafts
 from frontdesk.domain.money import ZERO, Fen, allocate, apply_rate, total
 from frontdesk.domain.points import take_fifo
 from frontdesk.domain.pricing import (
@@ -21,7 +21,7 @@ from frontdesk.domain.pricing import (
 from frontdesk.domain.stored_value import Split, pin_matches, pin_needed, split_refund, split_spend
 from frontdesk.domain.tiers import TierEvent, tier_status
 from frontdesk.services.accounts import PAID_TENDERS, expire_points
-from frontdesk.services.context import TillContext, entry_id, is_offline, next_receipt_no
+from frontdesk.services.context import TillContext, is_offline, next_receipt_no
 from frontdesk.services.membership import MemberView, member_view, usable_card
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.records import Account, Member, Tender, Ticket, TicketLine
@@ -246,30 +246,13 @@ def checkout(
         tenders, change = _settle(payments, priced.due)
         offline = is_offline(uow, now, ctx.program)
         drafts: list[EntryDraft] = []
-        n = 0
-
-        def draft(kind: EntryKind, bucket: Bucket, amount: int, lot: int | None = None) -> None:
-            nonlocal n
-            assert member is not None
-            drafts.append(
-                EntryDraft(
-                    entry_id(txn_id, n),
-                    txn_id,
-                    kind,
-                    member.member_id,
-                    bucket,
-                    amount,
-                    cashier,
-                    None,
-                    txn_id,
-                    lot,
-                    offline,
-                )
-            )
-            n += 1
-
         if member is not None:
             assert account is not None
+            entries = TxnDrafts(
+                txn_id, member.member_id, cashier, ticket_id=txn_id, offline=offline
+            )
+            draft = entries.add
+            drafts = entries.drafts
             if stored.value:
                 if offline:
                     used = uow.ledger.offline_spent(member.member_id, now.date())
@@ -279,10 +262,8 @@ def checkout(
                 split = split_spend(
                     account.principal, account.bonus, stored, ctx.program.spend_order
                 )
-                if split.principal.value:
-                    draft(EntryKind.SPEND, Bucket.PRINCIPAL, -split.principal.value)
-                if split.bonus.value:
-                    draft(EntryKind.SPEND, Bucket.BONUS, -split.bonus.value)
+                draft(EntryKind.SPEND, Bucket.PRINCIPAL, -split.principal.value)
+                draft(EntryKind.SPEND, Bucket.BONUS, -split.bonus.value)
             if priced.redeemed_points:
                 for year, p in take_fifo(lots, priced.redeemed_points):
                     draft(EntryKind.REDEEM, Bucket.POINTS, -p, year)
@@ -482,26 +463,11 @@ def refund(
         points_back = 0
         if member_id is not None:
             entries = uow.ledger.for_ticket(original.ticket_id)
-            n = 0
-
-            def draft(kind: EntryKind, bucket: Bucket, value: int, lot: int | None = None) -> None:
-                nonlocal n
-                assert member_id is not None
-                drafts.append(
-                    EntryDraft(
-                        entry_id(txn_id, n),
-                        txn_id,
-                        kind,
-                        member_id,
-                        bucket,
-                        value,
-                        cashier,
-                        approver,
-                        txn_id,
-                        lot,
-                    )
-                )
-                n += 1
+            back_entries = TxnDrafts(
+                txn_id, member_id, cashier, approver=approver, ticket_id=txn_id
+            )
+            draft = back_entries.add
+            drafts = back_entries.drafts
 
             sv = next((t for t in tenders if t.kind == STORED_VALUE), None)
             if sv is not None:
@@ -519,10 +485,8 @@ def refund(
                 )
                 sv_before = before_parts[[t.kind for t in paid].index(STORED_VALUE)]
                 back = split_refund(spent, sv_before, -sv.amount)
-                if back.principal.value:
-                    draft(EntryKind.REFUND, Bucket.PRINCIPAL, back.principal.value)
-                if back.bonus.value:
-                    draft(EntryKind.REFUND, Bucket.BONUS, back.bonus.value)
+                draft(EntryKind.REFUND, Bucket.PRINCIPAL, back.principal.value)
+                draft(EntryKind.REFUND, Bucket.BONUS, back.bonus.value)
             whole_due = original.total.value
             earned_before = (
                 _share(original.points_earned, refunded_before, whole_due) if whole_due else 0
@@ -534,8 +498,7 @@ def refund(
             )
             reversed_points = earned_after - earned_before
             earn_lot = next((e.lot_year for e in entries if e.kind == "earn"), now.year)
-            if reversed_points:
-                draft(EntryKind.REVERSAL, Bucket.POINTS, -reversed_points, earn_lot)
+            draft(EntryKind.REVERSAL, Bucket.POINTS, -reversed_points, earn_lot)
             red_before = sum(-ln.redemption.value for r in previous for ln in r.lines)
             red_now = -sum(ln.redemption.value for ln in refund_lines)
             if original.redemption.value and red_now:

@@ -10,10 +10,6 @@ from frontdesk.domain import errors
 from frontdesk.domain.program import Program
 from frontdesk.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
-# Entry ids are derived from the transaction id, so a replay of the same transaction makes the
-# same ids and can never be written twice.
-_ENTRY_NAMESPACE = uuid.UUID("6f1f2a8e-5d0c-4a51-9a61-3c3b7e1d2f40")
-
 
 @dataclass(frozen=True)
 class TillContext:
@@ -27,10 +23,6 @@ class TillContext:
 
 def new_id() -> str:
     return str(uuid.uuid4())
-
-
-def entry_id(txn_uuid: str, n: int) -> str:
-    return str(uuid.uuid5(_ENTRY_NAMESPACE, f"{txn_uuid}:{n}"))
 
 
 def till_numbers(uow: UnitOfWork) -> tuple[int, int]:

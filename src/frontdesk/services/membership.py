@@ -16,13 +16,13 @@ from frontdesk.domain.cards import (
     next_state,
     parse_card_number,
 )
-from frontdesk.domain.ledger import Bucket, EntryDraft, EntryKind
+from frontdesk.domain.ledger import Bucket, EntryKind, TxnDrafts
 from frontdesk.domain.members import make_registration, mask_phone, parse_phone
 from frontdesk.domain.money import ZERO, Fen
 from frontdesk.domain.points import ExpiryWarning, expiring_soon, usable
 from frontdesk.domain.stored_value import cash_out, check_pin_strength, hash_pin
 from frontdesk.domain.tiers import tier_status
-from frontdesk.services.context import TillContext, entry_id, new_id, till_numbers
+from frontdesk.services.context import TillContext, new_id, till_numbers
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.records import Account, Member, Tender, Ticket
 from frontdesk.services.staff import consume_approval
@@ -517,35 +517,9 @@ def return_card(ctx: TillContext, *, actor: str, card_no: str, approval_id: str 
         if shift is None and split.principal.value:
             raise errors.ShiftNotOpen()
         txn = new_id()
-        drafts = []
-        if split.principal.value:
-            drafts.append(
-                EntryDraft(
-                    entry_id(txn, 0),
-                    txn,
-                    EntryKind.CASHOUT,
-                    card.member_id,
-                    Bucket.PRINCIPAL,
-                    -split.principal.value,
-                    actor,
-                    approver,
-                    txn,
-                )
-            )
-        if split.bonus.value:
-            drafts.append(
-                EntryDraft(
-                    entry_id(txn, 1),
-                    txn,
-                    EntryKind.FORFEIT,
-                    card.member_id,
-                    Bucket.BONUS,
-                    -split.bonus.value,
-                    actor,
-                    approver,
-                    txn,
-                )
-            )
+        entries = TxnDrafts(txn, card.member_id, actor, approver=approver, ticket_id=txn)
+        entries.add(EntryKind.CASHOUT, Bucket.PRINCIPAL, -split.principal.value)
+        entries.add(EntryKind.FORFEIT, Bucket.BONUS, -split.bonus.value)
         ticket = money_ticket(
             uow,
             ticket_id=txn,
@@ -560,7 +534,7 @@ def return_card(ctx: TillContext, *, actor: str, card_no: str, approval_id: str 
             tenders=(Tender("cash", -split.principal),) if split.principal.value else (),
         )
         uow.tickets.add(ticket)
-        uow.ledger.append(drafts, now)
+        uow.ledger.append(entries.drafts, now)
         uow.cards.set_state(card.card_no, returned, now)
         _record_card(uow, Card(card.card_no, card.member_id, card.generation, returned), now)
         uow.audit.add(
