@@ -185,6 +185,17 @@
     </message>
 </context>
 <context>
+    <name>CardPrinting</name>
+    <message>
+        <source>Print member card</source>
+        <translation>Print member card</translation>
+    </message>
+    <message>
+        <source>Member card saved: {path}</source>
+        <translation>Member card saved: {path}</translation>
+    </message>
+</context>
+<context>
     <name>CardState</name>
     <message>
         <source>active</source>
@@ -529,6 +540,37 @@
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Standalone store</source>
+        <translation>Standalone store</translation>
+    </message>
+    <message>
+        <source>Head office: not synced yet</source>
+        <translation>Head office: not synced yet</translation>
+    </message>
+    <message>
+        <source>Head office: syncing…</source>
+        <translation>Head office: syncing…</translation>
+    </message>
+    <message>
+        <source>Head office: synced {time}</source>
+        <translation>Head office: synced {time}</translation>
+    </message>
+    <message>
+        <source>Head office: offline (never synced)</source>
+        <translation>Head office: offline (never synced)</translation>
+    </message>
+    <message>
+        <source>Head office: offline (last sync {time})</source>
+        <translation>Head office: offline (last sync {time})</translation>
+    </message>
+    <message>
+        <source>Head office: sync failed: {reason}</source>
+        <translation>Head office: sync failed: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Tender</name>
     <message>
         <source>Stored value</source>
@@ -832,18 +874,6 @@
     <message>
         <source>Scanner: not connected</source>
         <translation>Scanner: not connected</translation>
-    </message>
-    <message>
-        <source>Head office: not synced yet</source>
-        <translation>Head office: not synced yet</translation>
-    </message>
-    <message>
-        <source>Head office: in sync</source>
-        <translation>Head office: in sync</translation>
-    </message>
-    <message>
-        <source>Head office: offline</source>
-        <translation>Head office: offline</translation>
     </message>
     <message>
         <source>Printer: ready</source>

@@ -185,6 +185,17 @@
     </message>
 </context>
 <context>
+    <name>CardPrinting</name>
+    <message>
+        <source>Print member card</source>
+        <translation>打印会员卡</translation>
+    </message>
+    <message>
+        <source>Member card saved: {path}</source>
+        <translation>会员卡已保存：{path}</translation>
+    </message>
+</context>
+<context>
     <name>CardState</name>
     <message>
         <source>active</source>
@@ -529,6 +540,37 @@
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Standalone store</source>
+        <translation>单店模式</translation>
+    </message>
+    <message>
+        <source>Head office: not synced yet</source>
+        <translation>总部：尚未同步</translation>
+    </message>
+    <message>
+        <source>Head office: syncing…</source>
+        <translation>总部：同步中…</translation>
+    </message>
+    <message>
+        <source>Head office: synced {time}</source>
+        <translation>总部：已同步 {time}</translation>
+    </message>
+    <message>
+        <source>Head office: offline (never synced)</source>
+        <translation>总部：离线（从未同步）</translation>
+    </message>
+    <message>
+        <source>Head office: offline (last sync {time})</source>
+        <translation>总部：离线（上次同步 {time}）</translation>
+    </message>
+    <message>
+        <source>Head office: sync failed: {reason}</source>
+        <translation>总部：同步失败：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>Tender</name>
     <message>
         <source>Stored value</source>
@@ -832,18 +874,6 @@
     <message>
         <source>Scanner: not connected</source>
         <translation>扫码枪：未连接</translation>
-    </message>
-    <message>
-        <source>Head office: not synced yet</source>
-        <translation>总部：尚未同步</translation>
-    </message>
-    <message>
-        <source>Head office: in sync</source>
-        <translation>总部：已同步</translation>
-    </message>
-    <message>
-        <source>Head office: offline</source>
-        <translation>总部：离线</translation>
     </message>
     <message>
         <source>Printer: ready</source>

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from frontdesk.config import RESOURCES
-from frontdesk.printing_setup import QueuedReceiptOutput, receipt_text
+from frontdesk.printing_setup import PdfCardOutput, QueuedReceiptOutput, receipt_text
 from frontdesk.services.context import TillContext
 from frontdesk.services.device_settings import (
     CheckOutcome,
@@ -21,6 +21,7 @@ from frontdesk.services.device_settings import (
     DeviceSettingsInvalid,
 )
 from frontdesk.services.till_facade import ServicesTillBackend
+from frontdesk.sync_setup import database_path, head_office_program, sync_control
 from frontdesk.ui.main import ensure_application, run_selftest, run_till
 from frontdesk.ui.scanning import ScanHub
 
@@ -34,11 +35,8 @@ if TYPE_CHECKING:
 
 def devices_path(engine: Engine) -> Path | None:
     """The device file lives next to the database: ``<db>.devices.toml``."""
-    database = engine.url.database
-    if not database or database == ":memory:":
-        return None
-    db = Path(database)
-    return db.with_name(db.name + ".devices.toml")
+    db = database_path(engine)
+    return None if db is None else db.with_name(db.name + ".devices.toml")
 
 
 def configured_scanner(path: Path | None) -> ScannerSettings | None:
@@ -147,6 +145,12 @@ class TomlDeviceSettings:
         return CheckOutcome(result.ok, result.message, result.detail)
 
 
+def store_name(ctx: TillContext) -> str:
+    """The name printed on cards: the till's own setting, else the program's."""
+    with ctx.uow(write=False) as uow:
+        return uow.settings.get("store_name") or ctx.program.store_name
+
+
 def start_serial_scanner(settings: ScannerSettings, hub: ScanHub) -> SerialScanner:
     """A reader thread feeding the hub; the hub hops each scan and status onto the GUI thread."""
     from frontdesk.domain.scan import Scan
@@ -173,7 +177,10 @@ def run_till_app(
 
     With ``selftest`` the window opens offscreen for ``staff_no``, is saved as a PNG there, and
     the process exits: a check for installers and CI that the real window starts on this store.
+    Head office's program prices the sales when the till holds a valid one; when it holds one
+    that was refused, the window says so.
     """
+    ctx, program_problem = head_office_program(ctx)
     backend = ServicesTillBackend(ctx, receipt_text=receipt_text)
     if selftest is not None:
         return run_selftest(backend, selftest, staff_no, pin, language, RESOURCES)
@@ -183,6 +190,7 @@ def run_till_app(
     devices = None if path is None else TomlDeviceSettings(path)
     # With no printer configured the queue still keeps every job: 重印 and PDF copies work.
     output = QueuedReceiptOutput(engine, path, backend.past_receipt)
+    cards = PdfCardOutput(path, database_path(engine), lambda: store_name(ctx))
     scanners: list[SerialScanner] = []
 
     def start_scanner() -> None:
@@ -191,7 +199,18 @@ def run_till_app(
             scanners.append(start_serial_scanner(settings, hub))
 
     try:
-        return run_till(backend, language, RESOURCES, hub, devices, output, [start_scanner])
+        return run_till(
+            backend,
+            language,
+            RESOURCES,
+            hub,
+            devices,
+            output,
+            [start_scanner],
+            sync=sync_control(engine, ctx),
+            cards=cards,
+            program_problem=program_problem,
+        )
     finally:
         output.stop()
         for scanner in scanners:

@@ -66,9 +66,15 @@ class Cli:
         self.args = args
         self.lang = args.lang
         self.engine = open_database(args.db)
-        self.ctx = TillContext(
+        local = TillContext(
             SqlUnitOfWorkFactory(self.engine), SystemClock(), load_program(args.program)
         )
+        from frontdesk.sync_setup import head_office_program
+
+        # Head office's program, when the till holds a valid one, prices every command.
+        self.ctx, self.program_problem = head_office_program(local)
+        if self.program_problem:
+            print(f"警告：{self.program_problem}", file=sys.stderr)
 
     def out(self, human: str, data: Any) -> None:
         if self.args.json:
@@ -522,35 +528,21 @@ def cmd_hq_report(cli: Cli) -> None:
 
 def cmd_sync(cli: Cli) -> None:
     """Exit 0 synced; 1 head office unreachable (nothing lost, try later); 2 refused."""
-    from frontdesk.persistence.sync_store import SqliteSyncStore
-    from frontdesk.services.sync_port import sync_now
-    from frontdesk.sync import credentials
-    from frontdesk.sync.hq_engine import make_hq_engine
-    from frontdesk.sync.postgres_head_office import PostgresHeadOffice
-    from frontdesk.sync.sync_lock import SyncBusy, SyncLock, lock_path
+    from frontdesk.sync.credentials import CredentialsUnsafe
+    from frontdesk.sync.sync_lock import SyncBusy
+    from frontdesk.sync_setup import NotConnected, run_sync
 
-    db = Path(cli.args.db)
-    path = credentials.credentials_path(db)
-    if not path.exists():
-        raise UsageError("本收银台尚未连接总部，请先执行 frontdesk hq init")
     try:
-        creds = credentials.load(path)
-    except credentials.CredentialsUnsafe as exc:
+        report = run_sync(
+            Path(cli.args.db),
+            cli.engine,
+            cli.ctx.program,
+            cli.ctx.clock,
+            batch=cli.args.batch,
+            pull_too=not cli.args.push_only,
+        )
+    except (NotConnected, CredentialsUnsafe) as exc:
         raise UsageError(str(exc)) from None
-    try:
-        with SyncLock(lock_path(db)):
-            hq = make_hq_engine(creds.url())
-            try:
-                store = SqliteSyncStore(cli.engine, cli.ctx.program)
-                report = sync_now(
-                    store,
-                    PostgresHeadOffice(hq),
-                    cli.ctx.clock,
-                    batch=cli.args.batch,
-                    pull_too=not cli.args.push_only,
-                )
-            finally:
-                hq.dispose()
     except SyncBusy as busy:
         print(str(busy), file=sys.stderr)
         raise SystemExit(2) from None

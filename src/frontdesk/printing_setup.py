@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from frontdesk.domain import errors
 from frontdesk.domain.receipt import Receipt
+from frontdesk.services.card_output import CardNotPrinted
+from frontdesk.services.till_port import MemberView
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -161,3 +163,42 @@ class QueuedReceiptOutput:
 
     def text(self, receipt: Receipt) -> list[str]:
         return receipt_text(receipt)
+
+
+class PdfCardOutput:
+    """The window's `CardOutput`: member cards as CR80 PDFs for the card printer.
+
+    Cards go to the device file's PDF folder, where the card printer picks them up, and are then
+    made without asking; with no folder set they go beside the database in ``cards/`` and are
+    made when the manager presses 打印会员卡.
+    """
+
+    def __init__(
+        self, devices: Path | None, database: Path | None, store_name: Callable[[], str]
+    ) -> None:
+        self._devices = devices
+        self._database = database
+        self._store_name = store_name
+
+    def _folder(self) -> tuple[Path, bool]:
+        config = device_config(self._devices)
+        if config.pdf_folder:
+            return Path(config.pdf_folder), True
+        base = Path.cwd() if self._database is None else self._database.parent
+        return base / config.card_folder, False
+
+    @property
+    def automatic(self) -> bool:
+        return self._folder()[1]
+
+    def print_card(self, member: MemberView) -> str:
+        from frontdesk.hardware.member_card import CardFace, write_member_card
+
+        folder = self._folder()[0]
+        face = CardFace(self._store_name(), member.tier_name, member.name, member.card_no)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = write_member_card(face, folder / f"member-card-{member.card_no}.pdf")
+        except OSError as exc:
+            raise CardNotPrinted(f"会员卡未能保存到 {folder}：{exc.strerror or exc}") from None
+        return str(path)

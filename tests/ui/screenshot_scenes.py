@@ -6,6 +6,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,6 +20,7 @@ from frontdesk.domain.money import Fen
 from frontdesk.domain.receipt import Receipt
 from frontdesk.hardware.escpos_printer import OFFLINE
 from frontdesk.services.device_settings import DeviceSettingsForm
+from frontdesk.services.sync_control import SyncState, SyncStatus
 from frontdesk.services.till_port import TenderKind
 from frontdesk.ui.i18n import Translations, default_resources, register_fonts
 from frontdesk.ui.manager import ManagerDialog
@@ -36,6 +38,8 @@ from tests.ui.fake_backend import (
 )
 
 SIZES = ((1366, 768), (1920, 1080))
+# 09:41 on the till's own clock, wherever the screenshots are made.
+SCENE_SYNCED_AT = datetime(2026, 3, 10, 9, 41).astimezone()
 DEVICES = DeviceSettingsForm(
     scanner_port="/dev/ttyUSB0",
     scanner_baudrate=9600,
@@ -108,7 +112,7 @@ def _till_mid_sale(backend: FakeTillBackend, hub: ScanHub) -> TillWindow:
     for code in (TEA, RICE, WATER, WATER, CIGARETTES):
         window.handle_code(code)
     window.set_scanner_state("scanned", CIGARETTES)
-    window.set_sync_status(True)
+    window.set_sync_status(SyncStatus(SyncState.SYNCED, SCENE_SYNCED_AT))
     return window
 
 

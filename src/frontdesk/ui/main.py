@@ -12,11 +12,14 @@ from PySide6.QtWidgets import QApplication
 
 from frontdesk.domain import errors
 from frontdesk.domain.money import Fen
+from frontdesk.services.card_output import CardOutput
 from frontdesk.services.device_settings import DeviceSettings
 from frontdesk.services.receipt_output import ReceiptOutput
+from frontdesk.services.sync_control import SyncControl
 from frontdesk.services.till_port import MemberView, TillBackend
 from frontdesk.ui.i18n import Translations, default_resources, error_text, register_fonts
 from frontdesk.ui.scanning import ScanHub, WedgeScanFilter
+from frontdesk.ui.sync_status import SyncRunner
 from frontdesk.ui.till_window import TillWindow
 
 
@@ -52,29 +55,56 @@ def run_till(
     devices: DeviceSettings | None = None,
     receipts: ReceiptOutput | None = None,
     deferred: Sequence[Callable[[], object]] = (),
+    sync: SyncControl | None = None,
+    cards: CardOutput | None = None,
+    program_problem: str | None = None,
 ) -> int:
     """Run the till until the cashier leaves; the app passes the backend and, later, a serial hub.
 
     A serial reader delivers into the returned hub's `deliver()`; pass your own `hub` to share it.
     ``receipts`` is where committed operations' receipts go. Its printer and the ``deferred``
     jobs (a serial scanner, say) start once the login is on screen, so loading device drivers
-    never delays the first window.
+    never delays the first window. ``sync`` is head office (its first sync starts with them),
+    ``cards`` where new member cards go, ``program_problem`` why head office's program was
+    refused (shown in the till window).
     """
+    app, translations, own_hub = prepare_application(language, resources)
+    scans = hub or own_hub
+    if hub is not None:
+        own_hub.scanned.connect(hub.deliver)  # wedge scans join the caller's hub
+    runner = None if sync is None else SyncRunner(sync, app)
+    starting = (*deferred, *(() if receipts is None else (receipts.start,)))
+    for job in (*starting, *(() if runner is None else (runner.start,))):
+        QTimer.singleShot(0, job)
+    try:
+        return _till_sessions(
+            app, translations, backend, scans, devices, receipts, runner, cards, program_problem
+        )
+    finally:
+        if runner is not None:
+            runner.stop()
+
+
+def _till_sessions(
+    app: QApplication,
+    translations: Translations,
+    backend: TillBackend,
+    scans: ScanHub,
+    devices: DeviceSettings | None,
+    receipts: ReceiptOutput | None,
+    sync: SyncRunner | None,
+    cards: CardOutput | None,
+    program_problem: str | None,
+) -> int:
+    """Login, shift and till window, again after each shift close, until the cashier leaves."""
     # The login and the manager screens are imported here: the selftest and a benchmark of
     # the bare window never pay for them.
     from frontdesk.ui.login import LoginDialog, OpenShiftDialog
     from frontdesk.ui.manager import ManagerDialog
 
-    app, translations, own_hub = prepare_application(language, resources)
-    scans = hub or own_hub
-    if hub is not None:
-        own_hub.scanned.connect(hub.deliver)  # wedge scans join the caller's hub
-
     def toggle_language() -> None:
         translations.toggle(app)
 
-    for job in (*deferred, *(() if receipts is None else (receipts.start,))):
-        QTimer.singleShot(0, job)
     while True:
         login = LoginDialog(backend)
         login.language_toggled.connect(toggle_language)
@@ -85,14 +115,22 @@ def run_till(
         shift = OpenShiftDialog.ask(backend, session)
         if shift is None:
             continue
-        window = TillWindow(backend, scans, session, shift, receipts=receipts)
+        window = TillWindow(
+            backend,
+            scans,
+            session,
+            shift,
+            receipts=receipts,
+            sync=sync,
+            program_problem=program_problem,
+        )
         window.language_toggled.connect(toggle_language)
         closed: list[bool] = []
 
         def open_manager(
             page: object, window: TillWindow = window, closed: list[bool] = closed
         ) -> None:
-            dialog = ManagerDialog(backend, scans, window, devices)
+            dialog = ManagerDialog(backend, scans, window, devices, sync, cards)
             dialog.member_changed.connect(
                 lambda member: (
                     window.refresh_member(member) if isinstance(member, MemberView) else None

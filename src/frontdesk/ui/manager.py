@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from frontdesk.domain import errors
 from frontdesk.domain.cards import CardAction, CardState
 from frontdesk.domain.money import Fen
+from frontdesk.services.card_output import CardNotPrinted, CardOutput
 from frontdesk.services.device_settings import DeviceSettings
 from frontdesk.services.till_port import (
     ApprovalAction,
@@ -56,6 +57,7 @@ from frontdesk.ui.forms.ui_register_member_page import Ui_RegisterMemberPage
 from frontdesk.ui.i18n import error_text
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.settings import DeviceSettingsPage
+from frontdesk.ui.sync_status import SyncRunner
 from frontdesk.ui.tender import tender_label
 from frontdesk.ui.till_window import tier_text
 
@@ -73,6 +75,51 @@ def _card_line(member: MemberView) -> str:
     return f"{member.card_no}  {member.name}  {member.phone_masked}"
 
 
+class CardPrinting(QObject):
+    """打印会员卡 for the card a page just issued; at once when a card printer is configured.
+
+    Signals:
+        card_printed(str): the path of the card's PDF.
+    """
+
+    card_printed = Signal(str)
+
+    def __init__(self, page: QWidget, cards: CardOutput | None, result: QLabel) -> None:
+        super().__init__(page)
+        self._cards = cards
+        self._result = result
+        self._member: MemberView | None = None
+        self.button = QPushButton(page)
+        self.button.setEnabled(False)
+        self.button.setVisible(cards is not None)
+        self.button.clicked.connect(self.print_card)
+
+    def retranslate(self) -> None:
+        self.button.setText(self.tr("Print member card"))
+
+    def issued(self, member: MemberView, done: str) -> None:
+        """A card was issued (``done`` says so); print it now or offer the button."""
+        self._member = member
+        self.button.setEnabled(self._cards is not None)
+        if self._cards is not None and self._cards.automatic:
+            self.print_card(done)
+        else:
+            _show(self._result, done)
+
+    @Slot()
+    def print_card(self, done: str = "") -> None:
+        if self._cards is None or self._member is None:
+            return
+        lead = f"{done}\n" if done else ""
+        try:
+            path = self._cards.print_card(self._member)
+        except CardNotPrinted as failed:
+            _show(self._result, lead + str(failed), error=True)
+            return
+        _show(self._result, lead + self.tr("Member card saved: {path}").format(path=path))
+        self.card_printed.emit(path)
+
+
 class RegisterMemberPage(QWidget):
     """Registration at the counter and a new card, with the two PIPL consents.
 
@@ -82,11 +129,18 @@ class RegisterMemberPage(QWidget):
 
     member_registered = Signal(object)
 
-    def __init__(self, backend: TillBackend, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        backend: TillBackend,
+        parent: QWidget | None = None,
+        cards: CardOutput | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_RegisterMemberPage()
         self.ui.setupUi(self)
         self._backend = backend
+        self.card_printing = CardPrinting(self, cards, self.ui.result_label)
+        self.ui.button_layout.insertWidget(1, self.card_printing.button)
         self.ui.birthday_check.toggled.connect(self.ui.birthday_edit.setEnabled)
         self.ui.register_button.clicked.connect(self._on_register_clicked)
         self.ui.phone_edit.returnPressed.connect(self.ui.name_edit.setFocus)
@@ -101,6 +155,7 @@ class RegisterMemberPage(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
+        self.card_printing.retranslate()
         current = self.ui.gender_combo.currentIndex()
         self.ui.gender_combo.clear()
         self.ui.gender_combo.addItem(self.tr("Not given"), None)
@@ -128,8 +183,8 @@ class RegisterMemberPage(QWidget):
         except errors.DomainError as err:
             _show(self.ui.result_label, error_text(err), error=True)
             return
-        _show(
-            self.ui.result_label,
+        self.card_printing.issued(
+            member,
             self.tr("Registered {name}; card {card_no} issued").format(
                 name=member.name, card_no=member.card_no
             ),
@@ -262,12 +317,19 @@ class CardActionsPage(QWidget):
     Signals:
         card_changed(object): the MemberView after the change (the new card after 补卡).
         receipt_issued(object): the Receipt of a 补卡 fee or a 退卡 payout.
+        card_reported_lost(str): 挂失 went through for this card number.
     """
 
     card_changed = Signal(object)
     receipt_issued = Signal(object)
+    card_reported_lost = Signal(str)
 
-    def __init__(self, backend: TillBackend, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        backend: TillBackend,
+        parent: QWidget | None = None,
+        cards: CardOutput | None = None,
+    ) -> None:
         super().__init__(parent)
         self._backend = backend
         form = QFormLayout()
@@ -302,9 +364,14 @@ class CardActionsPage(QWidget):
         reissue_form.addRow(self.phone_caption, self.phone_edit)
         reissue_form.addRow(self.name_caption, self.name_edit)
         reissue_form.addRow(self.waive_check, self.reason_edit)
-        reissue_form.addRow(self.reissue_button)
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
+        self.card_printing = CardPrinting(self, cards, self.result_label)
+        reissue_buttons = QHBoxLayout()
+        reissue_buttons.addWidget(self.reissue_button)
+        reissue_buttons.addWidget(self.card_printing.button)
+        reissue_buttons.addStretch(1)
+        reissue_form.addRow(reissue_buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(actions)
@@ -341,6 +408,7 @@ class CardActionsPage(QWidget):
         self.name_caption.setText(self.tr("Name"))
         self.waive_check.setText(self.tr("Waive the fee, reason:"))
         self.reissue_button.setText(self.tr("Reissue card"))
+        self.card_printing.retranslate()
 
     def _state_text(self, member: MemberView) -> str:
         return self.tr("{card}: {state}").format(
@@ -379,6 +447,8 @@ class CardActionsPage(QWidget):
             _show(self.state_label, self._state_text(member))
             _show(self.result_label, self.tr("Done"))
             self.card_changed.emit(member)
+            if action is CardAction.REPORT_LOST:
+                self.card_reported_lost.emit(member.card_no)
 
     @Slot()
     def _on_return_clicked(self) -> None:
@@ -425,8 +495,8 @@ class CardActionsPage(QWidget):
             _show(self.result_label, error_text(err), error=True)
             return
         if result is not None:
-            _show(
-                self.result_label,
+            self.card_printing.issued(
+                result.member,
                 self.tr("New card {card_no} issued; fee {fee}").format(
                     card_no=result.new_card_no, fee=result.fee
                 ),
@@ -917,15 +987,17 @@ class ManagerDialog(QDialog):
         hub: ScanHub | None = None,
         parent: QWidget | None = None,
         devices: DeviceSettings | None = None,
+        sync: SyncRunner | None = None,
+        cards: CardOutput | None = None,
     ) -> None:
         super().__init__(parent)
         # A list beside the pages, not tabs: nine titles at 15 pt do not fit across one row.
         self.nav = QListWidget(self)
         self.nav.setFixedWidth(200)
         self.stack = QStackedWidget(self)
-        self.register_page = RegisterMemberPage(backend, self)
+        self.register_page = RegisterMemberPage(backend, self, cards)
         self.topup_page = TopupPage(backend, self)
-        self.card_page = CardActionsPage(backend, self)
+        self.card_page = CardActionsPage(backend, self, cards)
         self.refund_page = RefundPage(backend, self)
         self.pin_page = PinResetPage(backend, self)
         self.points_page = PointsAdjustPage(backend, self)
@@ -964,6 +1036,9 @@ class ManagerDialog(QDialog):
             page.member_changed.connect(self.member_changed)
         self.card_page.card_changed.connect(self.member_changed)
         self.shift_page.shift_closed.connect(self.shift_closed)
+        if sync is not None:
+            # Other stores must refuse a lost card soon: push it now, not at the next sync.
+            self.card_page.card_reported_lost.connect(lambda _card: sync.push_card_event())
         for printing in (self.topup_page, self.card_page, self.refund_page, self.shift_page):
             printing.receipt_issued.connect(self.receipt_issued)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)

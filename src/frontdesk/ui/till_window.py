@@ -22,6 +22,7 @@ from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import DiscountKind, LineInput, PricedTicket
 from frontdesk.domain.receipt import Receipt
 from frontdesk.services.receipt_output import ReceiptOutput
+from frontdesk.services.sync_control import SyncState, SyncStatus
 from frontdesk.services.till_port import (
     ApprovalAction,
     CheckoutResult,
@@ -38,6 +39,7 @@ from frontdesk.ui.i18n import Translations, error_text
 from frontdesk.ui.prompts import PromptDialog
 from frontdesk.ui.receipt import PrinterEvents, ReceiptPreviewDialog
 from frontdesk.ui.scanning import ScanHub
+from frontdesk.ui.sync_status import SyncRunner, sync_status_text
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.ticket_model import TicketLinesModel
 
@@ -100,6 +102,8 @@ class TillWindow(QMainWindow):
         shift: ShiftView,
         parent: QWidget | None = None,
         receipts: ReceiptOutput | None = None,
+        sync: SyncRunner | None = None,
+        program_problem: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_TillWindow()
@@ -120,6 +124,8 @@ class TillWindow(QMainWindow):
         header = self.ui.lines_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # An empty ticket sizes its columns to the headers alone; leave room for real amounts.
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("99,999.99") + 24)
         self.ui.lines_view.verticalHeader().hide()
 
         # A scanner types into whatever has focus; an IME would swallow its digits.
@@ -156,7 +162,20 @@ class TillWindow(QMainWindow):
         for label in (self.staff_label, self.scanner_label, self.printer_label, self.sync_label):
             self.ui.status_bar.addPermanentWidget(label)
         self._scanner_state = "ready"
-        self._sync_ok: bool | None = None
+        self._sync_status: SyncStatus | None = None if sync is None else sync.status
+        if sync is not None:
+            sync.status_changed.connect(self.set_sync_status)
+        # Head office's program was refused: the manager must know the till prices locally.
+        self.program_banner = QLabel(self)
+        self.program_banner.setWordWrap(True)
+        self.program_banner.setStyleSheet(
+            "background: #fff3e0; color: #b00020; font-weight: bold; padding: 6px;"
+        )
+        self.program_banner.setText(program_problem or "")
+        self.program_banner.setVisible(bool(program_problem))
+        self.ui.central_layout.addWidget(
+            self.program_banner, self.ui.central_layout.rowCount(), 0, 1, 2
+        )
         self._printer_fault: str | None = None
         self.printer_label.setVisible(receipts is not None)
         if receipts is not None:
@@ -196,7 +215,7 @@ class TillWindow(QMainWindow):
             )
         )
         self.set_scanner_state(self._scanner_state)
-        self.set_sync_status(self._sync_ok)
+        self.set_sync_status(self._sync_status)
         self.set_printer_fault(self._printer_fault)
 
     # -- status bar -----------------------------------------------------------------------------
@@ -214,15 +233,18 @@ class TillWindow(QMainWindow):
         }
         self.scanner_label.setText(texts.get(state, state))
 
-    def set_sync_status(self, ok: bool | None) -> None:
-        """Head-office sync indicator; None until the sync service reports."""
-        self._sync_ok = ok
-        if ok is None:
-            self.sync_label.setText(self.tr("Head office: not synced yet"))
-        elif ok:
-            self.sync_label.setText(self.tr("Head office: in sync"))
-        else:
-            self.sync_label.setText(self.tr("Head office: offline"))
+    def set_sync_status(self, status: object) -> None:
+        """Head-office sync indicator; hidden in a window built without a sync runner."""
+        if not isinstance(status, SyncStatus):
+            self._sync_status = None
+            self.sync_label.setVisible(False)
+            return
+        self._sync_status = status
+        trouble = status.state in (SyncState.OFFLINE, SyncState.FAILED)
+        self.sync_label.setStyleSheet("font-weight: bold; color: #b00020;" if trouble else "")
+        self.sync_label.setText(sync_status_text(status))
+        self.sync_label.setToolTip(status.reason)
+        self.sync_label.setVisible(True)
 
     def set_printer_fault(self, fault: str | None) -> None:
         """The receipt printer's fault as it reported it (Chinese), or ready; sales go on."""

@@ -1,0 +1,128 @@
+"""Head-office sync for one till, wired once: for `frontdesk sync` and for the till window.
+
+The credentials file, the sync lock, the PostgreSQL engine and the till's sync store are put
+together here and nowhere else. The sync modules (and with them psycopg) are imported inside the
+functions: a command or a window start that never syncs never loads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from frontdesk.services.context import TillContext
+from frontdesk.services.sync_control import (
+    SchedulerSyncControl,
+    StandaloneSync,
+    SyncControl,
+)
+from frontdesk.services.sync_port import (
+    EVERY_SETTING,
+    HQ_PROGRAM_SETTING,
+    NIGHTLY_SETTING,
+    RETRY_SETTING,
+    SyncReport,
+    SyncSchedule,
+    SyncScheduler,
+    effective_program,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from frontdesk.domain.program import Program
+    from frontdesk.services.ports import Clock
+
+
+class NotConnected(Exception):
+    """The till has no head-office credentials yet."""
+
+    def __init__(self) -> None:
+        super().__init__("本收银台尚未连接总部，请先执行 frontdesk hq init")
+
+
+def database_path(engine: Engine) -> Path | None:
+    """The till database's file; None for an in-memory database (which has no head office)."""
+    database = engine.url.database
+    if not database or database == ":memory:":
+        return None
+    return Path(database)
+
+
+def connected(db: Path | None) -> bool:
+    """Whether `frontdesk hq init` left credentials beside this database."""
+    if db is None:
+        return False
+    from frontdesk.sync import credentials
+
+    return credentials.credentials_path(db).exists()
+
+
+def run_sync(
+    db: Path,
+    engine: Engine,
+    program: Program,
+    clock: Clock,
+    *,
+    batch: int = 5000,
+    pull_too: bool = True,
+) -> SyncReport:
+    """One sync, exactly as `frontdesk sync` runs it: under the till's sync lock, push then pull.
+
+    Raises `NotConnected`, `CredentialsUnsafe` (the file is readable by others) or `SyncBusy`
+    (another sync of this till is running); head office being unreachable is in the report.
+    """
+    from frontdesk.persistence.sync_store import SqliteSyncStore
+    from frontdesk.services.sync_port import sync_now
+    from frontdesk.sync import credentials
+    from frontdesk.sync.hq_engine import make_hq_engine
+    from frontdesk.sync.postgres_head_office import PostgresHeadOffice
+    from frontdesk.sync.sync_lock import SyncLock, lock_path
+
+    path = credentials.credentials_path(db)
+    if not path.exists():
+        raise NotConnected()
+    creds = credentials.load(path)
+    with SyncLock(lock_path(db)):
+        hq = make_hq_engine(creds.url())
+        try:
+            store = SqliteSyncStore(engine, program)
+            return sync_now(store, PostgresHeadOffice(hq), clock, batch=batch, pull_too=pull_too)
+        finally:
+            hq.dispose()
+
+
+def sync_control(engine: Engine, ctx: TillContext) -> SyncControl:
+    """The window's sync: a scheduler over `run_sync` when connected, else standalone."""
+    db = database_path(engine)
+    if db is None or not connected(db):
+        return StandaloneSync()
+    with ctx.uow(write=False) as uow:
+        settings = {k: uow.settings.get(k) for k in (NIGHTLY_SETTING, EVERY_SETTING, RETRY_SETTING)}
+        last = uow.settings.get("last_sync_at")
+
+    def run(pull_too: bool) -> SyncReport:
+        from frontdesk.sync.credentials import CredentialsUnsafe
+        from frontdesk.sync.sync_lock import SyncBusy
+
+        try:
+            return run_sync(db, engine, ctx.program, ctx.clock, pull_too=pull_too)
+        except (NotConnected, CredentialsUnsafe, SyncBusy) as exc:
+            return SyncReport(ok=False, message=str(exc))
+
+    scheduler = SyncScheduler(ctx.clock, SyncSchedule.from_settings(settings), run)
+    return SchedulerSyncControl(scheduler, datetime.fromisoformat(last) if last else None)
+
+
+def head_office_program(ctx: TillContext) -> tuple[TillContext, str | None]:
+    """The context pricing with head office's program when the till holds a valid one.
+
+    Returns the problem to show when the stored program was refused. Calling it again on its own
+    result gives the same program, so the CLI and the window can both apply it.
+    """
+    with ctx.uow(write=False) as uow:
+        stored = uow.settings.get(HQ_PROGRAM_SETTING)
+    chosen = effective_program(stored, ctx.program)
+    return replace(ctx, program=chosen.program), chosen.problem
