@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from frontdesk.hardware.config import DeviceConfig
     from frontdesk.persistence.print_jobs import SqlitePrintJobStore
-    from frontdesk.services.printing import PrintQueue
+    from frontdesk.services.printing import PrintQueue, ReceiptPrinter
 
 PREVIEW_COLUMNS = 48  # 80 mm paper: the preview reads as the wider roll does
 
@@ -45,16 +45,24 @@ def print_queue(
     on_fault: Callable[[str], None] = _ignore,
     on_recovered: Callable[[], None] = lambda: None,
     retry_seconds: float = 5.0,
+    *,
+    pdf_copies: bool = False,
 ) -> tuple[PrintQueue, SqlitePrintJobStore]:
-    """This till's queue: jobs in its database, the ESC/POS printer from its device file."""
+    """This till's queue: jobs in its database, the ESC/POS printer from its device file.
+
+    With ``pdf_copies`` the print worker also files each receipt's PDF copy (see `pdf_copy`).
+    """
     from frontdesk.hardware.escpos_printer import EscposReceiptPrinter
     from frontdesk.persistence.print_jobs import SqlitePrintJobStore
     from frontdesk.services.printing import PrintQueue
 
     config = device_config(devices)
     store = SqlitePrintJobStore(engine)
+    printer: ReceiptPrinter = EscposReceiptPrinter(config.printer, config.paper)
+    if pdf_copies:
+        printer = _PdfCopyFirst(printer, devices)
     queue = PrintQueue(
-        EscposReceiptPrinter(config.printer, config.paper),
+        printer,
         store,
         on_fault,
         on_recovered,
@@ -76,6 +84,23 @@ def pdf_copy(devices: Path | None, receipt: Receipt) -> str | None:
     except PrinterFault as fault:
         return fault.message
     return None
+
+
+class _PdfCopyFirst:
+    """A receipt printer that files the PDF copy before the paper one, on the print worker.
+
+    The copy comes first so it exists while the paper printer is down; a retried job writes the
+    same file again. A 重印 gets no copy: the original was filed when it was first printed.
+    """
+
+    def __init__(self, printer: ReceiptPrinter, devices: Path | None) -> None:
+        self._printer = printer
+        self._devices = devices
+
+    def print(self, receipt: Receipt) -> None:
+        if not receipt.header.reprint:
+            pdf_copy(self._devices, receipt)  # a PDF fault is not the receipt printer's fault
+        self._printer.print(receipt)
 
 
 def receipt_text(receipt: Receipt, columns: int = PREVIEW_COLUMNS) -> list[str]:
@@ -118,6 +143,7 @@ class QueuedReceiptOutput:
                     self._on_fault,
                     self._on_recovered,
                     self._retry_seconds,
+                    pdf_copies=True,
                 )
                 self._built[0].start()
             return self._built
@@ -147,8 +173,8 @@ class QueuedReceiptOutput:
             built[0].stop()
 
     def submit(self, receipt: Receipt) -> None:
+        # The PDF copy is made on the print worker with the paper one (reportlab is slow).
         self._queue()[0].submit(receipt)
-        pdf_copy(self._devices, receipt)  # a PDF fault is not the receipt printer's fault
 
     def reprint(self, receipt_no: str) -> Receipt:
         receipt_no = receipt_no.strip()

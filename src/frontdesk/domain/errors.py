@@ -238,3 +238,10 @@ FeeNotPaid = _refusal(
     "补卡工本费 {fee} 未付，或由店长审批免收",
     "The reissue fee {fee} is unpaid; pay it or have a manager waive it",
 )
+NoActiveCard = _refusal(  # found by phone, but none of the member's cards can be used
+    "NoActiveCard",
+    "no_active_card",
+    "会员{name}（{phone}）没有可用的会员卡：卡{card_no}{state}，请先补卡",
+    "Member {name} ({phone}) has no usable card: card {card_no} is {state_en};"
+    " reissue a card first",
+)

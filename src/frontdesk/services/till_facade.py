@@ -60,17 +60,6 @@ _CARD_ACTIONS = {
 }
 
 
-class NoActiveCard(errors.DomainError):
-    """Found by phone, but no card of the member can be used: the till cannot attach them."""
-
-    key = "no_active_card"
-    template = "会员{name}（{phone}）没有可用的会员卡：卡{card_no}{state}，请先补卡"
-    english = (
-        "Member {name} ({phone}) has no usable card: card {card_no} is {state_en};"
-        " reissue a card first"
-    )
-
-
 @dataclass(frozen=True)
 class _Binding:
     """What the services will check an approval against: their action, subject and amount."""
@@ -187,7 +176,7 @@ class ServicesTillBackend:
         with self._ctx.uow(write=False) as uow:
             cards = uow.cards.for_member(member.member_id)
         last = cards[-1] if cards else None
-        return NoActiveCard(
+        return errors.NoActiveCard(
             name=member.name,
             phone=member.masked_phone,
             card_no=last.card_no if last is not None else "—",
