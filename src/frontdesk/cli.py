@@ -42,7 +42,7 @@ def _plain(value: Any) -> Any:
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in fields(value)} | _extra(value)
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {(k.value if isinstance(k, Enum) else str(k)): _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     return value
@@ -526,6 +526,24 @@ def cmd_hq_report(cli: Cli) -> None:
     cli.out(report.text, report)
 
 
+def cmd_hq_kpi(cli: Cli) -> None:
+    from frontdesk.sync.hq_engine import make_hq_engine
+    from frontdesk.sync.hq_kpi import chain_kpis, kpi_text
+
+    today = cli.ctx.now().date()
+    if cli.args.as_of:
+        try:
+            today = date.fromisoformat(cli.args.as_of)
+        except ValueError:
+            raise UsageError(f"日期格式应为 YYYY-MM-DD：{cli.args.as_of}") from None
+    admin = make_hq_engine(cli.args.hq_url)
+    try:
+        k = chain_kpis(admin, today)
+    finally:
+        admin.dispose()
+    cli.out(kpi_text(k), k)
+
+
 def cmd_sync(cli: Cli) -> None:
     """Exit 0 synced; 1 head office unreachable (nothing lost, try later); 2 refused."""
     from frontdesk.sync.credentials import CredentialsUnsafe
@@ -919,6 +937,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--store-name")
     s = cmd(hq, "report", cmd_hq_report, "negative accounts and spends after revocation")
     s.add_argument("--hq-url", required=True, help="head-office admin address (postgresql://…)")
+    s = cmd(hq, "kpi", cmd_hq_kpi, "member KPIs over every store (DOMAIN §10)")
+    s.add_argument("--hq-url", required=True, help="head-office admin address (postgresql://…)")
+    s.add_argument("--as-of", help="YYYY-MM-DD (default: today)")
     s = cmd(sub, "sync", cmd_sync, "push to head office, then pull (for timers and cron)")
     s.add_argument("--batch", type=int, default=5000, help="rows per head-office transaction")
     s.add_argument("--push-only", action="store_true", help="push only (a 挂失 right away)")
