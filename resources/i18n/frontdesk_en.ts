@@ -318,6 +318,14 @@
         <translation>Manager</translation>
     </message>
     <message>
+        <source>Ctrl+digit: go to that page</source>
+        <translation>Ctrl+digit: go to that page</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>Register member</source>
         <translation>Register member</translation>
     </message>
@@ -445,6 +453,10 @@
         <source>Reprint receipt</source>
         <translation>Reprint receipt</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>RefundPage</name>
@@ -453,8 +465,8 @@
         <translation>Receipt number</translation>
     </message>
     <message>
-        <source>Enter Refund the receipt</source>
-        <translation>Enter Refund the receipt</translation>
+        <source>Refund the receipt</source>
+        <translation>Refund the receipt</translation>
     </message>
     <message>
         <source>Refunded {amount} for {receipt_no}</source>
@@ -492,8 +504,8 @@
         <translation>The member agrees to receive offers (optional)</translation>
     </message>
     <message>
-        <source>Enter Register and issue card</source>
-        <translation>Enter Register and issue card</translation>
+        <source>Register and issue card</source>
+        <translation>Register and issue card</translation>
     </message>
     <message>
         <source>Not given</source>
@@ -519,8 +531,8 @@
         <translation>Counted cash (yuan)</translation>
     </message>
     <message>
-        <source>Enter Close shift</source>
-        <translation>Enter Close shift</translation>
+        <source>Close shift</source>
+        <translation>Close shift</translation>
     </message>
     <message>
         <source>Expected in the drawer</source>
@@ -955,8 +967,8 @@
         <translation>From the card terminal or wallet slip</translation>
     </message>
     <message>
-        <source>Enter Top up</source>
-        <translation>Enter Top up</translation>
+        <source>Top up</source>
+        <translation>Top up</translation>
     </message>
     <message>
         <source>Topped up {principal} + bonus {bonus}. Balance: principal {balance_p}, bonus {balance_b}</source>

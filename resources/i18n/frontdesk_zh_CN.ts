@@ -318,6 +318,14 @@
         <translation>店长</translation>
     </message>
     <message>
+        <source>Ctrl+digit: go to that page</source>
+        <translation>Ctrl+数字：切换到该页</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
         <source>Register member</source>
         <translation>会员注册</translation>
     </message>
@@ -445,6 +453,10 @@
         <source>Reprint receipt</source>
         <translation>重打小票</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
 </context>
 <context>
     <name>RefundPage</name>
@@ -453,8 +465,8 @@
         <translation>小票号</translation>
     </message>
     <message>
-        <source>Enter Refund the receipt</source>
-        <translation>Enter 整单退货</translation>
+        <source>Refund the receipt</source>
+        <translation>整单退货</translation>
     </message>
     <message>
         <source>Refunded {amount} for {receipt_no}</source>
@@ -492,8 +504,8 @@
         <translation>会员同意接收优惠信息（可选）</translation>
     </message>
     <message>
-        <source>Enter Register and issue card</source>
-        <translation>Enter 注册并发卡</translation>
+        <source>Register and issue card</source>
+        <translation>注册并发卡</translation>
     </message>
     <message>
         <source>Not given</source>
@@ -519,8 +531,8 @@
         <translation>实点现金（元）</translation>
     </message>
     <message>
-        <source>Enter Close shift</source>
-        <translation>Enter 交班</translation>
+        <source>Close shift</source>
+        <translation>交班</translation>
     </message>
     <message>
         <source>Expected in the drawer</source>
@@ -955,8 +967,8 @@
         <translation>刷卡机或支付凭条上的参考号</translation>
     </message>
     <message>
-        <source>Enter Top up</source>
-        <translation>Enter 充值</translation>
+        <source>Top up</source>
+        <translation>充值</translation>
     </message>
     <message>
         <source>Topped up {principal} + bonus {bonus}. Balance: principal {balance_p}, bonus {balance_b}</source>

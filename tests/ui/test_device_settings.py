@@ -6,6 +6,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from frontdesk.app import TomlDeviceSettings, configured_scanner
@@ -73,8 +74,8 @@ def test_the_scan_test_runs_off_the_gui_thread_and_shows_its_outcome(
     page = DeviceSettingsPage(devices)
     qtbot.addWidget(page)
     page.port_edit.setText("/dev/ttyACM0")
-    assert page.test_scan_button.text() == "测试扫描"
-    assert page.test_print_button.text() == "测试打印"
+    assert page.test_scan_button.text() == "F3 测试扫描"
+    assert page.test_print_button.text() == "F4 测试打印"
 
     with qtbot.waitSignal(page.check_finished) as finished:
         page.test_scan_button.click()
@@ -97,4 +98,27 @@ def test_the_manager_screens_offer_the_device_page_only_when_the_app_gives_setti
 
     assert without.devices_page is None
     assert with_devices.stack.currentWidget() is with_devices.devices_page
-    assert with_devices.nav.item(9).text() == "设备"
+    assert with_devices.nav.item(9).text() == "0  设备"
+
+
+class PrintRecorder(SlowScanner):
+    """Device settings whose print test only says which thread it ran on."""
+
+    def test_print(self, form: DeviceSettingsForm) -> CheckOutcome:
+        self.threads.append(threading.current_thread().name)
+        return CheckOutcome(True, "打印正常", form.printer_host)
+
+
+def test_the_print_test_runs_on_its_function_key(qtbot: QtBot, tmp_path: Path) -> None:
+    devices = PrintRecorder(TomlDeviceSettings(tmp_path / "till.db.devices.toml"))
+    page = DeviceSettingsPage(devices)
+    qtbot.addWidget(page)
+    page.host_edit.setText("10.0.0.9")
+    assert page.test_print_button.text() == "F4 测试打印"
+
+    with qtbot.waitSignal(page.check_finished) as finished:
+        qtbot.keyClick(page.host_edit, Qt.Key.Key_F4)
+
+    assert finished.args[0].ok
+    assert devices.threads == ["device-check"]
+    assert page.result_label.text() == "✔ 打印正常（10.0.0.9）"

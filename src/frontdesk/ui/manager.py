@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -54,6 +55,7 @@ from frontdesk.services.till_port import (
 )
 from frontdesk.ui.approval import with_approval
 from frontdesk.ui.forms.ui_register_member_page import Ui_RegisterMemberPage
+from frontdesk.ui.function_keys import KeyedPage
 from frontdesk.ui.i18n import error_text
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.settings import DeviceSettingsPage
@@ -64,6 +66,7 @@ from frontdesk.ui.till_window import tier_text
 ModelIndex = QModelIndex | QPersistentModelIndex
 _OK = "font-weight: bold; color: #1b5e20;"
 _ERROR = "font-weight: bold; color: #b00020;"
+_WARNING = "font-weight: bold; color: #e65100;"
 
 
 def _show(label: QLabel, text: str, *, error: bool = False) -> None:
@@ -84,18 +87,20 @@ class CardPrinting(QObject):
 
     card_printed = Signal(str)
 
-    def __init__(self, page: QWidget, cards: CardOutput | None, result: QLabel) -> None:
+    def __init__(self, page: KeyedPage, cards: CardOutput | None, result: QLabel, key: str) -> None:
         super().__init__(page)
         self._cards = cards
         self._result = result
+        self._keys = page.keys
         self._member: MemberView | None = None
         self.button = QPushButton(page)
+        self._keys.bind(self.button, key)
         self.button.setEnabled(False)
         self.button.setVisible(cards is not None)
         self.button.clicked.connect(self.print_card)
 
     def retranslate(self) -> None:
-        self.button.setText(self.tr("Print member card"))
+        self._keys.label(self.button, self.tr("Print member card"))
 
     def issued(self, member: MemberView, done: str) -> None:
         """A card was issued (``done`` says so); print it now or offer the button."""
@@ -120,7 +125,7 @@ class CardPrinting(QObject):
         self.card_printed.emit(path)
 
 
-class RegisterMemberPage(QWidget):
+class RegisterMemberPage(KeyedPage):
     """Registration at the counter and a new card, with the two PIPL consents.
 
     Signals:
@@ -139,7 +144,8 @@ class RegisterMemberPage(QWidget):
         self.ui = Ui_RegisterMemberPage()
         self.ui.setupUi(self)
         self._backend = backend
-        self.card_printing = CardPrinting(self, cards, self.ui.result_label)
+        self.keys.bind(self.ui.register_button, "F2")
+        self.card_printing = CardPrinting(self, cards, self.ui.result_label, "F3")
         self.ui.button_layout.insertWidget(1, self.card_printing.button)
         self.ui.birthday_check.toggled.connect(self.ui.birthday_edit.setEnabled)
         self.ui.register_button.clicked.connect(self._on_register_clicked)
@@ -155,6 +161,7 @@ class RegisterMemberPage(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
+        self.keys.label(self.ui.register_button, self.tr("Register and issue card"))
         self.card_printing.retranslate()
         current = self.ui.gender_combo.currentIndex()
         self.ui.gender_combo.clear()
@@ -209,7 +216,7 @@ class _CardForm:
         return self.edit.text().strip()
 
 
-class TopupPage(QWidget):
+class TopupPage(KeyedPage):
     """充值: the bonus the program gives is shown before and after.
 
     Bank card, WeChat and Alipay top-ups carry the payment's reference (the till does not talk
@@ -246,7 +253,9 @@ class TopupPage(QWidget):
         layout.addWidget(self.result_label)
         layout.addStretch(1)
         layout.addWidget(self.topup_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.keys.bind(self.topup_button, "F2")
         self.topup_button.clicked.connect(self._on_topup_clicked)
+        self.card.edit.returnPressed.connect(self.amount_edit.setFocus)
         self.amount_edit.returnPressed.connect(self._on_topup_clicked)
         self.reference_edit.returnPressed.connect(self._on_topup_clicked)
         self.tender_combo.currentIndexChanged.connect(self._on_tender_changed)
@@ -264,7 +273,7 @@ class TopupPage(QWidget):
         self.tender_caption.setText(self.tr("Paid with"))
         self.reference_caption.setText(self.tr("Payment reference"))
         self.reference_edit.setPlaceholderText(self.tr("From the card terminal or wallet slip"))
-        self.topup_button.setText(self.tr("Enter Top up"))
+        self.keys.label(self.topup_button, self.tr("Top up"))
         current = self.tender_combo.currentIndex()
         self.tender_combo.clear()
         for kind in TenderKind:
@@ -311,7 +320,7 @@ class TopupPage(QWidget):
         self.reference_edit.setEnabled(needs_reference)
 
 
-class CardActionsPage(QWidget):
+class CardActionsPage(KeyedPage):
     """挂失 / 解挂 / 冻结 / 解冻 / 补卡 / 退卡 on one card.
 
     Signals:
@@ -366,7 +375,7 @@ class CardActionsPage(QWidget):
         reissue_form.addRow(self.waive_check, self.reason_edit)
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
-        self.card_printing = CardPrinting(self, cards, self.result_label)
+        self.card_printing = CardPrinting(self, cards, self.result_label, "F8")
         reissue_buttons = QHBoxLayout()
         reissue_buttons.addWidget(self.reissue_button)
         reissue_buttons.addWidget(self.card_printing.button)
@@ -379,6 +388,16 @@ class CardActionsPage(QWidget):
         layout.addWidget(self.result_label)
         layout.addStretch(1)
 
+        for button, key in (
+            (self.lookup_button, "F1"),
+            (self.report_lost_button, "F2"),
+            (self.unreport_button, "F3"),
+            (self.freeze_button, "F4"),
+            (self.unfreeze_button, "F5"),
+            (self.return_button, "F6"),
+            (self.reissue_button, "F7"),
+        ):
+            self.keys.bind(button, key)
         self.lookup_button.clicked.connect(self.look_up)
         self.card.edit.returnPressed.connect(self.look_up)
         self.report_lost_button.clicked.connect(lambda: self._change(CardAction.REPORT_LOST))
@@ -388,6 +407,8 @@ class CardActionsPage(QWidget):
         self.return_button.clicked.connect(self._on_return_clicked)
         self.waive_check.toggled.connect(self.reason_edit.setEnabled)
         self.reissue_button.clicked.connect(self._on_reissue_clicked)
+        for edit in (self.phone_edit, self.name_edit, self.reason_edit):
+            edit.returnPressed.connect(self._on_reissue_clicked)
         self._retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -397,22 +418,26 @@ class CardActionsPage(QWidget):
 
     def _retranslate(self) -> None:
         self.card.caption.setText(self.tr("Card number"))
-        self.lookup_button.setText(self.tr("Look up"))
-        self.report_lost_button.setText(self.tr("Report lost"))
-        self.unreport_button.setText(self.tr("Un-report"))
-        self.freeze_button.setText(self.tr("Freeze"))
-        self.unfreeze_button.setText(self.tr("Unfreeze"))
-        self.return_button.setText(self.tr("Card return (cash out)"))
+        self.keys.label(self.lookup_button, self.tr("Look up"))
+        self.keys.label(self.report_lost_button, self.tr("Report lost"))
+        self.keys.label(self.unreport_button, self.tr("Un-report"))
+        self.keys.label(self.freeze_button, self.tr("Freeze"))
+        self.keys.label(self.unfreeze_button, self.tr("Unfreeze"))
+        self.keys.label(self.return_button, self.tr("Card return (cash out)"))
         self.reissue_box.setTitle(self.tr("Reissue (identity check)"))
         self.phone_caption.setText(self.tr("Mobile phone"))
         self.name_caption.setText(self.tr("Name"))
         self.waive_check.setText(self.tr("Waive the fee, reason:"))
-        self.reissue_button.setText(self.tr("Reissue card"))
+        self.keys.label(self.reissue_button, self.tr("Reissue card"))
         self.card_printing.retranslate()
 
-    def _state_text(self, member: MemberView) -> str:
-        return self.tr("{card}: {state}").format(
-            card=_card_line(member), state=card_state_text(member)
+    def _show_state(self, member: MemberView) -> None:
+        """The card's line; a card that cannot be used (lost, frozen…) in warning colour."""
+        self.state_label.setStyleSheet(_OK if member.card_state is CardState.ACTIVE else _WARNING)
+        self.state_label.setText(
+            self.tr("{card}: {state}").format(
+                card=_card_line(member), state=card_state_text(member)
+            )
         )
 
     @Slot()
@@ -422,7 +447,7 @@ class CardActionsPage(QWidget):
         except errors.DomainError as err:
             _show(self.state_label, error_text(err), error=True)
             return
-        _show(self.state_label, self._state_text(member))
+        self._show_state(member)
 
     def _change(self, action: CardAction) -> None:
         approval_action = {
@@ -444,7 +469,7 @@ class CardActionsPage(QWidget):
             _show(self.result_label, error_text(err), error=True)
             return
         if member is not None:
-            _show(self.state_label, self._state_text(member))
+            self._show_state(member)
             _show(self.result_label, self.tr("Done"))
             self.card_changed.emit(member)
             if action is CardAction.REPORT_LOST:
@@ -472,7 +497,7 @@ class CardActionsPage(QWidget):
                     "Card returned: pay out principal {principal}; bonus {bonus} forfeited"
                 ).format(principal=result.principal_paid, bonus=result.bonus_forfeited),
             )
-            _show(self.state_label, self._state_text(result.member))
+            self._show_state(result.member)
             self.receipt_issued.emit(result.receipt)
             self.card_changed.emit(result.member)
 
@@ -502,7 +527,7 @@ class CardActionsPage(QWidget):
                 ),
             )
             self.card.edit.setText(result.new_card_no)
-            _show(self.state_label, self._state_text(result.member))
+            self._show_state(result.member)
             self.receipt_issued.emit(result.receipt)
             self.card_changed.emit(result.member)
 
@@ -518,7 +543,7 @@ def card_state_text(member: MemberView) -> str:
     return texts[member.card_state]
 
 
-class RefundPage(QWidget):
+class RefundPage(KeyedPage):
     """Refund a whole receipt by its number, with a manager's approval of its amount.
 
     Signals:
@@ -543,6 +568,7 @@ class RefundPage(QWidget):
         layout.addWidget(self.refund_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.result_label)
         layout.addWidget(self.receipt_view, 1)
+        self.keys.bind(self.refund_button, "F2")
         self.refund_button.clicked.connect(self._on_refund_clicked)
         self.receipt_edit.returnPressed.connect(self._on_refund_clicked)
         self._retranslate()
@@ -554,7 +580,7 @@ class RefundPage(QWidget):
 
     def _retranslate(self) -> None:
         self.receipt_caption.setText(self.tr("Receipt number"))
-        self.refund_button.setText(self.tr("Enter Refund the receipt"))
+        self.keys.label(self.refund_button, self.tr("Refund the receipt"))
 
     @Slot()
     def _on_refund_clicked(self) -> None:
@@ -582,7 +608,7 @@ class RefundPage(QWidget):
             self.receipt_issued.emit(result.receipt)
 
 
-class PinResetPage(QWidget):
+class PinResetPage(KeyedPage):
     """A new stored-value PIN, which also lifts the lock after too many wrong tries.
 
     Signals:
@@ -607,7 +633,10 @@ class PinResetPage(QWidget):
         layout.addWidget(self.result_label)
         layout.addStretch(1)
         layout.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.keys.bind(self.reset_button, "F2")
         self.reset_button.clicked.connect(self._on_reset_clicked)
+        self.card.edit.returnPressed.connect(self.pin_edit.setFocus)
+        self.pin_edit.returnPressed.connect(self._on_reset_clicked)
         self._retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -618,7 +647,7 @@ class PinResetPage(QWidget):
     def _retranslate(self) -> None:
         self.card.caption.setText(self.tr("Card number"))
         self.pin_caption.setText(self.tr("New PIN (member types it)"))
-        self.reset_button.setText(self.tr("Reset PIN"))
+        self.keys.label(self.reset_button, self.tr("Reset PIN"))
 
     @Slot()
     def _on_reset_clicked(self) -> None:
@@ -642,7 +671,7 @@ class PinResetPage(QWidget):
             self.member_changed.emit(member)
 
 
-class PointsAdjustPage(QWidget):
+class PointsAdjustPage(KeyedPage):
     """A manual points adjustment, always with a reason (seed 003).
 
     Signals:
@@ -669,7 +698,10 @@ class PointsAdjustPage(QWidget):
         layout.addWidget(self.result_label)
         layout.addStretch(1)
         layout.addWidget(self.adjust_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.keys.bind(self.adjust_button, "F2")
         self.adjust_button.clicked.connect(self._on_adjust_clicked)
+        self.card.edit.returnPressed.connect(self.points_spin.setFocus)
+        self.reason_edit.returnPressed.connect(self._on_adjust_clicked)
         self._retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -681,7 +713,7 @@ class PointsAdjustPage(QWidget):
         self.card.caption.setText(self.tr("Card number"))
         self.points_caption.setText(self.tr("Points (+ add, − remove)"))
         self.reason_caption.setText(self.tr("Reason"))
-        self.adjust_button.setText(self.tr("Adjust points"))
+        self.keys.label(self.adjust_button, self.tr("Adjust points"))
 
     @Slot()
     def _on_adjust_clicked(self) -> None:
@@ -712,7 +744,7 @@ class PointsAdjustPage(QWidget):
             self.member_changed.emit(member)
 
 
-class TierLockPage(QWidget):
+class TierLockPage(KeyedPage):
     """等级锁定: hold a member at a tier, or let the rules decide again.
 
     Signals:
@@ -738,7 +770,10 @@ class TierLockPage(QWidget):
         layout.addWidget(self.result_label)
         layout.addStretch(1)
         layout.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.keys.bind(self.lock_button, "F2")
         self.lock_button.clicked.connect(self._on_lock_clicked)
+        self.card.edit.returnPressed.connect(self.tier_combo.setFocus)
+        self.reason_edit.returnPressed.connect(self._on_lock_clicked)
         self._retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -750,7 +785,7 @@ class TierLockPage(QWidget):
         self.card.caption.setText(self.tr("Card number"))
         self.tier_caption.setText(self.tr("Tier"))
         self.reason_caption.setText(self.tr("Reason"))
-        self.lock_button.setText(self.tr("Apply"))
+        self.keys.label(self.lock_button, self.tr("Apply"))
         current = self.tier_combo.currentIndex()
         self.tier_combo.clear()
         self.tier_combo.addItem(self.tr("Unlock: the rules decide"), None)
@@ -834,7 +869,7 @@ class AuditLogModel(QAbstractTableModel):
         return titles[section] if 0 <= section < len(titles) else None
 
 
-class AuditLogPage(QWidget):
+class AuditLogPage(KeyedPage):
     """Who did what, and which manager approved it."""
 
     def __init__(self, backend: TillBackend, parent: QWidget | None = None) -> None:
@@ -850,6 +885,7 @@ class AuditLogPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.keys.bind(self.refresh_button, "F5")
         self.refresh_button.clicked.connect(self.refresh)
         self._retranslate()
 
@@ -859,14 +895,14 @@ class AuditLogPage(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.refresh_button.setText(self.tr("Refresh"))
+        self.keys.label(self.refresh_button, self.tr("Refresh"))
 
     @Slot()
     def refresh(self) -> None:
         self.model.set_entries(self._backend.audit_log(500))
 
 
-class ShiftClosePage(QWidget):
+class ShiftClosePage(KeyedPage):
     """交班: count the drawer, see over/short against what the till expected.
 
     Signals:
@@ -911,6 +947,7 @@ class ShiftClosePage(QWidget):
         layout.addLayout(figures)
         layout.addWidget(self.result_label)
         layout.addWidget(self.report_view, 1)
+        self.keys.bind(self.close_button, "F2")
         self.close_button.clicked.connect(self._on_close_clicked)
         self.counted_edit.returnPressed.connect(self._on_close_clicked)
         self._retranslate()
@@ -922,7 +959,7 @@ class ShiftClosePage(QWidget):
 
     def _retranslate(self) -> None:
         self.counted_caption.setText(self.tr("Counted cash (yuan)"))
-        self.close_button.setText(self.tr("Enter Close shift"))
+        self.keys.label(self.close_button, self.tr("Close shift"))
         self.expected_caption.setText(self.tr("Expected in the drawer"))
         self.counted_value_caption.setText(self.tr("Counted"))
         self.over_short_caption.setText(self.tr("Over (+) / short (−)"))
@@ -1024,8 +1061,16 @@ class ManagerDialog(QDialog):
             self.nav.addItem("")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
+        # Ctrl+1…Ctrl+9 and Ctrl+0 for the tenth page; the list prints each page's digit.
+        for i in range(len(self._pages)):
+            QShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"), self, lambda i=i: self.go_to(i))
+        self.nav_hint = QLabel(self)
+        self.nav_hint.setWordWrap(True)
+        side = QVBoxLayout()
+        side.addWidget(self.nav, 1)
+        side.addWidget(self.nav_hint)
         body = QHBoxLayout()
-        body.addWidget(self.nav)
+        body.addLayout(side)
         body.addWidget(self.stack, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(body)
@@ -1062,7 +1107,29 @@ class ManagerDialog(QDialog):
         return dialog
 
     def show_page(self, name: str) -> None:
-        self.nav.setCurrentRow(self.PAGES.index(name))
+        self.go_to(self.PAGES.index(name))
+
+    def go_to(self, index: int) -> None:
+        """Show the page at ``index`` (Ctrl+1 is the first), the cursor in its first field."""
+        if not 0 <= index < len(self._pages):
+            return
+        self.nav.setCurrentRow(index)
+        fields = [edit for edit in self._pages[index].findChildren(QLineEdit) if edit.isEnabled()]
+        if fields:
+            fields[0].setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Shortcuts need an active window; keys a field passes up (or sent here) work without one.
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers == Qt.KeyboardModifier.ControlModifier and (
+            Qt.Key.Key_0.value <= event.key() <= Qt.Key.Key_9.value
+        ):
+            self.go_to((event.key() - Qt.Key.Key_1.value) % 10)
+            return
+        page = self.stack.currentWidget()
+        if isinstance(page, KeyedPage) and page.keys.press(event):
+            return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -1071,6 +1138,9 @@ class ManagerDialog(QDialog):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Manager"))
+        self.nav_hint.setText(self.tr("Ctrl+digit: go to that page"))
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText("Esc " + self.tr("Close"))
         titles = (
             self.tr("Register member"),
             self.tr("Top up"),
@@ -1086,7 +1156,7 @@ class ManagerDialog(QDialog):
         for i, title in enumerate(titles):
             item = self.nav.item(i)
             if item is not None:
-                item.setText(title)
+                item.setText(f"{(i + 1) % 10}  {title}")
 
     @Slot(int)
     def _on_page_changed(self, index: int) -> None:

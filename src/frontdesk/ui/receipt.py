@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.domain import errors
+from frontdesk.ui.function_keys import FunctionKeys
 from frontdesk.ui.i18n import error_text
 
 # Queue a 重印 of this receipt number and return the reprint's lines; refusals are DomainErrors.
@@ -75,6 +76,8 @@ class ReceiptPreviewDialog(QDialog):
             widget.setVisible(reprint is not None)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
+        self.keys = FunctionKeys(self)
+        self.keys.bind(self.reprint_button, "F2")
         self.reprint_button.clicked.connect(self._on_reprint_clicked)
         self.receipt_no_edit.returnPressed.connect(self._on_reprint_clicked)
         layout = QVBoxLayout(self)
@@ -98,6 +101,11 @@ class ReceiptPreviewDialog(QDialog):
 
     def text(self) -> str:
         return self.text_view.toPlainText()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The shortcut needs an active window; a key a field passes up works without one.
+        if not self.keys.press(event):
+            super().keyPressEvent(event)
 
     @Slot()
     def _on_reprint_clicked(self) -> None:
@@ -127,4 +135,6 @@ class ReceiptPreviewDialog(QDialog):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Receipt preview"))
         self.receipt_no_caption.setText(self.tr("Receipt number"))
-        self.reprint_button.setText(self.tr("Reprint receipt"))
+        self.keys.label(self.reprint_button, self.tr("Reprint receipt"))
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText("Esc " + self.tr("Close"))

@@ -25,6 +25,7 @@ from frontdesk.services.device_settings import (
     DeviceSettingsForm,
     DeviceSettingsInvalid,
 )
+from frontdesk.ui.function_keys import KeyedPage
 
 
 class _CheckRelay(QObject):
@@ -33,7 +34,7 @@ class _CheckRelay(QObject):
     done = Signal(object)
 
 
-class DeviceSettingsPage(QWidget):
+class DeviceSettingsPage(KeyedPage):
     """Scanner port, speed and framing; printer connection and paper; 测试扫描 / 测试打印.
 
     Signals:
@@ -91,7 +92,12 @@ class DeviceSettingsPage(QWidget):
         layout.addLayout(buttons)
         self._relay = _CheckRelay(self)
         self._relay.done.connect(self._on_check_done, Qt.ConnectionType.QueuedConnection)
+        self.keys.bind(self.save_button, "F2")
+        self.keys.bind(self.test_scan_button, "F3")
+        self.keys.bind(self.test_print_button, "F4")
         self.save_button.clicked.connect(self._on_save_clicked)
+        for edit in (self.port_edit, self.host_edit):
+            edit.returnPressed.connect(self._on_save_clicked)
         self.test_scan_button.clicked.connect(lambda: self._run_check(self._devices.test_scan))
         self.test_print_button.clicked.connect(lambda: self._run_check(self._devices.test_print))
         self._show(devices.load())
@@ -110,9 +116,9 @@ class DeviceSettingsPage(QWidget):
         self.host_caption.setText(self.tr("Printer address"))
         self.printer_port_caption.setText(self.tr("Printer TCP port"))
         self.paper_caption.setText(self.tr("Paper"))
-        self.save_button.setText(self.tr("Save"))
-        self.test_scan_button.setText(self.tr("Test scan"))
-        self.test_print_button.setText(self.tr("Test print"))
+        self.keys.label(self.save_button, self.tr("Save"))
+        self.keys.label(self.test_scan_button, self.tr("Test scan"))
+        self.keys.label(self.test_print_button, self.tr("Test print"))
 
     def _show(self, form: DeviceSettingsForm) -> None:
         self.port_edit.setText(form.scanner_port)

@@ -137,7 +137,7 @@ class Ui_RegisterMemberPage(object):
         self.pin_label.setText(QCoreApplication.translate("RegisterMemberPage", u"Stored-value PIN (6 digits)", None))
         self.consent_terms_check.setText(QCoreApplication.translate("RegisterMemberPage", u"The member accepts the terms and the processing of personal data (required)", None))
         self.consent_marketing_check.setText(QCoreApplication.translate("RegisterMemberPage", u"The member agrees to receive offers (optional)", None))
-        self.register_button.setText(QCoreApplication.translate("RegisterMemberPage", u"Enter Register and issue card", None))
+        self.register_button.setText(QCoreApplication.translate("RegisterMemberPage", u"Register and issue card", None))
         pass
     # retranslateUi
 

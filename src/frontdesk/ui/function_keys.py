@@ -1,0 +1,60 @@
+"""Function keys printed on buttons: a shortcut each, and the same keys for keyPressEvent."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QWidget
+
+
+class FunctionKeys(QObject):
+    """The function keys of one screen: the key goes on the button's text and its shortcut.
+
+    Shortcuts need an active window, which the offscreen platform never gives; so the screen's
+    ``keyPressEvent`` also hands every key a field passes up to ``press``.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._keys: dict[Qt.Key, QAbstractButton] = {}
+        self._names: dict[QAbstractButton, str] = {}
+
+    def bind(self, button: QAbstractButton, key: str) -> None:
+        """``key`` is "F1"…"F12"; a key bound twice on one screen is a mistake."""
+        code = Qt.Key(getattr(Qt.Key, f"Key_{key}"))
+        if code in self._keys:
+            raise ValueError(f"{key} is already bound on this screen")
+        self._keys[code] = button
+        self._names[button] = key
+        button.setShortcut(QKeySequence(key))
+
+    def label(self, button: QAbstractButton, text: str) -> None:
+        """Print the button's key before its (translated) text: "F2 挂失"."""
+        # setText would drop the shortcut of a button whose text has no mnemonic; set it again.
+        key = self._names[button]
+        button.setText(f"{key} {text}")
+        button.setShortcut(QKeySequence(key))
+
+    def key_of(self, button: QAbstractButton) -> str:
+        return self._names[button]
+
+    def press(self, event: QKeyEvent) -> bool:
+        """Click the button of an unmodified function key, if it can be used; True if handled."""
+        button = self._keys.get(Qt.Key(event.key()))
+        if button is None or event.modifiers() != Qt.KeyboardModifier.NoModifier:
+            return False
+        if button.isVisibleTo(button.window()) and button.isEnabled():
+            button.click()
+        return True
+
+
+class KeyedPage(QWidget):
+    """A page whose buttons' function keys work from any of its fields."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.keys = FunctionKeys(self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.keys.press(event):
+            super().keyPressEvent(event)

@@ -1,0 +1,153 @@
+"""The manager screens from the keyboard alone: function keys on every button, Ctrl+digit pages."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from frontdesk.domain.cards import CardState
+from frontdesk.domain.money import Fen
+from frontdesk.domain.pricing import LineInput
+from frontdesk.services.till_port import Tender, TenderKind, TicketDraft
+from frontdesk.ui.approval import ApprovalDialog
+from frontdesk.ui.manager import ManagerDialog
+from frontdesk.ui.receipt import ReceiptPreviewDialog
+from tests.ui.drivers import ManagerAtHand, log_in, open_shift
+from tests.ui.fake_backend import WATER, FakeTillBackend
+
+
+@pytest.fixture
+def manager(qtbot: QtBot, backend: FakeTillBackend) -> ManagerDialog:
+    open_shift(qtbot, backend, log_in(qtbot, backend))
+    dialog = ManagerDialog(backend)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_a_manager_reports_a_card_lost_and_reissues_it_with_key_presses_alone(
+    qtbot: QtBot,
+    backend: FakeTillBackend,
+    manager: ManagerDialog,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ApprovalDialog, "ask", ManagerAtHand(qtbot))
+    cards = manager.card_page
+    qtbot.keyClick(manager, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert manager.stack.currentWidget() is cards
+    qtbot.keyClicks(cards.card.edit, backend.gold)
+    qtbot.keyClick(cards.card.edit, Qt.Key.Key_Return)
+    assert cards.state_label.text().endswith("正常")
+    with qtbot.waitSignal(cards.card_reported_lost):
+        qtbot.keyClick(cards.card.edit, Qt.Key.Key_F2)
+    assert backend.find_card(backend.gold).card_state is CardState.LOST
+    qtbot.keyClicks(cards.phone_edit, "13812341234")
+    cards.name_edit.insert("张三丰")  # Chinese arrives through the IME, not keys
+
+    with qtbot.waitSignal(cards.card_changed) as changed:
+        qtbot.keyClick(cards.name_edit, Qt.Key.Key_F7)
+
+    new = changed.args[0]
+    assert new.card_no != backend.gold
+    assert new.card_state is CardState.ACTIVE
+    assert backend.find_card(backend.gold).card_state is CardState.REPLACED
+    assert cards.card.text() == new.card_no
+    assert "￥38.00" in cards.result_label.text()
+
+
+def test_every_manager_button_prints_a_function_key_unique_on_its_page(
+    manager: ManagerDialog,
+) -> None:
+    cards = manager.card_page
+
+    texts = [
+        b.text()
+        for b in (
+            cards.lookup_button,
+            cards.report_lost_button,
+            cards.unreport_button,
+            cards.freeze_button,
+            cards.unfreeze_button,
+            cards.return_button,
+            cards.reissue_button,
+        )
+    ]
+
+    assert texts == ["F1 查询", "F2 挂失", "F3 解挂", "F4 冻结", "F5 解冻", texts[5], texts[6]]
+    assert len({t.split()[0] for t in texts}) == len(texts)
+    assert manager.refund_page.refund_button.text().startswith("F2 ")
+    assert manager.audit_page.refresh_button.text().startswith("F5 ")
+    assert manager.nav.item(2).text().startswith("3")
+
+
+def test_english_buttons_carry_the_same_keys(
+    qtbot: QtBot, en: None, backend: FakeTillBackend
+) -> None:
+    dialog = ManagerDialog(backend)
+    qtbot.addWidget(dialog)
+
+    assert dialog.card_page.report_lost_button.text() == "F2 Report lost"
+
+
+def test_the_refund_page_refunds_a_receipt_on_its_function_key(
+    qtbot: QtBot,
+    backend: FakeTillBackend,
+    manager: ManagerDialog,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ApprovalDialog, "ask", ManagerAtHand(qtbot))
+    water = backend.add_product(WATER)
+    sale = backend.checkout(
+        TicketDraft(lines=(LineInput(water, 1),)), [Tender(TenderKind.CASH, Fen(200))], None
+    )
+    page = manager.refund_page
+    qtbot.keyClick(manager, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.receipt_edit, sale.receipt_no)
+
+    with qtbot.waitSignal(page.receipt_issued):
+        qtbot.keyClick(page.receipt_edit, Qt.Key.Key_F2)
+
+    assert backend.sales[sale.receipt_no].refunded
+    assert sale.receipt_no in page.result_label.text()
+
+
+def test_a_lost_card_shows_its_state_in_warning_colour_and_an_active_one_in_green(
+    qtbot: QtBot, backend: FakeTillBackend, manager: ManagerDialog
+) -> None:
+    cards = manager.card_page
+    qtbot.keyClicks(cards.card.edit, backend.lost)
+
+    qtbot.keyClick(cards.card.edit, Qt.Key.Key_Return)
+
+    assert cards.state_label.text().endswith("已挂失")
+    assert "#e65100" in cards.state_label.styleSheet()
+    cards.card.edit.clear()
+    qtbot.keyClicks(cards.card.edit, backend.gold)
+    qtbot.keyClick(cards.card.edit, Qt.Key.Key_Return)
+    assert "#1b5e20" in cards.state_label.styleSheet()
+
+
+def test_escape_closes_the_manager_screens(qtbot: QtBot, manager: ManagerDialog) -> None:
+    manager.show()
+    qtbot.waitExposed(manager)
+    assert manager.buttons.buttons()[0].text() == "Esc 关闭"
+
+    with qtbot.waitSignal(manager.rejected):
+        qtbot.keyClick(manager.topup_page.amount_edit, Qt.Key.Key_Escape)
+
+
+def test_the_receipt_preview_reprints_on_its_function_key(qtbot: QtBot) -> None:
+    asked: list[str] = []
+
+    def reprint(receipt_no: str) -> list[str]:
+        asked.append(receipt_no)
+        return ["重印"]
+
+    dialog = ReceiptPreviewDialog(["小票"], None, reprint, "R0001")
+    qtbot.addWidget(dialog)
+    assert dialog.reprint_button.text() == "F2 重打小票"
+
+    qtbot.keyClick(dialog.receipt_no_edit, Qt.Key.Key_F2)
+
+    assert asked == ["R0001"]
+    assert dialog.text() == "重印"
