@@ -191,6 +191,10 @@
         <translation>Print member card</translation>
     </message>
     <message>
+        <source>Printing member card…</source>
+        <translation>Printing member card…</translation>
+    </message>
+    <message>
         <source>Member card saved: {path}</source>
         <translation>Member card saved: {path}</translation>
     </message>

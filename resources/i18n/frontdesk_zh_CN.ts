@@ -191,6 +191,10 @@
         <translation>打印会员卡</translation>
     </message>
     <message>
+        <source>Printing member card…</source>
+        <translation>正在打印会员卡…</translation>
+    </message>
+    <message>
         <source>Member card saved: {path}</source>
         <translation>会员卡已保存：{path}</translation>
     </message>

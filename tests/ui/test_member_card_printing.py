@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from frontdesk.domain.money import Fen
 from frontdesk.hardware.config import DeviceConfig, save_config
 from frontdesk.printing_setup import PdfCardOutput
+from frontdesk.services.till_port import MemberView
 from frontdesk.ui.approval import ApprovalDialog
 from frontdesk.ui.manager import ManagerDialog
-from tests.ui.drivers import ManagerAtHand
+from tests.ui.drivers import ManagerAtHand, log_in, open_shift
+from tests.ui.fake_backend import FakeTillBackend
 from tests.ui.real_store import MANAGER_NO, MANAGER_PIN, RealStore
 
 
@@ -92,3 +96,42 @@ def test_a_reissued_card_is_printed_at_once_into_the_configured_pdf_folder(
     assert new_card in text
     assert "陈*" in text
     assert scanned == [new_card]
+
+
+class ThreadRecordingCards:
+    """A card output that writes nothing and notes the thread each card was made on."""
+
+    automatic = False
+
+    def __init__(self) -> None:
+        self.threads: list[threading.Thread] = []
+
+    def print_card(self, member: MemberView) -> str:
+        self.threads.append(threading.current_thread())
+        return f"cards/{member.card_no}.pdf"
+
+
+def test_the_card_pdf_is_made_off_the_gui_thread_and_its_path_shown(
+    qtbot: QtBot, zh: None, backend: FakeTillBackend
+) -> None:
+    open_shift(qtbot, backend, log_in(qtbot, backend))
+    cards = ThreadRecordingCards()
+    dialog = ManagerDialog(backend, cards=cards)
+    qtbot.addWidget(dialog)
+    page = dialog.register_page
+    qtbot.keyClicks(page.ui.phone_edit, "13700001111")
+    page.ui.name_edit.insert("王小芳")  # Chinese arrives through the IME, not keys
+    qtbot.keyClicks(page.ui.pin_edit, "582046")
+    page.ui.consent_terms_check.setChecked(True)
+    with qtbot.waitSignal(page.member_registered) as registered:
+        qtbot.keyClick(page.ui.pin_edit, Qt.Key.Key_F2)
+    card_no = registered.args[0].card_no
+
+    with qtbot.waitSignal(page.card_printing.card_printed) as printed:
+        qtbot.keyClick(page.ui.pin_edit, Qt.Key.Key_F3)
+
+    assert printed.args[0] == f"cards/{card_no}.pdf"
+    assert len(cards.threads) == 1
+    assert cards.threads[0] is not threading.main_thread()
+    assert f"cards/{card_no}.pdf" in page.ui.result_label.text()
+    assert page.card_printing.button.isEnabled()

@@ -12,7 +12,9 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRunnable,
     Qt,
+    QThreadPool,
     Signal,
     Slot,
 )
@@ -78,8 +80,36 @@ def _card_line(member: MemberView) -> str:
     return f"{member.card_no}  {member.name}  {member.phone_masked}"
 
 
+class _CardEvents(QObject):
+    # No parent: a card still printing when its page closes must find it alive.
+    printed = Signal(str)
+    failed = Signal(str)
+
+
+class _CardJob(QRunnable):
+    """Writes one card's PDF on a pool thread (reportlab and barcodes take a moment)."""
+
+    def __init__(self, cards: CardOutput, member: MemberView, events: _CardEvents) -> None:
+        super().__init__()
+        self._cards = cards
+        self._member = member
+        self._events = events
+
+    def run(self) -> None:
+        try:
+            path = self._cards.print_card(self._member)
+        except CardNotPrinted as failed:
+            self._events.failed.emit(str(failed))
+        except Exception as exc:  # a worker thread must always report back, never die silently
+            self._events.failed.emit(str(exc) or type(exc).__name__)
+        else:
+            self._events.printed.emit(path)
+
+
 class CardPrinting(QObject):
     """打印会员卡 for the card a page just issued; at once when a card printer is configured.
+
+    The PDF is written on this object's own thread pool; the path comes back by signal.
 
     Signals:
         card_printed(str): the path of the card's PDF.
@@ -93,11 +123,17 @@ class CardPrinting(QObject):
         self._result = result
         self._keys = page.keys
         self._member: MemberView | None = None
+        self._lead = ""
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # one card at a time, in the order asked
+        self._events = _CardEvents()
+        self._events.printed.connect(self._on_printed, Qt.ConnectionType.QueuedConnection)
+        self._events.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
         self.button = QPushButton(page)
         self._keys.bind(self.button, key)
         self.button.setEnabled(False)
         self.button.setVisible(cards is not None)
-        self.button.clicked.connect(self.print_card)
+        self.button.clicked.connect(lambda: self.print_card())
 
     def retranslate(self) -> None:
         self._keys.label(self.button, self.tr("Print member card"))
@@ -111,18 +147,24 @@ class CardPrinting(QObject):
         else:
             _show(self._result, done)
 
-    @Slot()
     def print_card(self, done: str = "") -> None:
         if self._cards is None or self._member is None:
             return
-        lead = f"{done}\n" if done else ""
-        try:
-            path = self._cards.print_card(self._member)
-        except CardNotPrinted as failed:
-            _show(self._result, lead + str(failed), error=True)
-            return
-        _show(self._result, lead + self.tr("Member card saved: {path}").format(path=path))
+        self._lead = f"{done}\n" if done else ""
+        self.button.setEnabled(False)
+        _show(self._result, self._lead + self.tr("Printing member card…"))
+        self.pool.start(_CardJob(self._cards, self._member, self._events))
+
+    @Slot(str)
+    def _on_printed(self, path: str) -> None:
+        self.button.setEnabled(True)
+        _show(self._result, self._lead + self.tr("Member card saved: {path}").format(path=path))
         self.card_printed.emit(path)
+
+    @Slot(str)
+    def _on_failed(self, reason: str) -> None:
+        self.button.setEnabled(True)
+        _show(self._result, self._lead + reason, error=True)
 
 
 class RegisterMemberPage(KeyedPage):
