@@ -151,3 +151,22 @@ def test_the_receipt_preview_reprints_on_its_function_key(qtbot: QtBot) -> None:
 
     assert asked == ["R0001"]
     assert dialog.text() == "重印"
+
+
+def test_enter_in_a_shown_dialog_registers_once_not_again_through_a_default_button(
+    qtbot: QtBot, manager: ManagerDialog
+) -> None:
+    register = manager.register_page.ui
+    manager.show()
+    qtbot.waitExposed(manager)
+    qtbot.keyClicks(register.phone_edit, "13700001111")
+    register.name_edit.insert("王芳")  # Chinese arrives through the IME, not keys
+    qtbot.keyClicks(register.pin_edit, "582046")
+    register.consent_terms_check.setChecked(True)
+    registered: list[object] = []
+    manager.register_page.member_registered.connect(registered.append)
+
+    qtbot.keyClick(register.pin_edit, Qt.Key.Key_Return)
+
+    assert len(registered) == 1
+    assert "王芳" in register.result_label.text()

@@ -1132,6 +1132,9 @@ class ManagerDialog(QDialog):
         self.stack.currentChanged.connect(self._on_page_changed)
         if hub is not None:
             hub.scanned.connect(self.on_scanned)
+        # Enter is wired to each form's main action; a dialog's default button would click it twice.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
         self.resize(1100, 720)
         self._retranslate()
 

@@ -86,6 +86,9 @@ class ReceiptPreviewDialog(QDialog):
         layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)
         self.result_label.hide()
+        # Enter in the number field reprints; a dialog's default button would reprint twice.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
         self.resize(640, 720)
         self._retranslate()
 
