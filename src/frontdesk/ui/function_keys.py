@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class FunctionKeys(QObject):
@@ -49,12 +58,41 @@ class FunctionKeys(QObject):
 
 
 class KeyedPage(QWidget):
-    """A page whose buttons' function keys work from any of its fields."""
+    """A page whose buttons' function keys work from any of its fields.
+
+    Its texts are set by `_retranslate`, called again whenever the language changes.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.keys = FunctionKeys(self)
 
+    def _retranslate(self) -> None:
+        """Set the page's texts in the current language; pages with texts override it."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.keys.press(event):
             super().keyPressEvent(event)
+
+    def lay_out_form(
+        self, form: QFormLayout, button: QPushButton, action: Callable[[], None]
+    ) -> QLabel:
+        """The shape of a one-action page: its fields, a result line, the action on F2 below.
+
+        Returns the result line.
+        """
+        result = QLabel(self)
+        result.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(result)
+        layout.addStretch(1)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
+        self.keys.bind(button, "F2")
+        button.clicked.connect(action)
+        return result

@@ -198,8 +198,7 @@ class RegisterMemberPage(KeyedPage):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.ui.retranslateUi(self)
-            self._retranslate()
+            self.ui.retranslateUi(self)  # the form's own texts, before the page's
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
@@ -288,26 +287,13 @@ class TopupPage(KeyedPage):
         self.reference_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         form.addRow(self.reference_caption, self.reference_edit)
         self.topup_button = QPushButton(self)
-        self.result_label = QLabel(self)
-        self.result_label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.result_label)
-        layout.addStretch(1)
-        layout.addWidget(self.topup_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.keys.bind(self.topup_button, "F2")
-        self.topup_button.clicked.connect(self._on_topup_clicked)
+        self.result_label = self.lay_out_form(form, self.topup_button, self._on_topup_clicked)
         self.card.edit.returnPressed.connect(self.amount_edit.setFocus)
         self.amount_edit.returnPressed.connect(self._on_topup_clicked)
         self.reference_edit.returnPressed.connect(self._on_topup_clicked)
         self.tender_combo.currentIndexChanged.connect(self._on_tender_changed)
         self._retranslate()
         self._on_tender_changed()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.card.caption.setText(self.tr("Card number"))
@@ -452,11 +438,6 @@ class CardActionsPage(KeyedPage):
         for edit in (self.phone_edit, self.name_edit, self.reason_edit):
             edit.returnPressed.connect(self._on_reissue_clicked)
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.card.caption.setText(self.tr("Card number"))
@@ -615,11 +596,6 @@ class RefundPage(KeyedPage):
         self.receipt_edit.returnPressed.connect(self._on_refund_clicked)
         self._retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _retranslate(self) -> None:
         self.receipt_caption.setText(self.tr("Receipt number"))
         self.keys.label(self.refund_button, self.tr("Refund the receipt"))
@@ -668,23 +644,10 @@ class PinResetPage(KeyedPage):
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.pin_caption, self.pin_edit)
         self.reset_button = QPushButton(self)
-        self.result_label = QLabel(self)
-        self.result_label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.result_label)
-        layout.addStretch(1)
-        layout.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.keys.bind(self.reset_button, "F2")
-        self.reset_button.clicked.connect(self._on_reset_clicked)
+        self.result_label = self.lay_out_form(form, self.reset_button, self._on_reset_clicked)
         self.card.edit.returnPressed.connect(self.pin_edit.setFocus)
         self.pin_edit.returnPressed.connect(self._on_reset_clicked)
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.card.caption.setText(self.tr("Card number"))
@@ -733,23 +696,10 @@ class PointsAdjustPage(KeyedPage):
         self.reason_caption, self.reason_edit = QLabel(self), QLineEdit(self)
         form.addRow(self.reason_caption, self.reason_edit)
         self.adjust_button = QPushButton(self)
-        self.result_label = QLabel(self)
-        self.result_label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.result_label)
-        layout.addStretch(1)
-        layout.addWidget(self.adjust_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.keys.bind(self.adjust_button, "F2")
-        self.adjust_button.clicked.connect(self._on_adjust_clicked)
+        self.result_label = self.lay_out_form(form, self.adjust_button, self._on_adjust_clicked)
         self.card.edit.returnPressed.connect(self.points_spin.setFocus)
         self.reason_edit.returnPressed.connect(self._on_adjust_clicked)
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.card.caption.setText(self.tr("Card number"))
@@ -805,23 +755,10 @@ class TierLockPage(KeyedPage):
         self.reason_caption, self.reason_edit = QLabel(self), QLineEdit(self)
         form.addRow(self.reason_caption, self.reason_edit)
         self.lock_button = QPushButton(self)
-        self.result_label = QLabel(self)
-        self.result_label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.result_label)
-        layout.addStretch(1)
-        layout.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.keys.bind(self.lock_button, "F2")
-        self.lock_button.clicked.connect(self._on_lock_clicked)
+        self.result_label = self.lay_out_form(form, self.lock_button, self._on_lock_clicked)
         self.card.edit.returnPressed.connect(self.tier_combo.setFocus)
         self.reason_edit.returnPressed.connect(self._on_lock_clicked)
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.card.caption.setText(self.tr("Card number"))
@@ -931,11 +868,6 @@ class AuditLogPage(KeyedPage):
         self.refresh_button.clicked.connect(self.refresh)
         self._retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _retranslate(self) -> None:
         self.keys.label(self.refresh_button, self.tr("Refresh"))
 
@@ -993,11 +925,6 @@ class ShiftClosePage(KeyedPage):
         self.close_button.clicked.connect(self._on_close_clicked)
         self.counted_edit.returnPressed.connect(self._on_close_clicked)
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.counted_caption.setText(self.tr("Counted cash (yuan)"))

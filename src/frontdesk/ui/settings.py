@@ -6,7 +6,7 @@ import contextlib
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -102,11 +102,6 @@ class DeviceSettingsPage(KeyedPage):
         self.test_print_button.clicked.connect(lambda: self._run_check(self._devices.test_print))
         self._show(devices.load())
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.port_caption.setText(self.tr("Scanner port (empty: keyboard scanner only)"))
