@@ -11,7 +11,7 @@ import psycopg
 from sqlalchemy import Engine, exc, text
 from sqlalchemy.engine import Connection
 
-from frontdesk.domain.ledger import GENESIS_HASH, LedgerEntry
+from frontdesk.domain.ledger import GENESIS_HASH, LedgerEntry, chain_problems
 from frontdesk.services.sync_port import (
     BalanceSnapshot,
     ChainRefused,
@@ -20,7 +20,7 @@ from frontdesk.services.sync_port import (
     RowBatch,
     TierSnapshot,
 )
-from frontdesk.sync.chain import FIELDS, chain_problems, entry_hash, values_of
+from frontdesk.sync.chain import FIELDS, values_of
 
 # Every push holds this lock until it commits, so arrival numbers and master change numbers are
 # handed out in commit order and a puller's "after N" cursor never skips a late commit.
@@ -176,7 +176,7 @@ class PostgresHeadOffice:
             problems += [
                 f"{till_id}#{e.seq}: 与总部已收的记录不同"
                 for e in known
-                if stored.get(e.seq) != e.hash or entry_hash(e) != e.hash
+                if stored.get(e.seq) != e.hash or e.computed_hash() != e.hash
             ]
         fresh = [e for e in entries if e.seq > head_seq]
         problems += chain_problems(fresh, head_seq + 1, head_hash)
