@@ -245,23 +245,9 @@ class SqliteSyncStore:
                 .where(t.member.c.member_id == row["member_id"])
                 .values(updated_at=now, **profile)
             )
-        has_account = conn.execute(
-            select(t.account.c.member_id).where(t.account.c.member_id == row["member_id"])
-        ).first()
-        if has_account is None:
-            conn.execute(
-                insert(t.account).values(
-                    member_id=row["member_id"],
-                    principal=0,
-                    bonus=0,
-                    points=0,
-                    base_principal=0,
-                    base_bonus=0,
-                    base_points=0,
-                    base_seq=0,
-                    tier=self.entry_tier,
-                )
-            )
+        accounts = SqlAccounts(conn)
+        if accounts.get(row["member_id"]) is None:
+            accounts.create(row["member_id"], self.entry_tier)
         for card in row["cards"]:
             self._apply_card(conn, card, need_member=False)
         return []
