@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, timezone
 
+from frontdesk.config import SystemClock
 from frontdesk.services.sync_port import SyncReport, SyncSchedule, SyncScheduler
 
 CST = timezone(timedelta(hours=8))
@@ -17,6 +18,15 @@ class FakeClock:
 
     def advance(self, **kw: float) -> None:
         self.at += timedelta(**kw)
+
+
+@dataclass
+class TickingClock(FakeClock):
+    """Like the real clock, every reading is a little later than the one before."""
+
+    def now(self) -> datetime:
+        self.at += timedelta(microseconds=1)
+        return self.at
 
 
 @dataclass
@@ -50,6 +60,34 @@ def test_a_till_that_just_started_syncs_at_once_then_every_interval() -> None:
     assert early is None
     assert on_time is not None
     assert hq.runs == [True, True]
+
+
+def test_a_fresh_till_is_due_although_the_clock_moves_between_readings() -> None:
+    clock, hq = TickingClock(), FakeHeadOffice()
+    s = SyncScheduler(clock, SyncSchedule(every_minutes=5), hq.run)
+
+    due_at_start = s.due()
+    first = s.tick()
+    clock.advance(minutes=5)
+    second = s.tick()
+
+    assert due_at_start
+    assert first is not None
+    assert second is not None
+    assert hq.runs == [True, True]
+
+
+def test_on_the_real_clock_a_fresh_till_is_due_at_once_and_syncs_on_its_first_tick() -> None:
+    hq = FakeHeadOffice()
+    s = SyncScheduler(SystemClock(), SyncSchedule(every_minutes=5), hq.run)
+
+    due = [s.due() for _ in range(1000)]
+    report = s.tick()
+
+    assert all(due)
+    assert report is not None
+    assert hq.runs == [True]
+    assert not s.due()  # the next one is five minutes away
 
 
 def test_while_head_office_is_unreachable_it_is_retried_at_the_retry_interval() -> None:

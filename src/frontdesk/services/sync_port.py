@@ -297,8 +297,8 @@ class SyncScheduler:
         today = datetime.combine(now.date(), self.schedule.nightly_at, tzinfo=now.tzinfo)
         return today if today <= now else today - timedelta(days=1)
 
-    def next_due(self) -> datetime:
-        now = self.clock.now()
+    def next_due(self, now: datetime | None = None) -> datetime:
+        now = self.clock.now() if now is None else now
         if self.last_attempt is None:
             return now  # a till that just started syncs once right away
         nightly = self._nightly_moment(now)
@@ -318,7 +318,9 @@ class SyncScheduler:
         return timedelta(minutes=self.schedule.every_minutes)
 
     def due(self) -> bool:
-        return not self._running and self.clock.now() >= self.next_due()
+        # One reading of the clock: a fresh till is due at `now`, which a second reading passes.
+        now = self.clock.now()
+        return not self._running and now >= self.next_due(now)
 
     def tick(self) -> SyncReport | None:
         """Sync (push, then pull) if one is due; None when nothing was due."""
