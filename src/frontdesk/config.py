@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,18 +9,9 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from frontdesk.domain.program import Program, ProgramInvalid, program_from_mapping
+from frontdesk.resources import resources_dir
 
-
-def _resources() -> Path:
-    # A PyInstaller bundle unpacks its data beside the code (sys._MEIPASS); a checkout keeps
-    # resources/ at the top of the repository.
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle is not None:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
-
-
-RESOURCES = _resources()
+RESOURCES = resources_dir()
 DEFAULT_PROGRAM = RESOURCES / "program.toml"
 
 

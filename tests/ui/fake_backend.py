@@ -6,7 +6,6 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
 from frontdesk.domain import errors
 from frontdesk.domain.calendar import in_birthday_window
@@ -33,6 +32,7 @@ from frontdesk.domain.stored_value import (
     split_spend,
     topup_split,
 )
+from frontdesk.resources import resource
 from frontdesk.services.till_port import (
     ApprovalAction,
     AuditEntry,
@@ -52,7 +52,7 @@ from frontdesk.services.till_port import (
     TopupResult,
 )
 
-PROGRAM_FILE = Path(__file__).resolve().parents[2] / "resources" / "program.toml"
+PROGRAM_FILE = resource("program.toml")
 CST = timezone(timedelta(hours=8))
 NOW = datetime(2026, 12, 10, 10, 30, tzinfo=CST)  # 21 days before last year's points expire
 

@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 FORMS = ROOT / "src" / "frontdesk" / "ui" / "forms"
-I18N = ROOT / "resources" / "i18n"
+I18N = ROOT / "src" / "frontdesk" / "resources" / "i18n"
 
 
 def _tool(name: str) -> str:
@@ -72,7 +72,9 @@ def test_every_string_lupdate_finds_is_translated(language: str, tmp_path: Path)
         or m.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
         or not m.findtext("translation")
     ]
-    assert untranslated == [], "translate these in resources/i18n, then run scripts/build-ui"
+    assert untranslated == [], (
+        "translate these in src/frontdesk/resources/i18n, then run scripts/build-ui"
+    )
     assert len(_messages(fresh)) == len(_messages(committed)), "run scripts/build-ui"
 
 

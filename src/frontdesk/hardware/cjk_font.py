@@ -8,9 +8,11 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from frontdesk.resources import resource
+
 FONT_NAME = "WenQuanYiMicroHei"
-# src/frontdesk/hardware → the repository's resources; an installer may pass another path.
-BUNDLED_FONT = Path(__file__).resolve().parents[3] / "resources" / "fonts" / "wqy-microhei.ttc"
+# Found like every shipped file (bundle, checkout or wheel); an installer may pass another path.
+BUNDLED_FONT = resource("fonts", "wqy-microhei.ttc")
 
 _lock = threading.Lock()
 

@@ -9,14 +9,15 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from frontdesk.domain.errors import DomainError
+from frontdesk.resources import resources_dir
 
 LANGUAGES = ("zh_CN", "en")
 BASE_POINT_SIZE = 15  # cashiers read the screen from arm's length, often standing
 
 
 def default_resources() -> Path:
-    """The repository's resources folder (fonts, translations) when running from source."""
-    return Path(__file__).resolve().parents[3] / "resources"
+    """The shipped resources folder (fonts, translations): bundle, checkout or wheel alike."""
+    return resources_dir()
 
 
 class Translations:
