@@ -142,13 +142,13 @@ def test_every_refusal_exits_2_with_its_reason_and_writes_nothing(
 ) -> None:
     db, _ = demo
     before = db.with_suffix(".before")
-    _, audit_before, _ = run(db, "--json", "audit", "--limit", "1000", capsys=capsys)
+    _, audit_before, _ = run(db, *STAFF, "--json", "audit", "--limit", "1000", capsys=capsys)
 
     code, _, err = run(db, *STAFF, *args, capsys=capsys)
 
     assert code == 2
     assert reason in err
-    _, audit_after, _ = run(db, "--json", "audit", "--limit", "1000", capsys=capsys)
+    _, audit_after, _ = run(db, *STAFF, "--json", "audit", "--limit", "1000", capsys=capsys)
     new = [e for e in json.loads(audit_after) if e["action"] not in ("login",)]
     old = [e for e in json.loads(audit_before) if e["action"] not in ("login",)]
     assert len(new) == len(old) or all(
@@ -232,3 +232,18 @@ def test_topup_refund_and_shift_close_from_the_command_line(
     report = json.loads(out)
     assert report["liability"]["reconciles"] is True
     assert report["over_short"] < 0
+
+
+def test_a_command_logs_its_operator_in_once(
+    demo: tuple[Path, dict[str, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, cards = demo
+    _, before, _ = run(db, *STAFF, "--json", "audit", "--limit", "1000", capsys=capsys)
+
+    code, _, err = run(db, *STAFF, "topup", "--card", cards["刘洋"], "50.00", capsys=capsys)
+
+    assert code == 0, err
+    _, after, _ = run(db, *STAFF, "--json", "audit", "--limit", "1000", capsys=capsys)
+    new = json.loads(after)[: len(json.loads(after)) - len(json.loads(before))]
+    # the topup's own login, the topup, and the second audit command's login
+    assert sorted(e["action"] for e in new) == ["login", "login", "topup"]

@@ -137,7 +137,7 @@ def test_a_past_receipt_is_reprinted_marked_and_saved_as_a_pdf_that_scans(
     pdf = tmp_path / "copy.pdf"
 
     reprinted = run(db, *STAFF, "receipt", "reprint", receipt_no, capsys=capsys)[0]
-    saved = run(db, "receipt", "pdf", receipt_no, str(pdf), capsys=capsys)[0]
+    saved = run(db, *STAFF, "receipt", "pdf", receipt_no, str(pdf), capsys=capsys)[0]
 
     assert (reprinted, saved) == (0, 0)
     first, again = _printed(loopback_printer, 2)
@@ -196,7 +196,7 @@ def test_a_member_card_is_saved_as_a_cr80_pdf(
     db, cards = store
     out = tmp_path / "card.pdf"
 
-    code = run(db, "card", "print", cards["李娜"], str(out), capsys=capsys)[0]
+    code = run(db, *STAFF, "card", "print", cards["李娜"], str(out), capsys=capsys)[0]
 
     assert code == 0
     text = subprocess.run(

@@ -1,0 +1,88 @@
+"""`frontdesk card …`: issue, 挂失/解挂, freeze, 补卡, 退卡 and the printable member card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from frontdesk.cli.errors import UsageError
+from frontdesk.cli.output import Outcome
+from frontdesk.cli.session import Session
+from frontdesk.domain.cards import CardAction, parse_card_number
+from frontdesk.services import membership
+
+STATE_ACTIONS = {
+    "lost": CardAction.REPORT_LOST,
+    "unlost": CardAction.UNREPORT,
+    "freeze": CardAction.FREEZE,
+    "unfreeze": CardAction.UNFREEZE,
+}
+
+
+def issue(s: Session) -> Outcome:
+    card_no = membership.issue_card(s.ctx, actor=s.actor(), member_id=s.args.member)
+    return Outcome(f"已发卡 {card_no}", {"card_no": card_no})
+
+
+def reissue(s: Session) -> Outcome:
+    a = s.args
+    card_no = parse_card_number(a.card_no)
+    actor = s.actor()
+    waive = None
+    if a.waive_reason:
+        waive = s.approval("waive_reissue_fee", card_no, s.ctx.program.reissue_fee.value)
+    r = membership.reissue_card(
+        s.ctx,
+        actor=actor,
+        card_no=card_no,
+        phone=a.phone,
+        name=a.name,
+        fee_tender=a.tender,
+        fee_reference=a.ref,
+        waive_approval_id=waive,
+        waive_reason=a.waive_reason or "",
+    )
+    text = f"补卡完成：旧卡 {r.old_card} 作废，新卡 {r.new_card}，工本费 {r.fee}"
+    return Outcome(text, r, result=r)
+
+
+def return_card(s: Session) -> Outcome:
+    card_no = parse_card_number(s.args.card_no)
+    actor = s.actor()
+    with s.ctx.uow(write=False) as uow:
+        card = uow.cards.get(card_no)
+        account = None if card is None else uow.accounts.get(card.member_id)
+    principal = 0 if account is None else account.principal.value
+    returned = membership.return_card(
+        s.ctx, actor=actor, card_no=card_no, approval_id=s.approval("return", card_no, principal)
+    )
+    text = f"退卡完成：退还本金 {returned.cash_paid}，赠金 {returned.bonus_forfeited} 作废"
+    return Outcome(text, returned, result=returned)
+
+
+def change_state(s: Session) -> Outcome:
+    a = s.args
+    card_no = parse_card_number(a.card_no)
+    act = STATE_ACTIONS[a.card_action]
+    actor = s.actor()
+    approval = None if act is CardAction.REPORT_LOST else s.approval(act.value, card_no, 0)
+    card = membership.change_card_state(
+        s.ctx, actor=actor, card_no=card_no, action=act, approval_id=approval, reason=a.reason or ""
+    )
+    return Outcome(f"卡 {card.card_no}：{act.label}完成，当前状态 {card.state.label}", card)
+
+
+def print_card(s: Session) -> Outcome:
+    from frontdesk.hardware.member_card import CardFace, write_member_card
+
+    card_no = parse_card_number(s.args.card_no)
+    s.actor()  # the card face carries the member's name
+    with s.ctx.uow(write=False) as uow:
+        card = uow.cards.get(card_no)
+        member = None if card is None else uow.members.get(card.member_id)
+        store_name = uow.settings.get("store_name") or s.ctx.program.store_name
+    if card is None or member is None:
+        raise UsageError(f"找不到会员卡 {card_no}")
+    view = membership.member_by_id(s.ctx, member.member_id)
+    face = CardFace(store_name, view.tier_name, member.name, card_no)
+    path = write_member_card(face, Path(s.args.out))
+    return Outcome(f"会员卡已保存 {path}（CR80）", {"card_no": card_no, "path": str(path)})

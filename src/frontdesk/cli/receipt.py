@@ -1,0 +1,45 @@
+"""`frontdesk receipt reprint|pdf` and `frontdesk print pending`: past receipts, for staff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from frontdesk.cli.output import Outcome
+from frontdesk.cli.printing import past_receipt, queue_of
+from frontdesk.cli.session import Session
+
+
+def reprint(s: Session) -> Outcome:
+    s.actor()  # a reprint is a till operation: the operator signs in
+    receipt = past_receipt(s, s.args.receipt_no).as_reprint()
+    queue, faults = queue_of(s)
+    job_id = queue.submit(receipt)
+    no = receipt.header.receipt_no
+    return Outcome(
+        f"小票 {no} 已重印" + ("（排队中）" if faults else ""),
+        {"job_id": job_id, "receipt_no": no, "printed": not faults},
+        warnings=[f"警告：{faults[-1]}"] if faults else [],
+    )
+
+
+def pdf(s: Session) -> Outcome:
+    from frontdesk.hardware.pdf_receipt import render_pdf
+
+    s.actor()  # a receipt names the member and what they bought
+    receipt = past_receipt(s, s.args.receipt_no)
+    out = Path(s.args.out)
+    out.write_bytes(render_pdf(receipt))
+    return Outcome(f"已保存 {out}", {"receipt_no": receipt.header.receipt_no, "path": str(out)})
+
+
+def pending(s: Session) -> Outcome:
+    from frontdesk.persistence.print_jobs import SqlitePrintJobStore
+
+    queue, faults = queue_of(s)
+    printed = queue.flush()
+    left = len(SqlitePrintJobStore(s.engine).pending())
+    return Outcome(
+        f"补打 {printed} 张，仍排队 {left} 张",
+        {"printed": printed, "pending": left},
+        warnings=[f"警告：{faults[-1]}"] if faults else [],
+    )

@@ -1,0 +1,44 @@
+"""`frontdesk refund`: a whole ticket or some lines back, with a manager's approval."""
+
+from __future__ import annotations
+
+from frontdesk.cli.errors import UsageError
+from frontdesk.cli.output import Outcome
+from frontdesk.cli.session import Session
+from frontdesk.services import checkout
+from frontdesk.services.context import new_id
+
+
+def lines(specs: list[str] | None) -> dict[int, int] | None:
+    if not specs:
+        return None
+    out = {}
+    for spec in specs:
+        no, _, qty = spec.partition(":")
+        try:
+            out[int(no)] = int(qty or "0")
+        except ValueError:
+            raise UsageError(f"退货行写法应为 行号:数量：{spec}") from None
+    return out
+
+
+def refund(s: Session) -> Outcome:
+    a = s.args
+    actor = s.actor()
+    chosen = lines(a.line)
+    with s.ctx.uow(write=False) as uow:
+        original = uow.tickets.by_receipt(a.receipt_no)
+    amount = 0
+    if original is not None:
+        # The approval is bound to the amount; work it out the same way the refund will.
+        amount = checkout.refund_amount(s.ctx, receipt_no=a.receipt_no, lines=chosen)
+    result = checkout.refund(
+        s.ctx,
+        txn_id=a.txn or new_id(),
+        cashier=actor,
+        receipt_no=a.receipt_no,
+        lines=chosen,
+        approval_id=s.approval("refund", a.receipt_no, amount),
+    )
+    text = f"退货完成：小票 {result.ticket.receipt_no}，退款 {-result.ticket.total}"
+    return Outcome(text, result.ticket, result=result)

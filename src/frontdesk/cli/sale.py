@@ -1,0 +1,74 @@
+"""`frontdesk sale`: price a basket, or with --pay check it out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from frontdesk.cli.errors import UsageError
+from frontdesk.cli.member import member_text
+from frontdesk.cli.output import Outcome
+from frontdesk.cli.session import Session, fen
+from frontdesk.services import checkout
+from frontdesk.services.context import new_id
+
+
+def items(specs: Sequence[str]) -> list[checkout.SaleItem]:
+    out = []
+    for spec in specs:
+        code, _, qty = spec.partition("x")
+        try:
+            out.append(checkout.SaleItem(code, int(qty) if qty else 1))
+        except ValueError:
+            raise UsageError(f"商品写法应为 条码 或 条码x数量：{spec}") from None
+    return out
+
+
+def payments(specs: Sequence[str]) -> list[checkout.Payment]:
+    pays = []
+    for spec in specs:
+        parts = spec.split(":")
+        if len(parts) not in (2, 3) or parts[0] not in checkout.TENDER_KINDS:
+            raise UsageError(
+                f"付款写法应为 方式:金额[:参考号]，方式为 {', '.join(checkout.TENDER_KINDS)}：{spec}"
+            )
+        ref = parts[2] if len(parts) == 3 else None
+        pays.append(checkout.Payment(parts[0], fen(parts[1]), ref))
+    return pays
+
+
+def sale(s: Session) -> Outcome:
+    a = s.args
+    actor = s.actor()
+    basket = items(a.item)
+    if not a.pay:
+        q = checkout.quote(s.ctx, card_no=a.card, items=basket, redeem_blocks=a.redeem, actor=actor)
+        p = q.priced
+        return Outcome(f"应付 {p.due}，优惠 {p.savings}，可得积分 {p.points_earned}", p)
+    result = checkout.checkout(
+        s.ctx,
+        txn_id=a.txn or new_id(),
+        cashier=actor,
+        card_no=a.card,
+        items=basket,
+        payments=payments(a.pay),
+        redeem_blocks=a.redeem,
+        pin=a.member_pin,
+    )
+    t = result.ticket
+    text = (
+        f"小票 {t.receipt_no}：合计 {t.gross}，优惠 {t.gross - t.total}，"
+        f"实付 {t.total}，找零 {result.change}"
+    )
+    if t.points_earned:
+        text += f"，积分 +{t.points_earned}"
+    if result.upgraded_to:
+        text += f"\n恭喜升级为{s.ctx.program.tier(result.upgraded_to).name}"
+    if result.member_after is not None:
+        text += f"\n{member_text(result.member_after)}"
+    data = {
+        "ticket": t,
+        "change": result.change,
+        "upgraded_to": result.upgraded_to,
+        "replayed": result.replayed,
+    }
+    return Outcome(text, data, result=result)

@@ -1,0 +1,89 @@
+"""One command's session: the till's store and program, and the operator, logged in once."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from frontdesk.cli.errors import UsageError
+from frontdesk.config import SystemClock, load_program
+from frontdesk.domain.money import Fen
+from frontdesk.persistence.engine import open_database
+from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
+from frontdesk.services import membership, staff
+from frontdesk.services.context import TillContext
+from frontdesk.services.staff import StaffSession
+
+MANAGER_ROLES = ("manager", "admin")
+
+
+class Session:
+    """What every command works with; the operator's PIN is checked at most once per command."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.lang: str = args.lang
+        self.engine = open_database(args.db)
+        local = TillContext(
+            SqlUnitOfWorkFactory(self.engine), SystemClock(), load_program(args.program)
+        )
+        from frontdesk.sync_setup import head_office_program
+
+        # Head office's program, when the till holds a valid one, prices every command.
+        self.ctx, self.program_problem = head_office_program(local)
+        if self.program_problem:
+            print(f"警告：{self.program_problem}", file=sys.stderr)
+        self._operator: StaffSession | None = None
+
+    def operator(self) -> StaffSession:
+        """The staff member running the command, checked like at the login screen (once)."""
+        if self._operator is None:
+            staff_no = self.args.staff or os.environ.get("FRONTDESK_STAFF")
+            pin = self.args.pin or os.environ.get("FRONTDESK_PIN")
+            if not staff_no or not pin:
+                raise UsageError(
+                    "请用 --staff 和 --pin（或环境变量 FRONTDESK_STAFF / FRONTDESK_PIN）指定操作员"
+                )
+            self._operator = staff.login(self.ctx, staff_no, pin)
+        return self._operator
+
+    def actor(self) -> str:
+        return self.operator().staff_no
+
+    @property
+    def logged_in(self) -> bool:
+        return self._operator is not None
+
+    def sees_full_personal_data(self) -> bool:
+        """Managers see full phones (DOMAIN §7); cashiers, and anyone not logged in, masked ones."""
+        return self._operator is not None and self._operator.role in MANAGER_ROLES
+
+    def approval(self, action: str, subject: str, amount: int) -> str | None:
+        if not self.args.manager:
+            return None
+        return staff.approve(
+            self.ctx,
+            action=action,
+            subject=subject,
+            amount=amount,
+            manager_no=self.args.manager,
+            pin=self.args.manager_pin or "",
+        )
+
+    def member_id(self) -> str:
+        a = self.args
+        if getattr(a, "member", None):
+            return str(a.member)
+        if getattr(a, "card", None):
+            return membership.lookup_card(self.ctx, a.card, self.actor()).member_id
+        if getattr(a, "phone", None):
+            return membership.find_member(self.ctx, a.phone).member_id
+        raise UsageError("请用 --card、--phone 或 --member 指定会员")
+
+
+def fen(text: str) -> Fen:
+    try:
+        return Fen.of(text)
+    except ValueError:
+        raise UsageError(f"金额格式不正确：{text}（例如 100.00）") from None

@@ -1,0 +1,23 @@
+"""`frontdesk tier lock`: hold a member at a tier, or release the hold."""
+
+from __future__ import annotations
+
+from frontdesk.cli.output import Outcome
+from frontdesk.cli.session import Session
+from frontdesk.services import membership
+
+
+def lock(s: Session) -> Outcome:
+    a = s.args
+    actor = s.actor()
+    member_id = s.member_id()
+    membership.lock_tier(
+        s.ctx,
+        actor=actor,
+        member_id=member_id,
+        tier=a.tier,
+        reason=a.reason,
+        approval_id=s.approval("tier_lock", member_id, 0),
+    )
+    text = f"等级已锁定为 {a.tier}" if a.tier else "等级锁定已解除"
+    return Outcome(text, {"member_id": member_id, "tier": a.tier})

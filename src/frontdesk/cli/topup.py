@@ -1,0 +1,21 @@
+"""`frontdesk topup`: stored value paid in, with the program's bonus."""
+
+from __future__ import annotations
+
+from frontdesk.cli.output import Outcome
+from frontdesk.cli.session import Session, fen
+from frontdesk.services import accounts
+
+
+def topup(s: Session) -> Outcome:
+    a = s.args
+    amount = fen(a.amount)
+    actor = s.actor()
+    r = accounts.topup(
+        s.ctx, actor=actor, member_id=s.member_id(), amount=amount, tender=a.tender, reference=a.ref
+    )
+    text = (
+        f"充值 {amount}，赠送 {r.bonus}；余额 {r.after.balance}"
+        f"（本金 {r.after.principal}，赠金 {r.after.bonus}）小票 {r.ticket.receipt_no}"
+    )
+    return Outcome(text, r, result=r)
