@@ -11,12 +11,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before pytest-qt create
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.ui.i18n import Translations, default_resources, register_fonts
 from frontdesk.ui.scanning import ScanHub
-from tests.ui.fake_backend import FakeTillBackend
-from tests.ui.real_store import real_store
+from tests.ui.real_store import RealStore, real_store, store_template
 
-__all__ = ["real_store"]
+__all__ = ["real_store", "store_template"]
 
 _HERE = Path(__file__).parent
 
@@ -49,8 +49,9 @@ def en(till_application: Translations, qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def backend() -> FakeTillBackend:
-    return FakeTillBackend()
+def backend(real_store: RealStore) -> ServicesTillBackend:
+    """The window's port over the real services on this test's own copy of the store."""
+    return real_store.backend
 
 
 @pytest.fixture

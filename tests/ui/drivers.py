@@ -11,7 +11,7 @@ from frontdesk.ui.approval import ApprovalDialog
 from frontdesk.ui.login import LoginDialog, OpenShiftDialog
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.till_window import TillWindow
-from tests.ui.fake_backend import CASHIER_NO, CASHIER_PIN, MANAGER_NO, MANAGER_PIN
+from tests.ui.real_store import CASHIER_NO, CASHIER_PIN, MANAGER_NO, MANAGER_PIN
 
 
 def log_in(

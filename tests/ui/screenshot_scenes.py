@@ -1,4 +1,9 @@
-"""Renders the till's key screens in both languages at two screen sizes, for docs and review."""
+"""Renders the till's key screens in both languages at two screen sizes, for docs and review.
+
+Every scene is the real window on the real demo store (`frontdesk demo`, built through the use
+cases into a temporary database on a fixed clock), so what the pictures show is what a cashier
+at the demo store sees.
+"""
 
 from __future__ import annotations
 
@@ -16,30 +21,62 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from frontdesk.app import TomlDeviceSettings
+from frontdesk.config import load_program
+from frontdesk.demo import DEMO_PRODUCTS, DemoMember, build_demo, ean13
 from frontdesk.domain.money import Fen
 from frontdesk.domain.receipt import Receipt
 from frontdesk.hardware.escpos_printer import OFFLINE
+from frontdesk.persistence.engine import open_database
+from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
+from frontdesk.printing_setup import receipt_text
+from frontdesk.services.context import TillContext
 from frontdesk.services.device_settings import DeviceSettingsForm
 from frontdesk.services.sync_control import SyncState, SyncStatus
+from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.services.till_port import TenderKind
 from frontdesk.ui.i18n import Translations, default_resources, register_fonts
 from frontdesk.ui.manager import ManagerDialog
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.till_window import TillWindow
-from tests.ui.fake_backend import (
-    CASHIER_NO,
-    CASHIER_PIN,
-    CIGARETTES,
-    RICE,
-    TEA,
-    WATER,
-    FakeTillBackend,
-)
+from tests.builders import FixedClock, at
 
 SIZES = ((1366, 768), (1920, 1080))
 # 09:41 on the till's own clock, wherever the screenshots are made.
 SCENE_SYNCED_AT = datetime(2026, 3, 10, 9, 41).astimezone()
+DEMO_DAY = at(2026, 3, 10, 9)  # the demo store is built on this day, so every picture is alike
+CASHIER_NO, CASHIER_PIN = "1001", "1001"  # the demo's cashier
+
+
+def product_code(name: str) -> str:
+    """A demo product's EAN-13, as `build_demo` numbers them."""
+    [index] = [i for i, (product, _, _) in enumerate(DEMO_PRODUCTS) if product == name]
+    return ean13(f"69{index + 1:010d}")
+
+
+# A diamond member's basket with a tobacco line the member discount leaves out.
+BASKET = [
+    product_code(name)
+    for name in (
+        "伊利纯牛奶 250ml×12",
+        "五常大米 5kg",
+        "农夫山泉 550ml",
+        "农夫山泉 550ml",
+        "中华香烟（软）",
+    )
+]
+
+
+class DemoStore:
+    """The demo store in a temporary database: its backend and its members by name."""
+
+    def __init__(self, folder: Path) -> None:
+        self.engine = open_database(folder / "demo.db")
+        ctx = TillContext(SqlUnitOfWorkFactory(self.engine), FixedClock(DEMO_DAY), load_program())
+        self.members: dict[str, DemoMember] = {m.name: m for m in build_demo(ctx)}
+        self.backend = ServicesTillBackend(ctx, receipt_text=receipt_text)
+
+
 DEVICES = DeviceSettingsForm(
     scanner_port="/dev/ttyUSB0",
     scanner_baudrate=9600,
@@ -104,14 +141,15 @@ def _over(background: QWidget, dialog: QWidget, size: tuple[int, int]) -> QPixma
     return screen
 
 
-def _till_mid_sale(backend: FakeTillBackend, hub: ScanHub) -> TillWindow:
+def _till_mid_sale(store: DemoStore, hub: ScanHub) -> TillWindow:
+    backend = store.backend
     session = backend.login(CASHIER_NO, CASHIER_PIN)
-    shift = backend.open_shift(Fen(50000))
+    shift = backend.open_shift(Fen(50000))  # the demo's shift is still open: carried on
     window = TillWindow(backend, hub, session, shift, receipts=ScenePrinter())
-    window.handle_code(backend.gold)
-    for code in (TEA, RICE, WATER, WATER, CIGARETTES):
+    window.handle_code(store.members["刘洋"].card_no)
+    for code in BASKET:
         window.handle_code(code)
-    window.set_scanner_state("scanned", CIGARETTES)
+    window.set_scanner_state("scanned", BASKET[-1])
     window.set_sync_status(SyncStatus(SyncState.SYNCED, SCENE_SYNCED_AT))
     return window
 
@@ -125,51 +163,69 @@ def write_screenshots(out: Path, sizes: tuple[tuple[int, int], ...] = SIZES) -> 
     translations = Translations(resources)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for language in LANGUAGES:
-        translations.install(app, language)
-        for size in sizes:
-            tag = f"{language}-{size[0]}x{size[1]}"
-            backend, hub = FakeTillBackend(), ScanHub()
-            window = _till_mid_sale(backend, hub)
-            window.resize(*size)
-            window.show()
-            _pump(app)
-            shots: dict[str, QPixmap] = {"till": window.grab()}
-            assert window.priced is not None
-            tender = TenderDialog(backend, window.draft, window.priced, window.member, window)
-            tender.ui.amount_edit.setText("100.00")
-            tender.add_tender(TenderKind.STORED_VALUE)
-            tender.ui.amount_edit.setText("300.00")
-            tender.add_tender(TenderKind.CASH)
-            tender.ui.pin_edit.setText("314")
-            tender.resize(tender.sizeHint().expandedTo(tender.size()))
-            shots["tender"] = _over(window, tender, size)
-            manager = ManagerDialog(backend, hub, window)
-            manager.show_page("cards")
-            manager.card_page.card.edit.setText(backend.lost)
-            manager.card_page.look_up()
-            manager.resize(min(1100, size[0] - 80), min(720, size[1] - 60))
-            shots["manager"] = _over(window, manager, size)
-            with tempfile.TemporaryDirectory() as folder:
-                devices = TomlDeviceSettings(Path(folder) / "till.db.devices.toml")
-                devices.save(DEVICES)
-                settings = ManagerDialog(backend, hub, window, devices)
-                settings.show_page("devices")
-                settings.resize(min(1100, size[0] - 80), min(720, size[1] - 60))
-                shots["devices"] = _over(window, settings, size)
-            # The printer switched off mid-shift: the sale went through, the receipt waits.
-            window.set_printer_fault(OFFLINE)
-            _pump(app)
-            shots["print-fault"] = window.grab()
-            for name, pixmap in shots.items():
-                path = out / f"{name}-{tag}.png"
-                pixmap.save(str(path))
-                written.append(path)
-            for widget in (tender, manager, settings, window):
-                widget.hide()
-                widget.deleteLater()
-            _pump(app)
+    with tempfile.TemporaryDirectory() as folder:
+        for language in LANGUAGES:
+            translations.install(app, language)
+            for size in sizes:
+                place = Path(folder) / f"{language}-{size[0]}x{size[1]}"
+                place.mkdir()
+                store = DemoStore(place)
+                written += _scenes(app, store, place, f"{language}-{size[0]}x{size[1]}", size, out)
+                store.engine.dispose()
     translations.install(app, "zh_CN")
+    return written
+
+
+def _scenes(
+    app: QApplication,
+    store: DemoStore,
+    place: Path,
+    tag: str,
+    size: tuple[int, int],
+    out: Path,
+) -> list[Path]:
+    """The five scenes at one language and screen size, written as PNGs into `out`."""
+    backend, hub = store.backend, ScanHub()
+    window = _till_mid_sale(store, hub)
+    window.resize(*size)
+    window.show()
+    _pump(app)
+    shots: dict[str, QPixmap] = {"till": window.grab()}
+    assert window.priced is not None
+    tender = TenderDialog(backend, window.draft, window.priced, window.member, window)
+    tender.ui.amount_edit.setText("100.00")
+    tender.add_tender(TenderKind.STORED_VALUE)
+    tender.ui.amount_edit.setText("100.00")
+    tender.add_tender(TenderKind.CASH)
+    tender.ui.pin_edit.setText("135")
+    tender.resize(tender.sizeHint().expandedTo(tender.size()))
+    shots["tender"] = _over(window, tender, size)
+    manager = ManagerDialog(backend, hub, window)
+    manager.show_page("cards")
+    manager.card_page.card.edit.setText(store.members["陈静"].card_no)  # her card is lost
+    manager.card_page.look_up()
+    manager.resize(min(1100, size[0] - 80), min(720, size[1] - 60))
+    shots["manager"] = _over(window, manager, size)
+    devices = TomlDeviceSettings(place / "till.db.devices.toml")
+    devices.save(DEVICES)
+    settings = ManagerDialog(backend, hub, window, devices)
+    settings.show_page("devices")
+    settings.resize(min(1100, size[0] - 80), min(720, size[1] - 60))
+    shots["devices"] = _over(window, settings, size)
+    # The printer switched off mid-shift: the sale went through, the receipt waits.
+    window.set_printer_fault(OFFLINE)
+    _pump(app)
+    shots["print-fault"] = window.grab()
+    written = []
+    for name, pixmap in shots.items():
+        path = out / f"{name}-{tag}.png"
+        pixmap.save(str(path))
+        written.append(path)
+    for widget in (tender, manager, settings, window):
+        widget.hide()
+        widget.deleteLater()
+    hub.deleteLater()
+    _pump(app)
     return written
 
 

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from frontdesk.app import TomlDeviceSettings, configured_scanner
 from frontdesk.services.device_settings import CheckOutcome, DeviceSettingsForm
+from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.ui.manager import ManagerDialog
 from frontdesk.ui.settings import DeviceSettingsPage
-from tests.ui.fake_backend import FakeTillBackend
 
 
 class SlowScanner:
@@ -87,7 +87,7 @@ def test_the_scan_test_runs_off_the_gui_thread_and_shows_its_outcome(
 
 
 def test_the_manager_screens_offer_the_device_page_only_when_the_app_gives_settings(
-    qtbot: QtBot, backend: FakeTillBackend, tmp_path: Path
+    qtbot: QtBot, backend: ServicesTillBackend, tmp_path: Path
 ) -> None:
     without = ManagerDialog(backend)
     with_devices = ManagerDialog(backend, devices=TomlDeviceSettings(tmp_path / "d.toml"))

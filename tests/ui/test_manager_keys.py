@@ -9,16 +9,17 @@ from pytestqt.qtbot import QtBot
 from frontdesk.domain.cards import CardState
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import LineInput
+from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.services.till_port import Tender, TenderKind, TicketDraft
 from frontdesk.ui.approval import ApprovalDialog
 from frontdesk.ui.manager import ManagerDialog
 from frontdesk.ui.receipt import ReceiptPreviewDialog
 from tests.ui.drivers import ManagerAtHand, log_in, open_shift
-from tests.ui.fake_backend import WATER, FakeTillBackend
+from tests.ui.real_store import WATER, RealStore
 
 
 @pytest.fixture
-def manager(qtbot: QtBot, backend: FakeTillBackend) -> ManagerDialog:
+def manager(qtbot: QtBot, backend: ServicesTillBackend) -> ManagerDialog:
     open_shift(qtbot, backend, log_in(qtbot, backend))
     dialog = ManagerDialog(backend)
     qtbot.addWidget(dialog)
@@ -27,20 +28,21 @@ def manager(qtbot: QtBot, backend: FakeTillBackend) -> ManagerDialog:
 
 def test_a_manager_reports_a_card_lost_and_reissues_it_with_key_presses_alone(
     qtbot: QtBot,
-    backend: FakeTillBackend,
+    real_store: RealStore,
     manager: ManagerDialog,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    backend = real_store.backend
     monkeypatch.setattr(ApprovalDialog, "ask", ManagerAtHand(qtbot))
     cards = manager.card_page
     qtbot.keyClick(manager, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert manager.stack.currentWidget() is cards
-    qtbot.keyClicks(cards.card.edit, backend.gold)
+    qtbot.keyClicks(cards.card.edit, real_store.gold)
     qtbot.keyClick(cards.card.edit, Qt.Key.Key_Return)
     assert cards.state_label.text().endswith("正常")
     with qtbot.waitSignal(cards.card_reported_lost):
         qtbot.keyClick(cards.card.edit, Qt.Key.Key_F2)
-    assert backend.find_card(backend.gold).card_state is CardState.LOST
+    assert backend.find_card(real_store.gold).card_state is CardState.LOST
     qtbot.keyClicks(cards.phone_edit, "13812341234")
     cards.name_edit.insert("张三丰")  # Chinese arrives through the IME, not keys
 
@@ -48,11 +50,11 @@ def test_a_manager_reports_a_card_lost_and_reissues_it_with_key_presses_alone(
         qtbot.keyClick(cards.name_edit, Qt.Key.Key_F7)
 
     new = changed.args[0]
-    assert new.card_no != backend.gold
+    assert new.card_no != real_store.gold
     assert new.card_state is CardState.ACTIVE
-    assert backend.find_card(backend.gold).card_state is CardState.REPLACED
+    assert backend.find_card(real_store.gold).card_state is CardState.REPLACED
     assert cards.card.text() == new.card_no
-    assert "￥38.00" in cards.result_label.text()
+    assert cards.result_label.text() == f"新卡 {new.card_no} 已发放，工本费 ￥38.00"
 
 
 def test_every_manager_button_prints_a_function_key_unique_on_its_page(
@@ -81,7 +83,7 @@ def test_every_manager_button_prints_a_function_key_unique_on_its_page(
 
 
 def test_english_buttons_carry_the_same_keys(
-    qtbot: QtBot, en: None, backend: FakeTillBackend
+    qtbot: QtBot, en: None, backend: ServicesTillBackend
 ) -> None:
     dialog = ManagerDialog(backend)
     qtbot.addWidget(dialog)
@@ -91,7 +93,8 @@ def test_english_buttons_carry_the_same_keys(
 
 def test_the_refund_page_refunds_a_receipt_on_its_function_key(
     qtbot: QtBot,
-    backend: FakeTillBackend,
+    real_store: RealStore,
+    backend: ServicesTillBackend,
     manager: ManagerDialog,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -107,22 +110,26 @@ def test_the_refund_page_refunds_a_receipt_on_its_function_key(
     with qtbot.waitSignal(page.receipt_issued):
         qtbot.keyClick(page.receipt_edit, Qt.Key.Key_F2)
 
-    assert backend.sales[sale.receipt_no].refunded
+    with real_store.till.ctx.uow(write=False) as uow:
+        original = uow.tickets.by_receipt(sale.receipt_no)
+        assert original is not None
+        [refund] = uow.tickets.refunds_of(original.ticket_id)
+    assert refund.total == Fen(-200)
     assert sale.receipt_no in page.result_label.text()
 
 
 def test_a_lost_card_shows_its_state_in_warning_colour_and_an_active_one_in_green(
-    qtbot: QtBot, backend: FakeTillBackend, manager: ManagerDialog
+    qtbot: QtBot, real_store: RealStore, manager: ManagerDialog
 ) -> None:
     cards = manager.card_page
-    qtbot.keyClicks(cards.card.edit, backend.lost)
+    qtbot.keyClicks(cards.card.edit, real_store.lost)
 
     qtbot.keyClick(cards.card.edit, Qt.Key.Key_Return)
 
     assert cards.state_label.text().endswith("已挂失")
     assert "#e65100" in cards.state_label.styleSheet()
     cards.card.edit.clear()
-    qtbot.keyClicks(cards.card.edit, backend.gold)
+    qtbot.keyClicks(cards.card.edit, real_store.gold)
     qtbot.keyClick(cards.card.edit, Qt.Key.Key_Return)
     assert "#1b5e20" in cards.state_label.styleSheet()
 

@@ -1,3 +1,5 @@
+"""The manager pages on the real store: register, 挂失 and 补卡, top-up, points, tiers, shift."""
+
 from __future__ import annotations
 
 import pytest
@@ -5,15 +7,16 @@ from pytestqt.qtbot import QtBot
 
 from frontdesk.domain.cards import CardState
 from frontdesk.domain.money import Fen
+from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.services.till_port import ApprovalAction, MemberView
 from frontdesk.ui.approval import ApprovalDialog
 from frontdesk.ui.manager import ManagerDialog
 from tests.ui.drivers import ManagerAtHand, log_in, open_shift
-from tests.ui.fake_backend import FakeTillBackend
+from tests.ui.real_store import MANAGER_NO, RealStore
 
 
 @pytest.fixture
-def manager(qtbot: QtBot, backend: FakeTillBackend) -> ManagerDialog:
+def manager(qtbot: QtBot, backend: ServicesTillBackend) -> ManagerDialog:
     open_shift(qtbot, backend, log_in(qtbot, backend))
     dialog = ManagerDialog(backend)
     qtbot.addWidget(dialog)
@@ -22,7 +25,7 @@ def manager(qtbot: QtBot, backend: FakeTillBackend) -> ManagerDialog:
 
 def test_a_manager_registers_a_member_reports_the_card_lost_and_reissues_it_free(
     qtbot: QtBot,
-    backend: FakeTillBackend,
+    backend: ServicesTillBackend,
     manager: ManagerDialog,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -57,8 +60,10 @@ def test_a_manager_registers_a_member_reports_the_card_lost_and_reissues_it_free
     assert new.card_no != member.card_no
     assert new.card_state is CardState.ACTIVE
     assert backend.find_card(member.card_no).card_state is CardState.REPLACED
-    assert "￥0.00" in cards.result_label.text()
-    assert [e.approver for e in backend.audit_log(2)] == ["9001", "9001"]
+    assert cards.result_label.text() == f"新卡 {new.card_no} 已发放，工本费 ￥0.00"
+    [replaced, approval] = backend.audit_log(2)
+    assert (replaced.action, replaced.approver) == ("card_replace", MANAGER_NO)
+    assert (approval.action, approval.actor) == ("approval", MANAGER_NO)
 
 
 def test_registering_a_phone_twice_is_refused_with_the_existing_member(
@@ -77,30 +82,31 @@ def test_registering_a_phone_twice_is_refused_with_the_existing_member(
 
 def test_unreporting_needs_a_manager_and_a_wrong_manager_pin_is_refused(
     qtbot: QtBot,
-    backend: FakeTillBackend,
+    real_store: RealStore,
+    backend: ServicesTillBackend,
     manager: ManagerDialog,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     wrong = ManagerAtHand(qtbot, pin="000000")
     monkeypatch.setattr(ApprovalDialog, "ask", wrong)
     cards = manager.card_page
-    cards.card.edit.setText(backend.lost)
+    cards.card.edit.setText(real_store.lost)
 
     cards.unreport_button.click()
 
-    assert wrong.asked == [(ApprovalAction.UNREPORT, backend.lost, None)]
-    assert backend.find_card(backend.lost).card_state is CardState.LOST
+    assert wrong.asked == [(ApprovalAction.UNREPORT, real_store.lost, None)]
+    assert backend.find_card(real_store.lost).card_state is CardState.LOST
     monkeypatch.setattr(ApprovalDialog, "ask", ManagerAtHand(qtbot))
     with qtbot.waitSignal(cards.card_changed):
         cards.unreport_button.click()
-    assert backend.find_card(backend.lost).card_state is CardState.ACTIVE
+    assert backend.find_card(real_store.lost).card_state is CardState.ACTIVE
 
 
 def test_a_top_up_shows_the_bonus(
-    qtbot: QtBot, backend: FakeTillBackend, manager: ManagerDialog
+    qtbot: QtBot, real_store: RealStore, manager: ManagerDialog
 ) -> None:
     page = manager.topup_page
-    page.card.edit.setText(backend.gold)
+    page.card.edit.setText(real_store.gold)
     qtbot.keyClicks(page.amount_edit, "500")
 
     with qtbot.waitSignal(page.member_changed):
@@ -113,13 +119,13 @@ def test_a_top_up_shows_the_bonus(
 
 def test_points_adjustment_needs_a_reason_and_an_approval(
     qtbot: QtBot,
-    backend: FakeTillBackend,
+    real_store: RealStore,
     manager: ManagerDialog,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(ApprovalDialog, "ask", ManagerAtHand(qtbot))
     page = manager.points_page
-    page.card.edit.setText(backend.gold)
+    page.card.edit.setText(real_store.gold)
     page.points_spin.setValue(500)
     page.adjust_button.click()
     assert page.result_label.text() == "请填写原因"
@@ -128,19 +134,19 @@ def test_points_adjustment_needs_a_reason_and_an_approval(
     with qtbot.waitSignal(page.member_changed):
         page.adjust_button.click()
 
-    assert page.result_label.text() == "张三丰 现有积分 12,800"
+    assert page.result_label.text() == "张三丰 现有积分 29,900"
 
 
 def test_the_audit_log_lists_approvals_with_the_manager(
     qtbot: QtBot,
-    backend: FakeTillBackend,
+    real_store: RealStore,
     manager: ManagerDialog,
     monkeypatch: pytest.MonkeyPatch,
     qtmodeltester: object,
 ) -> None:
     monkeypatch.setattr(ApprovalDialog, "ask", ManagerAtHand(qtbot))
     page = manager.tier_page
-    page.card.edit.setText(backend.gold)
+    page.card.edit.setText(real_store.gold)
     page.tier_combo.setCurrentIndex(4)
     page.reason_edit.insert("大客户")  # Chinese arrives through the IME, not keys
     with qtbot.waitSignal(page.member_changed):
@@ -151,12 +157,12 @@ def test_the_audit_log_lists_approvals_with_the_manager(
     model = manager.audit_page.model
     actions = [model.index(r, 3).data() for r in range(model.rowCount())]
     assert actions[:2] == ["tier_lock", "approval"]
-    assert model.index(0, 2).data() == "9001"
+    assert model.index(0, 2).data() == MANAGER_NO
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 
 
 def test_closing_the_shift_shows_the_reconciliation(
-    qtbot: QtBot, backend: FakeTillBackend, manager: ManagerDialog
+    qtbot: QtBot, backend: ServicesTillBackend, manager: ManagerDialog
 ) -> None:
     page = manager.shift_page
     manager.show_page("shift")
@@ -168,4 +174,6 @@ def test_closing_the_shift_shows_the_reconciliation(
     assert page.expected_value.text() == "￥500.00"
     assert page.counted_value.text() == "￥498.50"
     assert page.over_short_value.text() == "￥-1.50"
-    assert "长短款 ￥-1.50" in page.report_view.toPlainText()
+    report = "\n".join(" ".join(ln.split()) for ln in page.report_view.toPlainText().splitlines())
+    assert "应有现金 ￥500.00" in report
+    assert "长短款 -￥1.50" in report

@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 from frontdesk.domain.money import Fen
 from frontdesk.hardware.config import DeviceConfig, save_config
 from frontdesk.printing_setup import PdfCardOutput
+from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.services.till_port import MemberView
 from frontdesk.ui.approval import ApprovalDialog
 from frontdesk.ui.manager import ManagerDialog
 from tests.ui.drivers import ManagerAtHand, log_in, open_shift
-from tests.ui.fake_backend import FakeTillBackend
 from tests.ui.real_store import MANAGER_NO, MANAGER_PIN, RealStore
 
 
@@ -112,7 +112,7 @@ class ThreadRecordingCards:
 
 
 def test_the_card_pdf_is_made_off_the_gui_thread_and_its_path_shown(
-    qtbot: QtBot, zh: None, backend: FakeTillBackend
+    qtbot: QtBot, zh: None, backend: ServicesTillBackend
 ) -> None:
     open_shift(qtbot, backend, log_in(qtbot, backend))
     cards = ThreadRecordingCards()

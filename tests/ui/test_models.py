@@ -5,7 +5,7 @@ from datetime import date
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import LineInput, PricingMember, Product, price_ticket
 from frontdesk.ui.ticket_model import TicketLinesModel
-from tests.ui.fake_backend import load_program
+from tests.builders import PROGRAM
 
 
 def test_the_ticket_lines_model_passes_the_qt_model_tester(qtmodeltester: object) -> None:
@@ -16,7 +16,7 @@ def test_the_ticket_lines_model_passes_the_qt_model_tester(qtmodeltester: object
             LineInput(Product("2", "香烟", Fen(4500), member_discount=False), 1),
         ],
         PricingMember("gold", None, None, 0),
-        load_program(),
+        PROGRAM,
         date(2026, 3, 1),
     )
 

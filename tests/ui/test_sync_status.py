@@ -9,12 +9,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from frontdesk.services.sync_control import SyncState, SyncStatus
+from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.ui.manager import ManagerDialog
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.sync_status import SyncRunner
 from frontdesk.ui.till_window import TillWindow
 from tests.ui.drivers import log_in, open_shift
-from tests.ui.fake_backend import FakeTillBackend
+from tests.ui.real_store import RealStore
 
 SYNCED_AT = datetime(2026, 3, 10, 6, 5, tzinfo=UTC)
 LOCAL = SYNCED_AT.astimezone().strftime("%H:%M")  # the indicator shows the till's own time
@@ -52,7 +53,7 @@ class FakeSyncControl:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, backend: FakeTillBackend, hub: ScanHub) -> TillWindow:
+def window(qtbot: QtBot, backend: ServicesTillBackend, hub: ScanHub) -> TillWindow:
     session = log_in(qtbot, backend)
     shift = open_shift(qtbot, backend, session)
     win = TillWindow(backend, hub, session, shift, sync=None)
@@ -82,7 +83,7 @@ def test_the_sync_indicator_names_each_state(
 
 
 def test_a_standalone_till_says_so_and_never_syncs(
-    qtbot: QtBot, zh: None, backend: FakeTillBackend, hub: ScanHub
+    qtbot: QtBot, zh: None, backend: ServicesTillBackend, hub: ScanHub
 ) -> None:
     control = FakeSyncControl(configured=False)
     runner = SyncRunner(control)
@@ -100,7 +101,7 @@ def test_a_standalone_till_says_so_and_never_syncs(
 
 
 def test_the_timer_runs_the_sync_off_the_gui_thread_and_the_window_shows_the_result(
-    qtbot: QtBot, zh: None, backend: FakeTillBackend, hub: ScanHub
+    qtbot: QtBot, zh: None, backend: ServicesTillBackend, hub: ScanHub
 ) -> None:
     control = FakeSyncControl()
     control.release.clear()  # the sync hangs, as on a slow line, until the test lets it go
@@ -124,7 +125,8 @@ def test_the_timer_runs_the_sync_off_the_gui_thread_and_the_window_shows_the_res
 
 def test_reporting_a_card_lost_pushes_it_to_head_office_at_once(
     qtbot: QtBot,
-    backend: FakeTillBackend,
+    real_store: RealStore,
+    backend: ServicesTillBackend,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     open_shift(qtbot, backend, log_in(qtbot, backend))
@@ -133,7 +135,7 @@ def test_reporting_a_card_lost_pushes_it_to_head_office_at_once(
     dialog = ManagerDialog(backend, sync=runner)
     qtbot.addWidget(dialog)
     dialog.show_page("cards")
-    dialog.card_page.card.edit.setText(backend.gold)
+    dialog.card_page.card.edit.setText(real_store.gold)
 
     with qtbot.waitSignal(dialog.card_page.card_reported_lost):
         dialog.card_page.report_lost_button.click()

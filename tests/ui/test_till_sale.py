@@ -1,3 +1,5 @@
+"""The till window ringing up sales on the real store: members, totals, PINs, the keyboard."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -9,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import PricedTicket
+from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.services.till_port import (
     CheckoutResult,
     MemberView,
-    TenderKind,
     TicketDraft,
     TillBackend,
 )
@@ -21,12 +23,13 @@ from frontdesk.ui.receipt import ReceiptPreviewDialog
 from frontdesk.ui.scanning import ScanHub, WedgeScanFilter
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.till_window import TillWindow
+from tests.builders import at
 from tests.ui.drivers import till_window
-from tests.ui.fake_backend import CIGARETTES, MEMBER_PIN, RICE, TEA, WATER, FakeTillBackend
+from tests.ui.real_store import GOLD_BAR, MEMBER_PIN, RICE, TOBACCO, WATER, RealStore
 
 
 @pytest.fixture
-def window(qtbot: QtBot, backend: FakeTillBackend, hub: ScanHub) -> TillWindow:
+def window(qtbot: QtBot, backend: ServicesTillBackend, hub: ScanHub) -> TillWindow:
     return till_window(qtbot, backend, hub)
 
 
@@ -47,7 +50,7 @@ def scan(qtbot: QtBot, hub: ScanHub, window: TillWindow, code: str) -> None:
 class PayingCustomer:
     """Stands in for TenderDialog.ask: pays ￥100 from stored value with the PIN, rest in cash."""
 
-    def __init__(self, qtbot: QtBot, stored: str = "100.00", cash: str = "300.00") -> None:
+    def __init__(self, qtbot: QtBot, stored: str = "100.00", cash: str = "100.00") -> None:
         self.qtbot, self.stored, self.cash = qtbot, stored, cash
         self.dialog: TenderDialog | None = None
 
@@ -73,9 +76,14 @@ class PayingCustomer:
         return dialog.result_
 
 
+def squeezed(text: str) -> str:
+    """Receipt text with the layout's padding folded to single spaces, line by line."""
+    return "\n".join(" ".join(line.split()) for line in text.splitlines())
+
+
 def test_a_member_sale_paid_by_stored_value_and_cash_shows_the_receipt(
     qtbot: QtBot,
-    backend: FakeTillBackend,
+    real_store: RealStore,
     hub: ScanHub,
     window: TillWindow,
     wedge: WedgeScanFilter,
@@ -90,10 +98,10 @@ def test_a_member_sale_paid_by_stored_value_and_cash_shows_the_receipt(
     )
     window.ui.scan_edit.setFocus()
     with qtbot.waitSignal(hub.scanned):
-        qtbot.keyClicks(window.ui.scan_edit, backend.gold)
+        qtbot.keyClicks(window.ui.scan_edit, real_store.gold)
         qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_Return)
     qapp.removeEventFilter(wedge)  # the rest is typed into dialogs, not scanned
-    for barcode in (WATER, RICE, TEA):
+    for barcode in (WATER, RICE, TOBACCO):
         scan(qtbot, hub, window, barcode)
 
     with qtbot.waitSignal(window.sale_completed) as sale:
@@ -101,23 +109,23 @@ def test_a_member_sale_paid_by_stored_value_and_cash_shows_the_receipt(
 
     result = sale.args[0]
     assert isinstance(result, CheckoutResult)
-    assert result.change == Fen(6408)  # 100 + 300 - 335.92 (gold birthday 8折 on ￥419.90)
+    assert result.change == Fen(6220)  # 100 + 100 − 137.80 (gold birthday 8折 on ￥91.00)
     assert window.ui.scan_edit.text() == ""  # the wedge burst never reached the field
-    [receipt] = receipts
-    assert "生日折扣 -￥83.98" in receipt
-    assert "积分 12,300" not in receipt
-    assert "积分 12300 +806 -0 = 13106" in receipt  # ×2 birthday points at gold 1.2
-    assert "本金 ￥500.00 → ￥410.71" in receipt
-    assert "赠金 ￥60.00 → ￥50.71" not in receipt or "赠金 ￥60.00 → ￥49.29" in receipt
+    [receipt] = [squeezed(text) for text in receipts]
+    assert "生日折扣 -￥18.20" in receipt
+    assert "应付合计 ￥137.80" in receipt
+    assert "原积分 29,400\n本次积分 +330\n现积分 29,730" in receipt  # ×2 at gold 1.2
+    assert "储值本金 ￥500.00 → ￥410.71" in receipt
+    assert "储值赠金 ￥60.00 → ￥49.29" in receipt  # ￥100 split 500:60
     assert window.lines_model.rowCount() == 0
-    assert "R000001" in window.ui.message_label.text()
+    assert window.ui.message_label.text() == f"小票 {result.receipt_no} 已收款，找零 ￥62.20"
 
 
 def test_a_scanned_card_fills_the_member_panel_with_a_masked_phone(
-    qtbot: QtBot, backend: FakeTillBackend, hub: ScanHub, window: TillWindow
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow
 ) -> None:
     with qtbot.waitSignal(window.member_changed):
-        hub.deliver(backend.gold)
+        hub.deliver(real_store.gold)
 
     ui = window.ui
     assert ui.member_name_label.text() == "张三丰"
@@ -125,60 +133,72 @@ def test_a_scanned_card_fills_the_member_panel_with_a_masked_phone(
     assert ui.tier_label.text() == "金卡会员"
     assert ui.principal_value_label.text() == "￥500.00"
     assert ui.bonus_value_label.text() == "￥60.00"
-    assert ui.points_value_label.text() == "12,300"
-    assert "2,500" in ui.expiring_label.text()
-    assert "2026-12-31" in ui.expiring_label.text()
-    assert ui.birthday_label.text() != ""
+    assert ui.points_value_label.text() == "29,400"
+    assert ui.birthday_label.text() == "★ 生日月"
+    assert ui.expiring_label.isHidden()  # last year's points last until 2026-12-31
+
+
+def test_points_about_to_expire_are_shown_with_their_date(
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow
+) -> None:
+    real_store.till.clock.moment = at(2026, 12, 10)  # 21 days before last year's lot expires
+
+    with qtbot.waitSignal(window.member_changed):
+        hub.deliver(real_store.gold)
+
+    assert window.ui.expiring_label.text() == "29,400 积分将于 2026-12-31 过期"
+    assert window.ui.birthday_label.isHidden()  # March was his birthday month, not December
 
 
 def test_a_lost_card_shows_the_red_banner_with_its_reason_and_is_logged(
-    qtbot: QtBot, backend: FakeTillBackend, hub: ScanHub, window: TillWindow
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow
 ) -> None:
     with qtbot.waitSignal(window.card_refused) as refused:
-        hub.deliver(backend.lost)
+        hub.deliver(real_store.lost)
 
     assert refused.args == ["此卡已挂失"]
     assert window.ui.refusal_label.text() == "此卡已挂失"
     assert not window.ui.refusal_label.isHidden()
     assert window.member is None
-    assert [e.action for e in backend.audit_log(1)] == ["card_refused"]
+    [logged] = real_store.backend.audit_log(1)
+    assert (logged.action, logged.subject) == ("card_refused", real_store.lost)
 
 
 def test_the_refusal_is_in_english_when_the_till_is(
-    qtbot: QtBot, backend: FakeTillBackend, hub: ScanHub, window: TillWindow, en: None
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow, en: None
 ) -> None:
     with qtbot.waitSignal(window.card_refused) as refused:
-        hub.deliver(backend.lost)
+        hub.deliver(real_store.lost)
 
     assert refused.args == ["This card has been reported lost"]
 
 
 def test_totals_show_savings_by_kind_and_points_to_earn(
-    qtbot: QtBot, backend: FakeTillBackend, hub: ScanHub, window: TillWindow
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow
 ) -> None:
     with qtbot.waitSignal(window.member_changed):
-        hub.deliver(backend.gold)
+        hub.deliver(real_store.gold)
 
     scan(qtbot, hub, window, RICE)
-    scan(qtbot, hub, window, CIGARETTES)
+    scan(qtbot, hub, window, TOBACCO)
 
     ui = window.ui
-    assert ui.gross_value_label.text() == "￥134.90"
-    assert ui.savings_detail_label.text() == "生日折扣 -￥17.98"
-    assert ui.due_value_label.text() == "￥116.92"
-    assert ui.earn_value_label.text() == "280 (×2)"
+    assert ui.gross_value_label.text() == "￥154.00"
+    assert ui.savings_detail_label.text() == "生日折扣 -￥17.80"  # tobacco has no discount
+    assert ui.due_value_label.text() == "￥136.20"
+    assert ui.earn_value_label.text() == "326 (×2)"  # ￥136.20 × 1.2 × 2, whole points
 
 
 def test_quantity_void_and_points_redemption_reprice_the_ticket(
     qtbot: QtBot,
-    backend: FakeTillBackend,
+    real_store: RealStore,
     hub: ScanHub,
     window: TillWindow,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     with qtbot.waitSignal(window.member_changed):
-        hub.deliver(backend.gold)
-    scan(qtbot, hub, window, TEA)
+        hub.deliver(real_store.gold)
+    scan(qtbot, hub, window, GOLD_BAR)
     scan(qtbot, hub, window, WATER)
     monkeypatch.setattr(PromptDialog, "ask_int", lambda *args: 3)
 
@@ -194,77 +214,52 @@ def test_quantity_void_and_points_redemption_reprice_the_ticket(
 
     assert window.priced is not None
     assert window.priced.redeemed_points == 10000
+    assert window.priced.due == Fen(1180000)  # ￥15,000 × 0.8 − ￥200
     assert "积分抵现 -￥200.00" in window.ui.savings_detail_label.text()
 
 
 def test_redeeming_more_points_than_the_member_has_is_refused_and_undone(
     qtbot: QtBot,
-    backend: FakeTillBackend,
+    real_store: RealStore,
     hub: ScanHub,
     window: TillWindow,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     with qtbot.waitSignal(window.member_changed):
-        hub.deliver(backend.gold)
-    scan(qtbot, hub, window, TEA)
-    monkeypatch.setattr(PromptDialog, "ask_int", lambda *args: 2)
+        hub.deliver(real_store.gold)
+    scan(qtbot, hub, window, GOLD_BAR)
+    monkeypatch.setattr(PromptDialog, "ask_int", lambda *args: 3)  # 30,000 of his 29,400
 
     window.ui.redeem_button.click()
 
     assert window.draft.redeem_blocks == 0
-    assert "积分不足" in window.ui.message_label.text()
+    assert window.ui.message_label.text().startswith("积分不足")
 
 
 def test_an_unknown_barcode_is_reported_and_adds_nothing(
     qtbot: QtBot, hub: ScanHub, window: TillWindow
 ) -> None:
     with qtbot.waitSignal(hub.scanned):
-        hub.deliver("1234567")
+        hub.deliver("6900000000991")
 
     assert window.lines_model.rowCount() == 0
-    assert window.ui.message_label.text() == "未找到商品：1234567"
+    assert window.ui.message_label.text() == "未找到商品：6900000000991"
 
 
 def test_a_member_found_by_phone_is_attached(
-    qtbot: QtBot, backend: FakeTillBackend, window: TillWindow
+    qtbot: QtBot, real_store: RealStore, window: TillWindow
 ) -> None:
     with qtbot.waitSignal(window.member_changed):
         qtbot.keyClicks(window.ui.scan_edit, "13812341234")
         qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_Return)
 
     assert window.member is not None
-    assert window.member.card_no == backend.gold
-
-
-def test_five_wrong_pins_lock_stored_value_spending(
-    qtbot: QtBot, backend: FakeTillBackend, hub: ScanHub, window: TillWindow
-) -> None:
-    with qtbot.waitSignal(window.member_changed):
-        hub.deliver(backend.gold)
-    scan(qtbot, hub, window, WATER)
-    assert window.priced is not None
-    dialog = TenderDialog(backend, window.draft, window.priced, window.member)
-    qtbot.addWidget(dialog)
-    dialog.add_tender(TenderKind.STORED_VALUE)
-    shown: list[str] = []
-
-    for _ in range(5):
-        qtbot.keyClicks(dialog.ui.pin_edit, "000000")
-        dialog.ui.confirm_button.click()
-        shown.append(dialog.ui.error_label.text())
-
-    assert shown[:4] == [f"密码错误，还可尝试 {left} 次" for left in (4, 3, 2, 1)]
-    assert shown[4].startswith("密码错误次数过多")
-    assert dialog.result_ is None
-    assert backend.find_card(backend.gold).pin_locked
-    qtbot.keyClicks(dialog.ui.pin_edit, MEMBER_PIN)
-    dialog.ui.confirm_button.click()
-    assert dialog.ui.error_label.text().startswith("密码错误次数过多")
+    assert window.member.card_no == real_store.gold
 
 
 def test_a_cash_sale_can_be_rung_up_with_the_keyboard_only(
     qtbot: QtBot,
-    backend: FakeTillBackend,
+    real_store: RealStore,
     hub: ScanHub,
     window: TillWindow,
     monkeypatch: pytest.MonkeyPatch,
@@ -273,7 +268,6 @@ def test_a_cash_sale_can_be_rung_up_with_the_keyboard_only(
     monkeypatch.setattr(
         ReceiptPreviewDialog, "ask", lambda lines, *_: receipts.append("\n".join(lines))
     )
-    opened: list[TenderDialog] = []
 
     def cashier_types(
         backend: TillBackend,
@@ -284,7 +278,6 @@ def test_a_cash_sale_can_be_rung_up_with_the_keyboard_only(
     ) -> CheckoutResult | None:
         dialog = TenderDialog(backend, draft, priced, member)
         qtbot.addWidget(dialog)
-        opened.append(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
         qtbot.keyClicks(dialog.ui.amount_edit, "10")
@@ -299,5 +292,11 @@ def test_a_cash_sale_can_be_rung_up_with_the_keyboard_only(
     with qtbot.waitSignal(window.sale_completed) as sale:
         qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_F5)
 
-    assert sale.args[0].change == Fen(800)
-    assert backend.cash_taken == Fen(200)
+    result = sale.args[0]
+    assert result.change == Fen(800)
+    assert result.receipt is not None
+    assert [(t.kind.value, t.amount) for t in result.receipt.tenders] == [("cash", Fen(1000))]
+    with real_store.till.ctx.uow(write=False) as uow:
+        ticket = uow.tickets.by_receipt(result.receipt_no)
+    assert ticket is not None
+    assert (ticket.total, ticket.member_id) == (Fen(200), None)
