@@ -5,6 +5,5 @@ Importing this package loads no database stack; a command's module is imported w
 """
 
 from frontdesk.cli.main import main
-from frontdesk.cli.paths import devices_path
 
-__all__ = ["devices_path", "main"]
+__all__ = ["main"]

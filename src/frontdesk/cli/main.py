@@ -2,6 +2,7 @@
 
 Only the parser is imported up front; the command's module, and with it the database stack,
 is imported when the command runs, so `frontdesk --help` starts like a command should.
+Every failure ends here as one message and an exit code, never as a traceback.
 """
 
 from __future__ import annotations
@@ -11,39 +12,41 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from frontdesk.cli.errors import CommandFailed, UsageError
 from frontdesk.cli.parser import parse
-from frontdesk.domain.errors import DomainError
-from frontdesk.domain.program import ProgramInvalid
+
+CREATES_ITS_DATABASE = ("init:init", "init:demo")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(list(sys.argv[1:] if argv is None else argv))
     try:
         return run(args)
-    except DomainError as refusal:
-        print(refusal.message if args.lang == "zh_CN" else refusal.message_en, file=sys.stderr)
-        return 2
-    except UsageError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
-    except ProgramInvalid as exc:
-        print(f"方案文件有误：{exc}", file=sys.stderr)
-        return 1
-    except CommandFailed as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
+    except KeyboardInterrupt:
+        return 130  # stopped by the operator: whatever committed stays committed
+    except Exception as exc:
+        from frontdesk.cli.failures import report
+
+        return report(exc, args)
 
 
 def run(args: argparse.Namespace) -> int:
-    from frontdesk.cli.output import emit
-    from frontdesk.cli.session import Session
+    from pathlib import Path
+
+    from frontdesk.cli.errors import CommandFailed
+    from frontdesk.cli.failures import missing_database
     from frontdesk.config import default_db_path
 
-    if args.db is None:
-        args.db = default_db_path()
+    args.db = default_db_path() if args.db is None else Path(args.db)
+    args.program = None if args.program is None else Path(args.program)
+    problem = missing_database(args.db, args.lang, args.handler in CREATES_ITS_DATABASE)
+    if problem is not None:
+        raise CommandFailed(problem)
     module, _, name = args.handler.partition(":")
     command = getattr(importlib.import_module(f"frontdesk.cli.{module}"), name)
+
+    from frontdesk.cli.output import emit
+    from frontdesk.cli.session import Session
+
     session = Session(args)
     outcome = command(session)
     if args.receipt and outcome.code == 0:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from frontdesk.cli.output import Outcome
 from frontdesk.cli.session import Session
@@ -16,5 +17,12 @@ def till(s: Session) -> Outcome:
 
     staff_no = a.staff or os.environ.get("FRONTDESK_STAFF") or "1001"
     pin = a.pin or os.environ.get("FRONTDESK_PIN") or "1001"
-    code = run_till_app(s.engine, s.ctx, a.lang, selftest=a.selftest, staff_no=staff_no, pin=pin)
+    code = run_till_app(
+        s.engine,
+        s.ctx,
+        a.lang,
+        selftest=None if a.selftest is None else Path(a.selftest),
+        staff_no=staff_no,
+        pin=pin,
+    )
     return Outcome("", None, code=code)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from frontdesk.cli.errors import UsageError
 from frontdesk.cli.output import Outcome
 from frontdesk.cli.session import Session, fen
 from frontdesk.services import accounts
@@ -9,6 +10,8 @@ from frontdesk.services import accounts
 
 def topup(s: Session) -> Outcome:
     a = s.args
+    if a.tender not in accounts.PAID_TENDERS:
+        raise UsageError(f"付款方式应为 {', '.join(accounts.PAID_TENDERS)}：{a.tender}")
     amount = fen(a.amount)
     actor = s.actor()
     r = accounts.topup(

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from frontdesk.cli import devices_path, main
+from frontdesk.cli import main
+from frontdesk.cli.paths import devices_path
 from frontdesk.demo import ean13
 from frontdesk.hardware.config import DeviceConfig, save_config
 from frontdesk.hardware.escpos_printer import Backend, PrinterConnection
