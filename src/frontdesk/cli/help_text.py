@@ -212,6 +212,30 @@ HELP: dict[str, tuple[str, str]] = {
         "在已配置的打印机上打印测试小票",
         "print a test receipt on the configured printer",
     ),
+    # Data in and out
+    "product": ("商品资料", "the product catalog"),
+    "product import": (
+        "从 CSV 或 Excel 文件导入商品（有错误的文件整体不导入，逐行列出错误）",
+        "import products from a CSV or Excel file (a file with any bad row imports nothing)",
+    ),
+    "file": ("CSV 或 .xlsx 文件", "a CSV or .xlsx file"),
+    "product template": (
+        "写出一个可填写的商品模板文件",
+        "write a product file template to fill in",
+    ),
+    "out": ("输出文件（.xlsx 或 .csv）", "output file (.xlsx or .csv)"),
+    "export": ("导出数据到 Excel", "export data to Excel"),
+    "export kind": (
+        "members 会员、tickets 小票、shifts 班次、liability 储值与积分负债",
+        "members, tickets, shifts or liability",
+    ),
+    "--xlsx": ("输出的 Excel 文件", "the Excel file to write"),
+    "export --since": ("起始日期 YYYY-MM-DD", "first day, YYYY-MM-DD"),
+    "export --until": ("截止日期 YYYY-MM-DD（含）", "last day, YYYY-MM-DD (inclusive)"),
+    "--marketing-only": (
+        "只导出同意接收营销信息的会员",
+        "only members who agreed to marketing",
+    ),
 }
 
 # argparse's own words, for the languages it has no catalogue for here (English is its own).

@@ -235,6 +235,21 @@ def _devices(g: Grammar, p: Parser) -> None:
     g.leaf(verbs, "test-print", "devices:check_printer", key="devices test-print")
 
 
+def _product(g: Grammar, p: Parser) -> None:
+    verbs = g.verbs(p)
+    g.arg(g.leaf(verbs, "import", "product:import_file", key="product import"), "file")
+    g.arg(g.leaf(verbs, "template", "product:template", key="product template"), "out")
+
+
+def _export(g: Grammar, p: Parser) -> None:
+    g.runs(p, "export:export")
+    g.arg(p, "kind", choices=["members", "tickets", "shifts", "liability"], key="export kind")
+    g.arg(p, "--xlsx", required=True)
+    g.arg(p, "--since", key="export --since")
+    g.arg(p, "--until", key="export --until")
+    g.arg(p, "--marketing-only", action="store_true")
+
+
 # Every command noun, in the order `frontdesk --help` lists them, with the function declaring
 # its verbs and arguments. A new noun: an entry here, its handlers in `frontdesk/cli/<noun>.py`,
 # its help texts in help_text.py.
@@ -259,6 +274,8 @@ NOUNS: dict[str, Callable[[Grammar, Parser], None]] = {
     "receipt": _receipt,
     "print": _print,
     "devices": _devices,
+    "product": _product,
+    "export": _export,
 }
 
 

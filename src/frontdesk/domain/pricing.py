@@ -21,6 +21,10 @@ class Product:
     name: str
     unit_price: Fen
     member_discount: bool = True
+    # Catalog details a store imports; pricing reads none of them (DOMAIN §4 prices by tier).
+    member_price: Fen | None = None
+    category: str = ""
+    unit: str = ""
 
 
 @dataclass(frozen=True)

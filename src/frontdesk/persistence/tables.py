@@ -114,6 +114,9 @@ product = Table(
     Column("unit_price", Integer, CheckConstraint("unit_price >= 0"), nullable=False),
     Column("member_discount", Boolean, nullable=False, default=True),
     Column("active", Boolean, nullable=False, default=True),
+    Column("member_price", Integer),
+    Column("category", Text, nullable=False, default=""),
+    Column("unit", Text, nullable=False, default=""),
 )
 
 ledger_entry = Table(

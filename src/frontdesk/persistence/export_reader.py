@@ -1,0 +1,152 @@
+"""The exports' rows read straight from the till's tables, in one read transaction."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, Select, and_, func, select
+from sqlalchemy.sql import ColumnElement
+
+from frontdesk.persistence import tables as t
+
+
+def _day_bounds(
+    column: ColumnElement[Any], since: date | None, until: date | None
+) -> ColumnElement[bool]:
+    # Timestamps are stored as ISO text, so a day's bounds compare as text; `until` is inclusive.
+    conditions: list[ColumnElement[bool]] = []
+    if since is not None:
+        conditions.append(column >= since.isoformat())
+    if until is not None:
+        conditions.append(column < (until + timedelta(days=1)).isoformat())
+    return and_(True, *conditions)
+
+
+class SqlExportSource:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def _rows(self, query: Select[Any]) -> list[tuple[object, ...]]:
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(query)]
+
+    def members(self, *, marketing_only: bool) -> list[tuple[object, ...]]:
+        m, a, c = t.member, t.account, t.card
+        # The member's newest card: the one a cashier would scan today.
+        newest = (
+            select(c.c.card_no, c.c.state)
+            .where(c.c.member_id == m.c.member_id)
+            .order_by(c.c.generation.desc())
+            .limit(1)
+            .correlate(m)
+        )
+        q = (
+            select(
+                m.c.member_id,
+                m.c.name,
+                m.c.phone,
+                m.c.birthday,
+                a.c.tier,
+                a.c.principal,
+                a.c.bonus,
+                a.c.principal + a.c.bonus,
+                a.c.points,
+                newest.with_only_columns(c.c.card_no).scalar_subquery(),
+                newest.with_only_columns(c.c.state).scalar_subquery(),
+                m.c.store,
+                m.c.created_at,
+                m.c.consent_marketing_at.is_not(None),
+            )
+            .select_from(m.join(a, a.c.member_id == m.c.member_id))
+            .order_by(m.c.created_at, m.c.member_id)
+        )
+        if marketing_only:
+            q = q.where(m.c.consent_marketing_at.is_not(None))
+        return [(*r[:13], "是" if r[13] else "否") for r in self._rows(q)]
+
+    def tickets(self, since: date | None, until: date | None) -> list[tuple[object, ...]]:
+        k = t.ticket
+        original = k.alias("original")
+        q = (
+            select(
+                k.c.receipt_no,
+                k.c.kind,
+                k.c.created_at,
+                k.c.cashier,
+                k.c.member_id,
+                k.c.card_no,
+                k.c.gross,
+                k.c.discount_tier,
+                k.c.discount_birthday,
+                k.c.redemption,
+                k.c.total,
+                k.c.points_earned,
+                original.c.receipt_no,
+            )
+            .select_from(k.outerjoin(original, original.c.ticket_id == k.c.refund_of))
+            .where(_day_bounds(k.c.created_at, since, until))
+            .order_by(k.c.created_at, k.c.receipt_no)
+        )
+        return self._rows(q)
+
+    def ticket_lines(self, since: date | None, until: date | None) -> list[tuple[object, ...]]:
+        k, ln = t.ticket, t.ticket_line
+        q = (
+            select(
+                k.c.receipt_no,
+                ln.c.line_no,
+                ln.c.barcode,
+                ln.c.name,
+                ln.c.unit_price,
+                ln.c.quantity,
+                ln.c.gross,
+                ln.c.member_discount,
+                ln.c.redemption,
+                ln.c.net,
+            )
+            .select_from(ln.join(k, k.c.ticket_id == ln.c.ticket_id))
+            .where(_day_bounds(k.c.created_at, since, until))
+            .order_by(k.c.created_at, k.c.receipt_no, ln.c.line_no)
+        )
+        return self._rows(q)
+
+    def tenders(self, since: date | None, until: date | None) -> list[tuple[object, ...]]:
+        k, td = t.ticket, t.tender
+        q = (
+            select(k.c.receipt_no, td.c.idx, td.c.kind, td.c.amount, td.c.change, td.c.reference)
+            .select_from(td.join(k, k.c.ticket_id == td.c.ticket_id))
+            .where(_day_bounds(k.c.created_at, since, until))
+            .order_by(k.c.created_at, k.c.receipt_no, td.c.idx)
+        )
+        return self._rows(q)
+
+    def shifts(self, since: date | None, until: date | None) -> list[tuple[object, ...]]:
+        s, st = t.shift, t.staff
+        q = (
+            select(
+                s.c.shift_id,
+                func.coalesce(st.c.name, s.c.cashier),
+                s.c.opened_at,
+                s.c.closed_at,
+                s.c.opening_float,
+                s.c.counted_cash,
+            )
+            .select_from(s.outerjoin(st, st.c.staff_no == s.c.cashier))
+            .where(_day_bounds(s.c.opened_at, since, until))
+            .order_by(s.c.opened_at)
+        )
+        return self._rows(q)
+
+    def liability(self) -> list[tuple[object, ...]]:
+        m, a = t.member, t.account
+        q = (
+            select(
+                m.c.member_id, m.c.name, a.c.principal, a.c.bonus, a.c.principal + a.c.bonus,
+                a.c.points,
+            )
+            .select_from(m.join(a, a.c.member_id == m.c.member_id))
+            .where((a.c.principal != 0) | (a.c.bonus != 0) | (a.c.points != 0))
+            .order_by(m.c.member_id)
+        )  # fmt: skip
+        return self._rows(q)

@@ -1,0 +1,130 @@
+"""What a manager exports for Excel: members, tickets with lines and tenders, shifts, liability.
+
+Each export is a list of tables with plain values, money in integer fen; the spreadsheet adapter
+writes fen as yuan. Exporting is a manager's (DOMAIN §7) and is audited, since a member export
+holds full phones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from frontdesk.domain import errors
+from frontdesk.services.context import TillContext
+
+_MAY_EXPORT = ("manager", "admin")
+
+
+@dataclass(frozen=True)
+class ExportTable:
+    """One sheet: its title, headings, rows of plain values, and which columns hold fen."""
+
+    title: str
+    heading: tuple[str, ...]
+    rows: Sequence[Sequence[object]]
+    money_columns: frozenset[int] = field(default_factory=frozenset)
+
+
+class ExportSource(Protocol):
+    """Read-only rows for the exports, in one consistent snapshot of the till's store."""
+
+    def members(self, *, marketing_only: bool) -> list[tuple[object, ...]]: ...
+    def tickets(self, since: date | None, until: date | None) -> list[tuple[object, ...]]: ...
+    def ticket_lines(self, since: date | None, until: date | None) -> list[tuple[object, ...]]: ...
+    def tenders(self, since: date | None, until: date | None) -> list[tuple[object, ...]]: ...
+    def shifts(self, since: date | None, until: date | None) -> list[tuple[object, ...]]: ...
+    def liability(self) -> list[tuple[object, ...]]: ...
+
+
+class ExportNotPermitted(errors.DomainError):
+    key = "export_not_permitted"
+    template = "导出数据须由店长或管理员操作"
+    english = "Only a manager or an admin may export data"
+
+
+class UnknownExport(errors.DomainError):
+    key = "unknown_export"
+    template = "未知的导出类型：{kind}（可选：members、tickets、shifts、liability）"
+    english = "Unknown export: {kind} (choose members, tickets, shifts or liability)"
+
+
+KINDS = ("members", "tickets", "shifts", "liability")
+
+MEMBER_HEADING = (
+    "会员号", "姓名", "手机号", "生日", "等级", "本金", "赠金", "储值余额", "积分",
+    "卡号", "卡状态", "门店", "注册时间", "营销同意",
+)  # fmt: skip
+TICKET_HEADING = (
+    "小票号", "类型", "时间", "收银员", "会员号", "卡号", "原价", "等级折扣", "生日折扣",
+    "积分抵现", "实收", "获得积分", "原小票",
+)  # fmt: skip
+LINE_HEADING = (
+    "小票号",
+    "行号",
+    "条码",
+    "品名",
+    "单价",
+    "数量",
+    "原价",
+    "会员折扣",
+    "积分抵现",
+    "实收",
+)
+TENDER_HEADING = ("小票号", "序号", "支付方式", "金额", "找零", "参考号")
+SHIFT_HEADING = ("班次", "收银员", "开班", "交班", "备用金", "清点现金")
+LIABILITY_HEADING = ("会员号", "姓名", "本金", "赠金", "储值余额", "积分")
+
+
+def export(
+    ctx: TillContext,
+    source: ExportSource,
+    *,
+    actor: str,
+    kind: str,
+    since: date | None = None,
+    until: date | None = None,
+    marketing_only: bool = False,
+) -> list[ExportTable]:
+    if kind not in KINDS:
+        raise UnknownExport(kind=kind)
+    now = ctx.now()
+    with ctx.uow() as uow:
+        person = uow.staff.get(actor)
+        if person is None or person.role not in _MAY_EXPORT:
+            raise ExportNotPermitted()
+        tables = _tables(source, kind, since, until, marketing_only)
+        uow.audit.add(
+            at=now,
+            actor=actor,
+            action="export",
+            subject=kind,
+            detail={"rows": sum(len(t.rows) for t in tables), "marketing_only": marketing_only},
+        )
+        uow.commit()
+    return tables
+
+
+def _tables(
+    source: ExportSource, kind: str, since: date | None, until: date | None, marketing: bool
+) -> list[ExportTable]:
+    if kind == "members":
+        rows = source.members(marketing_only=marketing)
+        return [ExportTable("会员", MEMBER_HEADING, rows, frozenset({5, 6, 7}))]
+    if kind == "tickets":
+        return [
+            ExportTable(
+                "小票", TICKET_HEADING, source.tickets(since, until), frozenset(range(6, 11))
+            ),
+            ExportTable(
+                "明细", LINE_HEADING, source.ticket_lines(since, until), frozenset({4, 6, 7, 8, 9})
+            ),
+            ExportTable("支付", TENDER_HEADING, source.tenders(since, until), frozenset({3, 4})),
+        ]
+    if kind == "shifts":
+        return [ExportTable("班次", SHIFT_HEADING, source.shifts(since, until), frozenset({4, 5}))]
+    return [
+        ExportTable("储值与积分负债", LIABILITY_HEADING, source.liability(), frozenset({2, 3, 4}))
+    ]

@@ -1,0 +1,52 @@
+"""Excel workbooks for managers and analysts: one sheet per table, amounts as yuan numbers."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from frontdesk.domain.errors import DomainError
+from frontdesk.services.exports import ExportTable
+
+
+class SheetUnwritable(DomainError):
+    key = "sheet_unwritable"
+    template = "无法写入文件 {path}：{reason}"
+    english = "Cannot write the file {path}: {reason}"
+
+
+def write_workbook(path: Path, tables: Sequence[ExportTable]) -> None:
+    """Writes the tables as sheets of one workbook, replacing `path` only when it is complete.
+
+    Money columns hold fen and are written as yuan numbers with two decimals (0.00), so a
+    manager's SUM() in Excel gives the till's figure.
+    """
+    from openpyxl import Workbook  # the till's cold start never needs it
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    for table in tables:
+        sheet = book.create_sheet(title=table.title[:31])  # Excel's limit on sheet names
+        sheet.append(list(table.heading))
+        for row in table.rows:
+            cells: list[object] = []
+            for i, value in enumerate(row):
+                if i in table.money_columns and isinstance(value, int):
+                    cell = WriteOnlyCell(sheet, value=round(value / 100, 2))
+                    cell.number_format = "0.00"
+                    cells.append(cell)
+                else:
+                    cells.append(value)
+            sheet.append(cells)
+    # Written beside the target and renamed, so an interrupted export never leaves half a file
+    # where last month's good one was.
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".xlsx.part")
+        os.close(fd)
+        book.save(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise SheetUnwritable(path=str(path), reason=exc.strerror or str(exc)) from None
