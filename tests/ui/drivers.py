@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from frontdesk.domain.money import Fen
-from frontdesk.services.till_port import ApprovalAction, ShiftView, StaffSession, TillBackend
+from frontdesk.domain.pricing import PricedTicket
+from frontdesk.services.till_port import (
+    ApprovalAction,
+    CheckoutResult,
+    MemberView,
+    ShiftView,
+    StaffSession,
+    TicketDraft,
+    TillBackend,
+)
 from frontdesk.ui.approval import ApprovalDialog
 from frontdesk.ui.login import LoginDialog, OpenShiftDialog
 from frontdesk.ui.scanning import ScanHub
+from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.till_window import TillWindow
-from tests.ui.real_store import CASHIER_NO, CASHIER_PIN, MANAGER_NO, MANAGER_PIN
+from tests.ui.real_store import CASHIER_NO, CASHIER_PIN, MANAGER_NO, MANAGER_PIN, MEMBER_PIN
 
 
 def log_in(
@@ -79,3 +91,56 @@ class ManagerAtHand:
         self.qtbot.keyClicks(dialog.ui.pin_edit, self.pin)
         dialog.ui.approve_button.click()
         return dialog.approval_id
+
+
+TenderAsk = Callable[..., CheckoutResult | None]
+
+
+def paying(qtbot: QtBot, pay: Callable[[TenderDialog], None], *, shown: bool = False) -> TenderAsk:
+    """Stands in for TenderDialog.ask: a real tender dialog, where `pay` does the cashier's part.
+
+    With ``shown`` the dialog is on screen, so Enter reaches its default button.
+    """
+
+    def ask(
+        backend: TillBackend,
+        draft: TicketDraft,
+        priced: PricedTicket,
+        member: MemberView | None,
+        parent: object = None,
+    ) -> CheckoutResult | None:
+        dialog = TenderDialog(backend, draft, priced, member)
+        qtbot.addWidget(dialog)
+        if shown:
+            dialog.show()
+            qtbot.waitExposed(dialog)
+        pay(dialog)
+        return dialog.result_
+
+    return ask
+
+
+def cash(qtbot: QtBot, amount: str = "100") -> TenderAsk:
+    """The cashier types a cash amount and confirms."""
+
+    def pay(dialog: TenderDialog) -> None:
+        qtbot.keyClicks(dialog.ui.amount_edit, amount)
+        dialog.ui.confirm_button.click()
+
+    return paying(qtbot, pay)
+
+
+def stored_value_and_cash(qtbot: QtBot, stored: str, cash: str) -> TenderAsk:
+    """The member pays `stored` from stored value with the PIN on the pad, the rest in cash."""
+
+    def pay(dialog: TenderDialog) -> None:
+        qtbot.keyClicks(dialog.ui.amount_edit, stored)
+        dialog.ui.stored_value_button.click()
+        for digit in MEMBER_PIN:
+            getattr(dialog.ui, f"pin_{digit}_button").click()
+        qtbot.keyClicks(dialog.ui.amount_edit, cash)
+        dialog.ui.cash_button.click()
+        with qtbot.waitSignal(dialog.checked_out):
+            dialog.ui.confirm_button.click()
+
+    return paying(qtbot, pay)

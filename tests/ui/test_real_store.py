@@ -8,16 +8,12 @@ from pytestqt.qtbot import QtBot
 
 from frontdesk.domain.cards import CardState
 from frontdesk.domain.money import Fen
-from frontdesk.domain.pricing import PricedTicket
 from frontdesk.persistence.verify import verify
 from frontdesk.services.till_facade import SERVICE_ACTIONS
 from frontdesk.services.till_port import (
     ApprovalAction,
     CheckoutResult,
-    MemberView,
     TenderKind,
-    TicketDraft,
-    TillBackend,
 )
 from frontdesk.ui.approval import ApprovalDialog
 from frontdesk.ui.manager import ManagerDialog
@@ -25,7 +21,7 @@ from frontdesk.ui.receipt import ReceiptPreviewDialog
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.till_window import TillWindow
-from tests.ui.drivers import ManagerAtHand, till_window
+from tests.ui.drivers import ManagerAtHand, cash, stored_value_and_cash, till_window
 from tests.ui.real_store import (
     CASHIER_NO,
     CASHIER_PIN,
@@ -54,33 +50,6 @@ def scan(qtbot: QtBot, hub: ScanHub, window: TillWindow, code: str) -> None:
         hub.deliver(code)
 
 
-class PayingMember:
-    """Stands in for TenderDialog.ask: ￥50 from stored value with the PIN, the rest in cash."""
-
-    def __init__(self, qtbot: QtBot) -> None:
-        self.qtbot = qtbot
-
-    def __call__(
-        self,
-        backend: TillBackend,
-        draft: TicketDraft,
-        priced: PricedTicket,
-        member: MemberView | None,
-        parent: object = None,
-    ) -> CheckoutResult | None:
-        dialog = TenderDialog(backend, draft, priced, member)
-        self.qtbot.addWidget(dialog)
-        self.qtbot.keyClicks(dialog.ui.amount_edit, "50.00")
-        dialog.ui.stored_value_button.click()
-        for digit in MEMBER_PIN:
-            getattr(dialog.ui, f"pin_{digit}_button").click()
-        self.qtbot.keyClicks(dialog.ui.amount_edit, "200.00")
-        dialog.ui.cash_button.click()
-        with self.qtbot.waitSignal(dialog.checked_out):
-            dialog.ui.confirm_button.click()
-        return dialog.result_
-
-
 def test_every_approval_action_maps_to_the_action_the_services_consume() -> None:
     assert {a.name: s for a, s in SERVICE_ACTIONS.items()} == {
         "MANAGER_SCREENS": "manager_screens",
@@ -104,7 +73,7 @@ def test_a_member_sale_paid_by_stored_value_and_cash_is_in_the_books(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     receipts: list[str] = []
-    monkeypatch.setattr(TenderDialog, "ask", PayingMember(qtbot))
+    monkeypatch.setattr(TenderDialog, "ask", stored_value_and_cash(qtbot, "50.00", "200.00"))
     monkeypatch.setattr(
         ReceiptPreviewDialog, "ask", lambda lines, *_: receipts.append("\n".join(lines))
     )
@@ -230,20 +199,7 @@ def test_closing_the_shift_shows_the_reconciliation(
 ) -> None:
     monkeypatch.setattr(ReceiptPreviewDialog, "ask", lambda lines, *_: None)
 
-    def cash_only(
-        backend: TillBackend,
-        draft: TicketDraft,
-        priced: PricedTicket,
-        member: MemberView | None,
-        parent: object = None,
-    ) -> CheckoutResult | None:
-        dialog = TenderDialog(backend, draft, priced, member)
-        qtbot.addWidget(dialog)
-        qtbot.keyClicks(dialog.ui.amount_edit, "100")
-        dialog.ui.confirm_button.click()
-        return dialog.result_
-
-    monkeypatch.setattr(TenderDialog, "ask", cash_only)
+    monkeypatch.setattr(TenderDialog, "ask", cash(qtbot))
     scan(qtbot, hub, window, RICE)
     with qtbot.waitSignal(window.sale_completed):
         window.ui.pay_button.click()

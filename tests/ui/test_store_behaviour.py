@@ -18,7 +18,7 @@ from frontdesk.ui.receipt import ReceiptPreviewDialog
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.till_window import TillWindow
-from tests.ui.drivers import till_window
+from tests.ui.drivers import paying, till_window
 from tests.ui.real_store import RICE, RealStore
 
 
@@ -49,7 +49,7 @@ def test_a_top_up_is_never_paid_with_stored_value(
     before = real_store.receipt_numbers()
 
     with pytest.raises(errors.DomainError):
-        real_store.backend.topup(real_store.card, Fen(10000), TenderKind.STORED_VALUE, "X")
+        real_store.backend.topup(real_store.card, Fen(10000), TenderKind.STORED_VALUE, "X", "t1")
 
     assert TenderKind.STORED_VALUE not in offered
     assert offered == [TenderKind.CASH, TenderKind.BANK_CARD, TenderKind.WECHAT, TenderKind.ALIPAY]
@@ -87,14 +87,11 @@ def test_a_receipt_number_is_store_till_and_serial(
     # The stand-in numbered R000001; the store prints R + store 001 + till 01 + a 7-digit serial.
     monkeypatch.setattr(ReceiptPreviewDialog, "ask", lambda *_: None)
 
-    def pay_exact(*args: object) -> object:
-        dialog = TenderDialog(*args[:4])  # type: ignore[arg-type]
-        qtbot.addWidget(dialog)
+    def pay_exact(dialog: TenderDialog) -> None:
         dialog.add_tender(TenderKind.CASH)
         dialog.ui.confirm_button.click()
-        return dialog.result_
 
-    monkeypatch.setattr(TenderDialog, "ask", pay_exact)
+    monkeypatch.setattr(TenderDialog, "ask", paying(qtbot, pay_exact))
     with qtbot.waitSignal(window.ticket_changed):
         hub.deliver(RICE)
 

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from frontdesk.domain.pricing import PricedTicket
 from frontdesk.domain.receipt import Receipt
 from frontdesk.hardware.config import DeviceConfig, save_config
 from frontdesk.hardware.escpos_printer import OFFLINE, Backend, PrinterConnection
@@ -17,10 +16,7 @@ from frontdesk.persistence.print_jobs import SqlitePrintJobStore
 from frontdesk.printing_setup import QueuedReceiptOutput
 from frontdesk.services.till_port import (
     CheckoutResult,
-    MemberView,
     TenderKind,
-    TicketDraft,
-    TillBackend,
 )
 from frontdesk.ui.manager import ManagerDialog
 from frontdesk.ui.receipt import ReceiptPreviewDialog, Reprint
@@ -28,7 +24,7 @@ from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.till_window import TillWindow
 from tests.integration.devices.conftest import LoopbackPrinter
-from tests.ui.drivers import log_in, open_shift, till_window
+from tests.ui.drivers import cash, log_in, open_shift, till_window
 from tests.ui.real_store import CASHIER_NO, CASHIER_PIN, RICE, RealStore
 
 DEADLINE_MS = 10_000  # bounds a failing wait only; a passing one returns at once
@@ -65,23 +61,6 @@ def window(
     return till
 
 
-def pay_cash(qtbot: QtBot) -> object:
-    def ask(
-        backend: TillBackend,
-        draft: TicketDraft,
-        priced: PricedTicket,
-        member: MemberView | None,
-        parent: object = None,
-    ) -> CheckoutResult | None:
-        dialog = TenderDialog(backend, draft, priced, member)
-        qtbot.addWidget(dialog)
-        qtbot.keyClicks(dialog.ui.amount_edit, "100")
-        dialog.ui.confirm_button.click()
-        return dialog.result_
-
-    return ask
-
-
 def printed_text(job: bytes) -> str:
     return job.decode("gb18030", errors="replace")
 
@@ -94,7 +73,7 @@ def test_a_sale_while_the_printer_is_off_is_kept_and_prints_when_it_comes_back(
     printer: LoopbackPrinter,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(TenderDialog, "ask", pay_cash(qtbot))
+    monkeypatch.setattr(TenderDialog, "ask", cash(qtbot))
     monkeypatch.setattr(ReceiptPreviewDialog, "ask", lambda *_: None)
     with qtbot.waitSignal(window.ticket_changed):
         hub.deliver(RICE)
@@ -133,7 +112,7 @@ def test_f10_reprints_any_receipt_by_number_marked_reprint(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     printer.listen()
-    monkeypatch.setattr(TenderDialog, "ask", pay_cash(qtbot))
+    monkeypatch.setattr(TenderDialog, "ask", cash(qtbot))
     monkeypatch.setattr(ReceiptPreviewDialog, "ask", lambda *_: None)
     with qtbot.waitSignal(window.ticket_changed):
         hub.deliver(RICE)

@@ -10,13 +10,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from frontdesk.domain.money import Fen
-from frontdesk.domain.pricing import PricedTicket
 from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.services.till_port import (
     CheckoutResult,
-    MemberView,
-    TicketDraft,
-    TillBackend,
 )
 from frontdesk.ui.prompts import PromptDialog
 from frontdesk.ui.receipt import ReceiptPreviewDialog
@@ -24,8 +20,8 @@ from frontdesk.ui.scanning import ScanHub, WedgeScanFilter
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.till_window import TillWindow
 from tests.builders import at
-from tests.ui.drivers import till_window
-from tests.ui.real_store import GOLD_BAR, MEMBER_PIN, RICE, TOBACCO, WATER, RealStore
+from tests.ui.drivers import paying, stored_value_and_cash, till_window
+from tests.ui.real_store import GOLD_BAR, RICE, TOBACCO, WATER, RealStore
 
 
 @pytest.fixture
@@ -47,35 +43,6 @@ def scan(qtbot: QtBot, hub: ScanHub, window: TillWindow, code: str) -> None:
         hub.deliver(code)
 
 
-class PayingCustomer:
-    """Stands in for TenderDialog.ask: pays ￥100 from stored value with the PIN, rest in cash."""
-
-    def __init__(self, qtbot: QtBot, stored: str = "100.00", cash: str = "100.00") -> None:
-        self.qtbot, self.stored, self.cash = qtbot, stored, cash
-        self.dialog: TenderDialog | None = None
-
-    def __call__(
-        self,
-        backend: TillBackend,
-        draft: TicketDraft,
-        priced: PricedTicket,
-        member: MemberView | None,
-        parent: object = None,
-    ) -> CheckoutResult | None:
-        dialog = TenderDialog(backend, draft, priced, member)
-        self.qtbot.addWidget(dialog)
-        self.dialog = dialog
-        self.qtbot.keyClicks(dialog.ui.amount_edit, self.stored)
-        dialog.ui.stored_value_button.click()
-        for digit in MEMBER_PIN:
-            getattr(dialog.ui, f"pin_{digit}_button").click()
-        self.qtbot.keyClicks(dialog.ui.amount_edit, self.cash)
-        dialog.ui.cash_button.click()
-        with self.qtbot.waitSignal(dialog.checked_out):
-            dialog.ui.confirm_button.click()
-        return dialog.result_
-
-
 def squeezed(text: str) -> str:
     """Receipt text with the layout's padding folded to single spaces, line by line."""
     return "\n".join(" ".join(line.split()) for line in text.splitlines())
@@ -90,7 +57,7 @@ def test_a_member_sale_paid_by_stored_value_and_cash_shows_the_receipt(
     qapp: QApplication,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    customer = PayingCustomer(qtbot)
+    customer = stored_value_and_cash(qtbot, "100.00", "100.00")
     receipts: list[str] = []
     monkeypatch.setattr(TenderDialog, "ask", customer)
     monkeypatch.setattr(
@@ -269,22 +236,11 @@ def test_a_cash_sale_can_be_rung_up_with_the_keyboard_only(
         ReceiptPreviewDialog, "ask", lambda lines, *_: receipts.append("\n".join(lines))
     )
 
-    def cashier_types(
-        backend: TillBackend,
-        draft: TicketDraft,
-        priced: PricedTicket,
-        member: MemberView | None,
-        parent: object = None,
-    ) -> CheckoutResult | None:
-        dialog = TenderDialog(backend, draft, priced, member)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
+    def cashier_types(dialog: TenderDialog) -> None:
         qtbot.keyClicks(dialog.ui.amount_edit, "10")
         qtbot.keyClick(dialog.ui.amount_edit, Qt.Key.Key_Return)  # Enter: cash, then confirm
-        return dialog.result_
 
-    monkeypatch.setattr(TenderDialog, "ask", cashier_types)
+    monkeypatch.setattr(TenderDialog, "ask", paying(qtbot, cashier_types, shown=True))
     window.show()
     qtbot.keyClicks(window.ui.scan_edit, WATER)
     qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_Return)

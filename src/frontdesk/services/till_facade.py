@@ -7,7 +7,8 @@ every rule stays in the services it calls.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from frontdesk.domain import errors
@@ -17,7 +18,7 @@ from frontdesk.domain.pricing import PricedTicket, Product
 from frontdesk.domain.receipt import Receipt
 from frontdesk.domain.stored_value import cash_out, pin_needed
 from frontdesk.services import accounts, checkout, membership, receipts, shifts, staff
-from frontdesk.services.context import TillContext, new_id
+from frontdesk.services.context import TillContext
 from frontdesk.services.receipt_output import ReceiptText
 from frontdesk.services.records import Staff
 from frontdesk.services.till_port import (
@@ -38,6 +39,8 @@ from frontdesk.services.till_port import (
     TicketDraft,
     TopupResult,
 )
+
+log = logging.getLogger(__name__)
 
 # The action strings the services bind approvals to (what `consume_approval` is called with).
 SERVICE_ACTIONS: dict[ApprovalAction, str] = {
@@ -92,6 +95,13 @@ def view_of(member: membership.MemberView) -> MemberView:
     )
 
 
+@dataclass(frozen=True)
+class _Printable:
+    receipt: Receipt | None
+    lines: tuple[str, ...]
+    failed: bool = False
+
+
 class ServicesTillBackend:
     """`TillBackend` over the services, for one till; the logged-in staff member is the actor.
 
@@ -106,8 +116,6 @@ class ServicesTillBackend:
         # UI (action, subject) → the binding the services check, remembered when a call asked
         # for an approval, so the manager approves exactly what the refused call needs.
         self._pending: dict[tuple[ApprovalAction, str], _Binding] = {}
-        # A sale retried after a refusal (wrong PIN) keeps its transaction id: never paid twice.
-        self._txn: tuple[TicketDraft, str] | None = None
 
     @property
     def actor(self) -> str:
@@ -200,11 +208,9 @@ class ServicesTillBackend:
     def checkout(
         self, draft: TicketDraft, tenders: Sequence[Tender], pin: str | None
     ) -> CheckoutResult:
-        if self._txn is None or self._txn[0] != draft:
-            self._txn = (draft, new_id())
         sale = checkout.checkout(
             self._ctx,
-            txn_id=self._txn[1],
+            txn_id=draft.txn_id,
             cashier=self.actor,
             card_no=draft.card_no,
             items=_items(draft),
@@ -215,15 +221,30 @@ class ServicesTillBackend:
             redeem_blocks=draft.redeem_blocks,
             pin=pin,
         )
-        self._txn = None
+        # Committed: from here on a failure must not look like a refusal the cashier retries.
         member = None
         if draft.card_no is not None:
             after = sale.member_after
             member = view_of(after) if after is not None else self.find_card(draft.card_no)
-        receipt = receipts.sale_receipt(sale, self._who(sale.ticket.cashier), self._ctx.program)
-        return CheckoutResult(
-            sale.ticket.receipt_no, sale.change, tuple(self._text(receipt)), member, receipt
+        made = self._printable(
+            lambda: receipts.sale_receipt(sale, self._who(sale.ticket.cashier), self._ctx.program)
         )
+        return CheckoutResult(
+            sale.ticket.receipt_no, sale.change, made.lines, member, made.receipt, made.failed
+        )
+
+    def _printable(self, build: Callable[[], Receipt | None]) -> _Printable:
+        """A committed operation's receipt and its preview lines, or that making them failed.
+
+        The operation stands whatever happens here: the cashier is told the receipt was not
+        printed, and 重打小票 rebuilds it from the books later.
+        """
+        try:
+            receipt = build()
+            return _Printable(receipt, () if receipt is None else tuple(self._text(receipt)))
+        except Exception:
+            log.exception("receipt of a committed operation could not be made")
+            return _Printable(None, (), failed=True)
 
     # -- manager approval -----------------------------------------------------------------------
 
@@ -307,7 +328,7 @@ class ServicesTillBackend:
         return view_of(registered.member)
 
     def topup(
-        self, card_no: str, amount: Fen, tender: TenderKind, reference: str = ""
+        self, card_no: str, amount: Fen, tender: TenderKind, reference: str, txn_id: str
     ) -> TopupResult:
         if tender is TenderKind.STORED_VALUE:
             raise errors.InvalidAmount(amount=str(amount))  # stored value cannot buy itself
@@ -319,15 +340,18 @@ class ServicesTillBackend:
             amount=amount,
             tender=tender.value,
             reference=reference.strip() or None,
+            txn_id=txn_id,
         )
         after = self.find_card(member.card_no)
-        receipt = receipts.topup_receipt(
-            done,
-            self._who(done.ticket.cashier),
-            self._ctx.program,
-            membership.member_by_id(self._ctx, member.member_id),
+        made = self._printable(
+            lambda: receipts.topup_receipt(
+                done,
+                self._who(done.ticket.cashier),
+                self._ctx.program,
+                membership.member_by_id(self._ctx, member.member_id),
+            )
         )
-        return TopupResult(done.principal, done.bonus, after, tuple(self._text(receipt)), receipt)
+        return TopupResult(done.principal, done.bonus, after, made.lines, made.receipt, made.failed)
 
     def change_card_state(
         self, card_no: str, action: CardAction, approval: str | None
@@ -378,12 +402,13 @@ class ServicesTillBackend:
             waive_approval_id=approval if waive_reason is not None else None,
             waive_reason=waive_reason or "",
         )
-        receipt = None
-        if done.ticket is not None:  # a waived fee made no ticket: nothing to print
-            receipt = receipts.reissue_receipt(
-                done, self._who(done.ticket.cashier), self._ctx.program
-            )
-        return ReissueResult(done.new_card, done.fee, self.find_card(done.new_card), receipt)
+        # A waived fee made no ticket: the builder gives no receipt, and nothing is printed.
+        made = self._printable(
+            lambda: receipts.reissue_receipt(done, self._who(self.actor), self._ctx.program)
+        )
+        return ReissueResult(
+            done.new_card, done.fee, self.find_card(done.new_card), made.receipt, made.failed
+        )
 
     def return_card(self, card_no: str, approval: str | None) -> CardReturnResult:
         card = self._card(card_no)
@@ -399,23 +424,29 @@ class ServicesTillBackend:
                 principal,
                 _Binding("return", card.card_no, principal.value),
             ) from None
-        receipt = receipts.card_return_receipt(
-            done, self._who(done.ticket.cashier), self._ctx.program
+        made = self._printable(
+            lambda: receipts.card_return_receipt(
+                done, self._who(done.ticket.cashier), self._ctx.program
+            )
         )
         return CardReturnResult(
-            done.cash_paid, done.bonus_forfeited, self.find_card(card.card_no), receipt
+            done.cash_paid,
+            done.bonus_forfeited,
+            self.find_card(card.card_no),
+            made.receipt,
+            made.failed,
         )
 
     def _principal_paid_back(self, member_id: str) -> Fen:
         account = checkout.account_of(self._ctx, member_id)
         return cash_out(account.principal, account.bonus).principal
 
-    def refund(self, receipt_no: str, approval: str | None) -> RefundResult:
+    def refund(self, receipt_no: str, approval: str | None, txn_id: str) -> RefundResult:
         receipt_no = receipt_no.strip()
         try:
             done = checkout.refund(
                 self._ctx,
-                txn_id=new_id(),
+                txn_id=txn_id,
                 cashier=self.actor,
                 receipt_no=receipt_no,
                 lines=None,
@@ -431,11 +462,13 @@ class ServicesTillBackend:
             ) from None
         with self._ctx.uow(write=False) as uow:
             entries = uow.ledger.for_ticket(done.ticket.ticket_id)
-        receipt = receipts.refund_receipt(
-            done, self._who(done.ticket.cashier), self._ctx.program, entries
+        made = self._printable(
+            lambda: receipts.refund_receipt(
+                done, self._who(done.ticket.cashier), self._ctx.program, entries
+            )
         )
         return RefundResult(
-            done.original.receipt_no, -done.ticket.total, tuple(self._text(receipt)), receipt
+            done.original.receipt_no, -done.ticket.total, made.lines, made.receipt, made.failed
         )
 
     def reset_pin(self, card_no: str, new_pin: str, approval: str | None) -> MemberView:

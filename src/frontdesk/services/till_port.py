@@ -15,6 +15,7 @@ from frontdesk.domain.cards import CardAction, CardState
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import LineInput, PricedTicket, Product
 from frontdesk.domain.receipt import Receipt
+from frontdesk.services.context import new_id
 
 
 class Role(Enum):
@@ -84,12 +85,18 @@ class MemberView:
 
 @dataclass(frozen=True)
 class TicketDraft:
-    """The sale being rung up: what was scanned, for whom, and how many points blocks to redeem."""
+    """The sale being rung up: what was scanned, for whom, and how many points blocks to redeem.
+
+    ``txn_id`` is the basket's transaction id, made when the ticket starts and kept until the
+    cashier has seen the sale's result: paying the same basket again is a replay of that sale,
+    never a second one.
+    """
 
     lines: tuple[LineInput, ...] = ()
     member_id: str | None = None
     card_no: str | None = None
     redeem_blocks: int = 0
+    txn_id: str = field(default_factory=new_id)
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,7 @@ class CheckoutResult:
     receipt_lines: tuple[str, ...]  # `receipt` as plain text, in the printer's layout
     member: MemberView | None
     receipt: Receipt | None = None  # what the printer gets; None from a backend without one
+    receipt_failed: bool = False  # committed, but its receipt could not be made
 
 
 @dataclass(frozen=True)
@@ -126,6 +134,7 @@ class TopupResult:
     member: MemberView
     receipt_lines: tuple[str, ...]
     receipt: Receipt | None = None
+    receipt_failed: bool = False  # committed, but its receipt could not be made
 
 
 @dataclass(frozen=True)
@@ -134,6 +143,7 @@ class ReissueResult:
     fee: Fen
     member: MemberView
     receipt: Receipt | None = None  # None also when the fee was waived: no ticket, no receipt
+    receipt_failed: bool = False  # committed, but its receipt could not be made
 
 
 @dataclass(frozen=True)
@@ -142,6 +152,7 @@ class CardReturnResult:
     bonus_forfeited: Fen
     member: MemberView
     receipt: Receipt | None = None
+    receipt_failed: bool = False  # committed, but its receipt could not be made
 
 
 @dataclass(frozen=True)
@@ -150,6 +161,7 @@ class RefundResult:
     amount: Fen
     receipt_lines: tuple[str, ...]
     receipt: Receipt | None = None
+    receipt_failed: bool = False  # committed, but its receipt could not be made
 
 
 @dataclass(frozen=True)
@@ -179,6 +191,8 @@ class ShiftReport:
 class TillBackend(Protocol):
     """Every call the till window makes; refusals are `DomainError` subclasses.
 
+    A call that committed returns its result even when the receipt could not be built then
+    (``receipt_failed``): after the commit nothing may look like a refusal to retry.
     Calls that need a manager approval take ``approval`` (an id from `approve`) and raise
     `ApprovalRequired` when it is missing, so the window asks for one only when a rule says so.
     That error may carry ``subject`` (str) and ``amount`` (Fen) details: the window then asks
@@ -198,7 +212,9 @@ class TillBackend(Protocol):
     def pin_required(self, member_id: str, amount: Fen) -> bool: ...
     def checkout(
         self, draft: TicketDraft, tenders: Sequence[Tender], pin: str | None
-    ) -> CheckoutResult: ...
+    ) -> CheckoutResult:
+        """The sale under ``draft.txn_id``: a second call with it answers with the same sale."""
+        ...
 
     # manager approval, bound to action, subject and amount; returns a single-use approval id
     def approve(
@@ -215,9 +231,12 @@ class TillBackend(Protocol):
     def find_card(self, card_no: str) -> MemberView: ...
     def register_member(self, form: RegistrationForm) -> MemberView: ...
     def topup(
-        self, card_no: str, amount: Fen, tender: TenderKind, reference: str = ""
+        self, card_no: str, amount: Fen, tender: TenderKind, reference: str, txn_id: str
     ) -> TopupResult:
-        """充值; bank card, WeChat and Alipay need the payment's ``reference``."""
+        """充值; bank card, WeChat and Alipay need the payment's ``reference``.
+
+        The same ``txn_id`` again answers with the committed top-up instead of a second one.
+        """
         ...
 
     def change_card_state(
@@ -232,7 +251,7 @@ class TillBackend(Protocol):
         approval: str | None,
     ) -> ReissueResult: ...
     def return_card(self, card_no: str, approval: str | None) -> CardReturnResult: ...
-    def refund(self, receipt_no: str, approval: str | None) -> RefundResult: ...
+    def refund(self, receipt_no: str, approval: str | None, txn_id: str) -> RefundResult: ...
     def reset_pin(self, card_no: str, new_pin: str, approval: str | None) -> MemberView: ...
     def adjust_points(
         self, card_no: str, points: int, reason: str, approval: str | None

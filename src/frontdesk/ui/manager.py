@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -56,6 +58,7 @@ from frontdesk.services.till_port import (
     TillBackend,
 )
 from frontdesk.ui.approval import with_approval
+from frontdesk.ui.committed import Request, not_finished, receipt_not_printed
 from frontdesk.ui.forms.ui_register_member_page import Ui_RegisterMemberPage
 from frontdesk.ui.function_keys import KeyedPage
 from frontdesk.ui.i18n import error_text
@@ -65,6 +68,8 @@ from frontdesk.ui.sync_status import SyncRunner
 from frontdesk.ui.tender import tender_label
 from frontdesk.ui.till_window import tier_text
 
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 ModelIndex = QModelIndex | QPersistentModelIndex
 _OK = "font-weight: bold; color: #1b5e20;"
 _ERROR = "font-weight: bold; color: #b00020;"
@@ -74,6 +79,30 @@ _WARNING = "font-weight: bold; color: #e65100;"
 def _show(label: QLabel, text: str, *, error: bool = False) -> None:
     label.setStyleSheet(_ERROR if error else _OK)
     label.setText(text)
+
+
+def _attempt(label: QLabel, call: Callable[[], T]) -> T | None:
+    """Run a committing call; a refusal or a failure is shown on `label` and gives None.
+
+    A failure that is no refusal may have committed: the page keeps the request's transaction
+    id, so doing it again is answered with what was committed, never done twice.
+    """
+    try:
+        return call()
+    except errors.DomainError as err:
+        _show(label, error_text(err), error=True)
+    except Exception:
+        log.exception("a manager operation did not finish")
+        _show(label, not_finished(), error=True)
+    return None
+
+
+def _show_done(label: QLabel, text: str, receipt_failed: bool) -> None:
+    """A committed operation's result; when its receipt could not be made, that too."""
+    if receipt_failed:
+        _show(label, f"{receipt_not_printed()}  {text}", error=True)
+    else:
+        _show(label, text)
 
 
 def _card_line(member: MemberView) -> str:
@@ -273,6 +302,7 @@ class TopupPage(KeyedPage):
 
     def __init__(self, backend: TillBackend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._request = Request()  # the request's transaction id until its result is shown
         self._backend = backend
         form = QFormLayout()
         self.card = _CardForm(self, form, "")
@@ -319,12 +349,16 @@ class TopupPage(KeyedPage):
             return
         tender = self.tender_combo.currentData()
         reference = "" if tender is TenderKind.CASH else self.reference_edit.text()
-        try:
-            result = self._backend.topup(self.card.text(), amount, tender, reference)
-        except errors.DomainError as err:
-            _show(self.result_label, error_text(err), error=True)
+        card_no = self.card.text()
+        txn_id = self._request.txn_id((card_no, amount, tender, reference))
+        result = _attempt(
+            self.result_label,
+            lambda: self._backend.topup(card_no, amount, tender, reference, txn_id),
+        )
+        if result is None:
             return
-        _show(
+        self._request.done()
+        _show_done(
             self.result_label,
             self.tr(
                 "Topped up {principal} + bonus {bonus}. "
@@ -335,6 +369,7 @@ class TopupPage(KeyedPage):
                 balance_p=result.member.principal,
                 balance_b=result.member.bonus,
             ),
+            result.receipt_failed,
         )
         self.amount_edit.clear()
         self.reference_edit.clear()
@@ -501,24 +536,24 @@ class CardActionsPage(KeyedPage):
     @Slot()
     def _on_return_clicked(self) -> None:
         card_no = self.card.text()
-        try:
-            result = with_approval(
+        result = _attempt(
+            self.result_label,
+            lambda: with_approval(
                 self,
                 self._backend,
                 ApprovalAction.CARD_RETURN,
                 card_no,
                 None,
                 lambda approval: self._backend.return_card(card_no, approval),
-            )
-        except errors.DomainError as err:
-            _show(self.result_label, error_text(err), error=True)
-            return
+            ),
+        )
         if result is not None:
-            _show(
+            _show_done(
                 self.result_label,
                 self.tr(
                     "Card returned: pay out principal {principal}; bonus {bonus} forfeited"
                 ).format(principal=result.principal_paid, bonus=result.bonus_forfeited),
+                result.receipt_failed,
             )
             self._show_state(result.member)
             self.receipt_issued.emit(result.receipt)
@@ -528,8 +563,9 @@ class CardActionsPage(KeyedPage):
     def _on_reissue_clicked(self) -> None:
         card_no = self.card.text()
         waive = self.reason_edit.text() if self.waive_check.isChecked() else None
-        try:
-            result = with_approval(
+        result = _attempt(
+            self.result_label,
+            lambda: with_approval(
                 self,
                 self._backend,
                 ApprovalAction.REISSUE_FEE_WAIVER,
@@ -538,17 +574,15 @@ class CardActionsPage(KeyedPage):
                 lambda approval: self._backend.reissue_card(
                     card_no, self.phone_edit.text(), self.name_edit.text(), waive, approval
                 ),
-            )
-        except errors.DomainError as err:
-            _show(self.result_label, error_text(err), error=True)
-            return
+            ),
+        )
         if result is not None:
-            self.card_printing.issued(
-                result.member,
-                self.tr("New card {card_no} issued; fee {fee}").format(
-                    card_no=result.new_card_no, fee=result.fee
-                ),
+            done = self.tr("New card {card_no} issued; fee {fee}").format(
+                card_no=result.new_card_no, fee=result.fee
             )
+            if result.receipt_failed:
+                done = f"{receipt_not_printed()}  {done}"
+            self.card_printing.issued(result.member, done)
             self.card.edit.setText(result.new_card_no)
             self._show_state(result.member)
             self.receipt_issued.emit(result.receipt)
@@ -577,6 +611,7 @@ class RefundPage(KeyedPage):
 
     def __init__(self, backend: TillBackend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._request = Request()  # the request's transaction id until its result is shown
         self._backend = backend
         form = QFormLayout()
         self.receipt_caption, self.receipt_edit = QLabel(self), QLineEdit(self)
@@ -603,24 +638,26 @@ class RefundPage(KeyedPage):
     @Slot()
     def _on_refund_clicked(self) -> None:
         receipt_no = self.receipt_edit.text().strip()
-        try:
-            result = with_approval(
+        txn_id = self._request.txn_id(receipt_no)
+        result = _attempt(
+            self.result_label,
+            lambda: with_approval(
                 self,
                 self._backend,
                 ApprovalAction.REFUND,
                 receipt_no,
                 None,
-                lambda approval: self._backend.refund(receipt_no, approval),
-            )
-        except errors.DomainError as err:
-            _show(self.result_label, error_text(err), error=True)
-            return
+                lambda approval: self._backend.refund(receipt_no, approval, txn_id),
+            ),
+        )
         if result is not None:
-            _show(
+            self._request.done()
+            _show_done(
                 self.result_label,
                 self.tr("Refunded {amount} for {receipt_no}").format(
                     amount=result.amount, receipt_no=result.receipt_no
                 ),
+                result.receipt_failed,
             )
             self.receipt_view.setPlainText("\n".join(result.receipt_lines))
             self.receipt_issued.emit(result.receipt)

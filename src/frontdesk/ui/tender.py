@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
@@ -17,8 +19,11 @@ from frontdesk.services.till_port import (
     TicketDraft,
     TillBackend,
 )
+from frontdesk.ui.committed import not_finished
 from frontdesk.ui.forms.ui_tender_dialog import Ui_TenderDialog
 from frontdesk.ui.i18n import error_text
+
+log = logging.getLogger(__name__)
 
 
 def tender_label(kind: TenderKind) -> str:
@@ -181,10 +186,15 @@ class TenderDialog(QDialog):
             self.add_tender(TenderKind.CASH)  # Enter after typing an amount: cash, the usual case
         pin = self.ui.pin_edit.text() or None
         try:
+            # The basket's own transaction id: a second Enter replays the sale, never repeats it.
             result = self._backend.checkout(self._draft, self.tenders, pin)
         except errors.DomainError as err:
             self.ui.error_label.setText(error_text(err))
             self.ui.pin_edit.clear()
+            return
+        except Exception:  # committed or not, the same basket again is answered, not charged
+            log.exception("checkout %s did not finish", self._draft.txn_id)
+            self.ui.error_label.setText(not_finished())
             return
         self.result_ = result
         self.checked_out.emit(result)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -34,6 +35,7 @@ from frontdesk.services.till_port import (
     TillBackend,
 )
 from frontdesk.ui.approval import ApprovalDialog
+from frontdesk.ui.committed import Request, not_finished, receipt_not_printed
 from frontdesk.ui.forms.ui_till_window import Ui_TillWindow
 from frontdesk.ui.i18n import Translations, error_text
 from frontdesk.ui.prompts import PromptDialog
@@ -42,6 +44,8 @@ from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.sync_status import SyncRunner, sync_status_text
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.ticket_model import TicketLinesModel
+
+log = logging.getLogger(__name__)
 
 _TIER_NAMES = {
     "normal": QT_TRANSLATE_NOOP("Tier", "Normal member"),
@@ -117,6 +121,7 @@ class TillWindow(QMainWindow):
         self.priced: PricedTicket | None = None
         self.member: MemberView | None = None
         self.last_result: CheckoutResult | None = None
+        self._topup = Request()
         self._message = ""
 
         self.lines_model = TicketLinesModel(self)
@@ -261,15 +266,26 @@ class TillWindow(QMainWindow):
 
     # -- receipts ---------------------------------------------------------------------------
 
-    def issue_receipt(self, receipt: object) -> None:
-        """Queue a committed operation's receipt for the printer; a fault never blocks the till."""
+    def issue_receipt(self, receipt: object) -> bool:
+        """Queue a committed operation's receipt for the printer; a fault never blocks the till.
+
+        Returns False when the receipt could not be handed to the printer: the operation stands,
+        and the till says so instead of failing.
+        """
         if not isinstance(receipt, Receipt):
-            return  # the backend made none (a waived 补卡 fee, a backend without receipts)
+            return True  # the backend made none (a waived 补卡 fee, a backend without receipts)
         self.last_receipt = receipt
         if self._receipts is None:
-            return
-        self._receipts.submit(receipt)
+            return True
+        try:
+            self._receipts.submit(receipt)
+        except Exception:
+            log.exception("receipt %s not handed to the printer", receipt.header.receipt_no)
+            self._message = "!" + receipt_not_printed()
+            self._render()
+            return False
         self.receipt_issued.emit(receipt)
+        return True
 
     def _receipt_lines(self, fallback: Sequence[str]) -> Sequence[str]:
         if self._receipts is not None and self.last_receipt is not None:
@@ -287,10 +303,16 @@ class TillWindow(QMainWindow):
         self._render()
         return self._receipts.text(again)
 
-    def _preview(self, lines: Sequence[str]) -> None:
+    def _preview(self, lines: Sequence[str]) -> bool:
+        """Show the receipt; False when the preview failed (the operation it shows stands)."""
         receipt_no = "" if self.last_receipt is None else self.last_receipt.header.receipt_no
         reprint = None if self._receipts is None else self.reprint
-        ReceiptPreviewDialog.ask(lines, self, reprint, receipt_no)
+        try:
+            ReceiptPreviewDialog.ask(lines, self, reprint, receipt_no)
+        except Exception:
+            log.exception("receipt preview %s failed", receipt_no)
+            return False
+        return True
 
     # -- scanning ---------------------------------------------------------------------------
 
@@ -480,17 +502,22 @@ class TillWindow(QMainWindow):
             self.ui.scan_edit.setFocus()
             return
         self.last_result = result
-        self.draft = TicketDraft()
+        self.draft = TicketDraft()  # a new basket, with a new transaction id
         self.member = None
         self._reprice()
-        self._message = self.tr("Sale {receipt_no} paid. Change: {change}").format(
+        paid = self.tr("Sale {receipt_no} paid. Change: {change}").format(
             receipt_no=result.receipt_no, change=result.change
         )
+        self._message = paid
         self._render()
         self.member_changed.emit()
-        self.issue_receipt(result.receipt)
+        printed = not result.receipt_failed and self.issue_receipt(result.receipt)
         self.sale_completed.emit(result)
-        self._preview(result.receipt_lines)
+        if printed and not self._preview(result.receipt_lines):
+            printed = False
+        if not printed:  # the sale stands; only its paper is missing
+            self._message = f"!{receipt_not_printed()}  {paid}"
+            self._render()
         self.ui.scan_edit.setFocus()
 
     @Slot()
@@ -514,18 +541,28 @@ class TillWindow(QMainWindow):
         except ValueError:
             self._show_error(errors.InvalidAmount(amount=text))
             return
+        card_no = self.member.card_no
+        txn_id = self._topup.txn_id((card_no, amount))
         try:
-            result = self._backend.topup(self.member.card_no, amount, TenderKind.CASH)
+            result = self._backend.topup(card_no, amount, TenderKind.CASH, "", txn_id)
         except errors.DomainError as err:
             self._show_error(err)
             return
-        self.issue_receipt(result.receipt)
+        except Exception:  # F8 again with the same amount is this top-up, not a second one
+            log.exception("top-up %s did not finish", txn_id)
+            self._message = "!" + not_finished()
+            self._render()
+            return
+        self._topup.done()
         self.member = result.member
         self._message = self.tr("Topped up {principal}, bonus {bonus}").format(
             principal=result.principal, bonus=result.bonus
         )
         self._render()
         self.member_changed.emit()
+        if result.receipt_failed or not self.issue_receipt(result.receipt):
+            self._message = f"!{receipt_not_printed()}  {self._message}"
+            self._render()
 
     # -- manager -----------------------------------------------------------------------------
 

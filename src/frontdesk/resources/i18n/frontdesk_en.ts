@@ -223,6 +223,17 @@
     </message>
 </context>
 <context>
+    <name>Committed</name>
+    <message>
+        <source>Paid; receipt not printed (queued)</source>
+        <translation>Paid; receipt not printed (queued)</translation>
+    </message>
+    <message>
+        <source>Not finished; try again (a retry never charges twice)</source>
+        <translation>Not finished; try again (a retry never charges twice)</translation>
+    </message>
+</context>
+<context>
     <name>DeviceSettingsPage</name>
     <message>
         <source>Scanner port (empty: keyboard scanner only)</source>

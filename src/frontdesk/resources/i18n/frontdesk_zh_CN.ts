@@ -223,6 +223,17 @@
     </message>
 </context>
 <context>
+    <name>Committed</name>
+    <message>
+        <source>Paid; receipt not printed (queued)</source>
+        <translation>已收款，小票未打印（已排队）</translation>
+    </message>
+    <message>
+        <source>Not finished; try again (a retry never charges twice)</source>
+        <translation>未完成，请重试（重试不会重复收款）</translation>
+    </message>
+</context>
+<context>
     <name>DeviceSettingsPage</name>
     <message>
         <source>Scanner port (empty: keyboard scanner only)</source>
