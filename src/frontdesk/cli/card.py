@@ -81,7 +81,7 @@ def print_card(s: Session) -> Outcome:
         member = None if card is None else uow.members.get(card.member_id)
         store_name = uow.settings.get("store_name") or s.ctx.program.store_name
     if card is None or member is None:
-        raise UsageError(f"找不到会员卡 {card_no}")
+        raise UsageError("no_card", text=card_no)
     view = membership.member_by_id(s.ctx, member.member_id)
     face = CardFace(store_name, view.tier_name, member.name, card_no)
     path = write_member_card(face, Path(s.args.out))

@@ -115,7 +115,7 @@ def explain(exc: BaseException, lang: str, db: object) -> tuple[int, str]:
         code = int(getattr(exc, "exit_code", 2))
         return code, exc.message if lang == "zh_CN" else exc.message_en
     if isinstance(exc, UsageError):
-        return 2, str(exc)
+        return 2, exc.message(lang)
     if isinstance(exc, CommandFailed):
         return 1, str(exc)
     if isinstance(exc, ProgramInvalid):

@@ -16,7 +16,7 @@ def _settings(s: Session) -> tuple[str, str, str]:
         store, till = uow.settings.get("store_no"), uow.settings.get("till_id")
         name = uow.settings.get("store_name") or ""
     if store is None or till is None:
-        raise UsageError("收银台尚未初始化，请先执行 frontdesk init")
+        raise UsageError("not_initialised")
     return f"{int(store):03d}", till, name
 
 
@@ -62,7 +62,7 @@ def kpi(s: Session) -> Outcome:
         try:
             today = date.fromisoformat(s.args.as_of)
         except ValueError:
-            raise UsageError(f"日期格式应为 YYYY-MM-DD：{s.args.as_of}") from None
+            raise UsageError("bad_date", text=s.args.as_of) from None
     admin = make_hq_engine(s.args.hq_url)
     try:
         k = chain_kpis(admin, today)

@@ -31,7 +31,7 @@ def add(s: Session) -> Outcome:
         try:
             birthday = date.fromisoformat(a.birthday)
         except ValueError:
-            raise UsageError(f"生日格式应为 YYYY-MM-DD：{a.birthday}") from None
+            raise UsageError("bad_date", text=a.birthday) from None
     reg = membership.register(
         s.ctx,
         actor=s.actor(),
@@ -56,7 +56,7 @@ def show(s: Session) -> Outcome:
     elif a.member:
         view = membership.member_by_id(s.ctx, a.member)
     else:
-        raise UsageError("请用 --card、--phone 或 --member 指定会员")
+        raise UsageError("member_ref")
     return Outcome(member_text(view, full_phone=s.sees_full_personal_data()), view)
 
 

@@ -103,7 +103,7 @@ def past_receipt(s: Session, receipt_no: str) -> Receipt:
     with s.ctx.uow(write=False) as uow:
         ticket = uow.tickets.by_receipt(receipt_no.strip())
         if ticket is None:
-            raise UsageError(f"找不到小票 {receipt_no}")
+            raise UsageError("no_receipt", text=receipt_no)
         entries = uow.ledger.for_ticket(ticket.ticket_id)
         original = None if ticket.refund_of is None else uow.tickets.get(ticket.refund_of)
         member = None if ticket.member_id is None else uow.members.get(ticket.member_id)

@@ -18,7 +18,7 @@ def lines(specs: list[str] | None) -> dict[int, int] | None:
         try:
             out[int(no)] = int(qty or "0")
         except ValueError:
-            raise UsageError(f"退货行写法应为 行号:数量：{spec}") from None
+            raise UsageError("bad_refund_line", text=spec) from None
     return out
 
 

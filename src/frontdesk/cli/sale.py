@@ -19,7 +19,7 @@ def items(specs: Sequence[str]) -> list[checkout.SaleItem]:
         try:
             out.append(checkout.SaleItem(code, int(qty) if qty else 1))
         except ValueError:
-            raise UsageError(f"商品写法应为 条码 或 条码x数量：{spec}") from None
+            raise UsageError("bad_item", text=spec) from None
     return out
 
 
@@ -28,9 +28,7 @@ def payments(specs: Sequence[str]) -> list[checkout.Payment]:
     for spec in specs:
         parts = spec.split(":")
         if len(parts) not in (2, 3) or parts[0] not in checkout.TENDER_KINDS:
-            raise UsageError(
-                f"付款写法应为 方式:金额[:参考号]，方式为 {', '.join(checkout.TENDER_KINDS)}：{spec}"
-            )
+            raise UsageError("bad_payment", kinds=", ".join(checkout.TENDER_KINDS), text=spec)
         ref = parts[2] if len(parts) == 3 else None
         pays.append(checkout.Payment(parts[0], fen(parts[1]), ref))
     return pays

@@ -42,9 +42,7 @@ class Session:
             staff_no = self.args.staff or os.environ.get("FRONTDESK_STAFF")
             pin = self.args.pin or os.environ.get("FRONTDESK_PIN")
             if not staff_no or not pin:
-                raise UsageError(
-                    "请用 --staff 和 --pin（或环境变量 FRONTDESK_STAFF / FRONTDESK_PIN）指定操作员"
-                )
+                raise UsageError("login_needed")
             self._operator = staff.login(self.ctx, staff_no, pin)
         return self._operator
 
@@ -79,11 +77,11 @@ class Session:
             return membership.lookup_card(self.ctx, a.card, self.actor()).member_id
         if getattr(a, "phone", None):
             return membership.find_member(self.ctx, a.phone).member_id
-        raise UsageError("请用 --card、--phone 或 --member 指定会员")
+        raise UsageError("member_ref")
 
 
 def fen(text: str) -> Fen:
     try:
         return Fen.of(text)
     except ValueError:
-        raise UsageError(f"金额格式不正确：{text}（例如 100.00）") from None
+        raise UsageError("bad_amount", text=text) from None

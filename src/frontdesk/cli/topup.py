@@ -11,7 +11,7 @@ from frontdesk.services import accounts
 def topup(s: Session) -> Outcome:
     a = s.args
     if a.tender not in accounts.PAID_TENDERS:
-        raise UsageError(f"付款方式应为 {', '.join(accounts.PAID_TENDERS)}：{a.tender}")
+        raise UsageError("bad_tender", kinds=", ".join(accounts.PAID_TENDERS), text=a.tender)
     amount = fen(a.amount)
     actor = s.actor()
     r = accounts.topup(
