@@ -232,6 +232,24 @@ HELP: dict[str, tuple[str, str]] = {
     "--xlsx": ("输出的 Excel 文件", "the Excel file to write"),
     "export --since": ("起始日期 YYYY-MM-DD", "first day, YYYY-MM-DD"),
     "export --until": ("截止日期 YYYY-MM-DD（含）", "last day, YYYY-MM-DD (inclusive)"),
+    "backup": (
+        "在收银时在线备份数据库（经完整性检查，默认保留 14 天）",
+        "back up the database while the till runs (checked; kept 14 days by default)",
+    ),
+    "backup --to": (
+        "备份文件夹（默认：数据库旁的 backups）",
+        "backup folder (default: backups beside the database)",
+    ),
+    "--keep-days": ("备份保留天数", "days to keep backups"),
+    "restore": (
+        "从备份恢复数据库（须管理员；不得早于总部已收到的数据）",
+        "restore the database from a backup (admin; never older than what head office holds)",
+    ),
+    "restore file": ("备份文件", "the backup file"),
+    "--without-hq": (
+        "总部无法连接时仍恢复（不核对总部）",
+        "restore without checking head office (when it cannot be reached)",
+    ),
     "--marketing-only": (
         "只导出同意接收营销信息的会员",
         "only members who agreed to marketing",

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from frontdesk.cli.parser import parse
 
-CREATES_ITS_DATABASE = ("init:init", "init:demo")
+CREATES_ITS_DATABASE = ("init:init", "init:demo", "backup:restore")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -46,6 +46,12 @@ def run(args: argparse.Namespace) -> int:
 
     from frontdesk.cli.output import emit
     from frontdesk.cli.session import Session
+
+    if getattr(command, "standalone", False):
+        # A command that must not open --db itself (restore writes it from a backup).
+        outcome = command(args)
+        emit(outcome, as_json=args.json, full_personal_data=False)
+        return int(outcome.code)
 
     session = Session(args)
     outcome = command(session)

@@ -241,6 +241,18 @@ def _product(g: Grammar, p: Parser) -> None:
     g.arg(g.leaf(verbs, "template", "product:template", key="product template"), "out")
 
 
+def _backup(g: Grammar, p: Parser) -> None:
+    g.runs(p, "backup:take")
+    g.arg(p, "--to", key="backup --to")
+    g.arg(p, "--keep-days", type=int, default=14)
+
+
+def _restore(g: Grammar, p: Parser) -> None:
+    g.runs(p, "backup:restore")
+    g.arg(p, "file", key="restore file")
+    g.arg(p, "--without-hq", action="store_true")
+
+
 def _export(g: Grammar, p: Parser) -> None:
     g.runs(p, "export:export")
     g.arg(p, "kind", choices=["members", "tickets", "shifts", "liability"], key="export kind")
@@ -276,6 +288,8 @@ NOUNS: dict[str, Callable[[Grammar, Parser], None]] = {
     "devices": _devices,
     "product": _product,
     "export": _export,
+    "backup": _backup,
+    "restore": _restore,
 }
 
 

@@ -1,0 +1,149 @@
+"""`frontdesk backup` and `frontdesk restore`: the till database copied while it runs, and back."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+from pathlib import Path
+
+from frontdesk.cli.errors import CommandFailed
+from frontdesk.cli.output import Outcome
+from frontdesk.cli.session import MANAGER_ROLES, Session
+from frontdesk.config import SystemClock
+from frontdesk.persistence import backup
+from frontdesk.services import backups
+
+KEEP_DAYS = 14
+
+
+def default_folder(db: Path) -> Path:
+    return db.parent / "backups"
+
+
+def _say(lang: str, zh: str, en: str) -> str:
+    return zh if lang == "zh_CN" else en
+
+
+def take(s: Session) -> Outcome:
+    person = s.operator()
+    if person.role not in MANAGER_ROLES:
+        raise CommandFailed(
+            _say(s.lang, "备份须由店长或管理员操作", "Only a manager or an admin may back up")
+        )
+    now = SystemClock().now()
+    folder = Path(s.args.to) if s.args.to else default_folder(s.args.db)
+    done = backup.take(s.args.db, folder, now)
+    _copy_credentials(s.args.db, done.path)
+    gone = backup.prune(folder, s.args.keep_days, now)
+    with s.ctx.uow() as uow:
+        uow.audit.add(
+            at=now, actor=person.staff_no, action="backup", subject=done.path.name,
+            detail={"ledger_seq": done.ledger_seq, "pruned": len(gone)},
+        )  # fmt: skip
+        uow.commit()
+    text = _say(
+        s.lang,
+        f"已备份到 {done.path}（{done.size // 1024} KB，账本到第 {done.ledger_seq} 笔），"
+        f"删除过期备份 {len(gone)} 个",
+        f"Backed up to {done.path} ({done.size // 1024} KB, ledger to entry {done.ledger_seq}); "
+        f"{len(gone)} old backup(s) removed",
+    )
+    return Outcome(text, {"path": str(done.path), "ledger_seq": done.ledger_seq})
+
+
+def _credentials(db: Path) -> Path:
+    return db.with_name(db.name + ".hq.json")
+
+
+def _copy_credentials(db: Path, copy: Path) -> None:
+    # A till restored onto a new machine must still reach head office: its login travels with
+    # the backup, as private as the backup itself.
+    if _credentials(db).exists():
+        shutil.copyfile(_credentials(db), _credentials(copy))
+        if os.name == "posix":
+            os.chmod(_credentials(copy), 0o600)
+
+
+def _head_office_positions(creds: Path, till_id: str) -> dict[str, int]:
+    from frontdesk.sync import credentials
+    from frontdesk.sync.hq_engine import make_hq_engine
+    from frontdesk.sync.postgres_head_office import PostgresHeadOffice
+
+    engine = make_hq_engine(credentials.load(creds).url())
+    try:
+        hq = PostgresHeadOffice(engine)
+        return {stream: hq.cursor(till_id, stream) for stream in backups.STREAM_NAMES}
+    finally:
+        engine.dispose()
+
+
+def _checked_install(
+    args: argparse.Namespace, source: Path, scratch: Path, target: Path, ledger_seq: int
+) -> Path | None:
+    """Puts the backup in place of the target once an admin of the backup has signed in.
+
+    The admin signs in on a scratch copy (so the backup itself is never written to), the
+    restore is audited there, and only then does the copy replace the target.
+    """
+    from frontdesk.config import load_program
+    from frontdesk.persistence.engine import open_database
+    from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
+    from frontdesk.services import staff
+    from frontdesk.services.context import TillContext
+
+    backup.install(source, scratch)
+    engine = open_database(scratch)
+    try:
+        ctx = TillContext(SqlUnitOfWorkFactory(engine), SystemClock(), load_program(args.program))
+        person = staff.login(ctx, args.staff or "", args.pin or "")
+        if person.role != "admin":
+            raise backups.RestoreNotPermitted()
+        with ctx.uow() as uow:
+            uow.audit.add(
+                at=ctx.now(), actor=person.staff_no, action="restore", subject=source.name,
+                detail={"ledger_seq": ledger_seq},
+            )  # fmt: skip
+            uow.commit()
+    finally:
+        engine.dispose()
+    return backup.install(scratch, target)
+
+
+def restore(args: argparse.Namespace) -> Outcome:
+    """Runs without opening the target: on a new machine there is no database there yet."""
+    lang, target, source = args.lang, Path(args.db), Path(args.file)
+    try:
+        found = backup.facts(source)
+    except backup.BackupBroken as exc:
+        raise CommandFailed(
+            _say(lang, f"备份文件不可用：{exc}", f"The backup cannot be used: {exc}")
+        ) from None
+    creds = _credentials(target) if _credentials(target).exists() else _credentials(source)
+    if creds.exists() and not args.without_hq:
+        try:
+            held = _head_office_positions(creds, found.till_id)
+        except Exception:  # any failure to reach head office means "not checked", never "fine"
+            raise backups.HeadOfficeNotChecked() from None
+        backups.check_against_head_office(found.positions, held)
+    scratch = target.with_name(target.name + ".checking")
+    try:
+        kept = _checked_install(args, source, scratch, target, found.ledger_seq)
+    finally:
+        for leftover in (scratch, *(scratch.with_name(scratch.name + x) for x in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
+    if creds.exists() and not _credentials(target).exists():
+        shutil.copyfile(creds, _credentials(target))
+        if os.name == "posix":
+            os.chmod(_credentials(target), 0o600)
+    text = _say(
+        lang,
+        f"已从 {source.name} 恢复收银台 {found.till_id}（账本到第 {found.ledger_seq} 笔）"
+        + (f"；原数据库已保留为 {kept.name}" if kept else ""),
+        f"Restored till {found.till_id} from {source.name} (ledger to entry {found.ledger_seq})"
+        + (f"; the replaced database was kept as {kept.name}" if kept else ""),
+    )
+    return Outcome(text, {"till_id": found.till_id, "ledger_seq": found.ledger_seq})
+
+
+restore.standalone = True  # type: ignore[attr-defined]
