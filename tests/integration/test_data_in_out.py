@@ -188,24 +188,35 @@ def test_exports_open_in_excel_and_hold_the_ledgers_sums(
         assert isinstance(value, int | float)
         return round(value * 100)
 
-    sheet = load_workbook(liability, read_only=True).worksheets[0]
-    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    rows = _rows(liability)[1:]
     assert sum(fen(r[2]) for r in rows) == ledger["principal"]
     assert sum(fen(r[3]) for r in rows) == ledger["bonus"]
     assert sum(int(str(r[5] or 0)) for r in rows) == ledger["points"]
 
-    member_rows = list(
-        load_workbook(members, read_only=True).worksheets[0].iter_rows(values_only=True)
-    )
+    member_rows = _rows(members)
     assert member_rows[0][:3] == ("会员号", "姓名", "手机号")
     assert len(member_rows) - 1 == member_count
     assert all(isinstance(r[2], str) and "*" not in r[2] for r in member_rows[1:])  # managers: full
 
-    book = load_workbook(tickets, read_only=True)
-    assert book.sheetnames == ["小票", "明细", "支付"]
-    assert (
-        sum(fen(r[10]) for r in book["小票"].iter_rows(min_row=2, values_only=True)) == ticket_total
-    )
+    assert _sheet_names(tickets) == ["小票", "明细", "支付"]
+    assert sum(fen(r[10]) for r in _rows(tickets)[1:]) == ticket_total
+
+
+def _rows(path: Path) -> list[tuple[object, ...]]:
+    # Read fully and closed: a read-only workbook keeps its file open until closed.
+    book = load_workbook(path, read_only=True)
+    try:
+        return list(book.worksheets[0].iter_rows(values_only=True))
+    finally:
+        book.close()
+
+
+def _sheet_names(path: Path) -> list[str]:
+    book = load_workbook(path, read_only=True)
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
 
 
 def test_a_cashier_may_not_export_and_a_manager_export_is_audited(
