@@ -157,7 +157,7 @@ def start_serial_scanner(settings: ScannerSettings, hub: ScanHub) -> SerialScann
     from frontdesk.hardware.serial_scanner import SerialScanner
 
     def on_scan(scan: Scan) -> None:
-        hub.deliver(scan.code)
+        hub.deliver(scan)  # classified once, by the reader; the hub passes it on as it is
 
     scanner = SerialScanner(settings, on_scan=on_scan, on_status=hub.report_status)
     scanner.start()

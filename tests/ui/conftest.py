@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.ui.i18n import Translations, default_resources, register_fonts
-from frontdesk.ui.scanning import ScanHub
+from frontdesk.ui.scanning import ScanHub, WedgeScanFilter
 from tests.ui.real_store import RealStore, real_store, store_template
 
 __all__ = ["real_store", "store_template"]
@@ -59,3 +59,13 @@ def hub(qapp: QApplication) -> Iterator[ScanHub]:
     scan_hub = ScanHub()
     yield scan_hub
     scan_hub.deleteLater()
+
+
+@pytest.fixture
+def wedge(qapp: QApplication, hub: ScanHub) -> Iterator[WedgeScanFilter]:
+    """A keyboard-wedge scanner's filter, app-wide, feeding the test's hub."""
+    scan_filter = WedgeScanFilter(hub)
+    qapp.installEventFilter(scan_filter)
+    yield scan_filter
+    qapp.removeEventFilter(scan_filter)
+    scan_filter.deleteLater()

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from frontdesk.domain.scan import Scan, ScanKind, Symbology
 from frontdesk.ui.scanning import ScanHub, WedgeScanFilter
 
 
@@ -56,14 +57,14 @@ def test_a_fast_burst_ending_in_enter_is_a_scan_and_never_reaches_the_field(
         qtbot.keyClicks(field, "6901234567892")
         qtbot.keyClick(field, Qt.Key.Key_Return)
 
-    assert scanned.args == ["6901234567892"]
+    assert scanned.args == [Scan(ScanKind.PRODUCT, "6901234567892", Symbology.EAN13)]
     assert field.text() == ""
 
 
 def test_typing_at_human_speed_reaches_the_field(
     qtbot: QtBot, hub: ScanHub, field: QLineEdit, slow: WedgeScanFilter
 ) -> None:
-    scans: list[str] = []
+    scans: list[Scan] = []
     hub.scanned.connect(scans.append)
 
     qtbot.keyClicks(field, "Zhang San 123")
@@ -92,9 +93,10 @@ def test_a_reader_thread_delivers_on_the_gui_thread(qtbot: QtBot, hub: ScanHub) 
     )
 
     with qtbot.waitSignal(hub.scanned) as scanned:
-        worker = threading.Thread(target=hub.deliver, args=("800101000000017",))
+        card = Scan(ScanKind.MEMBER_CARD, "800101000000017")  # classified by the reader
+        worker = threading.Thread(target=hub.deliver, args=(card,))
         worker.start()
         worker.join()
 
-    assert scanned.args == ["800101000000017"]
+    assert scanned.args == [card]
     assert seen == [True]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -27,15 +25,6 @@ from tests.ui.real_store import GOLD_BAR, RICE, TOBACCO, WATER, RealStore
 @pytest.fixture
 def window(qtbot: QtBot, backend: ServicesTillBackend, hub: ScanHub) -> TillWindow:
     return till_window(qtbot, backend, hub)
-
-
-@pytest.fixture
-def wedge(qapp: QApplication, hub: ScanHub) -> Iterator[WedgeScanFilter]:
-    scan_filter = WedgeScanFilter(hub)
-    qapp.installEventFilter(scan_filter)
-    yield scan_filter
-    qapp.removeEventFilter(scan_filter)
-    scan_filter.deleteLater()
 
 
 def scan(qtbot: QtBot, hub: ScanHub, window: TillWindow, code: str) -> None:

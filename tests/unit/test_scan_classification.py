@@ -102,3 +102,28 @@ def test_classify_either_returns_a_scan_or_refuses_never_anything_else(frame: st
         outcome = scan
 
     assert isinstance(outcome, Scan | ScanRefused)
+
+
+@pytest.mark.parametrize(
+    ("typed", "phone"),
+    [
+        ("13812341234", "13812341234"),
+        ("138 1234 1234", "13812341234"),
+        ("+8613812341234", "13812341234"),
+    ],
+)
+def test_a_mobile_number_the_domain_accepts_is_a_phone(typed: str, phone: str) -> None:
+    assert classify(typed) == Scan(ScanKind.PHONE, phone)
+
+
+@pytest.mark.parametrize("typed", ["12012341234", "1381234123", "23812341234"])
+def test_eleven_digits_the_phone_rule_refuses_are_no_phone(typed: str) -> None:
+    with pytest.raises(ScanRefused):
+        classify(typed)
+
+
+@pytest.mark.parametrize(
+    "code", ["134567890123456789", "280000123456789012", "301234567890123456789012"]
+)
+def test_a_wallets_payment_code_is_a_payment_code(code: str) -> None:
+    assert classify(code) == Scan(ScanKind.PAYMENT_CODE, code)

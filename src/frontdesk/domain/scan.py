@@ -1,4 +1,4 @@
-"""What a scanned frame is: member card, product code or receipt number — or refused, whole."""
+"""What a scanned or typed code is: card, product, receipt, phone or payment code — or refused."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from frontdesk.domain.cards import looks_like_card_number, luhn_valid
 from frontdesk.domain.errors import DomainError
+from frontdesk.domain.members import parse_phone
 
 # R + store (3) + till (2) + serial (7): the number printed (and barcoded) on every receipt, so a
 # refund starts by scanning it.
@@ -19,10 +20,17 @@ RECEIPT_NO = re.compile(r"R(\d{3})(\d{2})(\d{7})")
 _PRINTABLE = re.compile(r"[\x20-\x7e]+")
 
 
+# 付款码 shown by the customer's wallet: WeChat Pay 18 digits from 10–15, Alipay 16–24 digits from
+# 25–30 (the wallets' published code ranges); the till only carries them into the reference.
+_PAYMENT_CODE = re.compile(r"1[0-5]\d{16}|(2[5-9]|30)\d{14,22}")
+
+
 class ScanKind(Enum):
     MEMBER_CARD = "member_card"
     PRODUCT = "product"
     RECEIPT_NUMBER = "receipt_number"
+    PHONE = "phone"  # a member's mobile number, typed to find them (DOMAIN §1: 1[3-9] + 9 digits)
+    PAYMENT_CODE = "payment_code"  # a wallet's 付款码, the reference of a WeChat/Alipay payment
 
 
 class Symbology(Enum):
@@ -79,6 +87,13 @@ def _refuse(frame: str, reason: str, reason_en: str) -> ScanRefused:
     return ScanRefused(shown=_shown(frame), reason=reason, reason_en=reason_en)
 
 
+def _phone(code: str) -> str | None:
+    try:
+        return parse_phone(code)
+    except DomainError:
+        return None
+
+
 def classify(frame: str) -> Scan:
     """Tell what a whole frame is; raise ScanRefused for anything else, before any lookup."""
     code = frame.strip()
@@ -92,6 +107,11 @@ def classify(frame: str) -> Scan:
         if not luhn_valid(code):
             raise _refuse(frame, "会员卡校验位错误", "card check digit")
         return Scan(ScanKind.MEMBER_CARD, code)
+    if _PAYMENT_CODE.fullmatch(code):
+        return Scan(ScanKind.PAYMENT_CODE, code)
+    phone = _phone(code)
+    if phone is not None:
+        return Scan(ScanKind.PHONE, phone)
     if code.isdigit() and len(code) in _PRODUCT_LENGTHS:
         if not gtin_valid(code):
             raise _refuse(frame, "商品条码校验位错误", "product check digit")

@@ -72,6 +72,7 @@ def run_till(
     scans = hub or own_hub
     if hub is not None:
         own_hub.scanned.connect(hub.deliver)  # wedge scans join the caller's hub
+        own_hub.refused.connect(hub.refused)
     runner = None if sync is None else SyncRunner(sync, app)
     starting = (*deferred, *(() if receipts is None else (receipts.start,)))
     for job in (*starting, *(() if runner is None else (runner.start,))):

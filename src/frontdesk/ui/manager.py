@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from frontdesk.domain import errors
 from frontdesk.domain.cards import CardAction, CardState
 from frontdesk.domain.money import Fen
+from frontdesk.domain.scan import Scan, ScanKind
 from frontdesk.services.card_output import CardNotPrinted, CardOutput
 from frontdesk.services.device_settings import DeviceSettings
 from frontdesk.services.till_port import (
@@ -1172,11 +1173,16 @@ class ManagerDialog(QDialog):
         if self._pages[index] is self.audit_page:
             self.audit_page.refresh()
 
-    @Slot(str)
-    def on_scanned(self, code: str) -> None:
-        """A card scanned while a page is open fills that page's card number."""
+    @Slot(object)
+    def on_scanned(self, scan: Scan) -> None:
+        """A card fills the open page's card number; a receipt number goes to the refund page."""
+        if scan.kind is ScanKind.RECEIPT_NUMBER:
+            self.show_page("refund")
+            self.refund_page.receipt_edit.setText(scan.code)
+            self.refund_page.receipt_edit.setFocus()
+            return
         card = getattr(self.stack.currentWidget(), "card", None)
-        if isinstance(card, _CardForm):
-            card.edit.setText(code)
+        if scan.kind is ScanKind.MEMBER_CARD and isinstance(card, _CardForm):
+            card.edit.setText(scan.code)
             if self.stack.currentWidget() is self.card_page:
                 self.card_page.look_up()

@@ -9,18 +9,26 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
+from frontdesk.domain.scan import Scan, ScanRefused, classify
+
 
 class ScanHub(QObject):
-    """Where scans meet, whatever the device.
+    """Where scans meet, whatever the device, and where each is classified once.
+
+    A serial reader hands in the `Scan` it classified with the domain's `classify`; the wedge
+    filter hands in the code it read, which the hub classifies with that same function. Screens
+    route by the scan's kind and never guess from its shape again.
 
     Signals:
-        scanned(str): a complete code, always delivered on the GUI thread.
+        scanned(object): a classified `Scan`, always delivered on the GUI thread.
+        refused(object): the `ScanRefused` of a code that is nothing the till knows (GUI thread).
         status_changed(str): a device's own status text (connected, unplugged…), GUI thread.
     """
 
-    scanned = Signal(str)
+    scanned = Signal(object)
+    refused = Signal(object)
     status_changed = Signal(str)
-    _delivered = Signal(str)
+    _delivered = Signal(object)
     _reported = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -33,15 +41,23 @@ class ScanHub(QObject):
         """Hand in a device status from any thread; `status_changed` fires on the GUI thread."""
         self._reported.emit(text)
 
-    def deliver(self, code: str) -> None:
-        """Hand in a code from any thread; `scanned` fires later on the GUI thread."""
-        self._delivered.emit(code)
+    def deliver(self, scan: Scan | str) -> None:
+        """Hand in a scan, or a code to classify, from any thread; `scanned` fires on the GUI."""
+        self._delivered.emit(scan)
 
-    @Slot(str)
-    def _on_delivered(self, code: str) -> None:
-        code = code.strip()
-        if code:
-            self.scanned.emit(code)
+    @Slot(object)
+    def _on_delivered(self, scan: Scan | str) -> None:
+        if isinstance(scan, Scan):
+            self.scanned.emit(scan)
+            return
+        if not scan.strip():
+            return
+        try:
+            classified = classify(scan)
+        except ScanRefused as refusal:
+            self.refused.emit(refusal)
+            return
+        self.scanned.emit(classified)
 
 
 _TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from frontdesk.domain import errors
 from frontdesk.domain.money import ZERO, Fen, total
 from frontdesk.domain.pricing import PricedTicket
+from frontdesk.domain.scan import Scan, ScanKind
 from frontdesk.services.till_port import (
     CheckoutResult,
     MemberView,
@@ -138,6 +139,12 @@ class TenderDialog(QDialog):
         self.ui.error_label.clear()
         self._refresh()
         self.tenders_changed.emit()
+
+    def on_scanned(self, scan: Scan) -> None:
+        """A wallet's 付款码 scanned while paying becomes the payment's reference."""
+        if scan.kind is ScanKind.PAYMENT_CODE:
+            self.ui.reference_edit.setText(scan.code)
+            self.ui.error_label.clear()
 
     @Slot()
     def _on_remove_clicked(self) -> None:

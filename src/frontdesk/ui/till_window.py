@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.domain import errors
-from frontdesk.domain.cards import looks_like_card_number
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import DiscountKind, LineInput, PricedTicket
 from frontdesk.domain.receipt import Receipt
+from frontdesk.domain.scan import Scan, ScanKind, ScanRefused, classify
 from frontdesk.services.receipt_output import ReceiptOutput
 from frontdesk.services.sync_control import SyncState, SyncStatus
 from frontdesk.services.till_port import (
@@ -137,6 +137,7 @@ class TillWindow(QMainWindow):
         self.ui.scan_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.ui.scan_edit.returnPressed.connect(self._on_scan_edit_return_pressed)
         hub.scanned.connect(self.on_scanned)
+        hub.refused.connect(self.on_scan_refused)
         hub.status_changed.connect(self.set_scanner_state)
 
         keys = {
@@ -316,14 +317,23 @@ class TillWindow(QMainWindow):
 
     # -- scanning ---------------------------------------------------------------------------
 
-    @Slot(str)
-    def on_scanned(self, code: str) -> None:
-        """A scan from any device; ignored while a dialog is open over the till."""
+    @Slot(object)
+    def on_scanned(self, scan: Scan) -> None:
+        """A classified scan from any device; a dialog over the till takes it or it is ignored."""
         modal = QApplication.activeModalWidget()
+        if isinstance(modal, TenderDialog):
+            modal.on_scanned(scan)  # a 付款码 goes into the payment's reference
+            return
         if modal is not None and modal is not self:
             return
-        self.set_scanner_state("scanned", code)
-        self.handle_code(code)
+        self.set_scanner_state("scanned", scan.code)
+        self.handle_scan(scan)
+
+    @Slot(object)
+    def on_scan_refused(self, refusal: ScanRefused) -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None or modal is self:
+            self._show_error(refusal)
 
     @Slot()
     def _on_scan_edit_return_pressed(self) -> None:
@@ -333,14 +343,31 @@ class TillWindow(QMainWindow):
             self.handle_code(code)
 
     def handle_code(self, code: str) -> None:
-        """A card, a phone number or a product barcode, told apart by their shape."""
-        code = code.strip()
-        if looks_like_card_number(code):
-            self.attach_card(code)
-        elif len(code) == 11 and code.startswith("1") and code.isdigit():
-            self.attach_phone(code)
+        """What the cashier typed into the scan field, classified as a scan is."""
+        try:
+            scan = classify(code)
+        except ScanRefused as refusal:
+            self._show_error(refusal)
         else:
-            self.add_product(code)
+            self.handle_scan(scan)
+        self.ui.scan_edit.setFocus()
+
+    def handle_scan(self, scan: Scan) -> None:
+        """Route by kind: a card or phone finds the member, a product goes on the ticket."""
+        if scan.kind is ScanKind.MEMBER_CARD:
+            self.attach_card(scan.code)
+        elif scan.kind is ScanKind.PHONE:
+            self.attach_phone(scan.code)
+        elif scan.kind is ScanKind.PRODUCT:
+            self.add_product(scan.code)
+        elif scan.kind is ScanKind.RECEIPT_NUMBER:
+            self._message = "!" + self.tr(
+                "Receipt {receipt_no}: refunds are on the manager screens (F9)"
+            ).format(receipt_no=scan.code)
+            self._render()
+        else:
+            self._message = "!" + self.tr("A payment code is scanned when taking payment (F5)")
+            self._render()
         self.ui.scan_edit.setFocus()
 
     # -- member -----------------------------------------------------------------------------

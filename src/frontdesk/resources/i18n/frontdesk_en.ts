@@ -911,6 +911,14 @@
         <translation>Receipt {receipt_no} reprinted</translation>
     </message>
     <message>
+        <source>Receipt {receipt_no}: refunds are on the manager screens (F9)</source>
+        <translation>Receipt {receipt_no}: refunds are on the manager screens (F9)</translation>
+    </message>
+    <message>
+        <source>A payment code is scanned when taking payment (F5)</source>
+        <translation>A payment code is scanned when taking payment (F5)</translation>
+    </message>
+    <message>
         <source>Type the member&apos;s mobile number and press Enter</source>
         <translation>Type the member&apos;s mobile number and press Enter</translation>
     </message>

@@ -911,6 +911,14 @@
         <translation>小票 {receipt_no} 已重印</translation>
     </message>
     <message>
+        <source>Receipt {receipt_no}: refunds are on the manager screens (F9)</source>
+        <translation>小票 {receipt_no}：退货请在店长界面办理（F9）</translation>
+    </message>
+    <message>
+        <source>A payment code is scanned when taking payment (F5)</source>
+        <translation>付款码请在收款时扫描（F5）</translation>
+    </message>
+    <message>
         <source>Type the member&apos;s mobile number and press Enter</source>
         <translation>请输入会员手机号并按 Enter</translation>
     </message>
