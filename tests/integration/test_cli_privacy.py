@@ -59,7 +59,8 @@ def test_reading_personal_data_needs_a_login(
     assert (code, code_en) == (2, 2)
     assert out == ""
     assert err.strip() == (
-        "此命令需要登录：请用 --staff 和 --pin（或环境变量 FRONTDESK_STAFF / FRONTDESK_PIN）指定操作员"
+        "此命令需要登录：请用 --staff 和 --pin"
+        "（或环境变量 FRONTDESK_STAFF / FRONTDESK_PIN）指定操作员"
     )
     assert err_en.strip().startswith("This command needs a login")
     assert list(tmp_path.iterdir()) == []  # no PDF written

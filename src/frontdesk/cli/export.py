@@ -19,7 +19,7 @@ def _day(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"日期格式应为 YYYY-MM-DD：{text}") from None
+        raise UsageError("bad_date", text=text) from None
 
 
 def export(s: Session) -> Outcome:

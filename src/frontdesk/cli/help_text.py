@@ -212,6 +212,19 @@ HELP: dict[str, tuple[str, str]] = {
         "在已配置的打印机上打印测试小票",
         "print a test receipt on the configured printer",
     ),
+    "member statement": (
+        "会员对账单：本金、赠金、积分及期间内每笔变动和余额",
+        "a member's statement: balances and every movement over a period",
+    ),
+    "statement --from": (
+        "起始日期 YYYY-MM-DD（默认：开户起）",
+        "first day, YYYY-MM-DD (default: since joining)",
+    ),
+    "statement --to": (
+        "截止日期 YYYY-MM-DD（含，默认：今天）",
+        "last day, YYYY-MM-DD (inclusive; default: today)",
+    ),
+    "statement --pdf": ("同时写出 PDF 文件", "also write it as a PDF file"),
     # Data in and out
     "product": ("商品资料", "the product catalog"),
     "product import": (

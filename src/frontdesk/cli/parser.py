@@ -122,6 +122,11 @@ def _member(g: Grammar, p: Parser) -> None:
     g.arg(s, "--member-pin")
     g.member_ref(g.leaf(verbs, "show", "member:show", key="member show"))
     g.arg(g.leaf(verbs, "find", "member:find", key="member find"), "text", key="find text")
+    s = g.leaf(verbs, "statement", "statement:member_statement", key="member statement")
+    g.member_ref(s)
+    g.arg(s, "--from", dest="since", key="statement --from")
+    g.arg(s, "--to", dest="until", key="statement --to")
+    g.arg(s, "--pdf", key="statement --pdf")
 
 
 def _card(g: Grammar, p: Parser) -> None:

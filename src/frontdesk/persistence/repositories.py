@@ -385,6 +385,15 @@ class SqlLedger:
         )
         return [entry_of(r) for r in self.conn.execute(q)]
 
+    def for_member(self, member_id: str) -> list[LedgerEntry]:
+        """The member's entries on this till, in chain order (a statement's lines)."""
+        q = (
+            select(t.ledger_entry)
+            .where(t.ledger_entry.c.member_id == member_id)
+            .order_by(t.ledger_entry.c.till_id, t.ledger_entry.c.seq)
+        )
+        return [entry_of(r) for r in self.conn.execute(q)]
+
     def offline_spent(self, member_id: str, day: date) -> Fen:
         q = select(func.coalesce(func.sum(t.ledger_entry.c.amount), 0)).where(
             and_(

@@ -1,0 +1,50 @@
+"""`frontdesk member statement`: a member's 对账单 on screen, or as a PDF with --pdf."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from frontdesk.cli.errors import UsageError
+from frontdesk.cli.output import Outcome
+from frontdesk.cli.session import Session
+from frontdesk.services import statement
+
+
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError("bad_date", text=text) from None
+
+
+def _width(text: str) -> int:
+    # A terminal gives a Chinese character (and ￥) two columns.
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def member_statement(s: Session) -> Outcome:
+    a = s.args
+    actor = s.actor()
+    ms = statement.member_statement(
+        s.ctx, actor=actor, member_id=s.member_id(), since=_day(a.since), until=_day(a.until)
+    )
+    page = statement.layout(ms, s.lang)
+    if a.pdf:
+        from frontdesk.hardware.statement_pdf import write_statement_pdf
+
+        write_statement_pdf(page, Path(a.pdf))
+    widths = [
+        max(_width(c), *(_width(r[i]) for r in page.rows)) for i, c in enumerate(page.columns)
+    ]
+    table = [
+        "  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip()
+        for row in (page.columns, *page.rows)
+    ]
+    text = "\n".join([page.title, *page.header, *table, *page.footer])
+    if a.pdf:
+        text += "\n" + (f"PDF 已写入 {a.pdf}" if s.lang == "zh_CN" else f"PDF written to {a.pdf}")
+    return Outcome(text, ms)
