@@ -37,7 +37,7 @@ CODES = ["6900000000014", "6900000000021", "6900000000038"]
 
 
 def seed(path: Path, members: int, entries: int) -> list[str]:
-    engine = open_database(path)
+    engine = open_database(path, create=True)
     ctx = TillContext(SqlUnitOfWorkFactory(engine), FixedClock(NOW), load_program())
     staff.init_till(
         ctx,

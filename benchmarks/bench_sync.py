@@ -33,7 +33,7 @@ from frontdesk.sync.postgres_head_office import LEDGER_COLUMNS, PostgresHeadOffi
 
 
 def build_till(path: Path, entries: int) -> list[LedgerEntry]:
-    engine = open_database(path)
+    engine = open_database(path, create=True)
     ctx = TillContext(SqlUnitOfWorkFactory(engine), SystemClock(), load_program())
     staff.init_till(
         ctx,

@@ -43,7 +43,7 @@ class Till:
 
 
 def make_till(path: Path, clock: FixedClock | None = None) -> Till:
-    engine = open_database(path)
+    engine = open_database(path, create=True)
     clock = clock or FixedClock(at(2026, 3, 10))
     ctx = TillContext(SqlUnitOfWorkFactory(engine), clock, PROGRAM)
     staff.init_till(

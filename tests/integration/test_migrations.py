@@ -20,7 +20,7 @@ def test_head_revision_constant_matches_the_migration_scripts() -> None:
 def test_a_new_database_is_migrated_to_head_and_reopening_it_is_a_no_op(tmp_path: Path) -> None:
     path = tmp_path / "till.db"
 
-    first = open_database(path)
+    first = open_database(path, create=True)
     revision = current_revision(first)
     first.dispose()
     again = open_database(path)

@@ -71,7 +71,7 @@ class DemoStore:
     """The demo store in a temporary database: its backend and its members by name."""
 
     def __init__(self, folder: Path) -> None:
-        self.engine = open_database(folder / "demo.db")
+        self.engine = open_database(folder / "demo.db", create=True)
         ctx = TillContext(SqlUnitOfWorkFactory(self.engine), FixedClock(DEMO_DAY), load_program())
         self.members: dict[str, DemoMember] = {m.name: m for m in build_demo(ctx)}
         self.backend = ServicesTillBackend(ctx, receipt_text=receipt_text)

@@ -24,7 +24,10 @@ class Session:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.lang: str = args.lang
-        self.engine = open_database(args.db)
+        from frontdesk.cli.main import CREATES_ITS_DATABASE
+
+        # Only `init` and `demo` make a database; any other command on a missing --db is refused.
+        self.engine = open_database(args.db, create=args.handler in CREATES_ITS_DATABASE)
         local = TillContext(
             SqlUnitOfWorkFactory(self.engine), SystemClock(), load_program(args.program)
         )

@@ -15,6 +15,8 @@ class DomainError(Exception):
     key: ClassVar[str] = "refused"
     template: ClassVar[str] = "操作被拒绝"
     english: ClassVar[str] = "Refused"
+    # The command's exit status: 2 is "refused" (a rule or the input); StoreProblem says 1.
+    exit_code: ClassVar[int] = 2
 
     def __init__(self, **details: object) -> None:
         self.details = details
@@ -27,6 +29,19 @@ class DomainError(Exception):
     @property
     def message_en(self) -> str:
         return self.english.format(**self.details)
+
+
+class StoreProblem(DomainError):
+    """The till's environment failed, not the person's input: its database file, disk or lock.
+
+    Shown like a refusal (one sentence, no traceback) but it is exit status 1: retrying the same
+    input will not help until someone fixes the machine. The cases are in persistence.
+    """
+
+    key: ClassVar[str] = "store_problem"
+    template: ClassVar[str] = "数据库无法使用"
+    english: ClassVar[str] = "The database cannot be used"
+    exit_code: ClassVar[int] = 1
 
 
 def _refusal(name: str, key: str, zh: str, en: str) -> type[DomainError]:

@@ -1,13 +1,20 @@
-"""Opening the till database: durable SQLite pragmas, write transactions, migrations on start."""
+"""Opening the till database: checked before use, durable SQLite pragmas, migrations on start."""
 
 from __future__ import annotations
 
+import os
+import re
 import sqlite3
+import stat
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, ExceptionContext
+
+from frontdesk.domain.errors import StoreProblem
+from frontdesk.persistence import store_problems as sp
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest revision; a test keeps it equal to Alembic's head. Checking it first lets an
@@ -21,7 +28,8 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     # WAL + synchronous=FULL: a commit that returned survives a power cut (DOMAIN: nothing lost).
-    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=10000"):
+    busy = f"busy_timeout={sp.LOCK_WAIT_SECONDS * 1000}"
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", busy):
         cur.execute(f"PRAGMA {pragma}")
     cur.close()
 
@@ -35,11 +43,21 @@ def _on_begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
+def _on_error(context: ExceptionContext) -> None:
+    # A full disk, a lock held too long or a damaged page can strike any statement, mid-sale
+    # too: the person is told which, in their language, instead of reading a traceback.
+    where = context.engine.url.database if context.engine is not None else None
+    found = sp.problem_for(context.original_exception, where or "")
+    if found is not None:
+        raise found from context.original_exception
+
+
 def make_engine(path: Path | str) -> Engine:
     url = "sqlite://" if str(path) == ":memory:" else f"sqlite:///{path}"
     engine = create_engine(url)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "handle_error", _on_error)
     return engine
 
 
@@ -68,9 +86,134 @@ def migrate(engine: Engine) -> None:
         conn.commit()
 
 
-def open_database(path: Path | str) -> Engine:
-    if str(path) != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(path)
-    migrate(engine)
+def open_database(path: Path | str, *, create: bool = False) -> Engine:
+    """Open the till database, refusing with a StoreProblem anything a till cannot work on.
+
+    Only ``create=True`` (init, demo, test fixtures) makes a missing file; a mistyped --db must
+    not become an empty store that verifies clean. Every check runs before the first write, so a
+    refused file is left byte for byte as it was.
+    """
+    if str(path) == ":memory:":
+        engine = make_engine(path)
+        migrate(engine)
+        return engine
+    file = Path(path)
+    _check_place(file, create)
+    revision = _check_file(file, create)
+    engine = make_engine(file)
+    if revision != HEAD_REVISION:
+        migrate(engine)
+    _tighten_modes(file)
     return engine
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _check_place(file: Path, create: bool) -> None:
+    where = str(file)
+    if file.is_dir():
+        raise sp.StoreIsFolder(path=where)
+    if not file.exists():
+        if not create:
+            raise sp.StoreMissing(path=where)
+        if not file.parent.exists():
+            # The data folder holds members' phones and PIN hashes: the owner's alone (0700).
+            file.parent.mkdir(parents=True, mode=0o700)
+        try:
+            # Made empty with 0600 before SQLite opens it; its -wal and -shm take the same mode.
+            os.close(os.open(file, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise _os_problem(exc, where) from exc
+    folder = file.parent
+    try:
+        disk = os.statvfs(folder)
+        read_only_mount, free = bool(disk.f_flag & os.ST_RDONLY), disk.f_bavail * disk.f_frsize
+    except (AttributeError, OSError):  # no statvfs (Windows): SQLite's own errors tell
+        read_only_mount, free = False, sp.MIN_FREE_BYTES
+    # The folder must be writable too: SQLite keeps the -wal and -shm files beside the database.
+    if read_only_mount or not os.access(file, os.W_OK) or not os.access(folder, os.W_OK):
+        raise sp.StoreReadOnly(path=where)
+    if free < sp.MIN_FREE_BYTES:
+        raise sp.StoreDiskFull(path=where)
+
+
+def _os_problem(exc: OSError, where: str) -> StoreProblem:
+    if exc.errno == 28:  # ENOSPC
+        return sp.StoreDiskFull(path=where)
+    if exc.errno in (13, 30):  # EACCES, EROFS
+        return sp.StoreReadOnly(path=where)
+    return sp.StoreCannotOpen(path=where)
+
+
+def _check_file(file: Path, create: bool) -> str | None:
+    """Header, integrity, schema version and the write lock, read without writing a byte.
+
+    Returns the database's Alembic revision (None for an empty file that create may fill).
+    """
+    where = str(file)
+    try:
+        with file.open("rb") as f:
+            header = f.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise _os_problem(exc, where) from exc
+    if not header and create:
+        return None  # the empty file just made (or left by a failed init)
+    if header != _SQLITE_HEADER:
+        raise sp.StoreNotDatabase(path=where)
+    # mode=rw: never create; no journal_mode pragma here, so a foreign file is left unchanged.
+    uri = f"file:{quote(str(file.resolve()))}?mode=rw"
+    try:
+        raw = sqlite3.connect(uri, uri=True, timeout=sp.LOCK_WAIT_SECONDS, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise sp.problem_for(exc, where) or sp.StoreCannotOpen(path=where) from exc
+    try:
+        return _check_contents(raw, where, create)
+    except sqlite3.Error as exc:
+        raise sp.problem_for(exc, where) or sp.StoreCorrupt(path=where) from exc
+    finally:
+        raw.close()
+
+
+def _check_contents(raw: sqlite3.Connection, where: str, create: bool) -> str | None:
+    tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not tables and create:
+        return None  # an SQLite file with nothing in it yet: as good as new
+    if "alembic_version" not in tables:
+        raise sp.StoreNotDatabase(path=where)
+    verdict = raw.execute("PRAGMA quick_check(1)").fetchone()
+    if verdict is None or verdict[0] != "ok":
+        raise sp.StoreCorrupt(path=where)
+    found = raw.execute("SELECT version_num FROM alembic_version").fetchone()
+    revision = None if found is None else str(found[0])
+    if revision is not None and revision not in known_revisions():
+        raise sp.StoreTooNew(path=where, revision=revision, head=HEAD_REVISION)
+    # Take the write lock once and let go: a lock held past the wait is said now, not mid-sale.
+    raw.execute("BEGIN IMMEDIATE")
+    raw.execute("ROLLBACK")
+    return revision
+
+
+def known_revisions() -> frozenset[str]:
+    """Every revision this program's migrations know; anything else comes from a newer one."""
+    pattern = re.compile(r"^revision\s*(?::\s*str)?\s*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+    found = set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        found.update(pattern.findall(script.read_text(encoding="utf-8")))
+    return frozenset(found)
+
+
+def _tighten_modes(file: Path) -> None:
+    # Member phones and PIN hashes: the database and its -wal/-shm are the owner's alone (0600),
+    # also for a store made before this rule. A file we may not chmod is left as it is.
+    if os.name != "posix":
+        return
+    for each in (file, file.with_name(file.name + "-wal"), file.with_name(file.name + "-shm")):
+        try:
+            mode = stat.S_IMODE(each.stat().st_mode)
+            if mode & 0o077:
+                each.chmod(mode & 0o700)
+        except OSError:
+            pass

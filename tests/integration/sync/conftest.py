@@ -112,7 +112,7 @@ def make_till(tmp_path: Path, hq_admin: Engine) -> Iterator[Callable[..., Till]]
         store: int, till: int, *, connect: bool = True, clock: MovableClock | None = None
     ) -> Till:
         path = tmp_path / f"till-{store:03d}-{till:02d}.db"
-        engine = open_database(path)
+        engine = open_database(path, create=True)
         engines.append(engine)
         clock = clock or MovableClock()
         ctx = TillContext(SqlUnitOfWorkFactory(engine), clock, load_program())
