@@ -140,6 +140,7 @@ ledger_entry = Table(
     Column("hash", Text, nullable=False),
     PrimaryKeyConstraint("till_id", "seq"),
     Index("ix_ledger_member", "member_id", "seq"),
+    Index("ix_ledger_ticket", "ticket_id", "seq"),
 )
 
 # Every money movement at the till is a ticket: sale, refund, top-up, card return, reissue fee.
@@ -243,6 +244,7 @@ shift = Table(
     Column("closed_at", Text),
     Column("counted_cash", Integer),
     Column("report", Text),
+    Index("ix_shift_open", "till_id", "closed_at"),
 )
 
 # Changes other than ledger entries (members, cards, tickets, audit) for head office, written in
