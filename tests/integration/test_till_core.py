@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
+import time
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from frontdesk.domain import errors
 from frontdesk.domain.cards import CardAction
@@ -611,3 +615,92 @@ def test_tickets_from_other_stores_count_for_the_tier_at_this_till(till: Till) -
 
     assert sold.upgraded_to == "gold"
     assert after.priced.due == Fen.of("80.10")
+
+
+@pytest.mark.parametrize(
+    "pay", [Payment("cash", Fen.of("10.00")), Payment("wechat", Fen.of("2.00"), "WX1")]
+)
+def test_a_lost_card_at_checkout_is_refused_at_once_and_every_attempt_is_logged(
+    till: Till, pay: Payment
+) -> None:
+    reg = till.member()
+    membership.change_card_state(
+        till.ctx, actor="1001", card_no=reg.card_no, action=CardAction.REPORT_LOST
+    )
+    with till.ctx.uow(write=False) as uow:
+        head, tickets = uow.ledger.head(), len(uow.tickets.in_shift(uow.shifts.current().shift_id))  # type: ignore[union-attr]
+
+    for _ in range(3):
+        started = time.perf_counter()
+        with pytest.raises(errors.CardReportedLost):
+            sell(till, reg.card_no, [SaleItem(WATER)], [pay])
+        assert time.perf_counter() - started < 1.0
+
+    with till.ctx.uow(write=False) as uow:
+        refused = uow.audit.recent(action="card_refused")
+        assert uow.ledger.head() == head
+        assert len(uow.tickets.in_shift(uow.shifts.current().shift_id)) == tickets  # type: ignore[union-attr]
+    assert [(r.subject, r.outcome, r.actor) for r in refused] == [
+        (reg.card_no, "refused", "1001")
+    ] * 3
+    assert refused[0].detail["reason"] == errors.CardReportedLost().message
+
+
+def test_the_member_after_each_sale_is_what_the_store_then_holds(till: Till) -> None:
+    """The panel after a sale is worked out from what the sale wrote, not read back."""
+    till.clock.moment = at(2024, 6, 1)
+    reg = till.member()
+    member_id = reg.member.member_id
+    accounts.topup(till.ctx, actor="8001", member_id=member_id, amount=Fen.of("1000.00"))
+    plan = [  # a first lot, a gold upgrade, redemption after the first lot expired, stored value
+        (at(2024, 6, 1), [SaleItem(RICE, 2)], "cash", 0),
+        (at(2025, 3, 1), [SaleItem(GOLD_BAR)], "bank_card", 0),
+        (at(2026, 1, 2), [SaleItem(RICE, 3)], "stored_value", 1),
+        (at(2026, 1, 3), [SaleItem(WATER)], "stored_value", 0),
+    ]
+    upgrades = []
+    for moment, items, kind, blocks in plan:
+        till.clock.moment = moment
+        due = checkout.quote(
+            till.ctx, card_no=reg.card_no, items=items, redeem_blocks=blocks
+        ).priced.due
+
+        sold = sell(till, reg.card_no, items, [Payment(kind, due, "P1")], pin="135790",
+                    redeem_blocks=blocks)  # fmt: skip
+
+        assert sold.member_after == membership.member_by_id(till.ctx, member_id)
+        upgrades.append(sold.upgraded_to)
+    assert upgrades == [None, "silver", None, None]
+    assert verify(till.engine) == []
+
+
+def _statements(till: Till) -> tuple[list[str], Callable[[], None]]:
+    seen: list[str] = []
+
+    def count(_c: object, _cur: object, stmt: str, *_rest: object) -> None:
+        seen.append(stmt)
+
+    event.listen(till.engine, "before_cursor_execute", count)
+    return seen, lambda: event.remove(till.engine, "before_cursor_execute", count)
+
+
+def test_a_member_checkout_reads_each_row_once(till: Till) -> None:
+    reg = till.member()
+    accounts.topup(till.ctx, actor="8001", member_id=reg.member.member_id, amount=Fen.of("100.00"))
+    sell(till, reg.card_no, [SaleItem(WATER)], [Payment("cash", Fen.of("2.00"))])
+    seen, stop = _statements(till)
+
+    sell(
+        till, reg.card_no, [SaleItem(RICE), SaleItem(WATER, 2)], [Payment("cash", Fen.of("100.00"))]
+    )
+
+    stop()
+    reads = Counter(
+        re.search(r"FROM (\w+)", s).group(1)  # type: ignore[union-attr]
+        for s in seen
+        if s.lstrip().startswith("SELECT")
+    )
+    for table in ("card", "member", "account", "points_lot", "product", "shift"):
+        assert reads[table] <= 1, (table, reads)
+    assert reads["ticket"] == 2  # the replay check, and the member's history for the tier
+    assert len(seen) <= 21, seen

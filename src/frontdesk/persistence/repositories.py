@@ -248,6 +248,13 @@ class SqlProducts:
         ).first()
         return None if r is None else _product_of(r)
 
+    def many(self, barcodes: Sequence[str]) -> dict[str, Product]:
+        """The active products among these barcodes, in one query (a basket is priced at once)."""
+        q = select(t.product).where(
+            and_(t.product.c.barcode.in_(sorted(set(barcodes))), t.product.c.active.is_(True))
+        )
+        return {r.barcode: _product_of(r) for r in self.conn.execute(q)}
+
     def upsert(self, p: Product) -> None:
         values = _product_values(p)
         del values["barcode"]

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from frontdesk.domain import errors
-from frontdesk.domain.ledger import Bucket, EntryKind, TxnDrafts
+from frontdesk.domain.ledger import Bucket, EntryDraft, EntryKind, TxnDrafts
 from frontdesk.domain.money import ZERO, Fen
 from frontdesk.domain.points import expired_lots, take_fifo
 from frontdesk.domain.stored_value import topup_split
+from frontdesk.domain.tenders import PAID_TENDERS as PAID_TENDERS
+from frontdesk.domain.tenders import Tender, check_reference
 from frontdesk.services.context import TillContext, new_id
 from frontdesk.services.ports import UnitOfWork
-from frontdesk.services.records import Account, Tender, Ticket
+from frontdesk.services.records import Account, Ticket
 from frontdesk.services.staff import consume_approval
 from frontdesk.services.tickets import money_ticket
-
-PAID_TENDERS = ("cash", "bank_card", "wechat", "alipay")
 
 
 @dataclass(frozen=True)
@@ -29,18 +30,27 @@ class TopUp:
 
 
 def expire_points(
-    uow: UnitOfWork, ctx: TillContext, member_id: str, actor: str, now: datetime
-) -> int:
-    """Write expiry entries for lots past their last day; runs before any points move."""
-    lots = uow.accounts.lots(member_id)
+    uow: UnitOfWork,
+    ctx: TillContext,
+    member_id: str,
+    actor: str,
+    now: datetime,
+    lots: Mapping[int, int] | None = None,
+) -> list[EntryDraft]:
+    """Write expiry entries for lots past their last day; runs before any points move.
+
+    A caller that has read the lots passes them in and moves its copy by the entries returned.
+    """
+    if lots is None:
+        lots = uow.accounts.lots(member_id)
     due = expired_lots(lots, now.date(), ctx.program)
     if not due:
-        return 0
+        return []
     entries = TxnDrafts(new_id(), member_id, actor)
     for year, points in due:
         entries.add(EntryKind.EXPIRE, Bucket.POINTS, -points, year)
     uow.ledger.append(entries.drafts, now)
-    return sum(p for _, p in due)
+    return entries.drafts
 
 
 def topup(
@@ -56,8 +66,7 @@ def topup(
     """充值: principal plus the bonus of the highest rule reached, as two ledger entries."""
     if tender not in PAID_TENDERS:
         raise ValueError(f"a top-up is paid by {', '.join(PAID_TENDERS)}")
-    if tender != "cash" and not (reference or "").strip():
-        raise errors.ReferenceRequired(tender=tender)
+    check_reference(tender, reference)
     split = topup_split(amount, ctx.program)
     txn = txn_id or new_id()
     now = ctx.now()
@@ -152,4 +161,12 @@ def adjust_points(
         account = uow.accounts.get(member_id)
         assert account is not None
         uow.commit()
+        return account
+
+
+def account_of(ctx: TillContext, member_id: str) -> Account:
+    with ctx.uow(write=False) as uow:
+        account = uow.accounts.get(member_id)
+        if account is None:
+            raise errors.UnknownMember(ref=member_id)
         return account

@@ -120,23 +120,26 @@ def member_view(
     )
 
 
+def record_card_refusal(
+    uow: UnitOfWork, at: datetime, card: Card, actor: str, error: errors.DomainError
+) -> None:
+    """The audit row of a refused card (who scanned what, and why), in the caller's transaction."""
+    uow.audit.add(
+        at=at,
+        actor=actor,
+        action="card_refused",
+        subject=card.card_no,
+        outcome="refused",
+        detail={"state": card.state.value, "member_id": card.member_id, "reason": error.message},
+    )
+
+
 def _refuse_card(
     ctx: TillContext, card: Card, actor: str, error: errors.DomainError
 ) -> errors.DomainError:
-    """A refused card is logged (who scanned what, and why) before the refusal is shown."""
+    """A refused card is logged before the refusal is shown; callers hold no write lock."""
     with ctx.uow() as uow:
-        uow.audit.add(
-            at=ctx.now(),
-            actor=actor,
-            action="card_refused",
-            subject=card.card_no,
-            outcome="refused",
-            detail={
-                "state": card.state.value,
-                "member_id": card.member_id,
-                "reason": error.message,
-            },
-        )
+        record_card_refusal(uow, ctx.now(), card, actor, error)
         uow.commit()
     return error
 
@@ -154,15 +157,20 @@ def usable_card(ctx: TillContext, uow: UnitOfWork, code: str, actor: str) -> Car
     return card
 
 
+def card_holder(uow: UnitOfWork, code: str) -> tuple[Card, Member, Account]:
+    """The card behind a scanned code with its member and account, in one query."""
+    card_no = parse_card_number(code)
+    found = uow.cards.with_holder(card_no)
+    if found is None:
+        raise errors.UnknownCard(card_no=card_no)
+    return found
+
+
 def lookup_card(ctx: TillContext, code: str, actor: str) -> MemberView:
     """The counter's hot path: card number → member with balances, points and tier."""
     now = ctx.now()
-    card_no = parse_card_number(code)
     with ctx.uow(write=False) as uow:
-        found = uow.cards.with_holder(card_no)
-        if found is None:
-            raise errors.UnknownCard(card_no=card_no)
-        card, member, account = found
+        card, member, account = card_holder(uow, code)
         try:
             ensure_usable(card.state)
         except errors.DomainError as refusal:

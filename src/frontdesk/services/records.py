@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from frontdesk.domain.money import ZERO, Fen
+from frontdesk.domain.money import Fen
+
+# A ticket's lines and tenders are what the sale and refund rules compute, so they live there.
+from frontdesk.domain.sale import TicketLine as TicketLine
+from frontdesk.domain.tenders import Tender as Tender
 
 
 @dataclass(frozen=True)
@@ -56,28 +60,6 @@ class Staff:
     @property
     def can_approve(self) -> bool:
         return self.role in ("manager", "admin")
-
-
-@dataclass(frozen=True)
-class TicketLine:
-    line_no: int
-    barcode: str
-    name: str
-    unit_price: Fen
-    quantity: int
-    gross: Fen
-    member_discount: Fen
-    redemption: Fen
-    net: Fen
-    refund_of_line: int | None = None
-
-
-@dataclass(frozen=True)
-class Tender:
-    kind: str  # stored_value | cash | bank_card | wechat | alipay
-    amount: Fen  # kept by the till; negative when the till pays out
-    change: Fen = ZERO
-    reference: str | None = None
 
 
 @dataclass(frozen=True)

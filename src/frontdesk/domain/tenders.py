@@ -1,0 +1,77 @@
+"""Tenders: what a sale is paid with, the reference a card or app payment needs, settlement."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from frontdesk.domain import errors
+from frontdesk.domain.money import ZERO, Fen, total
+
+STORED_VALUE = "stored_value"
+CASH = "cash"
+# What a customer can pay with at the counter; stored value is spent, never bought with itself.
+PAID_TENDERS = (CASH, "bank_card", "wechat", "alipay")
+TENDER_KINDS = (STORED_VALUE, *PAID_TENDERS)
+# A payment made on another system is only traceable by that system's transaction reference.
+NEEDS_REFERENCE = ("bank_card", "wechat", "alipay")
+
+
+@dataclass(frozen=True)
+class Payment:
+    """A tender as the cashier enters it."""
+
+    kind: str
+    amount: Fen  # for cash: what the customer handed over (change is given back)
+    reference: str | None = None
+
+
+@dataclass(frozen=True)
+class Tender:
+    """A tender as the till keeps it on the ticket."""
+
+    kind: str  # stored_value | cash | bank_card | wechat | alipay
+    amount: Fen  # kept by the till; negative when the till pays out
+    change: Fen = ZERO
+    reference: str | None = None
+
+
+@dataclass(frozen=True)
+class Settlement:
+    tenders: tuple[Tender, ...]
+    change: Fen
+
+
+def check_reference(kind: str, reference: str | None) -> None:
+    """A bank card, WeChat or Alipay payment is refused without its transaction reference."""
+    if kind in NEEDS_REFERENCE and not (reference or "").strip():
+        raise errors.ReferenceRequired(tender=kind)
+
+
+def settle(payments: Sequence[Payment], due: Fen) -> Settlement:
+    """The tenders the till keeps and the change; refuses anything that does not add up.
+
+    Only cash gives change, so the other tenders together may not exceed what is due; all cash
+    handed over becomes one cash tender of what was kept, after the other tenders.
+    """
+    for p in payments:
+        if p.kind not in TENDER_KINDS:
+            raise ValueError(f"unknown tender {p.kind}")
+        if p.amount.value <= 0:
+            raise errors.InvalidAmount(amount=str(p.amount))
+        check_reference(p.kind, p.reference)
+    non_cash = total([p.amount for p in payments if p.kind != CASH])
+    cash = total([p.amount for p in payments if p.kind == CASH])
+    if non_cash > due:
+        raise errors.ChangeOnlyFromCash()
+    if non_cash + cash < due:
+        raise errors.TenderMismatch(paid=str(non_cash + cash), due=str(due))
+    change = non_cash + cash - due
+    tenders = [Tender(p.kind, p.amount, ZERO, p.reference) for p in payments if p.kind != CASH]
+    if cash.value:
+        tenders.append(Tender(CASH, cash - change, change))
+    return Settlement(tuple(tenders), change)
+
+
+def stored_value_paid(payments: Sequence[Payment]) -> Fen:
+    return total([p.amount for p in payments if p.kind == STORED_VALUE])

@@ -1,0 +1,131 @@
+"""Refunding a sale by receipt number: whole or by line, money back the way it came."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from frontdesk.domain import errors
+from frontdesk.domain.ledger import EntryDraft, TxnDrafts
+from frontdesk.domain.refund import paid_back, plan_refund, refund_lines
+from frontdesk.domain.tiers import tier_status
+from frontdesk.services.context import TillContext, next_receipt_no
+from frontdesk.services.membership import MemberView, member_view
+from frontdesk.services.ports import UnitOfWork
+from frontdesk.services.records import Ticket
+from frontdesk.services.staff import consume_approval
+
+
+@dataclass(frozen=True)
+class RefundResult:
+    ticket: Ticket
+    original: Ticket
+    member_after: MemberView | None
+
+
+def _sale(uow: UnitOfWork, receipt_no: str) -> Ticket:
+    original = uow.tickets.by_receipt(receipt_no.strip())
+    if original is None or original.kind != "sale":
+        raise errors.UnknownTicket(receipt_no=receipt_no)
+    return original
+
+
+def refund(
+    ctx: TillContext,
+    *,
+    txn_id: str,
+    cashier: str,
+    receipt_no: str,
+    lines: dict[int, int] | None,
+    approval_id: str | None,
+) -> RefundResult:
+    """Refund a sale by receipt number, whole (lines=None) or by {line_no: quantity}.
+
+    Money goes back the way it came (stored value to its buckets, the rest as paid); points
+    earned are reversed and points redeemed restored, in proportion to what is refunded.
+    """
+    now = ctx.now()
+    with ctx.uow() as uow:
+        done = uow.tickets.get(txn_id)
+        if done is not None and done.refund_of is not None:
+            original = uow.tickets.get(done.refund_of)
+            assert original is not None
+            return RefundResult(done, original, None)
+        original = _sale(uow, receipt_no)
+        shift = uow.shifts.current()
+        if shift is None:
+            raise errors.ShiftNotOpen()
+        previous = uow.tickets.refunds_of(original.ticket_id)
+        member_id = original.member_id
+        sale_entries = None if member_id is None else uow.ledger.for_ticket(original.ticket_id)
+        plan = plan_refund(original, previous, lines, sale_entries, now.year)
+        approver = consume_approval(
+            uow,
+            approval_id,
+            action="refund",
+            subject=original.receipt_no,
+            amount=plan.amount.value,
+            ctx=ctx,
+        )
+        drafts: list[EntryDraft] = []
+        if member_id is not None:
+            entries = TxnDrafts(txn_id, member_id, cashier, approver=approver, ticket_id=txn_id)
+            drafts = plan.drafts(entries).drafts
+        ticket = Ticket(
+            ticket_id=txn_id,
+            receipt_no=next_receipt_no(uow),
+            till_id=uow.till_id,
+            shift_id=shift.shift_id,
+            kind="refund",
+            member_id=member_id,
+            card_no=original.card_no,
+            created_at=now,
+            cashier=cashier,
+            approver=approver,
+            refund_of=original.ticket_id,
+            gross=plan.gross,
+            discount_tier=plan.discount_tier,
+            discount_birthday=plan.discount_birthday,
+            redemption=plan.redemption,
+            redeemed_points=0,
+            total=-plan.amount,
+            points_earned=plan.points_back,
+            points_multiplier=1,
+            birthday_benefit=False,
+            tier=original.tier,
+            upgraded_to=None,
+            offline=False,
+            lines=plan.lines,
+            tenders=plan.tenders,
+        )
+        uow.tickets.add(ticket)
+        uow.ledger.append(drafts, now)
+        after = None
+        if member_id is not None:
+            member = uow.members.get(member_id)
+            assert member is not None
+            if member.tier_lock is None:
+                status = tier_status(uow.tickets.tier_events(member_id), now, ctx.program)
+                uow.accounts.set_tier(member_id, status.code, status.since, status.held_until)
+            after = member_view(uow, ctx, member, None, now)
+        uow.audit.add(
+            at=now,
+            actor=cashier,
+            approver=approver,
+            action="refund",
+            subject=original.receipt_no,
+            amount=plan.amount.value,
+            detail={
+                "refund_receipt": ticket.receipt_no,
+                "lines": {str(k): v for k, v in plan.wanted.items()},
+            },
+        )
+        uow.commit()
+    return RefundResult(ticket, original, after)
+
+
+def refund_amount(ctx: TillContext, *, receipt_no: str, lines: dict[int, int] | None) -> int:
+    """What a refund would pay back, so a manager approves that exact amount."""
+    with ctx.uow(write=False) as uow:
+        original = _sale(uow, receipt_no)
+        found, _ = refund_lines(original, uow.tickets.refunds_of(original.ticket_id), lines)
+        return paid_back(found).value
