@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from frontdesk.domain.program import Program
     from frontdesk.services.ports import Clock
+    from frontdesk.sync.hq_engine import HqLimits
 
 
 class NotConnected(Exception):
@@ -71,27 +72,51 @@ def run_sync(
 ) -> SyncReport:
     """One sync, exactly as `frontdesk sync` runs it: under the till's sync lock, push then pull.
 
-    Raises `NotConnected`, `CredentialsUnsafe` (the file is readable by others) or `SyncBusy`
-    (another sync of this till is running); head office being unreachable is in the report.
+    Every wait on head office is bounded (`HqLimits`, from the till's settings) and the whole
+    sync ends by its deadline. Raises `NotConnected`, `CredentialsUnsafe` (the file is readable
+    by others) or `SyncBusy` (another sync of this till is running); head office being
+    unreachable, or too slow, is in the report.
     """
     from frontdesk.persistence.sync_store import SqliteSyncStore
     from frontdesk.services.sync_port import sync_now
     from frontdesk.sync import credentials
     from frontdesk.sync.hq_engine import make_hq_engine
     from frontdesk.sync.postgres_head_office import PostgresHeadOffice
+    from frontdesk.sync.sync_deadline import DeadlineHeadOffice, SyncDeadline
     from frontdesk.sync.sync_lock import SyncLock, lock_path
 
     path = credentials.credentials_path(db)
     if not path.exists():
         raise NotConnected()
     creds = credentials.load(path)
+    limits = hq_limits(engine)
     with SyncLock(lock_path(db)):
-        hq = make_hq_engine(creds.url())
+        hq = make_hq_engine(creds.url(), limits)
+        deadline = SyncDeadline(limits.deadline_seconds)
+        deadline.watch(hq)
+        deadline.start()
         try:
             store = SqliteSyncStore(engine, program)
-            return sync_now(store, PostgresHeadOffice(hq), clock, batch=batch, pull_too=pull_too)
+            office = DeadlineHeadOffice(PostgresHeadOffice(hq), deadline)
+            return sync_now(store, office, clock, batch=batch, pull_too=pull_too)
         finally:
+            deadline.cancel()
             hq.dispose()
+
+
+def hq_limits(engine: Engine) -> HqLimits:
+    """The till's timeouts for head office: its settings over the defaults."""
+    from frontdesk.persistence.unit_of_work import SqlAlchemyUnitOfWork
+    from frontdesk.sync.hq_engine import (
+        CONNECT_SETTING,
+        DEADLINE_SETTING,
+        STATEMENT_SETTING,
+        HqLimits,
+    )
+
+    with SqlAlchemyUnitOfWork(engine, write=False) as uow:
+        keys = (CONNECT_SETTING, STATEMENT_SETTING, DEADLINE_SETTING)
+        return HqLimits.from_settings({k: uow.settings.get(k) for k in keys})
 
 
 def sync_control(engine: Engine, ctx: TillContext) -> SyncControl:

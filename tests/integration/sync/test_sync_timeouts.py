@@ -1,0 +1,212 @@
+"""A sync cannot hang: head office going silent mid-sync, behind a loopback proxy made here.
+
+The proxy forwards a number of bytes and then swallows everything, in both directions, while
+keeping the connections open: the till's kernel sees every byte acknowledged, PostgreSQL never
+sees the rest of the query, and only the till's own deadline can end the wait.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import Engine, text
+
+from frontdesk.domain.money import Fen
+from frontdesk.services import accounts, membership
+from frontdesk.sync import credentials
+from frontdesk.sync.hq_engine import DEADLINE_SETTING, HqLimits, make_hq_engine
+from frontdesk.sync.sync_lock import SyncBusy, SyncLock, lock_path
+from tests.integration.sync.conftest import ADMIN, Till, hq_rows
+
+SILENT_AFTER = (
+    20_000  # bytes: well past the start-up and the cursors, inside the ledger push (~100 kB)
+)
+
+
+class SilentProxy:
+    """127.0.0.1:port → PostgreSQL; after `limit` bytes (both ways together) it forwards none."""
+
+    def __init__(self, upstream: tuple[str, int], limit: int | None = None) -> None:
+        self.upstream = upstream
+        self.limit = limit
+        self.forwarded = 0
+        self.silenced = threading.Event()
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self._threads = [threading.Thread(target=self._accept, daemon=True)]
+        self._threads[0].start()
+
+    def heal(self) -> None:
+        """From now on every byte goes through (to new connections: old ones lost bytes)."""
+        with self._lock:
+            self.limit = None
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return  # closed: the test is over
+            server = socket.create_connection(self.upstream)
+            with self._lock:
+                self._sockets += [client, server]
+            for a, b in ((client, server), (server, client)):
+                t = threading.Thread(target=self._pump, args=(a, b), daemon=True)
+                t.start()
+                self._threads.append(t)
+
+    def _pass(self, n: int) -> bool:
+        with self._lock:
+            if self.limit is None:
+                return True
+            if self.silenced.is_set() or self.forwarded + n > self.limit:
+                # Once silent, silent for good: a later, smaller chunk slipping through would be
+                # a stream with a hole in it, which no network makes.
+                self.silenced.set()
+                return False
+            self.forwarded += n
+            return True
+
+    def _pump(self, src: socket.socket, dst: socket.socket) -> None:
+        try:
+            while data := src.recv(65536):
+                if self._pass(len(data)):
+                    dst.sendall(data)
+        except OSError:
+            pass
+        # One side hung up: the other hears it, as through any proxy. A shutdown, not only a
+        # close: the other pump still blocked in recv keeps a closed socket from sending its FIN.
+        for s in (src, dst):
+            with contextlib.suppress(OSError):
+                s.shutdown(socket.SHUT_RDWR)
+            s.close()
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)  # wakes the accept (a close alone does not)
+        self._listener.close()
+        with self._lock:
+            for s in self._sockets:
+                with contextlib.suppress(OSError):
+                    s.shutdown(socket.SHUT_RDWR)
+                s.close()
+        for t in self._threads:
+            t.join(timeout=5)
+
+
+@pytest.fixture
+def proxy(hq_admin: Engine) -> Iterator[SilentProxy]:
+    url = hq_admin.url
+    p = SilentProxy((url.host or "127.0.0.1", url.port or 5432), limit=SILENT_AFTER)
+    yield p
+    p.close()
+
+
+def _till_behind(
+    make_till: Callable[..., Till], till_no: int, proxy: SilentProxy, deadline_seconds: int
+) -> Till:
+    """A till with 60 top-ups waiting, whose login goes through the proxy, deadline shortened."""
+    till = make_till(4, till_no)
+    _backlog(till, 60)
+    assert till.creds is not None
+    credentials.save(
+        credentials.credentials_path(till.path),
+        replace(till.creds, host="127.0.0.1", port=proxy.port),
+    )
+    with till.ctx.uow() as uow:
+        uow.settings.set(DEADLINE_SETTING, str(deadline_seconds))
+        uow.commit()
+    return till
+
+
+def _backlog(till: Till, n: int) -> None:
+    phone = "139" + "".join(c for c in till.till_id if c.isdigit())[-8:].rjust(8, "0")
+    member = membership.register(
+        till.ctx, actor=ADMIN[0], phone=phone, name="王芳", consent_terms=True
+    ).member.member_id
+    for _ in range(n):
+        accounts.topup(till.ctx, actor=ADMIN[0], member_id=member, amount=Fen.of("100.00"))
+
+
+def _sync_command(till: Till) -> list[str]:
+    return [sys.executable, "-m", "frontdesk.cli", "--db", str(till.path), "sync"]
+
+
+def _all_at_head_office(till: Till, hq_admin: Engine) -> bool:
+    with till.engine.connect() as conn:
+        local = int(conn.execute(text("SELECT count(*) FROM ledger_entry")).scalar_one())
+    query = "SELECT count(*) FROM ledger_entry WHERE till_id = :t"
+    return hq_rows(hq_admin, query, t=till.till_id) == [(local,)]
+
+
+def test_a_silent_head_office_ends_the_sync_at_its_deadline_and_the_next_one_goes_through(
+    make_till: Callable[..., Till], hq_admin: Engine, proxy: SilentProxy
+) -> None:
+    till = _till_behind(make_till, 1, proxy, deadline_seconds=3)
+
+    started = time.monotonic()
+    cut = subprocess.run(_sync_command(till), capture_output=True, text=True, timeout=60)
+    took = time.monotonic() - started
+    proxy.heal()
+    again = subprocess.run(_sync_command(till), capture_output=True, text=True, timeout=60)
+
+    assert proxy.silenced.is_set()
+    assert cut.returncode == 1, cut.stderr
+    assert took < 3 + 10  # the deadline, and the interpreter starting on a busy machine
+    assert "本次同步超过 3 秒未完成，已中断" in cut.stderr
+    assert "数据已保留在本机" in cut.stderr
+    assert "Traceback" not in cut.stderr + cut.stdout
+    assert again.returncode == 0, again.stderr
+    assert _all_at_head_office(till, hq_admin)
+
+
+def test_a_sync_killed_while_it_hangs_does_not_block_the_next_one(
+    make_till: Callable[..., Till], hq_admin: Engine, proxy: SilentProxy
+) -> None:
+    till = _till_behind(make_till, 2, proxy, deadline_seconds=600)
+    quiet = subprocess.DEVNULL
+    hung = subprocess.Popen(_sync_command(till), stdout=quiet, stderr=quiet)
+    try:
+        assert proxy.silenced.wait(timeout=30), "the sync never reached head office"
+        with pytest.raises(SyncBusy), SyncLock(lock_path(till.path)):
+            pass  # the hung sync holds the lock
+    finally:
+        os.kill(hung.pid, signal.SIGKILL)
+        hung.wait(timeout=10)
+
+    proxy.heal()
+    after = subprocess.run(_sync_command(till), capture_output=True, text=True, timeout=60)
+
+    assert hung.returncode == -signal.SIGKILL
+    assert after.returncode == 0, after.stderr
+    assert "另一个同步正在进行" not in after.stderr
+    assert _all_at_head_office(till, hq_admin)
+
+
+def test_a_till_connection_carries_its_timeouts_and_keepalives(hq_admin: Engine) -> None:
+    engine = make_hq_engine(hq_admin.url, HqLimits(connect_seconds=4, statement_seconds=7))
+    try:
+        with engine.connect() as conn:
+            statement = conn.exec_driver_sql("SHOW statement_timeout").scalar()
+            idle = conn.exec_driver_sql("SHOW idle_in_transaction_session_timeout").scalar()
+            raw = conn.connection.driver_connection
+            params = raw.info.get_parameters() if raw is not None else {}
+    finally:
+        engine.dispose()
+
+    assert (statement, idle) == ("7s", "7s")
+    assert params["connect_timeout"] == "4"
+    assert params["keepalives_idle"] == "10"
+    assert params["tcp_user_timeout"] == "20000"
