@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from frontdesk.domain.program import Program
     from frontdesk.services.ports import Clock
     from frontdesk.sync.hq_engine import HqLimits
+    from frontdesk.sync.sync_deadline import SyncDeadline
 
 
 class NotConnected(Exception):
@@ -69,13 +70,15 @@ def run_sync(
     *,
     batch: int = 5000,
     pull_too: bool = True,
+    running: list[SyncDeadline] | None = None,
 ) -> SyncReport:
     """One sync, exactly as `frontdesk sync` runs it: under the till's sync lock, push then pull.
 
     Every wait on head office is bounded (`HqLimits`, from the till's settings) and the whole
     sync ends by its deadline. Raises `NotConnected`, `CredentialsUnsafe` (the file is readable
     by others) or `SyncBusy` (another sync of this till is running); head office being
-    unreachable, or too slow, is in the report.
+    unreachable, or too slow, is in the report. While it runs its deadline is in `running`,
+    where another thread may cut the sync short with `abort()`.
     """
     from frontdesk.persistence.sync_store import SqliteSyncStore
     from frontdesk.services.sync_port import sync_now
@@ -95,11 +98,15 @@ def run_sync(
         deadline = SyncDeadline(limits.deadline_seconds)
         deadline.watch(hq)
         deadline.start()
+        if running is not None:
+            running.append(deadline)
         try:
             store = SqliteSyncStore(engine, program)
             office = DeadlineHeadOffice(PostgresHeadOffice(hq), deadline)
             return sync_now(store, office, clock, batch=batch, pull_too=pull_too)
         finally:
+            if running is not None:
+                running.remove(deadline)
             deadline.cancel()
             hq.dispose()
 
@@ -128,17 +135,24 @@ def sync_control(engine: Engine, ctx: TillContext) -> SyncControl:
         settings = {k: uow.settings.get(k) for k in (NIGHTLY_SETTING, EVERY_SETTING, RETRY_SETTING)}
         last = uow.settings.get("last_sync_at")
 
+    running: list[SyncDeadline] = []  # the sync under way, for `abort` from the GUI thread
+
     def run(pull_too: bool) -> SyncReport:
         from frontdesk.sync.credentials import CredentialsUnsafe
         from frontdesk.sync.sync_lock import SyncBusy
 
         try:
-            return run_sync(db, engine, ctx.program, ctx.clock, pull_too=pull_too)
+            return run_sync(db, engine, ctx.program, ctx.clock, pull_too=pull_too, running=running)
         except (NotConnected, CredentialsUnsafe, SyncBusy) as exc:
             return SyncReport(ok=False, message=str(exc))
 
+    def abort() -> None:
+        for deadline in list(running):
+            deadline.abort()
+
     scheduler = SyncScheduler(ctx.clock, SyncSchedule.from_settings(settings), run)
-    return SchedulerSyncControl(scheduler, datetime.fromisoformat(last) if last else None)
+    when = datetime.fromisoformat(last) if last else None
+    return SchedulerSyncControl(scheduler, when, abort)
 
 
 def head_office_program(ctx: TillContext) -> tuple[TillContext, str | None]:

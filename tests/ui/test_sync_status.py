@@ -51,6 +51,9 @@ class FakeSyncControl:
         self.pushes.append(threading.get_ident())
         return self.after
 
+    def abort(self) -> None:
+        self.release.set()
+
 
 @pytest.fixture
 def window(qtbot: QtBot, backend: ServicesTillBackend, hub: ScanHub) -> TillWindow:

@@ -172,3 +172,11 @@ def test_the_schedule_comes_from_settings_and_bad_values_keep_the_defaults() -> 
 
     assert read == SyncSchedule(nightly_at=time(3, 15), every_minutes=10, retry_minutes=15)
     assert bad == SyncSchedule()
+
+
+def test_a_periodic_interval_may_be_a_fraction_of_a_minute_but_not_any_number() -> None:
+    quick = SyncSchedule.from_settings({"sync_every_minutes": "0.05"})
+    odd = SyncSchedule.from_settings({"sync_every_minutes": "1e3", "sync_retry_minutes": "²"})
+
+    assert quick.every_minutes == 0.05
+    assert odd == SyncSchedule()

@@ -6,6 +6,7 @@ app.py hands in `SchedulerSyncControl` (over the `SyncScheduler` and the real sy
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -50,6 +51,10 @@ class SyncControl(Protocol):
         """Push a 挂失 at once (blocking) so other stores refuse the card; the status after."""
         ...
 
+    def abort(self) -> None:
+        """Cut a sync under way short, from any thread (the till is closing); nothing is lost."""
+        ...
+
 
 class StandaloneSync:
     """The `SyncControl` of a till with no head office."""
@@ -68,15 +73,24 @@ class StandaloneSync:
     def push_card_event(self) -> SyncStatus:
         return self.status()
 
+    def abort(self) -> None:
+        pass
+
 
 class SchedulerSyncControl:
     """The `SyncControl` over a `SyncScheduler`; ``last_synced`` is the till's stored last sync."""
 
     configured = True
 
-    def __init__(self, scheduler: SyncScheduler, last_synced: datetime | None = None) -> None:
+    def __init__(
+        self,
+        scheduler: SyncScheduler,
+        last_synced: datetime | None = None,
+        abort: Callable[[], None] = lambda: None,
+    ) -> None:
         self.scheduler = scheduler
         self._last_synced = last_synced
+        self._abort = abort
 
     def status(self) -> SyncStatus:
         s = self.scheduler
@@ -102,3 +116,6 @@ class SchedulerSyncControl:
     def push_card_event(self) -> SyncStatus:
         self.scheduler.push_card_event_now()
         return self.status()
+
+    def abort(self) -> None:
+        self._abort()

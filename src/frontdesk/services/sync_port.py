@@ -246,17 +246,18 @@ RETRY_SETTING = "sync_retry_minutes"  # how soon to try again while head office 
 @dataclass(frozen=True)
 class SyncSchedule:
     nightly_at: time = time(2, 30)  # after the day close, before the first shift
-    every_minutes: int = 5
-    retry_minutes: int = 15  # a shop's line that is down is not hammered every few minutes
+    every_minutes: float = 5  # fractions too: a demo or a test may sync every few seconds
+    retry_minutes: float = 15  # a shop's line that is down is not hammered every few minutes
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, str | None]) -> SyncSchedule:
         """From the till's settings; a missing or unreadable value keeps the default."""
         default = cls()
 
-        def minutes(key: str, fallback: int) -> int:
-            raw = settings.get(key)
-            return int(raw) if raw is not None and raw.strip().isdigit() else fallback
+        def minutes(key: str, fallback: float) -> float:
+            raw = (settings.get(key) or "").strip()
+            plain = raw.isascii() and raw.replace(".", "", 1).isdigit()
+            return float(raw) if plain else fallback
 
         nightly = default.nightly_at
         raw = settings.get(NIGHTLY_SETTING)

@@ -32,10 +32,14 @@ T = TypeVar("T")
 
 
 class DeadlinePassed(HeadOfficeUnreachable):
-    """The sync ran out of time; what head office acknowledged stays acknowledged."""
+    """The sync ran out of time (or the till is closing); what head office acknowledged stays."""
 
-    def __init__(self, seconds: float) -> None:
-        super().__init__(f"本次同步超过 {seconds:g} 秒未完成，已中断")
+    def __init__(self, seconds: float, *, aborted: bool = False) -> None:
+        super().__init__(
+            "收银台正在关闭，本次同步已中断"
+            if aborted
+            else f"本次同步超过 {seconds:g} 秒未完成，已中断"
+        )
 
 
 def _shut_down(dbapi_connection: Any) -> None:
@@ -59,6 +63,7 @@ class SyncDeadline:
         self.seconds = seconds
         self._end = time.monotonic() + seconds
         self._expired = False
+        self._aborted = False
         self._lock = threading.Lock()
         self._connections: list[Any] = []
         self._timer = threading.Timer(seconds, self.expire)
@@ -79,16 +84,24 @@ class SyncDeadline:
                 _shut_down(dbapi_connection)  # opened as the timer fired: it must not hang either
             self._connections.append(dbapi_connection)
 
+    def abort(self) -> None:
+        """The hard stop before the deadline: the till is shutting down."""
+        self._aborted = True
+        self.expire()
+
     def expire(self) -> None:
-        """The hard stop: from the timer at the deadline, or when the till is shutting down."""
+        """The hard stop, from the timer at the deadline."""
         with self._lock:
             self._expired = True
             for c in self._connections:
                 _shut_down(c)
 
+    def passed(self) -> DeadlinePassed:
+        return DeadlinePassed(self.seconds, aborted=self._aborted)
+
     def check(self) -> None:
         if self.expired:
-            raise DeadlinePassed(self.seconds)
+            raise self.passed()
 
     def start(self) -> None:
         self._end = time.monotonic() + self.seconds
@@ -114,7 +127,7 @@ class DeadlineHeadOffice:
         except Exception:
             # A cut connection fails in whatever way libpq noticed it; the cause is the deadline.
             if self.deadline.expired:
-                raise DeadlinePassed(self.deadline.seconds) from None
+                raise self.deadline.passed() from None
             raise
 
     def cursor(self, till_id: str, stream: str) -> int:

@@ -13,7 +13,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from frontdesk.services.sync_control import SyncControl, SyncState, SyncStatus
 
 TICK_MS = 30_000  # the scheduler decides whether a sync is due; asking costs nothing
-_SHUTDOWN_WAIT_MS = 15_000  # a sync under way may be connecting: let it finish or time out
+_FINISH_MS = 5_000  # a healthy sync under way at closing time finishes in this
+_SHUTDOWN_WAIT_MS = 10_000  # after an abort: libpq notices its cut socket at once
 
 
 def sync_status_text(status: SyncStatus) -> str:
@@ -78,7 +79,9 @@ class SyncRunner(QObject):
 
     status_changed = Signal(object)
 
-    def __init__(self, control: SyncControl, parent: QObject | None = None) -> None:
+    def __init__(
+        self, control: SyncControl, parent: QObject | None = None, *, tick_ms: int = TICK_MS
+    ) -> None:
         super().__init__(parent)
         self.control = control
         self.status: SyncStatus = control.status()
@@ -88,7 +91,7 @@ class SyncRunner(QObject):
         self._events.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         self._pending = 0
         self.timer = QTimer(self)
-        self.timer.setInterval(TICK_MS)
+        self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.tick)
 
     @property
@@ -103,8 +106,11 @@ class SyncRunner(QObject):
         self.timer.start()
 
     def stop(self) -> None:
+        """No more syncs; one under way gets a moment to finish, then it is cut short."""
         self.timer.stop()
-        self.pool.waitForDone(_SHUTDOWN_WAIT_MS)
+        if not self.pool.waitForDone(_FINISH_MS):
+            self.control.abort()  # a hung head office must not hold the till's exit
+            self.pool.waitForDone(_SHUTDOWN_WAIT_MS)
 
     def tick(self) -> None:
         # A tick while a sync runs would only find it running: skip rather than queue.
