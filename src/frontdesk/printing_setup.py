@@ -221,6 +221,8 @@ class PdfCardOutput:
         from frontdesk.hardware.member_card import CardFace, write_member_card
 
         folder = self._folder()[0]
+        if member.card_no is None:
+            raise CardNotPrinted("会员没有可用的卡")
         face = CardFace(self._store_name(), member.tier_name, member.name, member.card_no)
         try:
             folder.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,7 @@ from frontdesk.services.till_port import (
     ApprovalAction,
     CheckoutResult,
     MemberView,
-    ShiftView,
+    Shift,
     StaffSession,
     TicketDraft,
     TillBackend,
@@ -41,7 +41,7 @@ def log_in(
     return dialog.session
 
 
-def open_shift(qtbot: QtBot, backend: TillBackend, session: StaffSession) -> ShiftView:
+def open_shift(qtbot: QtBot, backend: TillBackend, session: StaffSession) -> Shift:
     dialog = OpenShiftDialog(backend, session)
     qtbot.addWidget(dialog)
     dialog.show()

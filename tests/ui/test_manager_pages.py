@@ -40,6 +40,7 @@ def test_a_manager_registers_a_member_reports_the_card_lost_and_reissues_it_free
         register.register_button.click()
     member = registered.args[0]
     assert isinstance(member, MemberView)
+    assert member.card_no is not None
     assert "王芳" in register.result_label.text()
     cards = manager.card_page
     manager.show_page("cards")

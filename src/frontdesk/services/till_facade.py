@@ -19,21 +19,18 @@ from frontdesk.domain.receipt import Receipt
 from frontdesk.domain.stored_value import cash_out, pin_needed
 from frontdesk.services import accounts, checkout, membership, receipts, shifts, staff
 from frontdesk.services.context import TillContext
+from frontdesk.services.membership import MemberView
 from frontdesk.services.receipt_output import ReceiptText
-from frontdesk.services.records import Staff
+from frontdesk.services.records import AuditEntry, Shift, Staff
+from frontdesk.services.staff import StaffSession
 from frontdesk.services.till_port import (
     ApprovalAction,
-    AuditEntry,
     CardReturnResult,
     CheckoutResult,
-    MemberView,
     RefundResult,
     RegistrationForm,
     ReissueResult,
-    Role,
     ShiftReport,
-    ShiftView,
-    StaffSession,
     Tender,
     TenderKind,
     TicketDraft,
@@ -72,29 +69,6 @@ class _Binding:
     amount: int
 
 
-def view_of(member: membership.MemberView) -> MemberView:
-    """The services' member view as the till window shows it (phone masked for the cashier)."""
-    if member.card_no is None or member.card_state is None:
-        raise errors.UnknownCard(card_no="—")
-    return MemberView(
-        member_id=member.member_id,
-        card_no=member.card_no,
-        card_state=member.card_state,
-        name=member.name,
-        phone_masked=member.masked_phone,
-        tier_code=member.tier,
-        tier_name=member.tier_name,
-        principal=member.principal,
-        bonus=member.bonus,
-        points=member.points,
-        points_expiring=0 if member.expiring is None else member.expiring.points,
-        points_expiring_on=None if member.expiring is None else member.expiring.on,
-        birthday_now=member.birthday_benefit_available,
-        pin_locked=member.pin_locked,
-        tier_locked=member.tier_locked,
-    )
-
-
 @dataclass(frozen=True)
 class _Printable:
     receipt: Receipt | None
@@ -130,20 +104,17 @@ class ServicesTillBackend:
     # -- staff and shift ------------------------------------------------------------------------
 
     def login(self, staff_no: str, pin: str) -> StaffSession:
-        found = staff.login(self._ctx, staff_no.strip(), pin)
-        self._session = StaffSession(found.staff_no, found.name, Role(found.role))
+        self._session = staff.login(self._ctx, staff_no.strip(), pin)
         return self._session
 
-    def open_shift(self, float_amount: Fen) -> ShiftView:
+    def open_shift(self, float_amount: Fen) -> Shift:
         """Open a shift, or carry on with the one still open: the till has one drawer."""
         actor = self.actor
         with self._ctx.uow(write=False) as uow:
             current = uow.shifts.current()
         if current is None:
             current = shifts.open_shift(self._ctx, cashier=actor, opening_float=float_amount)
-        return ShiftView(
-            current.shift_id, current.cashier, current.opened_at, current.opening_float
-        )
+        return current
 
     def close_shift(self, counted_cash: Fen) -> ShiftReport:
         report = shifts.close_shift(self._ctx, cashier=self.actor, counted_cash=counted_cash)
@@ -171,13 +142,13 @@ class ServicesTillBackend:
         return product
 
     def lookup_card(self, code: str) -> MemberView:
-        return view_of(membership.lookup_card(self._ctx, code, self.actor))
+        return membership.lookup_card(self._ctx, code, self.actor)
 
     def find_member_by_phone(self, phone: str) -> MemberView:
         found = membership.find_member(self._ctx, phone)
         if found.card_no is None:
             raise self._no_active_card(found)
-        return view_of(found)
+        return found
 
     def _no_active_card(self, member: membership.MemberView) -> errors.DomainError:
         """The member exists but holds no usable card: say who, and what became of the card."""
@@ -225,7 +196,7 @@ class ServicesTillBackend:
         member = None
         if draft.card_no is not None:
             after = sale.member_after
-            member = view_of(after) if after is not None else self.find_card(draft.card_no)
+            member = after if after is not None else self.find_card(draft.card_no)
         made = self._printable(
             lambda: receipts.sale_receipt(sale, self._who(sale.ticket.cashier), self._ctx.program)
         )
@@ -311,7 +282,7 @@ class ServicesTillBackend:
             member = uow.members.get(card.member_id)
             if member is None:
                 raise errors.UnknownMember(ref=card.member_id)
-            return view_of(membership.member_view(uow, self._ctx, member, card, self._ctx.now()))
+            return membership.member_view(uow, self._ctx, member, card, self._ctx.now())
 
     def register_member(self, form: RegistrationForm) -> MemberView:
         registered = membership.register(
@@ -325,7 +296,7 @@ class ServicesTillBackend:
             consent_marketing=form.consent_marketing,
             pin=form.pin or None,
         )
-        return view_of(registered.member)
+        return registered.member
 
     def topup(
         self, card_no: str, amount: Fen, tender: TenderKind, reference: str, txn_id: str
@@ -342,7 +313,7 @@ class ServicesTillBackend:
             reference=reference.strip() or None,
             txn_id=txn_id,
         )
-        after = self.find_card(member.card_no)
+        after = self.find_card(card_no)
         made = self._printable(
             lambda: receipts.topup_receipt(
                 done,
@@ -537,18 +508,7 @@ class ServicesTillBackend:
 
     def audit_log(self, limit: int) -> Sequence[AuditEntry]:
         with self._ctx.uow(write=False) as uow:
-            entries = uow.audit.recent(limit)
-        return [
-            AuditEntry(
-                e.at,
-                e.actor,
-                e.approver,
-                e.action,
-                e.subject or "",
-                _audit_detail(e.amount, e.outcome, e.detail),
-            )
-            for e in entries
-        ]
+            return uow.audit.recent(limit)
 
     # -- receipts -------------------------------------------------------------------------------
 
@@ -581,14 +541,6 @@ class ServicesTillBackend:
 
 def _items(draft: TicketDraft) -> list[checkout.SaleItem]:
     return [checkout.SaleItem(ln.product.barcode, ln.quantity) for ln in draft.lines]
-
-
-def _audit_detail(amount: int | None, outcome: str, detail: dict[str, object]) -> str:
-    parts = [] if amount is None else [str(amount)]
-    if outcome and outcome != "ok":
-        parts.append(outcome)
-    parts += [f"{k}={v}" for k, v in detail.items() if v not in (None, "")]
-    return " ".join(parts)
 
 
 def _staff_name(person: Staff | None, staff_no: str) -> str:

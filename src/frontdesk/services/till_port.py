@@ -1,27 +1,44 @@
-"""The narrow port the till window talks through, and the small views it renders.
+"""The narrow port the till window talks through, and what only the window's calls return.
 
-It lives in services so the real adapter (`till_facade`) can implement it below the UI.
+It lives in services so the real adapter (`till_facade`) can implement it below the UI. The
+member, staff, shift and audit views are the services' own, used as they are.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from enum import Enum
 from typing import Protocol
 
-from frontdesk.domain.cards import CardAction, CardState
+from frontdesk.domain.cards import CardAction
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import LineInput, PricedTicket, Product
 from frontdesk.domain.receipt import Receipt
 from frontdesk.services.context import new_id
+from frontdesk.services.membership import MemberView
+from frontdesk.services.records import AuditEntry, Shift
+from frontdesk.services.staff import StaffSession
 
-
-class Role(Enum):
-    CASHIER = "cashier"
-    MANAGER = "manager"
-    ADMIN = "admin"
+__all__ = [
+    "ApprovalAction",
+    "AuditEntry",
+    "CardReturnResult",
+    "CheckoutResult",
+    "MemberView",
+    "RefundResult",
+    "RegistrationForm",
+    "ReissueResult",
+    "Shift",
+    "ShiftReport",
+    "StaffSession",
+    "Tender",
+    "TenderKind",
+    "TicketDraft",
+    "TillBackend",
+    "TopupResult",
+]
 
 
 class TenderKind(Enum):
@@ -45,42 +62,6 @@ class ApprovalAction(Enum):
     PIN_RESET = "pin_reset"
     POINTS_ADJUST = "points_adjust"
     TIER_LOCK = "tier_lock"
-
-
-@dataclass(frozen=True)
-class StaffSession:
-    staff_no: str
-    name: str
-    role: Role
-
-
-@dataclass(frozen=True)
-class ShiftView:
-    shift_id: str
-    staff_no: str
-    opened_at: datetime
-    float_amount: Fen
-
-
-@dataclass(frozen=True)
-class MemberView:
-    """What the member panel shows; the phone is already masked for the cashier."""
-
-    member_id: str
-    card_no: str
-    card_state: CardState
-    name: str
-    phone_masked: str
-    tier_code: str
-    tier_name: str
-    principal: Fen
-    bonus: Fen
-    points: int
-    points_expiring: int  # 0 when nothing expires within the warning period
-    points_expiring_on: date | None
-    birthday_now: bool  # inside the birthday window with the benefit still unused this year
-    pin_locked: bool
-    tier_locked: bool = False
 
 
 @dataclass(frozen=True)
@@ -165,16 +146,6 @@ class RefundResult:
 
 
 @dataclass(frozen=True)
-class AuditEntry:
-    at: datetime
-    actor: str
-    approver: str | None
-    action: str
-    subject: str
-    detail: str
-
-
-@dataclass(frozen=True)
 class ShiftReport:
     """Reconciliation at shift close: what the till expected against what was counted."""
 
@@ -201,7 +172,7 @@ class TillBackend(Protocol):
 
     # staff and shift
     def login(self, staff_no: str, pin: str) -> StaffSession: ...
-    def open_shift(self, float_amount: Fen) -> ShiftView: ...
+    def open_shift(self, float_amount: Fen) -> Shift: ...
     def close_shift(self, counted_cash: Fen) -> ShiftReport: ...
 
     # the sale

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from frontdesk.domain import errors
 from frontdesk.domain.money import Fen
-from frontdesk.services.till_port import ShiftView, StaffSession, TillBackend
+from frontdesk.services.till_port import Shift, StaffSession, TillBackend
 from frontdesk.ui.forms.ui_login_dialog import Ui_LoginDialog
 from frontdesk.ui.forms.ui_open_shift_dialog import Ui_OpenShiftDialog
 from frontdesk.ui.i18n import error_text
@@ -66,7 +66,7 @@ class OpenShiftDialog(QDialog):
     """The cash float the drawer starts with.
 
     Signals:
-        shift_opened(object): the ShiftView the backend opened.
+        shift_opened(object): the Shift the backend opened.
     """
 
     shift_opened = Signal(object)
@@ -79,7 +79,7 @@ class OpenShiftDialog(QDialog):
         self.ui.setupUi(self)
         self._backend = backend
         self._session = session
-        self.shift: ShiftView | None = None
+        self.shift: Shift | None = None
         self.ui.open_button.clicked.connect(self._on_open_clicked)
         self.ui.cancel_button.clicked.connect(self.reject)
         self._retranslate()
@@ -87,7 +87,7 @@ class OpenShiftDialog(QDialog):
     @classmethod
     def ask(
         cls, backend: TillBackend, session: StaffSession, parent: QWidget | None = None
-    ) -> ShiftView | None:
+    ) -> Shift | None:
         dialog = cls(backend, session, parent)
         dialog.exec()
         return dialog.shift

@@ -107,7 +107,7 @@ def _show_done(label: QLabel, text: str, receipt_failed: bool) -> None:
 
 
 def _card_line(member: MemberView) -> str:
-    return f"{member.card_no}  {member.name}  {member.phone_masked}"
+    return f"{member.card_no}  {member.name}  {member.masked_phone}"
 
 
 class _CardEvents(QObject):
@@ -598,7 +598,7 @@ def card_state_text(member: MemberView) -> str:
         CardState.REPLACED: QCoreApplication.translate("CardState", "replaced"),
         CardState.RETURNED: QCoreApplication.translate("CardState", "returned"),
     }
-    return texts[member.card_state]
+    return "—" if member.card_state is None else texts[member.card_state]
 
 
 class RefundPage(KeyedPage):
@@ -836,6 +836,15 @@ class TierLockPage(KeyedPage):
             self.member_changed.emit(member)
 
 
+def audit_detail(entry: AuditEntry) -> str:
+    """An audit row's amount, outcome (when not ok) and details, as one line to read."""
+    parts = [] if entry.amount is None else [str(Fen(entry.amount))]
+    if entry.outcome and entry.outcome != "ok":
+        parts.append(entry.outcome)
+    parts += [f"{k}={v}" for k, v in entry.detail.items() if v not in (None, "")]
+    return " ".join(parts)
+
+
 class AuditLogModel(QAbstractTableModel):
     """The audit log, newest first."""
 
@@ -865,8 +874,8 @@ class AuditLogModel(QAbstractTableModel):
             e.actor,
             e.approver or "",
             e.action,
-            e.subject,
-            e.detail,
+            e.subject or "",
+            audit_detail(e),
         )
         return values[index.column()]
 

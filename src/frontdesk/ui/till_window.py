@@ -28,7 +28,7 @@ from frontdesk.services.till_port import (
     ApprovalAction,
     CheckoutResult,
     MemberView,
-    ShiftView,
+    Shift,
     StaffSession,
     TenderKind,
     TicketDraft,
@@ -103,7 +103,7 @@ class TillWindow(QMainWindow):
         backend: TillBackend,
         hub: ScanHub,
         session: StaffSession,
-        shift: ShiftView,
+        shift: Shift,
         parent: QWidget | None = None,
         receipts: ReceiptOutput | None = None,
         sync: SyncRunner | None = None,
@@ -568,7 +568,7 @@ class TillWindow(QMainWindow):
         except ValueError:
             self._show_error(errors.InvalidAmount(amount=text))
             return
-        card_no = self.member.card_no
+        card_no = self.member.card_no or ""  # a member on the ticket came with a usable card
         txn_id = self._topup.txn_id((card_no, amount))
         try:
             result = self._backend.topup(card_no, amount, TenderKind.CASH, "", txn_id)
@@ -658,12 +658,12 @@ class TillWindow(QMainWindow):
                 label.hide()
             return
         self.ui.member_name_label.setText(m.name)
-        self.ui.member_phone_label.setText(m.phone_masked)
-        tier = tier_text(m.tier_code, m.tier_name)
+        self.ui.member_phone_label.setText(m.masked_phone)
+        tier = tier_text(m.tier, m.tier_name)
         if m.tier_locked:
             tier += " 🔒"
         self.ui.tier_label.setText(tier)
-        colour = _TIER_COLOURS.get(m.tier_code, "#8d6e63")
+        colour = _TIER_COLOURS.get(m.tier, "#8d6e63")
         self.ui.tier_label.setStyleSheet(
             f"border-radius: 6px; padding: 2px 10px; color: white; background: {colour};"
             " font-weight: bold;"
@@ -671,12 +671,13 @@ class TillWindow(QMainWindow):
         self.ui.principal_value_label.setText(str(m.principal))
         self.ui.bonus_value_label.setText(str(m.bonus))
         self.ui.points_value_label.setText(f"{m.points:,}")
-        self.ui.birthday_label.setText(self.tr("★ Birthday month") if m.birthday_now else "")
-        self.ui.birthday_label.setVisible(m.birthday_now)
+        birthday = m.birthday_benefit_available
+        self.ui.birthday_label.setText(self.tr("★ Birthday month") if birthday else "")
+        self.ui.birthday_label.setVisible(birthday)
         expiring = ""
-        if m.points_expiring and m.points_expiring_on is not None:
+        if m.expiring is not None and m.expiring.points:
             expiring = self.tr("{points} points expire on {date}").format(
-                points=f"{m.points_expiring:,}", date=m.points_expiring_on.isoformat()
+                points=f"{m.expiring.points:,}", date=m.expiring.on.isoformat()
             )
         self.ui.expiring_label.setText(expiring)
         self.ui.expiring_label.setVisible(bool(expiring))
