@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from frontdesk.domain.money import Fen
-from frontdesk.domain.receipt import MemberBlock, Receipt, ReceiptKind
+from frontdesk.domain.invoicing import INVOICEABLE, PREPAID_NOT_INVOICED, TOP_UP_NOTICE, split_sale
+from frontdesk.domain.money import Fen, total
+from frontdesk.domain.receipt import MemberBlock, Receipt, ReceiptKind, TenderKind
 
 
 class Align(Enum):
@@ -112,6 +113,7 @@ def receipt_blocks(receipt: Receipt) -> list[Block]:
         blocks.append(Pair(label, money(tender.amount)))
     if receipt.change:
         blocks.append(Pair("找零", money(receipt.change)))
+    blocks += _invoice_blocks(receipt)
     if receipt.member is not None:
         blocks.append(Rule())
         blocks += _member_blocks(receipt.member, h.kind is ReceiptKind.REFUND)
@@ -122,6 +124,22 @@ def receipt_blocks(receipt: Receipt) -> list[Block]:
     blocks += [Text(line, Align.CENTER) for line in receipt.footer]
     blocks.append(Barcode(receipt.barcode_value))
     return blocks
+
+
+def _invoice_blocks(receipt: Receipt) -> list[Block]:
+    # What the customer may take to the invoice desk (DOMAIN §11; domain.invoicing's source).
+    if receipt.kind is ReceiptKind.TOP_UP:
+        return [Text(TOP_UP_NOTICE)]
+    if receipt.kind is not ReceiptKind.SALE:
+        return []
+    paid = total([t.amount for t in receipt.tenders if t.kind is TenderKind.STORED_VALUE])
+    if not paid:
+        return []
+    parts = split_sale(receipt.total, paid)
+    return [
+        Pair(PREPAID_NOT_INVOICED, money(parts.prepaid)),
+        Pair(INVOICEABLE, money(parts.invoiceable)),
+    ]
 
 
 def _member_blocks(m: MemberBlock, refund: bool) -> list[Block]:

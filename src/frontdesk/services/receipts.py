@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from frontdesk.domain.invoicing import SHIFT_INVOICEABLE, SHIFT_PREPAID, SHIFT_TOP_UPS
 from frontdesk.domain.ledger import LedgerEntry
 from frontdesk.domain.members import mask_phone
 from frontdesk.domain.money import ZERO, Fen, total
@@ -288,6 +289,7 @@ def shift_receipt(
     s = report.shift
     closed = report.shift.closed_at
     span = f"{s.opened_at:%Y-%m-%d %H:%M} — " + ("" if closed is None else f"{closed:%H:%M}")
+    invoice = report.invoice
     figures = [
         Figure("班次", text=span),
         Figure("销售笔数", text=str(report.sales_count)),
@@ -303,6 +305,9 @@ def shift_receipt(
     ]
     figures += [
         Figure("退款", report.refunds),
+        Figure(SHIFT_PREPAID, invoice.prepaid),
+        Figure(SHIFT_INVOICEABLE, invoice.invoiceable),
+        Figure(SHIFT_TOP_UPS, report.topups_principal),
         Figure("充值本金", report.topups_principal),
         Figure("充值赠金", report.topups_bonus),
         Figure("补卡工本费", report.reissue_fees),

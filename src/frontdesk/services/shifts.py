@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from frontdesk.domain import errors
+from frontdesk.domain.invoicing import InvoiceParts, split_sale
 from frontdesk.domain.money import ZERO, Fen, total
 from frontdesk.services.context import TillContext, new_id
 from frontdesk.services.records import AuditEntry, Shift
@@ -73,6 +74,17 @@ class ShiftReport:
     @property
     def over_short(self) -> Fen:
         return self.counted_cash - self.expected_cash
+
+    @property
+    def invoice(self) -> InvoiceParts:
+        """Net sales of the shift in the part paid by stored value and the invoiceable rest."""
+        sold = total(list(self.sales_by_tender.values())) - total(
+            list(self.refunds_by_tender.values())
+        )
+        prepaid = self.sales_by_tender.get("stored_value", ZERO) - self.refunds_by_tender.get(
+            "stored_value", ZERO
+        )
+        return split_sale(sold, prepaid)
 
     @property
     def liability_reconciles(self) -> bool:
