@@ -1,8 +1,8 @@
 """Every failure of a command as one line a person can act on, and its exit code.
 
 Exit 2: a rule refused the operation (a DomainError, or bad input). Exit 1: anything else —
-a missing, corrupt or locked database, the file system, a migration, head office's database,
-or a bug. No traceback reaches the terminal; an unexpected error's details go to the log file.
+the till database (persistence says which trouble as a StoreProblem, whose exit_code is 1), the
+file system, a migration, head office's database, or a bug. No traceback reaches the terminal; an unexpected error's details go to the log file.
 """
 
 from __future__ import annotations
@@ -16,45 +16,21 @@ from pathlib import Path
 
 # key -> (Chinese, English); {db} is the till database, {detail} a file name or a reason.
 MESSAGES: dict[str, tuple[str, str]] = {
-    "db_missing": (
-        "找不到收银台数据库 {db}。新收银台请先执行 frontdesk init（或 frontdesk demo），否则请检查 --db",
-        "No till database at {db}. Set up a new till with frontdesk init (or frontdesk demo), or check --db",
-    ),
-    "db_is_folder": (
-        "{db} 是文件夹，不是收银台数据库，请检查 --db",
-        "{db} is a folder, not a till database; check --db",
-    ),
-    "db_corrupt": (
-        "{db} 已损坏或不是 frontdesk 数据库。请停止收银并从备份恢复（见 README 的备份与恢复）",
-        "{db} is damaged or not a frontdesk database. Stop selling and restore it from a backup (see the README)",
-    ),
     "db_newer": (
-        "此数据库由更新版本的 frontdesk 创建：{db}。请安装新版本的 frontdesk",
-        "This database was made by a newer version of frontdesk: {db}. Install the newer frontdesk",
-    ),
-    "db_locked": (
-        "数据库正被另一个程序使用（已锁定），请稍后再试：{db}",
-        "The database is locked by another program; try again shortly: {db}",
-    ),
-    "db_readonly": (
-        "数据库只读，无法写入：{db}。请检查文件和文件夹的权限",
-        "The database is read-only: {db}. Check the file's and folder's permissions",
+        "此数据库由更新版本的 frontdesk 创建，请安装新版本的 frontdesk",
+        "This database was made by a newer version of frontdesk; install the newer frontdesk",
     ),
     "disk_full": (
         "磁盘已满，无法写入。请腾出空间后重试",
         "The disk is full. Free some space and retry",
-    ),
-    "db_cannot_open": (
-        "无法打开数据库 {db}，请检查路径和权限",
-        "Cannot open the database {db}; check its path and permissions",
     ),
     "db_error": (
         "数据库出错，命令未完成：{db}",
         "Database error; the command did not finish: {db}",
     ),
     "migration": (
-        "数据库升级失败，命令未完成：{db}。请从备份恢复或联系技术支持",
-        "Upgrading the database failed; nothing was done: {db}. Restore a backup or call support",
+        "数据库升级失败，命令未完成。请从备份恢复或联系技术支持",
+        "Upgrading the database failed; nothing was done. Restore a backup or call support",
     ),
     "no_permission": ("没有权限访问 {detail}", "No permission to access {detail}"),
     "not_found": ("找不到文件 {detail}", "File not found: {detail}"),
@@ -85,17 +61,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 def say(key: str, lang: str, **values: object) -> str:
     return MESSAGES[key][0 if lang == "zh_CN" else 1].format(**values)
-
-
-def missing_database(db: Path, lang: str, may_create: bool) -> str | None:
-    """Why `db` cannot be opened as it stands, or None; a command that makes it may create it."""
-    if str(db) == ":memory:":
-        return None
-    if db.is_dir():
-        return say("db_is_folder", lang, db=db)
-    if not db.exists() and not may_create:
-        return say("db_missing", lang, db=db)
-    return None
 
 
 def report(exc: BaseException, args: argparse.Namespace) -> int:
@@ -133,7 +98,9 @@ def _classify(exc: BaseException) -> tuple[str, object]:
     # Drivers' errors come wrapped by SQLAlchemy; the driver's own error says what happened.
     cause = getattr(exc, "orig", None) or exc
     if isinstance(cause, sqlite3.Error):
-        return _sqlite_key(str(cause).lower()), ""
+        # The till database's own troubles arrive as StoreProblem refusals (persistence.engine);
+        # an SQLite error that still gets here is said generically.
+        return "db_error", ""
     if "alembic" in sys.modules:
         from alembic.util.exc import CommandError
 
@@ -154,20 +121,6 @@ def _classify(exc: BaseException) -> tuple[str, object]:
     if isinstance(exc, OSError):
         return _os_key(exc)
     return "unexpected", ""
-
-
-def _sqlite_key(text: str) -> str:
-    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
-        return "db_corrupt"
-    if "locked" in text or "busy" in text:
-        return "db_locked"
-    if "readonly" in text or "read-only" in text:
-        return "db_readonly"
-    if "disk is full" in text or "database or disk is full" in text:
-        return "disk_full"
-    if "unable to open" in text:
-        return "db_cannot_open"
-    return "db_error"
 
 
 def _os_key(exc: OSError) -> tuple[str, object]:

@@ -32,15 +32,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from frontdesk.cli.errors import CommandFailed
-    from frontdesk.cli.failures import missing_database
     from frontdesk.config import default_db_path
 
     args.db = default_db_path() if args.db is None else Path(args.db)
     args.program = None if args.program is None else Path(args.program)
-    problem = missing_database(args.db, args.lang, args.handler in CREATES_ITS_DATABASE)
-    if problem is not None:
-        raise CommandFailed(problem)
     module, _, name = args.handler.partition(":")
     command = getattr(importlib.import_module(f"frontdesk.cli.{module}"), name)
 
