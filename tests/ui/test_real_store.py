@@ -21,7 +21,14 @@ from frontdesk.ui.receipt import ReceiptPreviewDialog
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.till_window import TillWindow
-from tests.ui.drivers import ManagerAtHand, cash, stored_value_and_cash, till_window
+from tests.ui.drivers import (
+    ManagerAtHand,
+    cash,
+    log_in,
+    open_shift,
+    stored_value_and_cash,
+    till_window,
+)
 from tests.ui.real_store import (
     CASHIER_NO,
     CASHIER_PIN,
@@ -230,3 +237,15 @@ def test_the_window_opens_on_the_real_store_after_login(
 
     assert window.ui.scan_edit.isVisible()
     assert window.staff_label.text() == "收银员 李收银（1001）"
+
+
+def test_a_second_login_carries_on_the_shift_still_open(
+    qtbot: QtBot, real_store: RealStore
+) -> None:
+    backend = real_store.backend
+    first = open_shift(qtbot, backend, log_in(qtbot, backend))
+
+    again = open_shift(qtbot, backend, log_in(qtbot, backend, MANAGER_NO, MANAGER_PIN))
+
+    assert again.shift_id == first.shift_id
+    assert (again.cashier, again.opening_float) == (CASHIER_NO, Fen(50000))

@@ -42,6 +42,17 @@ def open_shift(ctx: TillContext, *, cashier: str, opening_float: Fen) -> Shift:
     return shift
 
 
+def open_or_resume(ctx: TillContext, *, cashier: str, opening_float: Fen) -> Shift:
+    """The shift a login works in: the one still open, else a new one with this float.
+
+    The till has one drawer: a shift left open (the till restarted, the cashier logged in again)
+    is carried on, never opened twice.
+    """
+    with ctx.uow(write=False) as uow:
+        current = uow.shifts.current()
+    return current or open_shift(ctx, cashier=cashier, opening_float=opening_float)
+
+
 @dataclass(frozen=True)
 class ShiftReport:
     """The figures a shift close prints; every one is recomputed from tickets and the ledger."""

@@ -108,13 +108,7 @@ class ServicesTillBackend:
         return self._session
 
     def open_shift(self, float_amount: Fen) -> Shift:
-        """Open a shift, or carry on with the one still open: the till has one drawer."""
-        actor = self.actor
-        with self._ctx.uow(write=False) as uow:
-            current = uow.shifts.current()
-        if current is None:
-            current = shifts.open_shift(self._ctx, cashier=actor, opening_float=float_amount)
-        return current
+        return shifts.open_or_resume(self._ctx, cashier=self.actor, opening_float=float_amount)
 
     def close_shift(self, counted_cash: Fen) -> ShiftReport:
         report = shifts.close_shift(self._ctx, cashier=self.actor, counted_cash=counted_cash)
