@@ -17,11 +17,11 @@ from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import PricedTicket, Product
 from frontdesk.domain.receipt import Receipt
 from frontdesk.domain.stored_value import cash_out, pin_needed
-from frontdesk.services import accounts, checkout, membership, receipts, shifts, staff
+from frontdesk.services import accounts, checkout, membership, receipt_making, shifts, staff
 from frontdesk.services.context import TillContext
 from frontdesk.services.membership import MemberView
 from frontdesk.services.receipt_output import ReceiptText
-from frontdesk.services.records import AuditEntry, Shift, Staff
+from frontdesk.services.records import AuditEntry, Shift
 from frontdesk.services.staff import StaffSession
 from frontdesk.services.till_port import (
     ApprovalAction,
@@ -112,16 +112,7 @@ class ServicesTillBackend:
 
     def close_shift(self, counted_cash: Fen) -> ShiftReport:
         report = shifts.close_shift(self._ctx, cashier=self.actor, counted_cash=counted_cash)
-        with self._ctx.uow(write=False) as uow:
-            store, till = uow.settings.get("store_no"), uow.settings.get("till_no")
-            names = {
-                a.approver: _staff_name(uow.staff.get(a.approver), a.approver)
-                for a in report.approvals
-                if a.approver
-            }
-        receipt = receipts.shift_receipt(
-            report, self._who(report.shift.cashier), int(store or 0), int(till or 0), names
-        )
+        receipt = receipt_making.shift(self._ctx, report)
         return ShiftReport(
             report.expected_cash, report.counted_cash, tuple(self._text(receipt)), receipt
         )
@@ -191,9 +182,7 @@ class ServicesTillBackend:
         if draft.card_no is not None:
             after = sale.member_after
             member = after if after is not None else self.find_card(draft.card_no)
-        made = self._printable(
-            lambda: receipts.sale_receipt(sale, self._who(sale.ticket.cashier), self._ctx.program)
-        )
+        made = self._printable(lambda: receipt_making.sale(self._ctx, sale))
         return CheckoutResult(
             sale.ticket.receipt_no, sale.change, made.lines, member, made.receipt, made.failed
         )
@@ -308,14 +297,7 @@ class ServicesTillBackend:
             txn_id=txn_id,
         )
         after = self.find_card(card_no)
-        made = self._printable(
-            lambda: receipts.topup_receipt(
-                done,
-                self._who(done.ticket.cashier),
-                self._ctx.program,
-                membership.member_by_id(self._ctx, member.member_id),
-            )
-        )
+        made = self._printable(lambda: receipt_making.topup(self._ctx, done))
         return TopupResult(done.principal, done.bonus, after, made.lines, made.receipt, made.failed)
 
     def change_card_state(
@@ -368,9 +350,7 @@ class ServicesTillBackend:
             waive_reason=waive_reason or "",
         )
         # A waived fee made no ticket: the builder gives no receipt, and nothing is printed.
-        made = self._printable(
-            lambda: receipts.reissue_receipt(done, self._who(self.actor), self._ctx.program)
-        )
+        made = self._printable(lambda: receipt_making.reissue(self._ctx, done))
         return ReissueResult(
             done.new_card, done.fee, self.find_card(done.new_card), made.receipt, made.failed
         )
@@ -389,11 +369,7 @@ class ServicesTillBackend:
                 principal,
                 _Binding("return", card.card_no, principal.value),
             ) from None
-        made = self._printable(
-            lambda: receipts.card_return_receipt(
-                done, self._who(done.ticket.cashier), self._ctx.program
-            )
-        )
+        made = self._printable(lambda: receipt_making.card_return(self._ctx, done))
         return CardReturnResult(
             done.cash_paid,
             done.bonus_forfeited,
@@ -425,13 +401,7 @@ class ServicesTillBackend:
                 Fen(amount),
                 _Binding("refund", receipt_no, amount),
             ) from None
-        with self._ctx.uow(write=False) as uow:
-            entries = uow.ledger.for_ticket(done.ticket.ticket_id)
-        made = self._printable(
-            lambda: receipts.refund_receipt(
-                done, self._who(done.ticket.cashier), self._ctx.program, entries
-            )
-        )
+        made = self._printable(lambda: receipt_making.refund(self._ctx, done))
         return RefundResult(
             done.original.receipt_no, -done.ticket.total, made.lines, made.receipt, made.failed
         )
@@ -506,36 +476,10 @@ class ServicesTillBackend:
 
     # -- receipts -------------------------------------------------------------------------------
 
-    def _who(self, cashier: str) -> receipts.Printed:
-        """Store, till and cashier as every receipt header prints them."""
-        with self._ctx.uow(write=False) as uow:
-            store_name = uow.settings.get("store_name") or self._ctx.program.store_name
-            till = uow.settings.get("till_no") or ""
-            person = uow.staff.get(cashier)
-        return receipts.Printed(store_name, till.zfill(2), _staff_name(person, cashier))
-
     def past_receipt(self, receipt_no: str) -> Receipt | None:
         """A past ticket's receipt rebuilt from the store (for 重印 when no print job kept it)."""
-        with self._ctx.uow(write=False) as uow:
-            ticket = uow.tickets.by_receipt(receipt_no.strip())
-            if ticket is None:
-                return None
-            entries = uow.ledger.for_ticket(ticket.ticket_id)
-            original = None if ticket.refund_of is None else uow.tickets.get(ticket.refund_of)
-            member = None if ticket.member_id is None else uow.members.get(ticket.member_id)
-        return receipts.ticket_receipt(
-            ticket,
-            self._who(ticket.cashier),
-            self._ctx.program,
-            entries,
-            phone=None if member is None else member.phone,
-            original_receipt_no=None if original is None else original.receipt_no,
-        )
+        return receipt_making.past(self._ctx, receipt_no)
 
 
 def _items(draft: TicketDraft) -> list[checkout.SaleItem]:
     return [checkout.SaleItem(ln.product.barcode, ln.quantity) for ln in draft.lines]
-
-
-def _staff_name(person: Staff | None, staff_no: str) -> str:
-    return person.name if person is not None else staff_no

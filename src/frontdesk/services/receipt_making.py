@@ -1,0 +1,87 @@
+"""A committed operation's receipt, made from its result and the store: one maker for every caller.
+
+`services.receipts` lays a receipt out from what it is given; this module fetches what the
+header and the body need from the till's own books (store name, till number, the cashier's and
+approvers' names, a refund's ledger entries, a top-up member's view), so the window and the CLI
+build the same receipt the same way.
+"""
+
+from __future__ import annotations
+
+from frontdesk.domain.receipt import Receipt
+from frontdesk.services import membership, receipts
+from frontdesk.services.accounts import TopUp
+from frontdesk.services.context import TillContext
+from frontdesk.services.membership import Reissued, Returned
+from frontdesk.services.refund import RefundResult
+from frontdesk.services.sale import SaleResult
+from frontdesk.services.shifts import ShiftReport
+
+
+def who(ctx: TillContext, cashier: str) -> receipts.Printed:
+    """Store, till and cashier as every receipt header prints them."""
+    with ctx.uow(write=False) as uow:
+        store_name = uow.settings.get("store_name") or ctx.program.store_name
+        till = uow.settings.get("till_no") or ""
+        person = uow.staff.get(cashier)
+    return receipts.Printed(
+        store_name, till.zfill(2), person.name if person is not None else cashier
+    )
+
+
+def sale(ctx: TillContext, result: SaleResult) -> Receipt:
+    return receipts.sale_receipt(result, who(ctx, result.ticket.cashier), ctx.program)
+
+
+def refund(ctx: TillContext, result: RefundResult) -> Receipt:
+    with ctx.uow(write=False) as uow:
+        entries = uow.ledger.for_ticket(result.ticket.ticket_id)
+    return receipts.refund_receipt(result, who(ctx, result.ticket.cashier), ctx.program, entries)
+
+
+def topup(ctx: TillContext, result: TopUp) -> Receipt:
+    member = membership.member_by_id(ctx, result.before.member_id)
+    return receipts.topup_receipt(result, who(ctx, result.ticket.cashier), ctx.program, member)
+
+
+def reissue(ctx: TillContext, result: Reissued) -> Receipt | None:
+    """补卡 with its fee; a waived fee made no ticket, so there is nothing to print (None)."""
+    if result.ticket is None:
+        return None
+    return receipts.reissue_receipt(result, who(ctx, result.ticket.cashier), ctx.program)
+
+
+def card_return(ctx: TillContext, result: Returned) -> Receipt:
+    return receipts.card_return_receipt(result, who(ctx, result.ticket.cashier), ctx.program)
+
+
+def shift(ctx: TillContext, report: ShiftReport) -> Receipt:
+    """交班报表, with every approver named as the staff list has them."""
+    with ctx.uow(write=False) as uow:
+        store, till = uow.settings.get("store_no"), uow.settings.get("till_no")
+        names = {}
+        for approval in report.approvals:
+            if approval.approver:
+                person = uow.staff.get(approval.approver)
+                names[approval.approver] = person.name if person else approval.approver
+    cashier = who(ctx, report.shift.cashier)
+    return receipts.shift_receipt(report, cashier, int(store or 0), int(till or 0), names)
+
+
+def past(ctx: TillContext, receipt_no: str) -> Receipt | None:
+    """A past ticket's receipt rebuilt from the books (for 重印 when no print job kept it)."""
+    with ctx.uow(write=False) as uow:
+        ticket = uow.tickets.by_receipt(receipt_no.strip())
+        if ticket is None:
+            return None
+        entries = uow.ledger.for_ticket(ticket.ticket_id)
+        original = None if ticket.refund_of is None else uow.tickets.get(ticket.refund_of)
+        member = None if ticket.member_id is None else uow.members.get(ticket.member_id)
+    return receipts.ticket_receipt(
+        ticket,
+        who(ctx, ticket.cashier),
+        ctx.program,
+        entries,
+        phone=None if member is None else member.phone,
+        original_receipt_no=None if original is None else original.receipt_no,
+    )
