@@ -260,3 +260,11 @@ NoActiveCard = _refusal(  # found by phone, but none of the member's cards can b
     "Member {name} ({phone}) has no usable card: card {card_no} is {state_en};"
     " reissue a card first",
 )
+
+BalanceCapExceeded = _refusal(
+    "BalanceCapExceeded",
+    "balance_cap_exceeded",
+    "充值后卡内余额将超过单卡限额 {cap}（含赠金），本次最多可充值 {allowed}",
+    "The card would hold more than its cap of {cap} (bonus included); at most {allowed} may be "
+    "topped up now",
+)

@@ -46,6 +46,11 @@ class BonusRule:
     bonus: Fen
 
 
+# 单用途商业预付卡管理办法（试行）（商务部 2012）第十九条: a named card (记名卡)
+# holds at most ￥5,000.
+NAMED_CARD_CAP = Fen(500_000)
+
+
 @dataclass(frozen=True)
 class Program:
     """Every number of the membership program; DOMAIN.md gives the defaults and their sources."""
@@ -72,6 +77,8 @@ class Program:
     offline_after_minutes: int
     offline_cap_per_card_per_day: Fen
     store_name: str
+    # 单用途商业预付卡管理办法（试行）（商务部 2012）: a named card (记名卡) holds at most ￥5,000.
+    balance_cap: Fen = NAMED_CARD_CAP
 
     def tier(self, code: str) -> TierRule:
         for rule in self.tiers:
@@ -267,4 +274,10 @@ def program_from_mapping(data: Mapping[str, Any], source: str = "program.toml") 
         offline_after_minutes=r.integer(offline_t, "offline.", "after_minutes", 1, 60 * 24 * 365),
         offline_cap_per_card_per_day=r.money(offline_t, "offline.", "cap_per_card_per_day"),
         store_name=r.text(store_t, "store.", "name"),
+        # Optional so a program head office published before the cap existed still loads.
+        balance_cap=(
+            r.money(sv_t, "stored_value.", "balance_cap")
+            if "balance_cap" in sv_t
+            else NAMED_CARD_CAP
+        ),
     )

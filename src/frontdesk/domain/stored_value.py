@@ -100,3 +100,30 @@ def pin_matches(pin: str, stored: str) -> bool:
         return False
     digest = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt_hex), dklen=32, **_SCRYPT)
     return hmac.compare_digest(digest.hex(), digest_hex)
+
+
+def topup_allowance(balance: Fen, program: Program) -> Fen:
+    """The largest top-up that keeps 本金 + 赠金 (its bonus included) within the card's cap.
+
+    The bonus steps up with the amount, so amount + bonus only grows with the amount; the
+    largest amount that fits is found by bisection over whole fen.
+    """
+    room = program.balance_cap - balance
+    if room.value <= 0:
+        return Fen(0)
+    low, high = 0, room.value  # low always fits (a zero top-up adds nothing)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if mid + program.topup_bonus(Fen(mid)).value <= room.value:
+            low = mid
+        else:
+            high = mid - 1
+    return Fen(low)
+
+
+def check_balance_cap(balance: Fen, amount: Fen, program: Program) -> None:
+    """Refuses a top-up that would take the card past its cap, naming what may still be paid in."""
+    if balance + amount + program.topup_bonus(amount) > program.balance_cap:
+        raise errors.BalanceCapExceeded(
+            cap=str(program.balance_cap), allowed=str(topup_allowance(balance, program))
+        )

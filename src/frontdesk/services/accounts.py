@@ -10,7 +10,7 @@ from frontdesk.domain import errors
 from frontdesk.domain.ledger import Bucket, EntryDraft, EntryKind, TxnDrafts
 from frontdesk.domain.money import ZERO, Fen
 from frontdesk.domain.points import expired_lots, take_fifo
-from frontdesk.domain.stored_value import topup_split
+from frontdesk.domain.stored_value import check_balance_cap, topup_split
 from frontdesk.domain.tenders import PAID_TENDERS as PAID_TENDERS
 from frontdesk.domain.tenders import Tender, check_reference
 from frontdesk.services.context import TillContext, new_id
@@ -82,6 +82,7 @@ def topup(
         before = uow.accounts.get(member_id)
         if before is None:
             raise errors.UnknownMember(ref=member_id)
+        check_balance_cap(before.balance, amount, ctx.program)
         entries = TxnDrafts(txn, member_id, actor, ticket_id=txn)
         entries.add(EntryKind.TOPUP, Bucket.PRINCIPAL, split.principal.value)
         entries.add(EntryKind.BONUS, Bucket.BONUS, split.bonus.value)
