@@ -180,6 +180,20 @@ class _Reader:
         return enum(value)
 
 
+def _lawful_spend_order(r: _Reader, sv_t: Mapping[str, Any]) -> SpendOrder:
+    order: SpendOrder = r.choice(sv_t, "stored_value.", "spend_order", SpendOrder)
+    # Refused, not warned: spending 本金 first leaves a member who returns the card nothing to be
+    # refunded but bonus they forfeit, while 法释〔2025〕4号 values what was consumed in
+    # proportion to principal and bonus. bonus_first only ever leaves more principal to refund.
+    if order is SpendOrder.PRINCIPAL_FIRST:
+        raise r.fail(
+            "stored_value.spend_order",
+            "principal_first is not allowed: refunds of prepaid value must stay lawful "
+            "(法释〔2025〕4号); use proportional (default) or bonus_first",
+        )
+    return order
+
+
 def program_from_mapping(data: Mapping[str, Any], source: str = "program.toml") -> Program:
     """Build and validate a Program from parsed TOML; raise ProgramInvalid naming the field."""
     r = _Reader(source)
@@ -264,7 +278,7 @@ def program_from_mapping(data: Mapping[str, Any], source: str = "program.toml") 
         points_expiry_years_after=r.integer(points_t, "points.", "expiry_years_after", 0, 50),
         points_expiry_warning_days=r.integer(points_t, "points.", "expiry_warning_days", 0, 366),
         topup_bonuses=tuple(bonuses),
-        spend_order=r.choice(sv_t, "stored_value.", "spend_order", SpendOrder),
+        spend_order=_lawful_spend_order(r, sv_t),
         pin_length=r.integer(pin_t, "pin.", "length", 4, 12),
         pin_policy=r.choice(pin_t, "pin.", "required", PinPolicy),
         pin_above_amount=r.money(pin_t, "pin.", "above_amount"),
