@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
 
 from frontdesk.domain import errors
 from frontdesk.domain.money import Fen
-from frontdesk.domain.pricing import DiscountKind, LineInput, PricedTicket
+from frontdesk.domain.pricing import LineInput, PricedTicket
 from frontdesk.domain.receipt import Receipt
 from frontdesk.domain.scan import Scan, ScanKind, ScanRefused, classify
 from frontdesk.services.receipt_output import ReceiptOutput
-from frontdesk.services.sync_control import SyncState, SyncStatus
 from frontdesk.services.till_port import (
     ApprovalAction,
     CheckoutResult,
@@ -37,42 +36,17 @@ from frontdesk.services.till_port import (
 from frontdesk.ui.approval import ApprovalDialog
 from frontdesk.ui.committed import Request, not_finished, receipt_not_printed
 from frontdesk.ui.forms.ui_till_window import Ui_TillWindow
-from frontdesk.ui.i18n import Translations, error_text
+from frontdesk.ui.i18n import error_text
 from frontdesk.ui.prompts import PromptDialog
 from frontdesk.ui.receipt import PrinterEvents, ReceiptPreviewDialog
 from frontdesk.ui.scanning import ScanHub
-from frontdesk.ui.sync_status import SyncRunner, sync_status_text
+from frontdesk.ui.sync_status import SyncRunner
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.ticket_model import TicketLinesModel
+from frontdesk.ui.till_panels import render_member, render_totals
+from frontdesk.ui.till_status import TillStatus
 
 log = logging.getLogger(__name__)
-
-_TIER_NAMES = {
-    "normal": QT_TRANSLATE_NOOP("Tier", "Normal member"),
-    "silver": QT_TRANSLATE_NOOP("Tier", "Silver member"),
-    "gold": QT_TRANSLATE_NOOP("Tier", "Gold member"),
-    "diamond": QT_TRANSLATE_NOOP("Tier", "Diamond member"),
-}
-_TIER_COLOURS = {"normal": "#607d8b", "silver": "#78909c", "gold": "#c49000", "diamond": "#6a1b9a"}
-_DISCOUNT_NAMES = {
-    DiscountKind.TIER: QT_TRANSLATE_NOOP("Discount", "Member discount"),
-    DiscountKind.BIRTHDAY: QT_TRANSLATE_NOOP("Discount", "Birthday discount"),
-    DiscountKind.POINTS: QT_TRANSLATE_NOOP("Discount", "Points redemption"),
-}
-
-
-def tier_text(code: str, program_name: str) -> str:
-    """The program's own tier name in Chinese; a translated name for known codes otherwise."""
-    translated = (
-        QCoreApplication.translate("Tier", str(_TIER_NAMES[code])) if code in _TIER_NAMES else ""
-    )
-    if Translations.current() == "zh_CN" or not translated:
-        return program_name
-    return translated
-
-
-def discount_text(kind: DiscountKind) -> str:
-    return QCoreApplication.translate("Discount", str(_DISCOUNT_NAMES[kind]))
 
 
 class TillWindow(QMainWindow):
@@ -161,14 +135,9 @@ class TillWindow(QMainWindow):
             self._function_keys[getattr(Qt.Key, f"Key_{key}")] = button
         QShortcut(QKeySequence("Esc"), self, self._on_escape)
 
-        self.scanner_label = QLabel(self)
-        self.sync_label = QLabel(self)
-        self.staff_label = QLabel(self)
-        self.printer_label = QLabel(self)
-        for label in (self.staff_label, self.scanner_label, self.printer_label, self.sync_label):
-            self.ui.status_bar.addPermanentWidget(label)
-        self._scanner_state = "ready"
-        self._sync_status: SyncStatus | None = None if sync is None else sync.status
+        self.status = TillStatus(self.ui.status_bar, sync, receipts is not None)
+        self.scanner_label, self.sync_label = self.status.scanner_label, self.status.sync_label
+        self.staff_label, self.printer_label = self.status.staff_label, self.status.printer_label
         if sync is not None:
             sync.status_changed.connect(self.set_sync_status)
         # Head office's program was refused: the manager must know the till prices locally.
@@ -182,8 +151,6 @@ class TillWindow(QMainWindow):
         self.ui.central_layout.addWidget(
             self.program_banner, self.ui.central_layout.rowCount(), 0, 1, 2
         )
-        self._printer_fault: str | None = None
-        self.printer_label.setVisible(receipts is not None)
         if receipts is not None:
             # The queue reports from its print thread; the events hop onto the GUI thread.
             events = PrinterEvents()
@@ -193,7 +160,7 @@ class TillWindow(QMainWindow):
             )
             receipts.listen(events.faulted.emit, events.recovered.emit)
             self._printer_events = events
-            self._printer_fault = receipts.fault
+            self.status.printer_fault = receipts.fault
         self._retranslate()
         self._render()
 
@@ -215,54 +182,21 @@ class TillWindow(QMainWindow):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.staff_label.setText(
-            self.tr("Cashier {name} ({staff_no})").format(
-                name=self._session.name, staff_no=self._session.staff_no
-            )
-        )
-        self.set_scanner_state(self._scanner_state)
-        self.set_sync_status(self._sync_status)
-        self.set_printer_fault(self._printer_fault)
+        self.status.retranslate(self._session)
 
     # -- status bar -----------------------------------------------------------------------------
 
     def set_scanner_state(self, state: str, code: str = "") -> None:
-        """Show whether scans can arrive: "ready", "scanned" (with the code) or "offline".
-
-        Anything else is a serial scanner's own status text, shown as it came.
-        """
-        self._scanner_state = state
-        texts = {
-            "ready": self.tr("Scanner: ready"),
-            "scanned": self.tr("Scanner: read {code}").format(code=code),
-            "offline": self.tr("Scanner: not connected"),
-        }
-        self.scanner_label.setText(texts.get(state, state))
+        """Show whether scans can arrive: "ready", "scanned" (with the code) or "offline"."""
+        self.status.set_scanner_state(state, code)
 
     def set_sync_status(self, status: object) -> None:
         """Head-office sync indicator; hidden in a window built without a sync runner."""
-        if not isinstance(status, SyncStatus):
-            self._sync_status = None
-            self.sync_label.setVisible(False)
-            return
-        self._sync_status = status
-        trouble = status.state in (SyncState.OFFLINE, SyncState.FAILED)
-        self.sync_label.setStyleSheet("font-weight: bold; color: #b00020;" if trouble else "")
-        self.sync_label.setText(sync_status_text(status))
-        self.sync_label.setToolTip(status.reason)
-        self.sync_label.setVisible(True)
+        self.status.set_sync_status(status)
 
     def set_printer_fault(self, fault: str | None) -> None:
         """The receipt printer's fault as it reported it (Chinese), or ready; sales go on."""
-        changed = fault != self._printer_fault
-        self._printer_fault = fault
-        if fault is None:
-            self.printer_label.setStyleSheet("")
-            self.printer_label.setText(self.tr("Printer: ready"))
-        else:
-            self.printer_label.setStyleSheet("font-weight: bold; color: #b00020;")
-            self.printer_label.setText(fault)
-        if changed:
+        if self.status.set_printer_fault(fault):
             self.printer_changed.emit()
 
     # -- receipts ---------------------------------------------------------------------------
@@ -634,71 +568,5 @@ class TillWindow(QMainWindow):
             "font-weight: bold; color: #b00020;" if error else "font-weight: bold; color: #1b5e20;"
         )
         self.ui.refusal_label.setVisible(bool(self.ui.refusal_label.text()))
-        self._render_member()
-        self._render_totals()
-
-    def _render_member(self) -> None:
-        m = self.member
-        self.ui.member_hint_label.setVisible(m is None)
-        for widget in (
-            self.ui.member_name_label,
-            self.ui.tier_label,
-            self.ui.member_phone_label,
-            self.ui.principal_caption,
-            self.ui.principal_value_label,
-            self.ui.bonus_caption,
-            self.ui.bonus_value_label,
-            self.ui.points_caption,
-            self.ui.points_value_label,
-        ):
-            widget.setVisible(m is not None)
-        if m is None:
-            for label in (self.ui.birthday_label, self.ui.expiring_label, self.ui.pin_locked_label):
-                label.clear()
-                label.hide()
-            return
-        self.ui.member_name_label.setText(m.name)
-        self.ui.member_phone_label.setText(m.masked_phone)
-        tier = tier_text(m.tier, m.tier_name)
-        if m.tier_locked:
-            tier += " 🔒"
-        self.ui.tier_label.setText(tier)
-        colour = _TIER_COLOURS.get(m.tier, "#8d6e63")
-        self.ui.tier_label.setStyleSheet(
-            f"border-radius: 6px; padding: 2px 10px; color: white; background: {colour};"
-            " font-weight: bold;"
-        )
-        self.ui.principal_value_label.setText(str(m.principal))
-        self.ui.bonus_value_label.setText(str(m.bonus))
-        self.ui.points_value_label.setText(f"{m.points:,}")
-        birthday = m.birthday_benefit_available
-        self.ui.birthday_label.setText(self.tr("★ Birthday month") if birthday else "")
-        self.ui.birthday_label.setVisible(birthday)
-        expiring = ""
-        if m.expiring is not None and m.expiring.points:
-            expiring = self.tr("{points} points expire on {date}").format(
-                points=f"{m.expiring.points:,}", date=m.expiring.on.isoformat()
-            )
-        self.ui.expiring_label.setText(expiring)
-        self.ui.expiring_label.setVisible(bool(expiring))
-        locked = self.tr("Stored-value PIN locked: a manager must reset it") if m.pin_locked else ""
-        self.ui.pin_locked_label.setText(locked)
-        self.ui.pin_locked_label.setVisible(m.pin_locked)
-
-    def _render_totals(self) -> None:
-        p = self.priced
-        zero = str(Fen(0))
-        self.ui.gross_value_label.setText(str(p.gross) if p else zero)
-        self.ui.savings_value_label.setText(str(p.savings) if p else zero)
-        details = [f"{discount_text(d.kind)} -{d.amount}" for d in p.discounts] if p else []
-        if p is not None and p.redeemed_points:
-            details.append(self.tr("{points} points used").format(points=f"{p.redeemed_points:,}"))
-        self.ui.savings_detail_label.setText("   ".join(details))
-        self.ui.savings_detail_label.setVisible(bool(details))
-        earn = ""
-        if p is not None and p.tier is not None:
-            earn = f"{p.points_earned:,}"
-            if p.points_multiplier > 1:
-                earn += f" (×{p.points_multiplier})"
-        self.ui.earn_value_label.setText(earn or "—")
-        self.ui.due_value_label.setText(str(p.due) if p else zero)
+        render_member(self.ui, self.member)
+        render_totals(self.ui, self.priced)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.services.till_port import ApprovalAction, TillBackend
 from frontdesk.ui.manager.common import CardForm, ManagerPage, show
-from frontdesk.ui.till_window import tier_text
+from frontdesk.ui.till_panels import tier_text
 
 
 class PinResetPage(ManagerPage):
