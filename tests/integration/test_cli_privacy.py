@@ -82,3 +82,38 @@ def test_a_cashier_sees_the_phone_masked_in_text_and_json(
     assert "138****1111" in text
     assert PHONE not in out + text + found
     assert [m["phone"] for m in json.loads(found)] == ["138****1111"]
+
+
+def _audit(db: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    code, out, err = run(db, *MANAGER, "--json", "audit", "--limit", "1000", capsys=capsys)
+    assert code == 0, err
+    return [e for e in json.loads(out) if e["action"] != "login"]
+
+
+def test_a_manager_sees_the_full_phone_and_the_look_is_audited_once(
+    store: tuple[Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, _ = store
+    before = _audit(db, capsys)
+
+    code, out, _ = run(db, *MANAGER, "--json", "member", "show", "--phone", PHONE, capsys=capsys)
+    _, text, _ = run(db, *MANAGER, "member", "find", "张伟", capsys=capsys)
+
+    assert code == 0
+    view = json.loads(out)
+    assert view["phone"] == PHONE
+    assert PHONE in text
+    new = _audit(db, capsys)[: -len(before)]
+    assert [(e["action"], e["actor"]) for e in new] == [("member_full_details", "8001")] * 2
+    assert new[1]["subject"] == view["member_id"]
+
+
+def test_a_cashier_looking_leaves_no_full_details_row(
+    store: tuple[Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, _ = store
+    before = _audit(db, capsys)
+
+    assert run(db, *CASHIER, "member", "show", "--phone", PHONE, capsys=capsys)[0] == 0
+
+    assert _audit(db, capsys) == before

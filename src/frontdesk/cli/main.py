@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if getattr(command, "standalone", False):
         # A command that must not open --db itself (restore writes it from a backup).
         outcome = command(args)
-        emit(outcome, as_json=args.json, full_personal_data=False)
+        emit(outcome, as_json=args.json)
         return int(outcome.code)
 
     session = Session(args)
@@ -55,5 +55,5 @@ def run(args: argparse.Namespace) -> int:
 
         if printing.wanted(session):
             printing.print_result(session, args.receipt, outcome)
-    emit(outcome, as_json=args.json, full_personal_data=session.sees_full_personal_data())
+    emit(outcome, as_json=args.json)
     return int(outcome.code)

@@ -57,7 +57,8 @@ def show(s: Session) -> Outcome:
         view = membership.member_by_id(s.ctx, a.member)
     else:
         raise UsageError("member_ref")
-    return Outcome(member_text(view, full_phone=s.sees_full_personal_data()), view)
+    full = s.reveal([view.member_id])
+    return Outcome(member_text(view, full_phone=full), view, full_personal_data=full)
 
 
 def find(s: Session) -> Outcome:
@@ -65,7 +66,6 @@ def find(s: Session) -> Outcome:
     with s.ctx.uow(write=False) as uow:
         found = uow.members.find(s.args.text)
     views = [membership.member_by_id(s.ctx, m.member_id) for m in found]
-    full = s.sees_full_personal_data()
-    return Outcome(
-        "\n\n".join(member_text(v, full_phone=full) for v in views) or "未找到会员", views
-    )
+    full = s.reveal([v.member_id for v in views])
+    text = "\n\n".join(member_text(v, full_phone=full) for v in views) or "未找到会员"
+    return Outcome(text, views, full_personal_data=full)

@@ -19,6 +19,7 @@ class Outcome:
 
     `result` is the service's own result when the command's receipt is printed from it.
     `warnings` go to stderr after the output (a printer fault never fails a committed sale).
+    `full_personal_data` unmasks phones in --json; only a command that audited the look sets it.
     """
 
     text: str
@@ -26,11 +27,12 @@ class Outcome:
     code: int = 0
     result: Any = None
     warnings: list[str] = field(default_factory=list)
+    full_personal_data: bool = False
 
 
-def emit(outcome: Outcome, *, as_json: bool, full_personal_data: bool = True) -> None:
+def emit(outcome: Outcome, *, as_json: bool) -> None:
     if as_json and outcome.data is not None:
-        plain = to_plain(outcome.data, full_personal_data=full_personal_data)
+        plain = to_plain(outcome.data, full_personal_data=outcome.full_personal_data)
         print(json.dumps(plain, ensure_ascii=False, indent=2, default=str))
     elif outcome.text:
         print(outcome.text)

@@ -11,10 +11,11 @@ from frontdesk.config import SystemClock, load_program
 from frontdesk.domain.money import Fen
 from frontdesk.persistence.engine import open_database
 from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
-from frontdesk.services import membership, staff
+from frontdesk.services import member_privacy, membership, staff
 from frontdesk.services.context import TillContext
 from frontdesk.services.staff import StaffSession
 
+# Who may run the manager's own commands from the CLI (backups); the services check their own.
 MANAGER_ROLES = ("manager", "admin")
 
 
@@ -58,7 +59,14 @@ class Session:
 
     def sees_full_personal_data(self) -> bool:
         """Managers see full phones (DOMAIN §7); cashiers, and anyone not logged in, masked ones."""
-        return self._operator is not None and self._operator.role in MANAGER_ROLES
+        return self._operator is not None and member_privacy.sees_full_details(self._operator.role)
+
+    def reveal(self, member_ids: list[str]) -> bool:
+        """Whether these members are shown in full; a manager's look is audited, once."""
+        if not self.sees_full_personal_data():
+            return False
+        member_privacy.record_full_view(self.ctx, actor=self.actor(), member_ids=member_ids)
+        return True
 
     def approval(self, action: str, subject: str, amount: int) -> str | None:
         if not self.args.manager:
