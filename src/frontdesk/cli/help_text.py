@@ -225,6 +225,11 @@ HELP: dict[str, tuple[str, str]] = {
         "last day, YYYY-MM-DD (inclusive; default: today)",
     ),
     "statement --pdf": ("同时写出 PDF 文件", "also write it as a PDF file"),
+    "hq settlement": (
+        "跨店清分（本金先进先出：谁应付谁）和各门店每日预付负债，与总部账本核对",
+        "cross-store settlement (principal, first in first out) and daily prepaid liability "
+        "per store, reconciled with head office's ledger",
+    ),
     # Data in and out
     "product": ("商品资料", "the product catalog"),
     "product import": (

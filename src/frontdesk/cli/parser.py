@@ -206,6 +206,10 @@ def _hq(g: Grammar, p: Parser) -> None:
     s = g.leaf(verbs, "kpi", "hq:kpi", key="hq kpi")
     g.arg(s, "--hq-url", required=True)
     g.arg(s, "--as-of")
+    s = g.leaf(verbs, "settlement", "hq_settlement:settlement", key="hq settlement")
+    g.arg(s, "--hq-url", required=True)
+    g.arg(s, "--from", dest="since", key="export --since")
+    g.arg(s, "--to", dest="until", key="export --until")
 
 
 def _sync(g: Grammar, p: Parser) -> None:
