@@ -235,6 +235,11 @@ class SqlCards:
             .values(state=state.value, state_at=at.isoformat())
         )
 
+    def state_since(self, card_no: str) -> str | None:
+        """When the card's present state was set (ISO text): what a 解挂 names."""
+        q = select(t.card.c.state_at).where(t.card.c.card_no == card_no)
+        return self.conn.execute(q).scalar()
+
 
 class SqlProducts:
     def __init__(self, conn: Connection) -> None:

@@ -10,7 +10,9 @@ from typing import Any
 from sqlalchemy import Engine, and_, insert, select, update
 from sqlalchemy.engine import Connection
 
+from frontdesk.domain.cards import CardState
 from frontdesk.domain.ledger import LedgerEntry
+from frontdesk.domain.merge import Projection, member_update, project_balance, till_takes_card
 from frontdesk.domain.money import Fen
 from frontdesk.domain.program import Program, ProgramInvalid
 from frontdesk.domain.tiers import TierEvent, tier_status
@@ -26,7 +28,6 @@ from frontdesk.services.sync_port import (
     program_from_text,
 )
 
-_TERMINAL = ("replaced", "returned")
 _LEDGER_FIELDS = tuple(LedgerEntry.__dataclass_fields__)
 _OFFLINE = _LEDGER_FIELDS.index("offline")
 _LEDGER_SQL = (
@@ -44,10 +45,6 @@ def _entry(row: tuple[Any, ...]) -> LedgerEntry:
 
 def _setting(conn: Connection, key: str) -> str | None:
     return SqlSettings(conn).get(key)
-
-
-def _later_or_same(incoming: str, local: str) -> bool:
-    return datetime.fromisoformat(incoming) >= datetime.fromisoformat(local)
 
 
 class SqliteSyncStore:
@@ -83,6 +80,14 @@ class SqliteSyncStore:
             conn.commit()
 
     # -- push -------------------------------------------------------------------------------
+
+    def hash_at(self, seq: int) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(t.ledger_entry.c.hash).where(
+                    and_(t.ledger_entry.c.till_id == self._till_id, t.ledger_entry.c.seq == seq)
+                )
+            ).scalar()
 
     def ledger_after(self, seq: int, limit: int) -> list[LedgerEntry]:
         # The same rows as SqlLedger.entries, read on the raw sqlite3 connection: building
@@ -152,11 +157,12 @@ class SqliteSyncStore:
     def apply(self, stream: str, batch: RowBatch) -> list[str]:
         problems: list[str] = []
         with self.engine.connect().execution_options(write=True) as conn:
+            pending = self._pending_cards(conn)
             for row in batch.rows:
                 if stream == "card":
-                    self._apply_card(conn, row, need_member=True)
+                    self._apply_card(conn, row, pending, need_member=True)
                 elif stream == "member":
-                    problems += self._apply_member(conn, row)
+                    problems += self._apply_member(conn, row, pending)
                 elif stream == "product":
                     self._apply_product(conn, row)
                 elif stream == "program":
@@ -166,7 +172,18 @@ class SqliteSyncStore:
             conn.commit()
         return problems
 
-    def _apply_card(self, conn: Connection, row: Row, *, need_member: bool) -> None:
+    @staticmethod
+    def _pending_cards(conn: Connection) -> set[str]:
+        """Cards with a change made here that head office has not acknowledged yet."""
+        acked = int(_setting(conn, "sync_ack_outbox") or 0)
+        q = select(t.outbox.c.entity_id).where(
+            and_(t.outbox.c.kind == "card", t.outbox.c.seq > acked)
+        )
+        return set(conn.execute(q).scalars())
+
+    def _apply_card(
+        self, conn: Connection, row: Row, pending: set[str], *, need_member: bool
+    ) -> None:
         local = conn.execute(select(t.card).where(t.card.c.card_no == row["card_no"])).first()
         if local is None:
             known = conn.execute(
@@ -185,29 +202,22 @@ class SqliteSyncStore:
                 )
             )
             return
-        # Head office decides, except that a terminal card stays terminal and an older word
-        # never overrides a newer change made here.
-        if local.state in _TERMINAL or not _later_or_same(row["state_at"], local.state_at):
-            return
-        if local.state != row["state"]:
+        if till_takes_card(
+            CardState(local.state),
+            datetime.fromisoformat(local.state_at),
+            CardState(row["state"]),
+            datetime.fromisoformat(row["state_at"]),
+            pending_here=row["card_no"] in pending,
+        ):
+            # state_at too: a 解挂 here names the 挂失 by the moment head office holds for it.
             conn.execute(
                 update(t.card)
                 .where(t.card.c.card_no == row["card_no"])
                 .values(state=row["state"], state_at=row["state_at"])
             )
 
-    def _apply_member(self, conn: Connection, row: Row) -> list[str]:
+    def _apply_member(self, conn: Connection, row: Row, pending: set[str]) -> list[str]:
         now = datetime.now().astimezone().isoformat()
-        profile: dict[str, Any] = {
-            "phone": row["phone"],
-            "name": row["name"],
-            "birthday": row["birthday"],
-            "gender": row["gender"],
-            "consent_marketing_at": row["consent_marketing_at"],
-            "tier_lock": row["tier_lock"],
-            "tier_lock_reason": row.get("tier_lock_reason"),
-        }
-        pin_hash = row.get("pin_hash")
         local = conn.execute(
             select(t.member.c.member_id, t.member.c.pin_hash).where(
                 t.member.c.member_id == row["member_id"]
@@ -221,35 +231,29 @@ class SqliteSyncStore:
         if clash is not None:
             return [f"会员 {row['member_id']} 的手机号与本机会员 {clash.member_id} 重复，未导入"]
         if local is None:
-            conn.execute(
-                insert(t.member).values(
-                    member_id=row["member_id"],
-                    store=row["store"],
-                    recruiter=row["recruiter"],
-                    created_at=row["created_at"],
-                    consent_terms_at=row["consent_terms_at"],
-                    pin_hash=pin_hash,
-                    pin_failures=0,
-                    pin_locked=False,
-                    updated_at=now,
-                    **profile,
-                )
-            )
+            fresh = {
+                "member_id": row["member_id"],
+                "store": row["store"],
+                "recruiter": row["recruiter"],
+                "created_at": row["created_at"],
+                "consent_terms_at": row["consent_terms_at"],
+                "pin_hash": None,
+                "pin_failures": 0,
+                "pin_locked": False,
+                "updated_at": now,
+            }
+            conn.execute(insert(t.member).values(fresh | member_update(row, None)))
         else:
-            if pin_hash is not None and pin_hash != local.pin_hash:
-                # A PIN set or reset elsewhere (a reset needs a manager there): it replaces this
-                # till's, and this till's count of wrong tries starts again with it.
-                profile |= {"pin_hash": pin_hash, "pin_failures": 0, "pin_locked": False}
             conn.execute(
                 update(t.member)
                 .where(t.member.c.member_id == row["member_id"])
-                .values(updated_at=now, **profile)
+                .values(updated_at=now, **member_update(row, local.pin_hash))
             )
         accounts = SqlAccounts(conn)
         if accounts.get(row["member_id"]) is None:
             accounts.create(row["member_id"], self.entry_tier)
         for card in row["cards"]:
-            self._apply_card(conn, card, need_member=False)
+            self._apply_card(conn, card, pending, need_member=False)
         return []
 
     @staticmethod
@@ -309,14 +313,20 @@ class SqliteSyncStore:
                     local[(bucket, None)] += amount
                     if bucket == "points" and lot_year is not None:
                         local[("lot", lot_year)] += amount
-                base = {b: totals.get((b, None), 0) for b in ("principal", "bonus", "points")}
-                now = {b: base[b] + local[(b, None)] for b in base}
-                if now["principal"] < 0 or now["bonus"] < 0:
+                lot_years = {
+                    int(y)
+                    for (y,) in conn.execute(
+                        select(t.points_lot.c.lot_year).where(t.points_lot.c.member_id == member_id)
+                    )
+                }
+                projected = project_balance(totals, local, lot_years)
+                if projected.negative:
                     problems.append(
-                        f"会员 {member_id} 在总部的余额为负（本金 {now['principal']} 分，"
-                        f"赠金 {now['bonus']} 分），本机暂不更新，请总部核查"
+                        f"会员 {member_id} 在总部的余额为负（本金 {projected.now['principal']} 分，"
+                        f"赠金 {projected.now['bonus']} 分），本机暂不更新，请总部核查"
                     )
                     continue
+                base, now = projected.base, projected.now
                 conn.execute(
                     update(t.account)
                     .where(t.account.c.member_id == member_id)
@@ -330,7 +340,7 @@ class SqliteSyncStore:
                         points=now["points"],
                     )
                 )
-                self._apply_lots(conn, member_id, totals, local)
+                self._apply_lots(conn, member_id, projected, lot_years)
             conn.commit()
         return problems
 
@@ -367,21 +377,9 @@ class SqliteSyncStore:
 
     @staticmethod
     def _apply_lots(
-        conn: Connection,
-        member_id: str,
-        totals: dict[tuple[str, int | None], int],
-        local: dict[tuple[str, int | None], int],
+        conn: Connection, member_id: str, projected: Projection, existing: set[int]
     ) -> None:
-        years = {y for (b, y) in totals if b == "lot" and y is not None}
-        existing = {
-            int(y)
-            for (y,) in conn.execute(
-                select(t.points_lot.c.lot_year).where(t.points_lot.c.member_id == member_id)
-            )
-        }
-        for year in years | existing:
-            base = totals.get(("lot", year), 0)
-            points = base + local.get(("lot", year), 0)
+        for year, (base, points) in projected.lots.items():
             if year in existing:
                 conn.execute(
                     update(t.points_lot)

@@ -224,18 +224,16 @@ def _record_member(uow: UnitOfWork, member: Member, now: datetime) -> None:
     )
 
 
-def _record_card(uow: UnitOfWork, card: Card, now: datetime) -> None:
-    uow.outbox.add(
-        "card",
-        card.card_no,
-        {
-            "member_id": card.member_id,
-            "generation": card.generation,
-            "state": card.state.value,
-            "at": now,
-        },
-        now,
-    )
+def _record_card(uow: UnitOfWork, card: Card, now: datetime, undoes: str | None = None) -> None:
+    payload: dict[str, object] = {
+        "member_id": card.member_id,
+        "generation": card.generation,
+        "state": card.state.value,
+        "at": now,
+    }
+    if undoes is not None:
+        payload["undoes"] = undoes  # the 挂失 this 解挂 takes back: head office undoes no other
+    uow.outbox.add("card", card.card_no, payload, now)
 
 
 def _new_card(uow: UnitOfWork, member_id: str, generation: int, now: datetime) -> Card:
@@ -378,9 +376,10 @@ def change_card_state(
             approver = consume_approval(
                 uow, approval_id, action=action.value, subject=card.card_no, amount=0, ctx=ctx
             )
+        undoes = uow.cards.state_since(card.card_no) if action is CardAction.UNREPORT else None
         uow.cards.set_state(card.card_no, new_state, now)
         changed = Card(card.card_no, card.member_id, card.generation, new_state)
-        _record_card(uow, changed, now)
+        _record_card(uow, changed, now, undoes)
         uow.audit.add(
             at=now,
             actor=actor,

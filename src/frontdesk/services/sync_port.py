@@ -12,6 +12,7 @@ from typing import Any, Protocol
 from frontdesk.domain.ledger import LedgerEntry
 from frontdesk.domain.program import Program, ProgramInvalid, program_from_mapping
 from frontdesk.services.ports import Clock
+from frontdesk.services.sync_refusals import HeadOfficeRefused
 
 # Pushed in this order: card and member events first, so a 挂失 reaches head office before the
 # (possibly long) ledger backlog; the ledger is its own outbox, seq is its cursor.
@@ -34,18 +35,12 @@ class HeadOfficeUnreachable(Exception):
         super().__init__(f"无法连接总部，数据已保留在本机，下次同步会继续：{detail}")
         self.detail = detail
 
-
-class ChainRefused(Exception):
-    """Head office refused the till's ledger: a gap, a wrong link or a changed entry."""
-
-    def __init__(self, till_id: str, problems: Sequence[str]) -> None:
-        text = "；".join(problems[:5])
-        super().__init__(
-            f"总部拒收收银台 {till_id} 的账本：哈希链断裂或序号不连续（{text}）。"
-            "请勿继续使用本机储值功能，并立即联系总部。"
+    @property
+    def message_en(self) -> str:
+        return (
+            "Head office cannot be reached; everything stays on this till and the next sync "
+            f"resumes: {self.detail}"
         )
-        self.till_id = till_id
-        self.problems = list(problems)
 
 
 @dataclass(frozen=True)
@@ -79,6 +74,9 @@ class HeadOffice(Protocol):
     """Head office as one till sees it; every push is idempotent and returns the stored cursor."""
 
     def cursor(self, till_id: str, stream: str) -> int: ...
+    def check_head(self, till_id: str, hash_at: Callable[[int], str | None]) -> None:
+        """The till's hash at head office's acknowledged seq; raises HeadMismatch if it differs."""
+
     def push_ledger(self, till_id: str, entries: Sequence[LedgerEntry]) -> int: ...
     def push_rows(self, till_id: str, stream: str, batch: RowBatch) -> int: ...
     def pull(self, stream: str, after: int, limit: int) -> RowBatch: ...
@@ -92,6 +90,7 @@ class TillSyncStore(Protocol):
     @property
     def till_id(self) -> str: ...
     def ack(self, stream: str) -> int: ...
+    def hash_at(self, seq: int) -> str | None: ...
     def set_ack(self, stream: str, value: int) -> None: ...
     def ledger_after(self, seq: int, limit: int) -> list[LedgerEntry]: ...
     def rows_after(self, stream: str, cursor: int, limit: int) -> RowBatch: ...
@@ -108,6 +107,7 @@ class SyncReport:
     pulled: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     message: str = ""
+    message_en: str = ""
     unreachable: bool = False  # head office could not be reached (not: it refused something)
 
     @property
@@ -124,6 +124,9 @@ class SyncReport:
 
 def push(store: TillSyncStore, hq: HeadOffice, report: SyncReport, batch: int) -> None:
     till = store.till_id
+    # Before anything goes: is this still the chain head office acknowledged? A till whose
+    # entries were edited, re-sealed, cut short or restored from an old backup stops here.
+    hq.check_head(till, store.hash_at)
     for stream in PUSH_STREAMS:
         # Head office may have committed a batch whose acknowledgement never reached the till.
         cursor = max(store.ack(stream), hq.cursor(till, stream))
@@ -189,9 +192,10 @@ def sync_now(
         push(store, hq, report, batch)
         if pull_too:
             pull(store, hq, report, batch, clock.now())
-    except (HeadOfficeUnreachable, ChainRefused) as exc:
+    except (HeadOfficeUnreachable, HeadOfficeRefused) as exc:
         report.ok = False
         report.message = str(exc)
+        report.message_en = exc.message_en
         report.unreachable = isinstance(exc, HeadOfficeUnreachable)
         return report
     if pull_too:

@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
+from frontdesk.services.sync_refusals import problem_text
+
 
 @dataclass(frozen=True)
 class HqReport:
@@ -28,7 +30,11 @@ class HqReport:
             for r in self.spends_after_revocation
         ]
         out.append(f"同步问题：{len(self.sync_problems)}")
-        out += [f"  {r['till_id']} {r['detected_at']} {r['detail']}" for r in self.sync_problems]
+        out += [
+            f"  {r['till_id']} {r['detected_at']:%Y-%m-%d %H:%M:%S} "
+            f"{problem_text(r) if r['code'] else ''}（{r['detail']}）"
+            for r in self.sync_problems
+        ]
         return "\n".join(out)
 
 

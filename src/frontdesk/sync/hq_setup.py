@@ -12,11 +12,22 @@ from sqlalchemy.engine import Connection
 from frontdesk.services.sync_port import program_from_text
 from frontdesk.sync.credentials import HqCredentials
 from frontdesk.sync.hq_engine import migrate_hq
+from frontdesk.sync.hq_migrations.versions.h0003_authority import (
+    BOOKS,
+    MEMBER_READABLE,
+    PUSH_FUNCTIONS,
+)
 
-# What a store may do: append its own books (row-level security narrows it to its tills),
-# move its own cursors, and read master data. No UPDATE or DELETE on the books, ever.
-_APPEND = ["ledger_entry", "ticket", "ticket_line", "tender", "audit_log", "change_event"]
-_READ = ["store", "till", "member", "card", "product", "program"]
+# What a store may do: read its own books (row-level security narrows them to its tills) and
+# master data, and push through head office's checking functions. No direct INSERT, UPDATE or
+# DELETE on the books, ever: the functions are the only way in.
+_READ = ["store", "till", "card", "product", "program"]
+_PULL_FUNCTIONS = [
+    "fd_member_totals(bigint)",
+    "fd_last_arrival()",
+    "fd_tier_events(bigint)",
+    "fd_last_ticket_arrival()",
+]
 
 
 def _ident(conn: Connection, name: str) -> str:
@@ -41,17 +52,19 @@ def _ensure_role(conn: Connection, name: str, member_of: str | None) -> None:
 
 def _grant(conn: Connection, group: str) -> None:
     g = _ident(conn, group)
-    for table in _APPEND:
-        conn.exec_driver_sql(f"GRANT SELECT, INSERT ON {table} TO {g}")
-    conn.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE ON sync_cursor TO {g}")
-    conn.exec_driver_sql(f"GRANT INSERT ON sync_problem TO {g}")
+    for table in BOOKS:
+        conn.exec_driver_sql(f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {table} FROM {g}")
+        conn.exec_driver_sql(f"GRANT SELECT ON {table} TO {g}")
     for table in _READ:
         conn.exec_driver_sql(f"GRANT SELECT ON {table} TO {g}")
-    conn.exec_driver_sql(f"GRANT USAGE ON SEQUENCE arrival_seq, sync_problem_problem_id_seq TO {g}")
-    conn.exec_driver_sql(
-        f"GRANT EXECUTE ON FUNCTION fd_member_totals(bigint), fd_last_arrival(), "
-        f"fd_tier_events(bigint), fd_last_ticket_arrival() TO {g}"
-    )
+    # Every column of the member master but other stores' PIN hashes: the pull function gives
+    # a till those it needs to check a PIN offline.
+    conn.exec_driver_sql(f"REVOKE SELECT ON member FROM {g}")
+    conn.exec_driver_sql(f"GRANT SELECT ({MEMBER_READABLE}) ON member TO {g}")
+    sequences = "arrival_seq, sync_problem_problem_id_seq"
+    conn.exec_driver_sql(f"REVOKE USAGE ON SEQUENCE {sequences} FROM {g}")
+    functions = ", ".join([*_PULL_FUNCTIONS, *PUSH_FUNCTIONS])
+    conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {functions} TO {g}")
     for view in ("account_balance", "negative_account", "spend_after_revocation"):
         conn.exec_driver_sql(f"REVOKE ALL ON {view} FROM PUBLIC")
 
