@@ -33,5 +33,8 @@ def sync(s: Session) -> Outcome:
         return Outcome(report.text, report)
     # Unreachable is worth a retry (1); head office refusing the till's data is a refusal (2).
     return Outcome(
-        report.text, report, code=1 if report.unreachable else 2, warnings=[report.message]
+        report.text,
+        report,
+        code=1 if report.unreachable else 2,
+        warnings=[report.message if s.lang == "zh_CN" else report.message_en or report.message],
     )
