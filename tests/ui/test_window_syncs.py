@@ -23,6 +23,7 @@ from frontdesk.services.sync_control import SchedulerSyncControl, SyncState, Syn
 from frontdesk.services.sync_port import EVERY_SETTING
 from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.sync import credentials
+from frontdesk.sync.hq_engine import migrate_hq
 from frontdesk.sync_setup import sync_control
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.sync_status import SyncRunner
@@ -41,6 +42,16 @@ from tests.ui.real_store import CASHIER_NO, RealStore
 
 __all__ = ["hq_admin", "hq_admin_url", "proxy"]  # head office's fixtures, for the tests here
 
+_TILL_BOOKS = [
+    "tender",
+    "ticket_line",
+    "ticket",
+    "ledger_entry",
+    "audit_log",
+    "change_event",
+    "sync_cursor",
+    "till_head",
+]
 INTERVAL_S = 3.0
 WAIT_MS = 30_000  # bounds a failing wait only
 
@@ -54,6 +65,12 @@ def live(real_store: RealStore, hq_admin: Engine) -> TillContext:
         uow.settings.set(EVERY_SETTING, str(INTERVAL_S / 60))
         uow.commit()
     till = real_store.till
+    # Each test's store is a fresh copy of the same till: head office forgets the last copy's
+    # chain, or it would rightly refuse this one as a till restored from an old backup.
+    migrate_hq(hq_admin)
+    with hq_admin.begin() as conn:
+        for table in _TILL_BOOKS:
+            conn.execute(text(f"DELETE FROM {table} WHERE till_id = :t"), {"t": till_id})
     connect_till(Till(till.path, till.engine, ctx, MovableClock(), till_id), hq_admin)
     return ctx
 

@@ -21,12 +21,12 @@ from sqlalchemy import Engine, event
 from frontdesk.domain.ledger import LedgerEntry
 from frontdesk.services.sync_port import (
     BalanceSnapshot,
-    ChainRefused,
     HeadOffice,
     HeadOfficeUnreachable,
     RowBatch,
     TierSnapshot,
 )
+from frontdesk.services.sync_refusals import HeadOfficeRefused
 
 T = TypeVar("T")
 
@@ -122,7 +122,7 @@ class DeadlineHeadOffice:
         self.deadline.check()
         try:
             return fn(*args)
-        except ChainRefused:
+        except HeadOfficeRefused:
             raise
         except Exception:
             # A cut connection fails in whatever way libpq noticed it; the cause is the deadline.
@@ -132,6 +132,9 @@ class DeadlineHeadOffice:
 
     def cursor(self, till_id: str, stream: str) -> int:
         return self._call(self.inner.cursor, till_id, stream)
+
+    def check_head(self, till_id: str, hash_at: Callable[[int], str | None]) -> None:
+        self._call(self.inner.check_head, till_id, hash_at)
 
     def push_ledger(self, till_id: str, entries: Sequence[LedgerEntry]) -> int:
         return self._call(self.inner.push_ledger, till_id, entries)
