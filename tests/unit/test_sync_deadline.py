@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -33,6 +33,9 @@ class SlowHeadOffice:
     def cursor(self, till_id: str, stream: str) -> int:
         self._wait("cursor")
         return 0
+
+    def check_head(self, till_id: str, hash_at: Callable[[int], str | None]) -> None:
+        self._wait("check_head")
 
     def push_ledger(self, till_id: str, entries: Sequence[LedgerEntry]) -> int:
         self._wait("push_ledger")
@@ -71,6 +74,9 @@ class EndlessOutbox:
 
     def set_ack(self, stream: str, value: int) -> None:
         self.acks[stream] = value
+
+    def hash_at(self, seq: int) -> str | None:
+        return None
 
     def ledger_after(self, seq: int, limit: int) -> list[LedgerEntry]:
         return []

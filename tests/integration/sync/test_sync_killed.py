@@ -4,7 +4,8 @@ import random
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import cycle
 
 import pytest
 from sqlalchemy import Engine, text
@@ -17,11 +18,9 @@ from tests.integration.sync.conftest import ADMIN, Till, hq_rows
 KILLS = 50
 
 
-def _topups(till: Till, members: list[str], n: int) -> None:
-    for i in range(n):
-        accounts.topup(
-            till.ctx, actor=ADMIN[0], member_id=members[i % len(members)], amount=Fen.of("100.00")
-        )
+def _topups(till: Till, members: Iterator[str], n: int) -> None:
+    for _ in range(n):
+        accounts.topup(till.ctx, actor=ADMIN[0], member_id=next(members), amount=Fen.of("100.00"))
 
 
 def _sync_process(till: Till) -> subprocess.Popen[bytes]:
@@ -34,12 +33,19 @@ def test_sync_killed_at_random_points_stores_every_entry_exactly_once(
     make_till: Callable[..., Till], hq_admin: Engine
 ) -> None:
     till = make_till(3, 1)
-    members = [
-        membership.register(
-            till.ctx, actor=ADMIN[0], phone=f"1390000{i:04d}", name=f"会员{i}", consent_terms=True
-        ).member.member_id
-        for i in range(5)
-    ]
+    # Enough members, taken in turn, that none reaches the card balance cap (￥5,000).
+    members = cycle(
+        [
+            membership.register(
+                till.ctx,
+                actor=ADMIN[0],
+                phone=f"1390000{i:04d}",
+                name=f"会员{i}",
+                consent_terms=True,
+            ).member.member_id
+            for i in range(60)
+        ]
+    )
     _topups(till, members, 700)  # 1,400 entries waiting before the first run
     rng = random.Random(20260310)
     kills = runs = 0
