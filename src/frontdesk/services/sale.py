@@ -174,8 +174,11 @@ def _holder(ctx: TillContext, uow: UnitOfWork, code: str, cashier: str, now: dat
         raise
     lots = uow.accounts.lots(member.member_id)
     balances = Balances(account.principal, account.bonus, account.points, lots)
-    balances = balances.moved(expire_points(uow, ctx, member.member_id, cashier, now, lots))
-    return _Holder(card, member, replace(account, points=balances.points), balances)
+    expired = expire_points(uow, ctx, member.member_id, cashier, now, lots)
+    if expired:
+        balances = balances.moved(expired)
+        account = replace(account, points=balances.points)
+    return _Holder(card, member, account, balances)
 
 
 def _tier_after(
@@ -333,12 +336,12 @@ def checkout(
         drafts: list[EntryDraft] = []
         if h is not None:
             drafts = _member_drafts(ctx, uow, h, txn_id, cashier, priced, stored, offline, now)
-        ticket = _sale_ticket(uow, txn_id, shift, cashier, h, priced, settlement, offline, now)
         upgraded = after = None
         if h is not None and pm is not None:
             event = TierEvent(now, txn_id, priced.due, priced.points_earned)
             upgraded, account = _tier_after(uow, ctx, h, event, now, pm.tier)
-            ticket = replace(ticket, upgraded_to=upgraded)
+        ticket = _sale_ticket(uow, txn_id, shift, cashier, h, priced, settlement, offline, now)
+        ticket = replace(ticket, upgraded_to=upgraded) if upgraded else ticket
         uow.tickets.add(ticket)
         uow.ledger.append(drafts, now)
         if h is not None:
