@@ -225,6 +225,17 @@ HELP: dict[str, tuple[str, str]] = {
         "last day, YYYY-MM-DD (inclusive; default: today)",
     ),
     "statement --pdf": ("同时写出 PDF 文件", "also write it as a PDF file"),
+    "hq products": ("总部商品资料", "head office's catalog"),
+    "hq products import": (
+        "在总部导入商品文件（CSV/Excel，有错误整体不导入），各收银台同步后可售",
+        "import a product file at head office (CSV/Excel, all or nothing); tills sell it after sync",
+    ),
+    "hq program": ("总部会员方案", "head office's membership program"),
+    "hq program publish": (
+        "校验并发布新版会员方案到所有收银台",
+        "validate and publish a new program version to every till",
+    ),
+    "program file": ("方案文件（TOML）", "the program file (TOML)"),
     "hq settlement": (
         "跨店清分（本金先进先出：谁应付谁）和各门店每日预付负债，与总部账本核对",
         "cross-store settlement (principal, first in first out) and daily prepaid liability "

@@ -1,0 +1,57 @@
+"""`frontdesk hq products import` and `frontdesk hq program publish`: head office's master data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from frontdesk.cli.output import Outcome
+from frontdesk.cli.session import Session
+from frontdesk.domain.catalog import describe, read_catalog
+from frontdesk.sync.hq_engine import make_hq_engine
+
+
+def import_products(s: Session) -> Outcome:
+    from frontdesk.services.catalog import CatalogRefused
+    from frontdesk.sheets.reading import read_sheet
+    from frontdesk.sync.hq_catalog import import_catalog
+
+    sheet = read_sheet(Path(s.args.file))
+    read = read_catalog(sheet.heading, sheet.rows)
+    if read.problems:
+        refused = CatalogRefused(read.problems)
+        head = refused.message if s.lang == "zh_CN" else refused.message_en
+        data = {"imported": 0, "problems": [vars(p) for p in read.problems]}
+        return Outcome("\n".join([head, *(describe(p, s.lang) for p in read.problems)]), data, 2)
+    admin = make_hq_engine(s.args.hq_url)
+    try:
+        done = import_catalog(admin, read)
+    finally:
+        admin.dispose()
+    if s.lang == "zh_CN":
+        text = (
+            f"总部已导入 {len(read.products)} 个商品：新增 {done.added}，更新 {done.updated}，"
+            f"未变 {done.unchanged}；各收银台下次同步时生效"
+        )
+    else:
+        text = (
+            f"Head office imported {len(read.products)} products: {done.added} added, "
+            f"{done.updated} updated, {done.unchanged} unchanged; tills get them at their next sync"
+        )
+    return Outcome(text, done)
+
+
+def publish_program(s: Session) -> Outcome:
+    from frontdesk.sync.hq_setup import publish_program as publish
+
+    body = Path(s.args.file).read_text(encoding="utf-8")
+    admin = make_hq_engine(s.args.hq_url)
+    try:
+        version = publish(admin, body)
+    finally:
+        admin.dispose()
+    text = (
+        f"会员方案第 {version} 版已发布，各收银台同步后下次启动时生效"
+        if s.lang == "zh_CN"
+        else f"Program version {version} published; tills use it from their next start after a sync"
+    )
+    return Outcome(text, {"version": version})
