@@ -57,10 +57,11 @@ def _grant(conn: Connection, group: str) -> None:
         conn.exec_driver_sql(f"GRANT SELECT ON {table} TO {g}")
     for table in _READ:
         conn.exec_driver_sql(f"GRANT SELECT ON {table} TO {g}")
-    # Every column of the member master but other stores' PIN hashes: the pull function gives
-    # a till those it needs to check a PIN offline.
+    # The member master only through the pull (fd_pull_members): the members that changed, with
+    # the PIN hash a till needs to check a PIN offline; no ad-hoc query over every store's
+    # phones and PIN hashes.
     conn.exec_driver_sql(f"REVOKE SELECT ON member FROM {g}")
-    conn.exec_driver_sql(f"GRANT SELECT ({MEMBER_READABLE}) ON member TO {g}")
+    conn.exec_driver_sql(f"REVOKE SELECT ({MEMBER_READABLE}, pin_hash) ON member FROM {g}")
     sequences = "arrival_seq, sync_problem_problem_id_seq"
     conn.exec_driver_sql(f"REVOKE USAGE ON SEQUENCE {sequences} FROM {g}")
     functions = ", ".join([*_PULL_FUNCTIONS, *PUSH_FUNCTIONS])

@@ -515,7 +515,6 @@ BEGIN
                 AND table_name = 'member' AND privilege_type = 'SELECT'
     LOOP
         EXECUTE format('REVOKE SELECT ON member FROM %I', r.grantee);
-        EXECUTE format('GRANT SELECT ({MEMBER_READABLE}) ON member TO %I', r.grantee);
         EXECUTE format('GRANT SELECT ON till_head TO %I', r.grantee);
         EXECUTE format('GRANT EXECUTE ON FUNCTION {", ".join(PUSH_FUNCTIONS)} TO %I', r.grantee);
     END LOOP;
