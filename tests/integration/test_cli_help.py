@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import resource
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -123,18 +123,22 @@ def test_help_and_version_load_no_database_stack(args: list[str]) -> None:
     assert done.stderr.strip().splitlines()[-1] == "[]", done.stderr
 
 
-def _best_of(command: list[str], runs: int = 5) -> float:
+def _best_cpu_of(command: list[str], runs: int = 5) -> float:
+    # CPU seconds the child used, not wall time: on a loaded machine (other jobs on the same two
+    # cores) wall time measured the queue, while CPU time still measures the imports.
     best = float("inf")
     for _ in range(runs):
-        started = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         subprocess.run(command, capture_output=True, check=True)
-        best = min(best, time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        best = min(best, used)
     return best
 
 
-def test_help_starts_about_as_fast_as_python_itself() -> None:
-    # Generous: a shared CI machine is slow and noisy; the best of five is compared with python
-    # starting and exiting (on a quiet machine --help takes ~0.05 s more than bare python).
-    bare = _best_of([sys.executable, "-c", "pass"])
-    helped = _best_of([sys.executable, "-m", "frontdesk.cli", "--help"])
-    assert helped < bare + 0.35, (bare, helped)
+def test_help_costs_about_what_python_itself_costs() -> None:
+    # Measured here: python alone ~0.014 s of CPU, --help ~0.07 s, the database stack and the
+    # services imported ~0.78 s; the margin catches the stack creeping back into --help.
+    bare = _best_cpu_of([sys.executable, "-c", "pass"])
+    helped = _best_cpu_of([sys.executable, "-m", "frontdesk.cli", "--help"])
+    assert helped < bare + 0.25, (bare, helped)
