@@ -42,11 +42,17 @@ def _till_behind(
 
 
 def _backlog(till: Till, n: int) -> None:
-    phone = "139" + "".join(c for c in till.till_id if c.isdigit())[-8:].rjust(8, "0")
-    member = membership.register(
-        till.ctx, actor=ADMIN[0], phone=phone, name="王芳", consent_terms=True
-    ).member.member_id
-    for _ in range(n):
+    digits = "".join(c for c in till.till_id if c.isdigit())[-6:].rjust(6, "0")
+    member = ""
+    for i in range(n):
+        if i % 40 == 0:  # a fresh member before one card reaches the ￥5,000 balance cap
+            member = membership.register(
+                till.ctx,
+                actor=ADMIN[0],
+                phone=f"139{digits}{i // 40:02d}",
+                name="王芳",
+                consent_terms=True,
+            ).member.member_id
         accounts.topup(till.ctx, actor=ADMIN[0], member_id=member, amount=Fen.of("100.00"))
 
 
