@@ -210,7 +210,11 @@ class ServicesTillBackend:
         manager_no: str,
         pin: str,
     ) -> str:
-        binding = self._pending.get((action, subject)) or self._binding(action, subject, amount)
+        # After a refusal the window approves what the refused call needs (the pending binding);
+        # asked directly (the manager screens), it approves what it names.
+        binding = self._pending.get((action, subject)) or _Binding(
+            SERVICE_ACTIONS[action], subject, 0 if amount is None else amount.value
+        )
         approval_id = staff.approve(
             self._ctx,
             action=binding.action,
@@ -221,22 +225,6 @@ class ServicesTillBackend:
         )
         self._pending.pop((action, subject), None)
         return approval_id
-
-    def _binding(self, action: ApprovalAction, subject: str, amount: Fen | None) -> _Binding:
-        """The services' binding for an approval asked for directly (not after a refusal)."""
-        value = 0 if amount is None else amount.value
-        if action is ApprovalAction.MANAGER_SCREENS:
-            return _Binding(SERVICE_ACTIONS[action], subject, 0)
-        if action is ApprovalAction.REFUND:
-            return _Binding(SERVICE_ACTIONS[action], subject.strip(), value)
-        card_no = parse_card_number(subject.split()[0]) if subject.strip() else subject
-        if action in (ApprovalAction.PIN_RESET, ApprovalAction.TIER_LOCK):
-            return _Binding(SERVICE_ACTIONS[action], self._card(card_no).member_id, 0)
-        if action is ApprovalAction.POINTS_ADJUST:
-            return _Binding(SERVICE_ACTIONS[action], self._card(card_no).member_id, value)
-        if action is ApprovalAction.REISSUE_FEE_WAIVER:
-            return _Binding(SERVICE_ACTIONS[action], card_no, self._ctx.program.reissue_fee.value)
-        return _Binding(SERVICE_ACTIONS[action], card_no, value)
 
     def _ask(
         self, action: ApprovalAction, subject: str, amount: Fen | None, binding: _Binding
