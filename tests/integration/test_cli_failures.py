@@ -7,6 +7,7 @@ language, nothing is written, and an unexpected error's traceback goes to the lo
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import subprocess
@@ -123,6 +124,23 @@ def test_a_file_that_cannot_be_written_is_named(demo_db: Path, tmp_path: Path) -
 def test_head_office_unreachable_or_misaddressed(demo_db: Path, url: str, phrase: str) -> None:
     line = said_plainly(cli("--db", str(demo_db), "hq", "report", "--hq-url", url))
     assert phrase in line
+
+
+def test_a_head_office_database_that_does_not_exist_is_named_as_such(
+    demo_db: Path, hq_url: str
+) -> None:
+    missing = hq_url.rsplit("/", 1)[0] + "/no_such_database"
+    for verb in ("init", "report"):
+        line = said_plainly(cli("--db", str(demo_db), "hq", verb, "--hq-url", missing))
+        assert line.startswith("总部数据库不存在")
+
+
+@pytest.fixture
+def hq_url() -> str:
+    url = os.environ.get("FRONTDESK_HQ_TEST_URL")
+    if not url:
+        pytest.skip("FRONTDESK_HQ_TEST_URL is not set (run scripts/hq-postgres start)")
+    return url
 
 
 def test_a_bug_is_one_line_and_its_traceback_goes_to_the_log(

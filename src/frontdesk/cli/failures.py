@@ -43,6 +43,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法连接总部数据库，请检查网络和地址后重试",
         "Cannot reach the head-office database; check the network and the address, then retry",
     ),
+    "hq_no_database": (
+        "总部数据库不存在，请先在总部服务器上建立它（createdb），或检查地址中的数据库名",
+        "The head-office database does not exist: create it on the server (createdb) or check "
+        "the database name in the address",
+    ),
+    "hq_login": (
+        "总部拒绝了登录，请检查地址中的用户名和密码",
+        "Head office refused the login; check the user name and password in the address",
+    ),
     "hq_url": (
         "总部连接地址格式不正确（应为 postgresql://…）",
         "The head-office address is malformed (postgresql://…)",
@@ -110,6 +119,11 @@ def _classify(exc: BaseException) -> tuple[str, object]:
         import psycopg
 
         if isinstance(cause, psycopg.OperationalError):
+            said = str(cause).lower()
+            if "does not exist" in said and "database" in said:
+                return "hq_no_database", ""
+            if "authentication failed" in said or "no password supplied" in said:
+                return "hq_login", ""
             return "hq_unreachable", ""
         if isinstance(cause, psycopg.Error):
             return "hq_error", ""
