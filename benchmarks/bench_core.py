@@ -32,7 +32,7 @@ from frontdesk.services import checkout, membership, shifts, staff
 from frontdesk.services.context import TillContext, new_id
 
 NOW = at(2026, 11, 20)
-PIN_HASH = hash_pin("135790")
+PIN_HASH = hash_pin("135790", None)
 CODES = ["6900000000014", "6900000000021", "6900000000038"]
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from frontdesk.domain.cards import CardAction
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import Product
-from frontdesk.services import accounts, checkout, membership, shifts, staff
+from frontdesk.services import accounts, checkout, membership, shifts, staff, staff_admin
 from frontdesk.services.context import TillContext, new_id
 
 
@@ -53,8 +53,12 @@ def build_demo(ctx: TillContext) -> list[DemoMember]:
         admin_name="管理员",
         admin_pin="9001",
     )
-    staff.add_staff(ctx, actor="9001", staff_no="8001", name="王店长", role="manager", pin="8001")
-    staff.add_staff(ctx, actor="9001", staff_no="1001", name="李收银", role="cashier", pin="1001")
+    staff_admin.add_staff(
+        ctx, actor="9001", staff_no="8001", name="王店长", role="manager", pin="8001"
+    )
+    staff_admin.add_staff(
+        ctx, actor="9001", staff_no="1001", name="李收银", role="cashier", pin="1001"
+    )
     codes = []
     with ctx.uow() as uow:
         for i, (name, price, discount) in enumerate(DEMO_PRODUCTS):

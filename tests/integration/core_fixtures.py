@@ -14,7 +14,7 @@ from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import Product
 from frontdesk.persistence.engine import open_database
 from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
-from frontdesk.services import membership, shifts, staff
+from frontdesk.services import membership, shifts, staff, staff_admin
 from frontdesk.services.context import TillContext
 from tests.builders import PROGRAM, FixedClock, at
 
@@ -55,8 +55,12 @@ def make_till(path: Path, clock: FixedClock | None = None) -> Till:
         admin_name="管理员",
         admin_pin="9001",
     )
-    staff.add_staff(ctx, actor="9001", staff_no="8001", name="王店长", role="manager", pin="8001")
-    staff.add_staff(ctx, actor="9001", staff_no="1001", name="李收银", role="cashier", pin="1001")
+    staff_admin.add_staff(
+        ctx, actor="9001", staff_no="8001", name="王店长", role="manager", pin="8001"
+    )
+    staff_admin.add_staff(
+        ctx, actor="9001", staff_no="1001", name="李收银", role="cashier", pin="1001"
+    )
     with ctx.uow() as uow:
         uow.products.upsert(Product(WATER, "矿泉水", Fen.of("2.00")))
         uow.products.upsert(Product(RICE, "大米 5kg", Fen.of("89.00")))

@@ -16,6 +16,7 @@ RICE = ean13("690000000005")  # 五常大米 5kg, ￥89.00
 NOODLES = ean13("690000000002")  # ￥4.50
 STAFF = ["--staff", "1001", "--pin", "1001"]
 MANAGER = ["--manager", "8001", "--manager-pin", "8001"]
+AUDITOR = ["--staff", "8001", "--pin", "8001"]  # the audit log is for managers (DOMAIN §7)
 
 
 def run(db: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -141,19 +142,20 @@ def test_every_refusal_exits_2_with_its_reason_and_writes_nothing(
     reason: str,
 ) -> None:
     db, _ = demo
-    _, audit_before, _ = run(db, *STAFF, "--json", "audit", "--limit", "1000", capsys=capsys)
+    _, audit_before, _ = run(db, *AUDITOR, "--json", "audit", "--limit", "1000", capsys=capsys)
 
     code, _, err = run(db, *STAFF, *args, capsys=capsys)
 
     assert code == 2
     assert reason in err
-    _, audit_after, _ = run(db, *STAFF, "--json", "audit", "--limit", "1000", capsys=capsys)
+    _, audit_after, _ = run(db, *AUDITOR, "--json", "audit", "--limit", "1000", capsys=capsys)
     before, after = json.loads(audit_before), json.loads(audit_after)
-    # Nothing but two logins: the refused command's operator, then this audit read's.
+    # Nothing but two logins: the refused command's operator, then this audit read's manager.
     assert after[2:] == before
     assert [(e["action"], e["actor"], e["outcome"]) for e in after[:2]] == [
-        ("login", "1001", "ok")
-    ] * 2
+        ("login", "8001", "ok"),
+        ("login", "1001", "ok"),
+    ]
     assert run(db, "verify", capsys=capsys)[0] == 0
 
 
@@ -237,12 +239,12 @@ def test_a_command_logs_its_operator_in_once(
     demo: tuple[Path, dict[str, str]], capsys: pytest.CaptureFixture[str]
 ) -> None:
     db, cards = demo
-    _, before, _ = run(db, *STAFF, "--json", "audit", "--limit", "1000", capsys=capsys)
+    _, before, _ = run(db, *AUDITOR, "--json", "audit", "--limit", "1000", capsys=capsys)
 
     code, _, err = run(db, *STAFF, "topup", "--card", cards["刘洋"], "50.00", capsys=capsys)
 
     assert code == 0, err
-    _, after, _ = run(db, *STAFF, "--json", "audit", "--limit", "1000", capsys=capsys)
+    _, after, _ = run(db, *AUDITOR, "--json", "audit", "--limit", "1000", capsys=capsys)
     new = json.loads(after)[: len(json.loads(after)) - len(json.loads(before))]
     # the topup's own login, the topup, and the second audit command's login
     assert sorted(e["action"] for e in new) == ["login", "login", "topup"]

@@ -20,6 +20,7 @@ from frontdesk.domain.cards import CardAction
 from frontdesk.domain.money import Fen
 from frontdesk.persistence import tables
 from frontdesk.persistence.engine import open_database
+from frontdesk.persistence.pin_pepper import copy_pepper
 from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
 from frontdesk.printing_setup import receipt_text
 from frontdesk.services import accounts, checkout, membership, shifts
@@ -109,6 +110,7 @@ def store_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Card
 def open_copy(template: Path, path: Path) -> Till:
     """A private copy of the template store, on its own fixed clock at `TODAY`."""
     shutil.copyfile(template, path)
+    copy_pepper(template, path)  # the staff PINs' secret goes with its database
     engine = open_database(path)
     clock = FixedClock(TODAY)
     return Till(TillContext(SqlUnitOfWorkFactory(engine), clock, PROGRAM), clock, engine, path)

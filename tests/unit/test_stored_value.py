@@ -1,3 +1,5 @@
+import hashlib
+
 import pytest
 
 from frontdesk.domain import errors
@@ -7,6 +9,7 @@ from frontdesk.domain.stored_value import (
     Split,
     check_pin_strength,
     hash_pin,
+    needs_rehash,
     pin_matches,
     split_refund,
     split_spend,
@@ -71,10 +74,34 @@ def test_weak_or_malformed_pins_are_refused(pin: str) -> None:
 
 
 def test_pins_are_stored_as_salted_slow_hashes() -> None:
-    a, b = hash_pin("135790"), hash_pin("135790")
+    a, b = hash_pin("135790", None), hash_pin("135790", None)
 
     assert a != b
     assert "135790" not in a
-    assert pin_matches("135790", a)
-    assert not pin_matches("135791", a)
-    assert not pin_matches("135790", "garbage")
+    assert pin_matches("135790", a, None)
+    assert not pin_matches("135791", a, None)
+    assert not pin_matches("135790", "garbage", None)
+
+
+def test_a_peppered_pin_needs_the_same_pepper_and_names_its_cost() -> None:
+    pepper = bytes(range(32))
+    stored = hash_pin("135790", pepper)
+
+    assert stored.startswith("scrypt$n=32768,r=8,p=1,k=")
+    assert pin_matches("135790", stored, pepper)
+    assert not pin_matches("135791", stored, pepper)
+    assert not needs_rehash(stored, pepper)
+    with pytest.raises(errors.PinSecretMissing):
+        pin_matches("135790", stored, bytes(32))
+    with pytest.raises(errors.PinSecretMissing):
+        pin_matches("135790", stored, None)
+
+
+def test_a_hash_from_before_the_pepper_still_verifies_and_asks_to_be_rewritten() -> None:
+    salt = bytes(16)
+    digest = hashlib.scrypt(b"135790", salt=salt, n=2**14, r=8, p=1, dklen=32)
+    legacy = f"scrypt${salt.hex()}${digest.hex()}"
+
+    assert pin_matches("135790", legacy, b"any pepper")
+    assert not pin_matches("135791", legacy, None)
+    assert needs_rehash(legacy, b"any pepper")

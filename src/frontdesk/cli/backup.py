@@ -130,7 +130,10 @@ def restore(args: argparse.Namespace) -> Outcome:
     try:
         kept = _checked_install(args, source, scratch, target, found.ledger_seq)
     finally:
-        for leftover in (scratch, *(scratch.with_name(scratch.name + x) for x in ("-wal", "-shm"))):
+        for leftover in (
+            scratch,
+            *(scratch.with_name(scratch.name + x) for x in ("-wal", "-shm", ".pepper")),
+        ):
             leftover.unlink(missing_ok=True)
     if creds.exists() and not _credentials(target).exists():
         shutil.copyfile(creds, _credentials(target))

@@ -67,6 +67,13 @@ HELP: dict[str, tuple[str, str]] = {
     "staff name": ("员工姓名", "staff member's name"),
     "role": ("角色：cashier 收银员、manager 店长、admin 管理员", "role: cashier, manager or admin"),
     "staff --new-pin": ("新员工的密码", "the new staff member's PIN"),
+    "staff list": ("列出员工（店长）", "list the staff (manager)"),
+    "staff disable": ("停用员工工号", "disable a staff account"),
+    "staff enable": ("重新启用员工工号", "enable a staff account again"),
+    "staff unlock": ("解锁密码错误过多的员工", "unlock a staff member after too many wrong PINs"),
+    "staff reset-pin": ("重置员工密码（同时解锁）", "reset a staff member's PIN (also unlocks)"),
+    "staff reset --new-pin": ("员工的新密码", "the staff member's new PIN"),
+    "staff set-role": ("修改员工角色（管理员）", "change a staff member's role (administrator)"),
     # Members
     "member": ("会员", "members"),
     "member add": ("注册会员并发卡", "register a member and issue a card"),

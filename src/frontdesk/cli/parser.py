@@ -103,11 +103,21 @@ def _audit(g: Grammar, p: Parser) -> None:
 
 
 def _staff(g: Grammar, p: Parser) -> None:
-    s = g.leaf(g.verbs(p), "add", "staff:add", key="staff add")
+    st = g.verbs(p)
+    s = g.leaf(st, "add", "staff:add", key="staff add")
     g.arg(s, "staff_no", key="staff_no")
     g.arg(s, "name", key="staff name")
     g.arg(s, "role", choices=["cashier", "manager", "admin"], key="role")
     g.arg(s, "--new-pin", required=True, key="staff --new-pin")
+    g.leaf(st, "list", "staff:list_staff", key="staff list")
+    for verb in ("disable", "enable", "unlock"):
+        g.arg(g.leaf(st, verb, f"staff:{verb}", key=f"staff {verb}"), "staff_no", key="staff_no")
+    s = g.leaf(st, "reset-pin", "staff:reset_pin", key="staff reset-pin")
+    g.arg(s, "staff_no", key="staff_no")
+    g.arg(s, "--new-pin", required=True, key="staff reset --new-pin")
+    s = g.leaf(st, "set-role", "staff:set_role", key="staff set-role")
+    g.arg(s, "staff_no", key="staff_no")
+    g.arg(s, "role", choices=["cashier", "manager", "admin"], key="role")
 
 
 def _member(g: Grammar, p: Parser) -> None:

@@ -78,6 +78,7 @@ class Session:
             amount=amount,
             manager_no=self.args.manager,
             pin=self.args.manager_pin or "",
+            operator=self.actor(),
         )
 
     def member_id(self) -> str:

@@ -268,3 +268,62 @@ BalanceCapExceeded = _refusal(
     "The card would hold more than its cap of {cap} (bonus included); at most {allowed} may be "
     "topped up now",
 )
+UnknownStaff = _refusal(
+    "UnknownStaff", "unknown_staff", "未找到员工：{staff_no}", "No such staff member: {staff_no}"
+)
+DuplicateStaff = _refusal(
+    "DuplicateStaff",
+    "duplicate_staff",
+    "工号 {staff_no} 已存在（{name}），不能重复添加",
+    "Staff number {staff_no} already exists ({name})",
+)
+StaffDisabled = _refusal(
+    "StaffDisabled", "staff_disabled", "该工号已停用", "This staff account is disabled"
+)
+OwnRoleChange = _refusal(
+    "OwnRoleChange", "own_role_change", "不能修改自己的角色", "Nobody may change their own role"
+)
+OwnAccountDisable = _refusal(
+    "OwnAccountDisable",
+    "own_account_disable",
+    "不能停用自己的工号",
+    "Nobody may disable their own staff account",
+)
+LastAdmin = _refusal(
+    "LastAdmin",
+    "last_admin",
+    "这是唯一可用的管理员，不能停用或降级",
+    "This is the only active administrator: it cannot be disabled or demoted",
+)
+ApprovalExpired = _refusal(
+    "ApprovalExpired",
+    "approval_expired",
+    "审批已过期（有效期 {minutes} 分钟），请重新审批",
+    "The approval has expired (valid for {minutes} minutes); approve again",
+)
+ApprovalsPaused = _refusal(
+    "ApprovalsPaused",
+    "approvals_paused",
+    "审批密码错误次数过多，该店长的审批暂停至 {until}（登录不受影响）",
+    "Too many wrong approval PINs: this manager's approvals are paused until {until}"
+    " (their login is not affected)",
+)
+PinSecretMissing = _refusal(
+    "PinSecretMissing",
+    "pin_secret_missing",
+    "密码密钥（数据库旁的 .pepper 文件）缺失或不符，请从备份恢复",
+    "The PIN secret (the .pepper file beside the database) is missing or wrong;"
+    " restore it from the backup",
+)
+UnknownRole = _refusal(
+    "UnknownRole",
+    "unknown_role",
+    "未知角色：{role}（可选 cashier 收银员、manager 店长、admin 管理员）",
+    "Unknown role: {role} (cashier, manager or admin)",
+)
+InvalidStaffNumber = _refusal(
+    "InvalidStaffNumber",
+    "invalid_staff_number",
+    "工号须为数字：{staff_no}",
+    "A staff number is digits: {staff_no}",
+)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any
 
 from frontdesk.domain.money import Fen
+from frontdesk.domain.permissions import ApprovalRules, Operation
 
 
 class SpendOrder(Enum):
@@ -79,6 +80,7 @@ class Program:
     store_name: str
     # 单用途商业预付卡管理办法（试行）（商务部 2012）: a named card (记名卡) holds at most ￥5,000.
     balance_cap: Fen = NAMED_CARD_CAP
+    approvals: ApprovalRules = field(default_factory=ApprovalRules)
 
     def tier(self, code: str) -> TierRule:
         for rule in self.tiers:
@@ -294,4 +296,25 @@ def program_from_mapping(data: Mapping[str, Any], source: str = "program.toml") 
             if "balance_cap" in sv_t
             else NAMED_CARD_CAP
         ),
+        approvals=_approval_rules(r, r.table(data, "", "approvals") if "approvals" in data else {}),
+    )
+
+
+def _approval_rules(r: _Reader, t: Mapping[str, Any]) -> ApprovalRules:
+    """`[approvals]`, optional: a key left out keeps DOMAIN §7's default."""
+    d = ApprovalRules()
+    p = "approvals."
+    names = t.get("distinct_approver", [o.value for o in d.distinct_approver])
+    known = {o.value for o in Operation}
+    if not isinstance(names, list) or not all(n in known for n in names):
+        raise r.fail(f"{p}distinct_approver", f"must be a list of operations, got {names!r}")
+    return ApprovalRules(
+        lifetime_minutes=r.integer(t, p, "lifetime_minutes", 1, 24 * 60)
+        if "lifetime_minutes" in t
+        else d.lifetime_minutes,
+        distinct_approver=frozenset(Operation(n) for n in names),
+        max_tries=r.integer(t, p, "max_tries", 1, 20) if "max_tries" in t else d.max_tries,
+        cooloff_minutes=r.integer(t, p, "cooloff_minutes", 1, 24 * 60)
+        if "cooloff_minutes" in t
+        else d.cooloff_minutes,
     )

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from frontdesk.persistence.pin_pepper import PEPPER_SUFFIX, copy_pepper, pepper_beside
+
 PREFIX = "till-"
 SUFFIX = ".db"
 _STAMP = "%Y%m%d-%H%M%S"
@@ -106,6 +108,7 @@ def take(database: Path, folder: Path, now: datetime) -> BackupFacts:
     except BackupBroken:
         partial.unlink(missing_ok=True)
         raise
+    copy_pepper(database, target)  # the staff PINs' secret travels with its database
     os.replace(partial, target)
     return facts(target)
 
@@ -127,6 +130,7 @@ def prune(folder: Path, keep_days: int, now: datetime) -> list[Path]:
     gone = [path for taken, path in dated[:-1] if taken < cutoff]
     for path in gone:
         path.unlink(missing_ok=True)
+        pepper_beside(path).unlink(missing_ok=True)
     return gone
 
 
@@ -146,9 +150,10 @@ def install(backup: Path, target: Path) -> Path | None:
         stamp = datetime.now().astimezone().strftime(_STAMP)
         kept = target.with_name(f"{target.name}.replaced-{stamp}")
         shutil.move(target, kept)
-        for side in ("-wal", "-shm"):
+        for side in ("-wal", "-shm", PEPPER_SUFFIX):
             extra = target.with_name(target.name + side)
             if extra.exists():
                 shutil.move(extra, kept.with_name(kept.name + side))
+    copy_pepper(backup, target)
     os.replace(partial, target)
     return kept

@@ -82,6 +82,30 @@ class SqlStaff:
                 failed_tries=s.failed_tries,
                 locked=s.locked,
                 created_at=at.isoformat(),
+                disabled=s.disabled,
+            )
+        )
+
+    def all(self) -> list[Staff]:
+        return [rows.to_staff(r) for r in self.conn.execute(select(t.staff).order_by("staff_no"))]
+
+    def set_role(self, staff_no: str, role: str) -> None:
+        self.conn.execute(update(t.staff).where(t.staff.c.staff_no == staff_no).values(role=role))
+
+    def set_disabled(self, staff_no: str, disabled: bool) -> None:
+        self.conn.execute(
+            update(t.staff).where(t.staff.c.staff_no == staff_no).values(disabled=disabled)
+        )
+
+    def set_approval_tries(
+        self, staff_no: str, failures: int, paused_until: datetime | None
+    ) -> None:
+        self.conn.execute(
+            update(t.staff)
+            .where(t.staff.c.staff_no == staff_no)
+            .values(
+                approval_failures=failures,
+                approvals_paused_until=None if paused_until is None else paused_until.isoformat(),
             )
         )
 
@@ -726,6 +750,7 @@ class SqlApprovals:
                 manager=a.manager,
                 created_at=a.created_at.isoformat(),
                 used_at=None,
+                operator=a.operator,
             )
         )
 
@@ -743,6 +768,7 @@ class SqlApprovals:
             r.manager,
             rows.must_dt(r.created_at),
             rows.dt(r.used_at),
+            r.operator,
         )
 
     def mark_used(self, approval_id: str, at: datetime) -> bool:

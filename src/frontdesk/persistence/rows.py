@@ -94,7 +94,17 @@ def to_card(r: Any) -> Card:
 
 
 def to_staff(r: Any) -> Staff:
-    return Staff(r.staff_no, r.name, r.role, r.pin_hash, r.failed_tries, bool(r.locked))
+    return Staff(
+        r.staff_no,
+        r.name,
+        r.role,
+        r.pin_hash,
+        r.failed_tries,
+        bool(r.locked),
+        disabled=bool(r.disabled),
+        approval_failures=r.approval_failures,
+        approvals_paused_until=dt(r.approvals_paused_until),
+    )
 
 
 def to_line(r: Any) -> TicketLine:

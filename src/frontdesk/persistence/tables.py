@@ -41,6 +41,9 @@ staff = Table(
     Column("failed_tries", Integer, nullable=False, default=0),
     Column("locked", Boolean, nullable=False, default=False),
     Column("created_at", Text, nullable=False),
+    Column("disabled", Boolean, nullable=False, default=False),
+    Column("approval_failures", Integer, nullable=False, default=0),
+    Column("approvals_paused_until", Text),
 )
 
 member = Table(
@@ -229,6 +232,7 @@ approval = Table(
     Column("manager", Text, nullable=False),
     Column("created_at", Text, nullable=False),
     Column("used_at", Text),
+    Column("operator", Text),
 )
 
 shift = Table(

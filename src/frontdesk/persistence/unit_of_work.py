@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 
 from frontdesk.persistence import repositories as repo
 from frontdesk.persistence import tables as t
+from frontdesk.persistence.pin_pepper import PinPepper
 
 
 class SqlAlchemyUnitOfWork:
@@ -29,10 +30,18 @@ class SqlAlchemyUnitOfWork:
     shifts: repo.SqlShifts
     outbox: repo.SqlOutbox
 
-    def __init__(self, engine: Engine, *, write: bool = True, till_id: str = "") -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        write: bool = True,
+        till_id: str = "",
+        pepper: PinPepper | None = None,
+    ) -> None:
         self.engine = engine
         self.write = write
         self._known_till_id = till_id
+        self._pepper = pepper or PinPepper(engine)
         self._conn: Connection | None = None
 
     def __enter__(self) -> Self:
@@ -64,6 +73,10 @@ class SqlAlchemyUnitOfWork:
             raise RuntimeError("the unit of work is not open")
         return self._conn
 
+    @property
+    def pin_pepper(self) -> bytes:
+        return self._pepper.get(self.connection)
+
     def commit(self) -> None:
         self.connection.commit()
 
@@ -83,6 +96,7 @@ class SqlUnitOfWorkFactory:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._till_id = ""
+        self._pepper = PinPepper(engine)
 
     def __call__(self, *, write: bool = True) -> SqlAlchemyUnitOfWork:
         # A till's id never changes once set, so it is read once instead of on every scan.
@@ -92,4 +106,6 @@ class SqlUnitOfWorkFactory:
                     select(t.settings.c.value).where(t.settings.c.key == "till_id")
                 )
                 self._till_id = found.scalar() or ""
-        return SqlAlchemyUnitOfWork(self.engine, write=write, till_id=self._till_id)
+        return SqlAlchemyUnitOfWork(
+            self.engine, write=write, till_id=self._till_id, pepper=self._pepper
+        )

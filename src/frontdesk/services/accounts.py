@@ -9,6 +9,7 @@ from datetime import datetime
 from frontdesk.domain import errors
 from frontdesk.domain.ledger import Bucket, EntryDraft, EntryKind, TxnDrafts
 from frontdesk.domain.money import ZERO, Fen
+from frontdesk.domain.permissions import Operation
 from frontdesk.domain.points import expired_lots, take_fifo
 from frontdesk.domain.stored_value import check_balance_cap, topup_split
 from frontdesk.domain.tenders import PAID_TENDERS as PAID_TENDERS
@@ -16,7 +17,7 @@ from frontdesk.domain.tenders import Tender, check_reference
 from frontdesk.services.context import TillContext, new_id
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.records import Account, Ticket
-from frontdesk.services.staff import consume_approval
+from frontdesk.services.staff import authorize, consume_approval
 from frontdesk.services.tickets import money_ticket
 
 
@@ -64,6 +65,7 @@ def topup(
     txn_id: str | None = None,
 ) -> TopUp:
     """充值: principal plus the bonus of the highest rule reached, as two ledger entries."""
+    authorize(ctx, actor, Operation.TOPUP)
     if tender not in PAID_TENDERS:
         raise ValueError(f"a top-up is paid by {', '.join(PAID_TENDERS)}")
     check_reference(tender, reference)
@@ -125,6 +127,7 @@ def adjust_points(
     approval_id: str | None,
 ) -> Account:
     """Manual points adjustment: approval bound to the amount, reason required (seed 003)."""
+    authorize(ctx, actor, Operation.POINTS_ADJUST)
     if not reason.strip():
         raise errors.ReasonRequired()
     if points == 0:
@@ -134,7 +137,13 @@ def adjust_points(
         if uow.accounts.get(member_id) is None:
             raise errors.UnknownMember(ref=member_id)
         approver = consume_approval(
-            uow, approval_id, action="points_adjust", subject=member_id, amount=points, ctx=ctx
+            uow,
+            approval_id,
+            action="points_adjust",
+            subject=member_id,
+            amount=points,
+            ctx=ctx,
+            operator=actor,
         )
         expire_points(uow, ctx, member_id, actor, now)
         txn = new_id()

@@ -19,13 +19,14 @@ from frontdesk.domain.cards import (
 from frontdesk.domain.ledger import Bucket, EntryKind, TxnDrafts
 from frontdesk.domain.members import make_registration, mask_phone, parse_phone
 from frontdesk.domain.money import ZERO, Fen
+from frontdesk.domain.permissions import Operation
 from frontdesk.domain.points import ExpiryWarning, expiring_soon, usable
-from frontdesk.domain.stored_value import cash_out, check_pin_strength, hash_pin
+from frontdesk.domain.stored_value import MEMBER_PIN_PEPPER, cash_out, check_pin_strength, hash_pin
 from frontdesk.domain.tiers import tier_status
 from frontdesk.services.context import TillContext, new_id, till_numbers
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.records import Account, Member, Tender, Ticket
-from frontdesk.services.staff import consume_approval
+from frontdesk.services.staff import authorize, consume_approval
 from frontdesk.services.tickets import money_ticket
 
 
@@ -269,6 +270,7 @@ def register(
     issue_card: bool = True,
 ) -> Registered:
     """Register a member (free), open the account at the entry tier, and issue the first card."""
+    authorize(ctx, actor, Operation.REGISTER_MEMBER)
     now = ctx.now()
     reg = make_registration(
         phone=phone,
@@ -299,7 +301,7 @@ def register(
             recruiter=actor,
             store=f"{store:03d}",
             created_at=now,
-            pin_hash=None if pin is None else hash_pin(pin),
+            pin_hash=None if pin is None else hash_pin(pin, MEMBER_PIN_PEPPER),
             pin_failures=0,
             pin_locked=False,
             tier_lock=None,
@@ -327,6 +329,7 @@ def register(
 
 def issue_card(ctx: TillContext, *, actor: str, member_id: str) -> str:
     """A card for a member who has none active (registered without one, or after 退卡)."""
+    authorize(ctx, actor, Operation.ISSUE_CARD)
     now = ctx.now()
     with ctx.uow() as uow:
         if uow.members.get(member_id) is None:
@@ -367,6 +370,7 @@ def change_card_state(
     """挂失 (anyone at the counter, blocks at once), 解挂 / 冻结 / 解冻 (manager approval)."""
     if action in (CardAction.REPLACE, CardAction.RETURN):
         raise ValueError("reissue and return have their own use cases")
+    authorize(ctx, actor, Operation(action.value))
     now = ctx.now()
     with ctx.uow() as uow:
         card = _card_for_change(uow, card_no)
@@ -374,7 +378,13 @@ def change_card_state(
         approver = None
         if action is not CardAction.REPORT_LOST:
             approver = consume_approval(
-                uow, approval_id, action=action.value, subject=card.card_no, amount=0, ctx=ctx
+                uow,
+                approval_id,
+                action=action.value,
+                subject=card.card_no,
+                amount=0,
+                ctx=ctx,
+                operator=actor,
             )
         undoes = uow.cards.state_since(card.card_no) if action is CardAction.UNREPORT else None
         uow.cards.set_state(card.card_no, new_state, now)
@@ -418,6 +428,7 @@ def reissue_card(
     waive_reason: str = "",
 ) -> Reissued:
     """补卡: identity check (phone + name), fee unless a manager waives it; no money moves."""
+    authorize(ctx, actor, Operation.REISSUE_CARD)
     now = ctx.now()
     with ctx.uow() as uow:
         old = _card_for_change(uow, card_no)
@@ -453,6 +464,7 @@ def reissue_card(
                 subject=old.card_no,
                 amount=fee.value,
                 ctx=ctx,
+                operator=actor,
             )
             fee = ZERO
         elif fee.value and fee_tender is None:
@@ -504,6 +516,7 @@ class Returned:
 
 def return_card(ctx: TillContext, *, actor: str, card_no: str, approval_id: str | None) -> Returned:
     """退卡: the card is returned, principal paid back in cash, bonus forfeited (manager)."""
+    authorize(ctx, actor, Operation.CARD_RETURN)
     now = ctx.now()
     with ctx.uow() as uow:
         card = _card_for_change(uow, card_no)
@@ -519,6 +532,7 @@ def return_card(ctx: TillContext, *, actor: str, card_no: str, approval_id: str 
             subject=card.card_no,
             amount=split.principal.value,
             ctx=ctx,
+            operator=actor,
         )
         shift = uow.shifts.current()
         if shift is None and split.principal.value:
@@ -561,6 +575,7 @@ def set_pin(
     ctx: TillContext, *, actor: str, member_id: str, pin: str, approval_id: str | None = None
 ) -> None:
     """First PIN: at the counter by the member. Any later change is a reset: manager approval."""
+    authorize(ctx, actor, Operation.MEMBER_PIN_SET)
     check_pin_strength(pin, ctx.program)
     now = ctx.now()
     with ctx.uow() as uow:
@@ -570,9 +585,17 @@ def set_pin(
         approver = None
         if member.pin_hash is not None:
             approver = consume_approval(
-                uow, approval_id, action="pin_reset", subject=member_id, amount=0, ctx=ctx
+                uow,
+                approval_id,
+                action="pin_reset",
+                subject=member_id,
+                amount=0,
+                ctx=ctx,
+                operator=actor,
             )
-        changed = replace(member, pin_hash=hash_pin(pin), pin_failures=0, pin_locked=False)
+        changed = replace(
+            member, pin_hash=hash_pin(pin, MEMBER_PIN_PEPPER), pin_failures=0, pin_locked=False
+        )
         uow.members.save(changed, now)
         _record_member(uow, changed, now)
         uow.audit.add(
@@ -595,6 +618,7 @@ def lock_tier(
     approval_id: str | None,
 ) -> None:
     """等级锁定 (or unlock with tier=None): manager approval and a reason."""
+    authorize(ctx, actor, Operation.TIER_LOCK)
     if not reason.strip():
         raise errors.ReasonRequired()
     if tier is not None and tier not in [t.code for t in ctx.program.tiers]:
@@ -605,7 +629,13 @@ def lock_tier(
         if member is None:
             raise errors.UnknownMember(ref=member_id)
         approver = consume_approval(
-            uow, approval_id, action="tier_lock", subject=member_id, amount=0, ctx=ctx
+            uow,
+            approval_id,
+            action="tier_lock",
+            subject=member_id,
+            amount=0,
+            ctx=ctx,
+            operator=actor,
         )
         uow.members.save(
             replace(member, tier_lock=tier, tier_lock_reason=reason if tier else None), now

@@ -55,11 +55,10 @@ class Staff:
     role: str  # cashier | manager | admin
     pin_hash: str
     failed_tries: int
-    locked: bool
-
-    @property
-    def can_approve(self) -> bool:
-        return self.role in ("manager", "admin")
+    locked: bool  # the login, after too many wrong PINs; lifted by a manager or an admin
+    disabled: bool = False
+    approval_failures: int = 0  # wrong PINs in the approval dialog, counted apart from the login
+    approvals_paused_until: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -127,3 +126,4 @@ class Approval:
     manager: str
     created_at: datetime
     used_at: datetime | None
+    operator: str | None = None  # who asked for it; None on approvals from before it was kept

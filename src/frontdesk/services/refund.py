@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from frontdesk.domain import errors
 from frontdesk.domain.ledger import EntryDraft, TxnDrafts
+from frontdesk.domain.permissions import Operation
 from frontdesk.domain.refund import paid_back, plan_refund, refund_lines
 from frontdesk.domain.tiers import tier_status
 from frontdesk.services.context import TillContext, next_receipt_no
 from frontdesk.services.membership import MemberView, member_view
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.records import Ticket
-from frontdesk.services.staff import consume_approval
+from frontdesk.services.staff import authorize, consume_approval
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ def refund(
     Money goes back the way it came (stored value to its buckets, the rest as paid); points
     earned are reversed and points redeemed restored, in proportion to what is refunded.
     """
+    authorize(ctx, cashier, Operation.REFUND)
     now = ctx.now()
     with ctx.uow() as uow:
         done = uow.tickets.get(txn_id)
@@ -65,6 +67,7 @@ def refund(
             subject=original.receipt_no,
             amount=plan.amount.value,
             ctx=ctx,
+            operator=cashier,
         )
         drafts: list[EntryDraft] = []
         if member_id is not None:

@@ -10,7 +10,9 @@ from frontdesk.domain import errors
 from frontdesk.domain.balances import Balances
 from frontdesk.domain.cards import Card, ensure_usable
 from frontdesk.domain.ledger import EntryDraft, TxnDrafts
+from frontdesk.domain.lockout import Attempts, LockoutPolicy, after_wrong_pin
 from frontdesk.domain.money import Fen, total
+from frontdesk.domain.permissions import Operation
 from frontdesk.domain.pricing import (
     DiscountKind,
     LineInput,
@@ -19,7 +21,7 @@ from frontdesk.domain.pricing import (
     price_ticket,
 )
 from frontdesk.domain.sale import sale_drafts, sale_lines
-from frontdesk.domain.stored_value import pin_matches, pin_needed
+from frontdesk.domain.stored_value import MEMBER_PIN_PEPPER, pin_matches, pin_needed
 from frontdesk.domain.tenders import Payment, Settlement, settle, stored_value_paid
 from frontdesk.domain.tiers import TierEvent, tier_status
 from frontdesk.services.accounts import expire_points
@@ -33,6 +35,7 @@ from frontdesk.services.membership import (
 )
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.records import Account, Member, Shift, Ticket
+from frontdesk.services.staff import authorize_in
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,7 @@ def _check_member_pin(ctx: TillContext, member: Member, pin: str | None) -> None
         raise errors.NoPinSet()
     if pin is None:
         raise errors.PinRequired()
-    if pin_matches(pin, member.pin_hash):
+    if pin_matches(pin, member.pin_hash, MEMBER_PIN_PEPPER):
         if member.pin_failures:
             with ctx.uow() as uow:
                 fresh = uow.members.get(member.member_id)
@@ -122,8 +125,9 @@ def _check_member_pin(ctx: TillContext, member: Member, pin: str | None) -> None
     with ctx.uow() as uow:
         fresh = uow.members.get(member.member_id)
         assert fresh is not None
-        failures = fresh.pin_failures + 1
-        locked = failures >= ctx.program.pin_max_tries
+        policy = LockoutPolicy(ctx.program.pin_max_tries)  # one policy: domain/lockout.py
+        after = after_wrong_pin(Attempts(fresh.pin_failures, fresh.pin_locked), policy, ctx.now())
+        failures, locked = after.failures, after.locked
         uow.members.save(replace(fresh, pin_failures=failures, pin_locked=locked), ctx.now())
         uow.audit.add(
             at=ctx.now(),
@@ -136,7 +140,7 @@ def _check_member_pin(ctx: TillContext, member: Member, pin: str | None) -> None
         uow.commit()
     if locked:
         raise errors.PinLocked()
-    raise errors.WrongPin(left=ctx.program.pin_max_tries - failures)
+    raise errors.WrongPin(left=after.tries_left(policy))
 
 
 def _pin_first(ctx: TillContext, txn_id: str, card_no: str, cashier: str, pin: str | None) -> None:
@@ -314,6 +318,7 @@ def checkout(
         _pin_first(ctx, txn_id, card_no, cashier, pin)
 
     with ctx.uow() as uow:
+        authorize_in(uow, cashier, Operation.SALE)
         done = uow.tickets.get(txn_id)
         if done is not None:
             change = total([t.change for t in done.tenders])
