@@ -219,6 +219,11 @@ HELP: dict[str, tuple[str, str]] = {
         "在已配置的打印机上打印测试小票",
         "print a test receipt on the configured printer",
     ),
+    "member import": (
+        "从旧系统导入会员及期初余额（管理员操作并需店长审批；有错误整体不导入）",
+        "import members with opening balances from an old system (admin, manager approval; "
+        "all or nothing)",
+    ),
     "member statement": (
         "会员对账单：本金、赠金、积分及期间内每笔变动和余额",
         "a member's statement: balances and every movement over a period",

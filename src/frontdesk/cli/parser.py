@@ -132,6 +132,7 @@ def _member(g: Grammar, p: Parser) -> None:
     g.arg(s, "--member-pin")
     g.member_ref(g.leaf(verbs, "show", "member:show", key="member show"))
     g.arg(g.leaf(verbs, "find", "member:find", key="member find"), "text", key="find text")
+    g.arg(g.leaf(verbs, "import", "member_import:import_file", key="member import"), "file")
     s = g.leaf(verbs, "statement", "statement:member_statement", key="member statement")
     g.member_ref(s)
     g.arg(s, "--from", dest="since", key="statement --from")

@@ -79,9 +79,9 @@ CATALOG_REASONS: dict[str, tuple[str, str]] = {
 }
 
 
-def column_of(heading: str) -> str | None:
+def column_of(heading: str, columns: Mapping[str, tuple[str, ...]] = COLUMNS) -> str | None:
     wanted = heading.strip().lower()
-    for key, names in COLUMNS.items():
+    for key, names in columns.items():
         if wanted in (n.lower() for n in names):
             return key
     return None
@@ -95,20 +95,23 @@ def parse_money_cell(text: str) -> Fen | None:
     return Fen(int(whole) * 100 + int((cents + "00")[:2]))
 
 
-def _columns(heading: Sequence[str]) -> tuple[dict[int, str], list[RowProblem]]:
+def read_columns(
+    heading: Sequence[str], columns: Mapping[str, tuple[str, ...]], required: Sequence[str]
+) -> tuple[dict[int, str], list[RowProblem]]:
+    """Which column of the sheet holds which field; problems for unknown, repeated or missing."""
     found: dict[int, str] = {}
     problems: list[RowProblem] = []
     for index, cell in enumerate(heading):
         if not cell.strip():
             continue
-        key = column_of(cell)
+        key = column_of(cell, columns)
         if key is None:
             problems.append(RowProblem(1, cell.strip(), "unknown_column"))
         elif key in found.values():
             problems.append(RowProblem(1, key, "duplicate_column"))
         else:
             found[index] = key
-    for key in REQUIRED:
+    for key in required:
         if key not in found.values():
             problems.append(RowProblem(1, key, "missing_column"))
     return found, problems
@@ -175,7 +178,7 @@ def _row(cells: Mapping[str, str], line: int) -> tuple[Product | None, list[RowP
 
 def read_catalog(heading: Sequence[str], rows: Sequence[Sequence[str]]) -> CatalogRead:
     """Products from a sheet's heading and rows (text cells); blank rows are skipped."""
-    columns, problems = _columns(heading)
+    columns, problems = read_columns(heading, COLUMNS, REQUIRED)
     if problems:
         return CatalogRead((), tuple(problems))
     products: list[Product] = []
@@ -201,17 +204,22 @@ def read_catalog(heading: Sequence[str], rows: Sequence[Sequence[str]]) -> Catal
     return CatalogRead(tuple(products), tuple(problems))
 
 
-def heading_label(field: str, lang: str) -> str:
-    names = COLUMNS.get(field)
+def heading_label(field: str, lang: str, columns: Mapping[str, tuple[str, ...]] = COLUMNS) -> str:
+    names = columns.get(field)
     if names is None:
         return field  # an unknown heading is shown as the file wrote it
     return names[0] if lang == "zh_CN" else names[1]
 
 
-def describe(problem: RowProblem, lang: str) -> str:
+def describe(
+    problem: RowProblem,
+    lang: str,
+    columns: Mapping[str, tuple[str, ...]] = COLUMNS,
+    reasons: Mapping[str, tuple[str, str]] = CATALOG_REASONS,
+) -> str:
     """One line a manager can act on, such as 第 12 行「售价」：金额须为数字…."""
-    zh, en = CATALOG_REASONS[problem.reason]
-    column = heading_label(problem.field, lang)
+    zh, en = reasons.get(problem.reason) or CATALOG_REASONS[problem.reason]
+    column = heading_label(problem.field, lang, columns)
     if lang == "zh_CN":
         return f"第 {problem.line} 行「{column}」：{zh}"
     return f"line {problem.line}, {column}: {en}"

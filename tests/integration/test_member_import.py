@@ -1,0 +1,156 @@
+"""Members from an old system: opening balances on the ledger, reconciled to the fen, or nothing."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from frontdesk.cli import main
+from frontdesk.domain.cards import make_card_number
+
+ADMIN = ["--staff", "9001", "--pin", "9001", "--manager", "8001", "--manager-pin", "8001"]
+HEADING = ["手机号", "姓名", "生日", "卡号", "本金", "赠金", "积分", "等级"]
+
+
+def run(db: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(["--db", str(db), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _file(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f).writerows([HEADING, *rows])
+    return path
+
+
+def _count(db: Path, query: str) -> int:
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute(query).fetchone()[0] or 0)
+
+
+@pytest.fixture
+def store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    db = tmp_path / "store.db"
+    assert run(db, "demo", capsys=capsys)[0] == 0
+    return db
+
+
+def _rows(n: int) -> list[list[str]]:
+    rows = []
+    for i in range(n):
+        # Every third member keeps a card this till can scan (an earlier frontdesk store's).
+        old = make_card_number(900, 1, i, 0) if i % 3 == 0 else f"OLD{i:06d}"
+        rows.append(
+            [f"158{i:08d}", f"会员{i}", "1990-05-01" if i % 2 else "", old,
+             f"{i % 700}.{i % 100:02d}", f"{i % 50}.00", str(i % 3000),
+             "银卡会员" if i % 10 == 0 else ""]
+        )  # fmt: skip
+    return rows
+
+
+def test_members_are_imported_with_opening_balances_that_reconcile_and_verify(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = _rows(60)
+    path = _file(tmp_path / "old.csv", rows)
+    members_before = _count(store, "SELECT count(*) FROM member")
+    liability_before = _count(store, "SELECT sum(principal + bonus) FROM account")
+
+    code, out, err = run(store, *ADMIN, "--json", "member", "import", str(path), capsys=capsys)
+
+    assert code == 0, err
+    principal = sum(round(float(r[4]) * 100) for r in rows)
+    bonus = sum(round(float(r[5]) * 100) for r in rows)
+    assert _count(store, "SELECT count(*) FROM member") == members_before + 60
+    assert _count(store, "SELECT sum(principal + bonus) FROM account") == (
+        liability_before + principal + bonus
+    )
+    assert _count(store, "SELECT count(*) FROM card WHERE card_no LIKE '8900%'") == 20
+    assert json.loads(out)["members_created"] == 60
+    code, said, _ = run(store, "--staff", "9001", "--pin", "9001", "verify", capsys=capsys)
+    assert code == 0
+    assert "核对通过" in said
+    # A tier brought over is kept by a lock with its reason (no history here to earn it again).
+    assert _count(store, "SELECT count(*) FROM member WHERE tier_lock = 'silver'") == 6
+    code, shown, err = run(
+        store, "--staff", "8001", "--pin", "8001", "--json", "member", "show",
+        "--card", make_card_number(900, 1, 3, 0), capsys=capsys,
+    )  # fmt: skip
+    assert code == 0, err  # the old printed card works at this till
+    assert json.loads(shown)["phone"] == "15800000003"
+
+
+def test_a_file_with_bad_rows_or_known_phones_imports_nothing(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    members_before = _count(store, "SELECT count(*) FROM member")
+    path = _file(
+        tmp_path / "bad.csv",
+        [
+            ["15800000001", "好会员", "", "", "10.00", "", "", ""],
+            ["12345", "坏手机", "", "", "", "", "", ""],
+            ["15800000002", "坏金额", "", "", "1e5", "", "", ""],
+            ["15800000001", "重复", "", "", "", "", "", ""],
+            ["15800000003", "坏等级", "", "", "", "", "x1", "黑卡"],
+        ],
+    )
+
+    code, out, _ = run(store, *ADMIN, "member", "import", str(path), capsys=capsys)
+
+    assert code == 2
+    assert out.splitlines() == [
+        "会员文件有 5 处错误，未导入任何会员",
+        "第 3 行「手机号」：手机号格式不正确",
+        "第 4 行「本金」：金额须为数字，最多两位小数（如 12.50）",
+        "第 5 行「手机号」：手机号在文件中重复",
+        "第 6 行「积分」：积分须为整数（ASCII 数字）",
+        "第 6 行「等级」：未知的会员等级",
+    ]
+    known = _file(tmp_path / "known.csv", [["13900002222", "李娜", "", "", "5.00", "", "", ""]])
+    code, out, _ = run(store, *ADMIN, "member", "import", str(known), capsys=capsys)
+    assert code == 2
+    assert "第 2 行「手机号」：此手机号已是本店会员" in out
+    assert _count(store, "SELECT count(*) FROM member") == members_before
+
+
+def test_a_member_import_needs_an_admin_and_a_managers_approval(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _file(tmp_path / "m.csv", [["15800000009", "会员", "", "", "10.00", "", "", ""]])
+
+    code, _, err = run(
+        store, "--staff", "8001", "--pin", "8001", "--manager", "8001", "--manager-pin", "8001",
+        "member", "import", str(path), capsys=capsys,
+    )  # fmt: skip
+    assert (code, err.strip()) == (2, "导入会员须由管理员操作")
+    code, _, err = run(
+        store, "--staff", "9001", "--pin", "9001", "member", "import", str(path), capsys=capsys
+    )
+    assert code == 2
+    assert "审批" in err
+
+
+@pytest.mark.slow
+def test_ten_thousand_members_reconcile_to_the_fen(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = _rows(10_000)
+    path = _file(tmp_path / "big.csv", rows)
+    liability_before = _count(store, "SELECT sum(principal + bonus) FROM account")
+
+    code, out, err = run(store, *ADMIN, "member", "import", str(path), capsys=capsys)
+
+    assert code == 0, err
+    assert "已导入会员 10000/10000 位" in out
+    assert "（平）" in out
+    money = sum(round(float(r[4]) * 100) + round(float(r[5]) * 100) for r in rows)
+    assert _count(store, "SELECT sum(principal + bonus) FROM account") == liability_before + money
+    assert _count(store, "SELECT sum(points) FROM account") >= sum(int(r[6]) for r in rows)
+    code, said, _ = run(store, "--staff", "9001", "--pin", "9001", "verify", capsys=capsys)
+    assert code == 0
+    assert "核对通过" in said
