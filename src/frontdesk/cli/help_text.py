@@ -237,6 +237,7 @@ HELP: dict[str, tuple[str, str]] = {
         "last day, YYYY-MM-DD (inclusive; default: today)",
     ),
     "statement --pdf": ("同时写出 PDF 文件", "also write it as a PDF file"),
+    "kpi --pdf": ("同时写出带图表的 PDF 报告", "also write a PDF report with charts"),
     "hq products": ("总部商品资料", "head office's catalog"),
     "hq products import": (
         "在总部导入商品文件（CSV/Excel，有错误整体不导入），各收银台同步后可售",

@@ -68,4 +68,10 @@ def kpi(s: Session) -> Outcome:
         k = chain_kpis(admin, today)
     finally:
         admin.dispose()
-    return Outcome(kpi_text(k), k)
+    text = kpi_text(k)
+    if s.args.pdf:
+        from frontdesk.hardware.kpi_pdf import write_kpi_pdf
+
+        write_kpi_pdf(k, "全连锁", Path(s.args.pdf))
+        text += f"\nPDF 已写入 {s.args.pdf}"
+    return Outcome(text, k)

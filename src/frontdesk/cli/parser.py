@@ -217,6 +217,7 @@ def _hq(g: Grammar, p: Parser) -> None:
     s = g.leaf(verbs, "kpi", "hq:kpi", key="hq kpi")
     g.arg(s, "--hq-url", required=True)
     g.arg(s, "--as-of")
+    g.arg(s, "--pdf", key="kpi --pdf")
     text = g.t("hq products")
     products = g.verbs(verbs.add_parser("products", help=text, description=text), dest="hq_sub")
     s = g.leaf(products, "import", "hq_data:import_products", key="hq products import")

@@ -123,7 +123,13 @@ def import_members(
         if clashes:
             raise MembersRefused(tuple(clashes))
         approver = consume_approval(
-            uow, approval_id, action=APPROVAL_ACTION, subject=subject, amount=amount, ctx=ctx
+            uow,
+            approval_id,
+            action=APPROVAL_ACTION,
+            subject=subject,
+            amount=amount,
+            ctx=ctx,
+            operator=actor,
         )
         before = uow.accounts.liability()
         kept = sum(_add(uow, ctx, row, actor, approver, now) for row in read.rows)
