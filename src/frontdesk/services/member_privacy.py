@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from frontdesk.domain.permissions import Operation, Role, permits
 from frontdesk.services.context import TillContext
-
-FULL_DETAILS_ROLES = ("manager", "admin")
+from frontdesk.services.staff import authorize_in
 
 
 def sees_full_details(role: str) -> bool:
     """Whether a staff member of `role` sees full phones; everyone else sees 138****1234."""
-    return role in FULL_DETAILS_ROLES
+    return permits(Role(role), Operation.MEMBER_FULL_DETAILS)
 
 
 def record_full_view(ctx: TillContext, *, actor: str, member_ids: Sequence[str]) -> None:
@@ -19,6 +19,7 @@ def record_full_view(ctx: TillContext, *, actor: str, member_ids: Sequence[str])
     if not member_ids:
         return
     with ctx.uow() as uow:
+        authorize_in(uow, actor, Operation.MEMBER_FULL_DETAILS)
         uow.audit.add(
             at=ctx.now(),
             actor=actor,
