@@ -7,6 +7,8 @@ functions: a command or a window start that never syncs never loads them.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -70,15 +72,15 @@ def run_sync(
     *,
     batch: int = 5000,
     pull_too: bool = True,
-    running: list[SyncDeadline] | None = None,
+    started: Callable[[SyncDeadline], None] | None = None,
 ) -> SyncReport:
     """One sync, exactly as `frontdesk sync` runs it: under the till's sync lock, push then pull.
 
     Every wait on head office is bounded (`HqLimits`, from the till's settings) and the whole
     sync ends by its deadline. Raises `NotConnected`, `CredentialsUnsafe` (the file is readable
     by others) or `SyncBusy` (another sync of this till is running); head office being
-    unreachable, or too slow, is in the report. While it runs its deadline is in `running`,
-    where another thread may cut the sync short with `abort()`.
+    unreachable, or too slow, is in the report. `started` gets the sync's deadline before the
+    first call to head office; another thread may cut the sync short with its `abort()`.
     """
     from frontdesk.persistence.sync_store import SqliteSyncStore
     from frontdesk.services.sync_port import sync_now
@@ -98,15 +100,13 @@ def run_sync(
         deadline = SyncDeadline(limits.deadline_seconds)
         deadline.watch(hq)
         deadline.start()
-        if running is not None:
-            running.append(deadline)
+        if started is not None:
+            started(deadline)
         try:
             store = SqliteSyncStore(engine, program)
             office = DeadlineHeadOffice(PostgresHeadOffice(hq), deadline)
             return sync_now(store, office, clock, batch=batch, pull_too=pull_too)
         finally:
-            if running is not None:
-                running.remove(deadline)
             deadline.cancel()
             hq.dispose()
 
@@ -135,20 +135,35 @@ def sync_control(engine: Engine, ctx: TillContext) -> SyncControl:
         settings = {k: uow.settings.get(k) for k in (NIGHTLY_SETTING, EVERY_SETTING, RETRY_SETTING)}
         last = uow.settings.get("last_sync_at")
 
-    running: list[SyncDeadline] = []  # the sync under way, for `abort` from the GUI thread
+    # The sync under way, for `abort` from the GUI thread; once closing, every sync is cut at once.
+    lock = threading.Lock()
+    running: list[SyncDeadline] = []
+    closing = False
+
+    def started(deadline: SyncDeadline) -> None:
+        with lock:
+            running.append(deadline)
+            if closing:
+                deadline.abort()
 
     def run(pull_too: bool) -> SyncReport:
         from frontdesk.sync.credentials import CredentialsUnsafe
         from frontdesk.sync.sync_lock import SyncBusy
 
         try:
-            return run_sync(db, engine, ctx.program, ctx.clock, pull_too=pull_too, running=running)
+            return run_sync(db, engine, ctx.program, ctx.clock, pull_too=pull_too, started=started)
         except (NotConnected, CredentialsUnsafe, SyncBusy) as exc:
             return SyncReport(ok=False, message=str(exc))
+        finally:
+            with lock:
+                running.clear()
 
     def abort() -> None:
-        for deadline in list(running):
-            deadline.abort()
+        nonlocal closing
+        with lock:
+            closing = True
+            for deadline in running:
+                deadline.abort()
 
     scheduler = SyncScheduler(ctx.clock, SyncSchedule.from_settings(settings), run)
     when = datetime.fromisoformat(last) if last else None
