@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from frontdesk.domain.program import Program, ProgramInvalid, program_from_mapping
+from frontdesk.domain.program import Program, ProgramInvalid
+from frontdesk.domain.program_file import decode_program, parse_program
 from frontdesk.resources import resources_dir
 
 RESOURCES = resources_dir()
@@ -22,12 +22,18 @@ def default_db_path() -> Path:
 def load_program(path: Path | None = None) -> Program:
     source = path or DEFAULT_PROGRAM
     try:
-        data = tomllib.loads(source.read_text(encoding="utf-8"))
+        raw = source.read_bytes()
     except FileNotFoundError:
-        raise ProgramInvalid(str(source), "(file)", "not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ProgramInvalid(str(source), "(syntax)", str(exc)) from None
-    return program_from_mapping(data, str(source))
+        raise ProgramInvalid(str(source), "(file)", "not found", "找不到此文件") from None
+    except IsADirectoryError:
+        raise ProgramInvalid(
+            str(source), "(file)", "is a folder", "这是文件夹，不是方案文件"
+        ) from None
+    except OSError as exc:
+        raise ProgramInvalid(
+            str(source), "(file)", f"cannot be read ({exc.strerror})", "无法读取此文件"
+        ) from None
+    return parse_program(decode_program(raw, str(source)), str(source))
 
 
 class SystemClock:

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from frontdesk.domain.money import Fen, allocate, apply_rate
+from frontdesk.domain.money import Fen, allocate, apply_rate, parse_count, parse_signed_count
 
 
 def test_yuan_text_parses_to_exact_fen() -> None:
@@ -17,6 +17,45 @@ def test_yuan_text_parses_to_exact_fen() -> None:
 def test_amounts_finer_than_a_fen_or_not_numbers_are_refused(bad: str) -> None:
     with pytest.raises(ValueError, match="amount"):
         Fen.of(bad)
+
+
+# Python's Decimal and int take all of these; a person typing an amount meant none of them.
+@pytest.mark.parametrize(
+    "bad",
+    ["1e5", "1E2", "1_000", "１００", "١٠٠", "٣", "+5", "--5", ".5", "5.", "1,00", "1 000", "0x10",
+     "Infinity", "1.2.3", "100.000", "9" * 20, "1" * 5000],
+)  # fmt: skip
+def test_only_ascii_digits_with_at_most_two_decimals_are_money(bad: str) -> None:
+    with pytest.raises(ValueError, match="amount"):
+        Fen.of(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "fen"),
+    [("0.5", 50), ("1,000", 100_000), (" 100 ", 10_000), ("-0.22", -22), ("￥-0.05", -5),
+     ("-￥5", -500), ("¥12.3", 1230)],
+)  # fmt: skip
+def test_the_forms_a_person_writes_are_read_exactly(text: str, fen: int) -> None:
+    assert Fen.of(text) == Fen(fen)
+
+
+def test_what_str_prints_reads_back() -> None:
+    for value in (0, 5, -5, 123_456, -987_654_321):
+        assert Fen.of(str(Fen(value))) == Fen(value)
+
+
+@pytest.mark.parametrize("bad", ["１", "1_0", "-1", "1.0", "", "٣", "1e3", "²"])
+def test_a_count_is_ascii_digits(bad: str) -> None:
+    with pytest.raises(ValueError, match="whole number"):
+        parse_count(bad)
+
+
+def test_counts_and_signed_counts() -> None:
+    assert parse_count(" 12 ") == 12
+    assert parse_signed_count("-40") == -40
+    assert parse_signed_count("40") == 40
+    with pytest.raises(ValueError, match="whole number"):
+        parse_signed_count("-１")
 
 
 def test_fen_refuses_floats_and_bools() -> None:

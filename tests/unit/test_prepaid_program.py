@@ -8,7 +8,8 @@ import pytest
 
 from frontdesk.config import DEFAULT_PROGRAM, load_program
 from frontdesk.domain.money import Fen
-from frontdesk.domain.program import ProgramInvalid, SpendOrder, program_from_mapping
+from frontdesk.domain.program import ProgramInvalid, SpendOrder
+from frontdesk.domain.program_file import program_from_mapping
 
 
 def _raw() -> dict[str, object]:

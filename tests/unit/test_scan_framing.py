@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from frontdesk.hardware.cells import cells, spread, wrap
-from frontdesk.hardware.framing import Frame, FrameAssembler, Framing, Terminator
+from frontdesk.hardware.framing import TOO_LONG, Frame, FrameAssembler, Framing, Terminator
 
 
 def test_a_frame_split_over_reads_is_handed_out_once_whole() -> None:
@@ -69,3 +69,42 @@ def test_a_label_and_an_amount_that_do_not_fit_go_on_two_lines() -> None:
 
     assert all(cells(line) <= 20 for line in lines)
     assert lines[-1].endswith("￥1,234.56")
+
+
+def test_a_stream_without_a_terminator_is_capped_and_reported_once() -> None:
+    assembler = FrameAssembler(Framing(Terminator.CR, max_frame=256))
+    reported = []
+
+    for i in range(2000):  # 950 KB without a CR, never quiet for long
+        reported += assembler.feed(b"A" * 475, now=i * 0.01)
+        assert len(assembler.pending) <= 256 + 475
+
+    assert reported == [TOO_LONG]
+
+
+def test_after_an_overlong_frame_the_next_scan_is_read_whole() -> None:
+    assembler = FrameAssembler(Framing(Terminator.CR, max_frame=16))
+
+    first = assembler.feed(b"X" * 40, now=0.0)
+    rest = assembler.feed(b"XXXX\r6901234567892\r", now=0.01)
+
+    assert first == [TOO_LONG]
+    assert rest == [Frame(b"6901234567892")]
+
+
+def test_a_terminated_frame_over_the_cap_is_dropped_too() -> None:
+    assembler = FrameAssembler(Framing(Terminator.LF, max_frame=16))
+
+    frames = assembler.feed(b"Y" * 17 + b"\n" + b"123\n", now=0.0)
+
+    assert frames == [TOO_LONG, Frame(b"123")]
+
+
+def test_silence_ends_an_overlong_frame() -> None:
+    assembler = FrameAssembler(Framing(Terminator.CR, max_frame=16, partial_timeout=0.5))
+    assembler.feed(b"Z" * 40, now=0.0)
+
+    assembler.expire(now=1.0)
+    frames = assembler.feed(b"123\r", now=1.1)
+
+    assert frames == [Frame(b"123")]

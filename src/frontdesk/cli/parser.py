@@ -15,6 +15,7 @@ from typing import Any
 
 from frontdesk import __version__
 from frontdesk.cli.help_text import ARGPARSE_TEXT, HELP, LANGUAGES
+from frontdesk.domain.money import parse_count, parse_signed_count
 
 Sub = Any  # argparse's _SubParsersAction is private
 Parser = argparse.ArgumentParser
@@ -78,8 +79,8 @@ class Grammar:
 
 def _init(g: Grammar, p: Parser) -> None:
     g.runs(p, "init:init")
-    g.arg(p, "--store", type=int, required=True)
-    g.arg(p, "--till", type=int, required=True)
+    g.arg(p, "--store", type=parse_count, required=True)
+    g.arg(p, "--till", type=parse_count, required=True)
     g.arg(p, "--store-name")
     g.arg(p, "--admin", required=True)
     g.arg(p, "--admin-name", default="管理员")
@@ -99,7 +100,7 @@ def _till(g: Grammar, p: Parser) -> None:
 
 
 def _audit(g: Grammar, p: Parser) -> None:
-    g.arg(g.runs(p, "audit:audit"), "--limit", type=int, default=50)
+    g.arg(g.runs(p, "audit:audit"), "--limit", type=parse_count, default=50)
 
 
 def _staff(g: Grammar, p: Parser) -> None:
@@ -176,7 +177,7 @@ def _sale(g: Grammar, p: Parser) -> None:
     g.arg(p, "--card", key="sale --card")
     g.arg(p, "--item", action="append", required=True)
     g.arg(p, "--pay", action="append")
-    g.arg(p, "--redeem", type=int, default=0)
+    g.arg(p, "--redeem", type=parse_count, default=0)
     g.arg(p, "--member-pin", key="sale --member-pin")
     g.arg(p, "--txn")
 
@@ -191,7 +192,7 @@ def _refund(g: Grammar, p: Parser) -> None:
 def _points(g: Grammar, p: Parser) -> None:
     s = g.leaf(g.verbs(p), "adjust", "points:adjust", key="points adjust")
     g.member_ref(s)
-    g.arg(s, "points", type=int, key="points amount")
+    g.arg(s, "points", type=parse_signed_count, key="points amount")
     g.arg(s, "--reason", required=True, key="adjust --reason")
 
 
@@ -236,7 +237,7 @@ def _hq(g: Grammar, p: Parser) -> None:
 
 def _sync(g: Grammar, p: Parser) -> None:
     g.runs(p, "sync:sync")
-    g.arg(p, "--batch", type=int, default=5000)
+    g.arg(p, "--batch", type=parse_count, default=5000)
     g.arg(p, "--push-only", action="store_true")
 
 
@@ -275,7 +276,7 @@ def _product(g: Grammar, p: Parser) -> None:
 def _backup(g: Grammar, p: Parser) -> None:
     g.runs(p, "backup:take")
     g.arg(p, "--to", key="backup --to")
-    g.arg(p, "--keep-days", type=int, default=14)
+    g.arg(p, "--keep-days", type=parse_count, default=14)
 
 
 def _restore(g: Grammar, p: Parser) -> None:

@@ -8,6 +8,7 @@ from frontdesk.cli.errors import UsageError
 from frontdesk.cli.member import member_text
 from frontdesk.cli.output import Outcome
 from frontdesk.cli.session import Session, fen
+from frontdesk.domain.money import parse_count
 from frontdesk.services import checkout
 from frontdesk.services.context import new_id
 
@@ -17,7 +18,7 @@ def items(specs: Sequence[str]) -> list[checkout.SaleItem]:
     for spec in specs:
         code, _, qty = spec.partition("x")
         try:
-            out.append(checkout.SaleItem(code, int(qty) if qty else 1))
+            out.append(checkout.SaleItem(code, parse_count(qty) if qty else 1))
         except ValueError:
             raise UsageError("bad_item", text=spec) from None
     return out

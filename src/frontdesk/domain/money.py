@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+
+# Yuan as a person writes it: ASCII digits (commas only between thousands), at most two decimals.
+_AMOUNT = re.compile(r"(?P<whole>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.(?P<fen>[0-9]{1,2}))?")
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -19,17 +23,27 @@ class Fen:
 
     @classmethod
     def of(cls, yuan: str | int) -> Fen:
-        """Parse a yuan amount written as text ("12.30", "12", "￥1,234.50")."""
-        text = str(yuan).strip().replace("￥", "").replace("¥", "").replace(",", "")
-        try:
-            amount = Decimal(text)
-        except InvalidOperation as exc:
-            raise ValueError(f"not an amount: {yuan!r}") from exc
-        # Bounded before quantize: a huge exponent would overflow the decimal context.
-        too_big = abs(amount) > 10**13 if amount.is_finite() else True
-        if too_big or amount != amount.quantize(Decimal("0.01")):
-            raise ValueError(f"not an amount in fen: {yuan!r}")
-        return cls(int(amount * 100))
+        """Parse a yuan amount written as text ("12.30", "12", "￥1,234.50", "-0.22").
+
+        Strict on purpose: ASCII digits, thousands commas in their places, at most two
+        decimals. Python's own Decimal and int read "1e5", "1_000", "１００" and "١٠٠" as numbers,
+        which a person typing an amount never meant (1e5 once became a ￥100,000.00 top-up).
+        """
+        if isinstance(yuan, bool) or not isinstance(yuan, str | int):
+            raise ValueError(f"not an amount: {yuan!r}")
+        text = str(yuan).strip()
+        negative = text.startswith("-")  # "-￥5.00", or "￥-5.00" as str(Fen) prints it
+        text = text.removeprefix("-").removeprefix("￥").removeprefix("¥")
+        if not negative and text.startswith("-"):
+            negative, text = True, text[1:]
+        match = _AMOUNT.fullmatch(text)
+        if match is None:
+            raise ValueError(f"not an amount in yuan with at most two decimals: {yuan!r}")
+        whole, decimals = match["whole"].replace(",", ""), match["fen"] or ""
+        if len(whole) > 13:  # ￥10 trillion: no till takes more, and it bounds every sum
+            raise ValueError(f"amount too large: {yuan!r}")
+        fen = int(whole) * 100 + int(decimals.ljust(2, "0"))
+        return cls(-fen if negative else fen)
 
     def __add__(self, other: Fen) -> Fen:
         return Fen(self.value + other.value)
@@ -62,6 +76,20 @@ class Fen:
 
 
 ZERO = Fen(0)
+
+
+def parse_count(text: str) -> int:
+    """A quantity or count a person typed: ASCII digits only (int() also takes "１_０")."""
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 15:
+        raise ValueError(f"not a whole number: {text!r}")
+    return int(digits)
+
+
+def parse_signed_count(text: str) -> int:
+    """Like parse_count, with an optional leading minus (a points adjustment)."""
+    stripped = text.strip()
+    return -parse_count(stripped[1:]) if stripped.startswith("-") else parse_count(stripped)
 
 
 def total(amounts: Sequence[Fen]) -> Fen:

@@ -43,6 +43,11 @@ def test_scan(settings: ScannerSettings, timeout: float) -> CheckResult:
         with port:
             while time.monotonic() < deadline:
                 frames = assembler.feed(port.read(64), time.monotonic())
+                if frames and frames[0].too_long:
+                    limit = settings.framing.max_frame
+                    return CheckResult(
+                        False, f"收到超过 {limit} 字节仍无结束符的数据，请检查结束符设置"
+                    )
                 if frames:
                     return _describe(frames[0].data, frames[0].framed)
     except (serial.SerialException, OSError) as exc:

@@ -17,6 +17,7 @@ CONNECTED = "扫描枪已连接"
 DISCONNECTED = "扫描枪已断开"
 PARTIAL_DROPPED = "条码不完整，已丢弃，请重新扫描"
 BAD_FRAMING = "条码格式不符（前缀/后缀不对），请检查扫描枪设置"
+TOO_LONG = "收到超长数据（超过 {limit} 字节仍无结束符），已丢弃，请检查扫描枪的结束符设置"
 HANDLER_FAILED = "处理扫描时出错：{error}"
 
 
@@ -132,6 +133,9 @@ class SerialScanner:
             if self._assembler.expire(now):
                 self._status(PARTIAL_DROPPED)
             for frame in self._assembler.feed(data, now):
+                if frame.too_long:
+                    self._status(TOO_LONG.format(limit=self.settings.framing.max_frame))
+                    continue
                 if not frame.framed:
                     self._status(BAD_FRAMING)
                     continue

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any, Protocol
 
 from frontdesk.domain.ledger import LedgerEntry
-from frontdesk.domain.program import Program, ProgramInvalid, program_from_mapping
+from frontdesk.domain.program import Program, ProgramInvalid
+from frontdesk.domain.program_file import parse_program
 from frontdesk.services.ports import Clock
 from frontdesk.services.sync_refusals import HeadOfficeRefused
 
@@ -205,11 +205,7 @@ def sync_now(
 
 def program_from_text(body: str, source: str = HQ_PROGRAM_SOURCE) -> Program:
     """A program file's text (the same TOML as resources/program.toml), validated."""
-    try:
-        data = tomllib.loads(body)
-    except tomllib.TOMLDecodeError as exc:
-        raise ProgramInvalid(source, "(syntax)", str(exc)) from None
-    return program_from_mapping(data, source)
+    return parse_program(body, source)
 
 
 @dataclass(frozen=True)

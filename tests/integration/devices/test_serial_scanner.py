@@ -128,6 +128,19 @@ def test_a_partial_frame_that_goes_quiet_is_dropped_not_glued_to_the_next(
     assert scan.code == EAN13
 
 
+def test_a_line_that_never_ends_is_dropped_with_a_status_and_the_next_scan_reads(
+    socat_pair: SocatPair, till: Till, scanner_cr: SerialScanner
+) -> None:
+    socat_pair.write(b"A" * 4096)  # a scanner set to the wrong terminator, or line noise
+    assert wait_until(lambda: till.saw("收到超长数据"))
+    socat_pair.write(f"\r{EAN13}\r".encode())
+
+    scan = till.next_scan()
+
+    assert scan.code == EAN13
+    assert till.scans.empty()
+
+
 def test_the_same_code_twice_within_the_window_is_read_once(
     socat_pair: SocatPair, till: Till, scanner_cr: SerialScanner
 ) -> None:
