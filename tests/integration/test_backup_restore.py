@@ -115,8 +115,8 @@ def test_a_backup_behind_head_office_is_refused_with_the_recovery_path() -> None
     with pytest.raises(BackupBehindHeadOffice) as refused:
         check_against_head_office(held | {"ticket": 39}, held)
     assert refused.value.message.startswith("此备份早于总部已收到的数据（小票：备份到第 39 条")
-    assert "frontdesk sync --recover" in refused.value.message
-    assert "frontdesk sync --recover" in refused.value.message_en
+    assert "联系总部取回本收银台的账本" in refused.value.message
+    assert "contact head office to recover" in refused.value.message_en
 
 
 def test_old_backups_are_pruned_but_the_newest_is_kept(

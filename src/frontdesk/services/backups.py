@@ -11,14 +11,13 @@ class BackupBehindHeadOffice(errors.DomainError):
     key = "backup_behind_head_office"
     template = (
         "此备份早于总部已收到的数据（{stream_zh}：备份到第 {backup_seq} 条，总部已有本收银台第 "
-        "{hq_seq} 条），恢复后会重复使用已上传的编号。请改用最新的备份，或由店长批准后执行 "
-        "frontdesk sync --recover 从总部取回本收银台的账本"
+        "{hq_seq} 条），恢复后会重复使用已上传的编号。"
+        "请改用最新的备份，或联系总部取回本收银台的账本"
     )
     english = (
         "This backup is older than what head office holds ({stream_en}: the backup reaches "
         "{backup_seq}, head office has this till's {hq_seq}); restoring it would reuse numbers "
-        "already sent. Use a newer backup, or, with a manager's approval, run "
-        "frontdesk sync --recover to fetch this till's ledger from head office"
+        "already sent. Use a newer backup, or contact head office to recover this till's ledger"
     )
 
 
