@@ -6,13 +6,14 @@ import json
 import os
 import sqlite3
 import stat
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from frontdesk.cli import main
 from frontdesk.demo import ean13
-from frontdesk.persistence.backup import facts
+from frontdesk.persistence.backup import facts, take
 from frontdesk.services.backups import BackupBehindHeadOffice, check_against_head_office
 
 CASHIER = ["--staff", "1001", "--pin", "1001"]
@@ -134,3 +135,18 @@ def test_old_backups_are_pruned_but_the_newest_is_kept(
     assert code == 0, err
     assert not stale.exists()
     assert len(list(folder.glob("till-*.db"))) == 1
+
+
+def test_two_backups_in_the_same_second_never_overwrite_each_other(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "till.db"
+    assert run(db, "demo", capsys=capsys)[0] == 0
+    taken = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+
+    first = take(db, tmp_path / "b", taken)
+    _sell(db, capsys)
+    second = take(db, tmp_path / "b", taken)
+
+    assert first.path != second.path
+    assert facts(first.path).positions["ticket"] < facts(second.path).positions["ticket"]

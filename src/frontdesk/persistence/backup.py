@@ -98,7 +98,12 @@ def take(database: Path, folder: Path, now: datetime) -> BackupFacts:
     folder.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
         os.chmod(folder, 0o700)
-    target = folder / f"{PREFIX}{now.strftime(_STAMP)}{SUFFIX}"
+    stamp = now.strftime(_STAMP)
+    target = folder / f"{PREFIX}{stamp}{SUFFIX}"
+    n = 1
+    while target.exists():  # two backups in one second: never overwrite the earlier one
+        n += 1
+        target = folder / f"{PREFIX}{stamp}-{n}{SUFFIX}"
     partial = target.with_suffix(".part")
     partial.unlink(missing_ok=True)
     _copy(database, partial)
@@ -119,9 +124,8 @@ def prune(folder: Path, keep_days: int, now: datetime) -> list[Path]:
     for path in folder.glob(f"{PREFIX}*{SUFFIX}"):
         try:
             # Named in the till's local time, the zone `now` carries.
-            taken = datetime.strptime(path.name[len(PREFIX) : -len(SUFFIX)], _STAMP).replace(
-                tzinfo=now.tzinfo
-            )
+            stamp = path.name[len(PREFIX) : len(PREFIX) + len("20260101-000000")]
+            taken = datetime.strptime(stamp, _STAMP).replace(tzinfo=now.tzinfo)
         except ValueError:
             continue  # not one of ours
         dated.append((taken, path))
