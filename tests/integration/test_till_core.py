@@ -634,7 +634,9 @@ def test_a_lost_card_at_checkout_is_refused_at_once_and_every_attempt_is_logged(
         started = time.perf_counter()
         with pytest.raises(errors.CardReportedLost):
             sell(till, reg.card_no, [SaleItem(WATER)], [pay])
-        assert time.perf_counter() - started < 1.0
+        # The bug this guards against waited out SQLite's 10 s busy timeout; 3 s leaves room for
+        # a loaded CI machine (1.6 s was seen with ten jobs on two cores) without hiding it.
+        assert time.perf_counter() - started < 3.0
 
     with till.ctx.uow(write=False) as uow:
         refused = uow.audit.recent(action="card_refused")
