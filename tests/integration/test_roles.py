@@ -80,7 +80,7 @@ def test_a_cashier_cannot_add_staff_of_any_role(
         till, capsys, *CASHIER, "staff", "add", "6666", "影子", "manager", "--new-pin", "6666"
     )
 
-    assert (code, out, err) == (2, "", "添加员工须由管理员办理\n")
+    assert (code, out, err) == (2, "", "添加员工须由管理员操作\n")
     with till.ctx.uow(write=False) as uow:
         assert uow.staff.get("6666") is None
 
@@ -96,7 +96,7 @@ def test_staff_management_from_the_command_line(
     unlocked = cli(till, capsys, *MANAGER, "staff", "unlock", "1001")
     listed = cli(till, capsys, *MANAGER, "--json", "staff", "list")
 
-    assert refused == (2, "", "Only an administrator may do this: changing a role\n")
+    assert refused == (2, "", "Only an admin may do this: changing a role\n")
     assert unlocked == (0, "已解锁：1001  李收银  收银员\n", "")
     assert [(s["staff_no"], s["role"], s["locked"]) for s in json.loads(listed[1])] == [
         ("1001", "cashier", False),

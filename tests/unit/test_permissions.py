@@ -67,8 +67,8 @@ def test_a_refusal_names_the_role_needed_in_each_language() -> None:
     with pytest.raises(NotPermitted) as refused:
         require(Role.CASHIER, Operation.STAFF_ADD)
 
-    assert refused.value.message == "添加员工须由管理员办理"
-    assert refused.value.message_en == "Only an administrator may do this: adding staff"
+    assert refused.value.message == "添加员工须由管理员操作"
+    assert refused.value.message_en == "Only an admin may do this: adding staff"
     assert refused.value.role is Role.ADMIN
 
 

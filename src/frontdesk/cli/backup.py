@@ -9,8 +9,9 @@ from pathlib import Path
 
 from frontdesk.cli.errors import CommandFailed
 from frontdesk.cli.output import Outcome
-from frontdesk.cli.session import MANAGER_ROLES, Session
+from frontdesk.cli.session import Session
 from frontdesk.config import SystemClock
+from frontdesk.domain.permissions import Operation, Role, permits, require
 from frontdesk.persistence import backup
 from frontdesk.services import backups
 
@@ -27,10 +28,7 @@ def _say(lang: str, zh: str, en: str) -> str:
 
 def take(s: Session) -> Outcome:
     person = s.operator()
-    if person.role not in MANAGER_ROLES:
-        raise CommandFailed(
-            _say(s.lang, "备份须由店长或管理员操作", "Only a manager or an admin may back up")
-        )
+    require(Role(person.role), Operation.BACKUP)
     now = SystemClock().now()
     folder = Path(s.args.to) if s.args.to else default_folder(s.args.db)
     done = backup.take(s.args.db, folder, now)
@@ -97,7 +95,7 @@ def _checked_install(
     try:
         ctx = TillContext(SqlUnitOfWorkFactory(engine), SystemClock(), load_program(args.program))
         person = staff.login(ctx, args.staff or "", args.pin or "")
-        if person.role != "admin":
+        if not permits(Role(person.role), Operation.RESTORE):
             raise backups.RestoreNotPermitted()
         with ctx.uow() as uow:
             uow.audit.add(

@@ -16,7 +16,6 @@ from frontdesk.services.context import TillContext
 from frontdesk.services.staff import StaffSession
 
 # Who may run the manager's own commands from the CLI (backups); the services check their own.
-MANAGER_ROLES = ("manager", "admin")
 
 
 class Session:

@@ -58,6 +58,7 @@ class Operation(Enum):
     AUDIT_LOG = "audit_log"
     EXPORT = "export"
     PRODUCT_IMPORT = "product_import"
+    BACKUP = "backup"
     STAFF_LIST = "staff_list"
     STAFF_UNLOCK_CASHIER = "staff_unlock_cashier"
     STAFF_RESET_PIN_CASHIER = "staff_reset_pin_cashier"
@@ -69,6 +70,7 @@ class Operation(Enum):
     STAFF_RESET_PIN_MANAGER = "staff_reset_pin_manager"
     STAFF_DISABLE_MANAGER = "staff_disable_manager"
     MEMBER_IMPORT = "member_import"
+    RESTORE = "restore"
     PROGRAM_SETTINGS = "program_settings"
 
 
@@ -121,6 +123,7 @@ _ROWS: tuple[tuple[Permission, tuple[Operation, ...]], ...] = (
             Operation.AUDIT_LOG,
             Operation.EXPORT,
             Operation.PRODUCT_IMPORT,
+            Operation.BACKUP,
             Operation.STAFF_LIST,
             Operation.STAFF_UNLOCK_CASHIER,
             Operation.STAFF_RESET_PIN_CASHIER,
@@ -136,6 +139,7 @@ _ROWS: tuple[tuple[Permission, tuple[Operation, ...]], ...] = (
             Operation.STAFF_RESET_PIN_MANAGER,
             Operation.STAFF_DISABLE_MANAGER,
             Operation.MEMBER_IMPORT,
+            Operation.RESTORE,
             Operation.PROGRAM_SETTINGS,
         ),
     ),
@@ -146,6 +150,13 @@ ROLE_NAMES = {
     Role.CASHIER: ("收银员", "a cashier"),
     Role.MANAGER: ("店长", "a manager"),
     Role.ADMIN: ("管理员", "an administrator"),
+}
+
+# A role "or above", as a refusal names who may do it.
+_AT_LEAST = {
+    Role.CASHIER: ("收银员", "logged-in staff"),
+    Role.MANAGER: ("店长或管理员", "a manager or an admin"),
+    Role.ADMIN: ("管理员", "an admin"),
 }
 
 OPERATION_NAMES: Mapping[Operation, tuple[str, str]] = {
@@ -177,6 +188,7 @@ OPERATION_NAMES: Mapping[Operation, tuple[str, str]] = {
     Operation.AUDIT_LOG: ("查看审计日志", "the audit log"),
     Operation.EXPORT: ("导出数据", "exports"),
     Operation.PRODUCT_IMPORT: ("导入商品", "importing products"),
+    Operation.BACKUP: ("备份", "a backup"),
     Operation.STAFF_LIST: ("查看员工", "the staff list"),
     Operation.STAFF_UNLOCK_CASHIER: ("解锁收银员", "unlocking a cashier"),
     Operation.STAFF_RESET_PIN_CASHIER: ("重置收银员密码", "resetting a cashier's PIN"),
@@ -187,6 +199,7 @@ OPERATION_NAMES: Mapping[Operation, tuple[str, str]] = {
     Operation.STAFF_RESET_PIN_MANAGER: ("重置店长或管理员密码", "resetting a manager's PIN"),
     Operation.STAFF_DISABLE_MANAGER: ("停用或启用店长或管理员", "disabling or enabling a manager"),
     Operation.MEMBER_IMPORT: ("导入会员", "importing members"),
+    Operation.RESTORE: ("恢复数据库", "restoring the database"),
     Operation.PROGRAM_SETTINGS: ("修改方案和设置", "the program and settings"),
 }
 
@@ -216,8 +229,21 @@ class NotPermitted(_OperationRefusal):
     """The logged-in person's role is below what the operation needs; names the role needed."""
 
     key = "not_permitted"
-    template = "{operation}须由{role}办理"
+    template = "{operation}须由{role}操作"
     english = "Only {role} may do this: {operation}"
+
+    @property
+    def message(self) -> str:
+        return self.template.format(
+            operation=OPERATION_NAMES[self.operation][0], role=_AT_LEAST[self.role][0]
+        )
+
+    @property
+    def message_en(self) -> str:
+        text = self.english.format(
+            operation=OPERATION_NAMES[self.operation][1], role=_AT_LEAST[self.role][1]
+        )
+        return text[0].upper() + text[1:]
 
 
 class SameApprover(_OperationRefusal):

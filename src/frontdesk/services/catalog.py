@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from frontdesk.domain import errors
 from frontdesk.domain.catalog import CatalogRead, RowProblem
+from frontdesk.domain.permissions import Operation
 from frontdesk.domain.pricing import Product
 from frontdesk.services.context import TillContext
-
-_MAY_IMPORT = ("manager", "admin")  # DOMAIN §7: product import is a manager's
+from frontdesk.services.staff import authorize_in
 
 
 class CatalogRefused(errors.DomainError):
@@ -22,12 +22,6 @@ class CatalogRefused(errors.DomainError):
     def __init__(self, problems: tuple[RowProblem, ...]) -> None:
         self.problems = problems
         super().__init__(count=len(problems))
-
-
-class ImportNotPermitted(errors.DomainError):
-    key = "import_not_permitted"
-    template = "导入商品须由店长或管理员操作"
-    english = "Only a manager or an admin may import products"
 
 
 @dataclass(frozen=True)
@@ -48,9 +42,7 @@ def import_products(ctx: TillContext, *, actor: str, read: CatalogRead) -> Catal
     now = ctx.now()
     added = updated = unchanged = 0
     with ctx.uow() as uow:
-        person = uow.staff.get(actor)
-        if person is None or person.role not in _MAY_IMPORT:
-            raise ImportNotPermitted()
+        authorize_in(uow, actor, Operation.PRODUCT_IMPORT)
         known: dict[str, Product] = {p.barcode: p for p in uow.products.all()}
         changed: list[Product] = []
         for product in read.products:

@@ -13,9 +13,9 @@ from datetime import date
 from typing import Protocol
 
 from frontdesk.domain import errors
+from frontdesk.domain.permissions import Operation
 from frontdesk.services.context import TillContext
-
-_MAY_EXPORT = ("manager", "admin")
+from frontdesk.services.staff import authorize_in
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,6 @@ class ExportSource(Protocol):
     def tenders(self, since: date | None, until: date | None) -> list[tuple[object, ...]]: ...
     def shifts(self, since: date | None, until: date | None) -> list[tuple[object, ...]]: ...
     def liability(self) -> list[tuple[object, ...]]: ...
-
-
-class ExportNotPermitted(errors.DomainError):
-    key = "export_not_permitted"
-    template = "导出数据须由店长或管理员操作"
-    english = "Only a manager or an admin may export data"
 
 
 class UnknownExport(errors.DomainError):
@@ -92,9 +86,7 @@ def export(
         raise UnknownExport(kind=kind)
     now = ctx.now()
     with ctx.uow() as uow:
-        person = uow.staff.get(actor)
-        if person is None or person.role not in _MAY_EXPORT:
-            raise ExportNotPermitted()
+        authorize_in(uow, actor, Operation.EXPORT)
         tables = _tables(source, kind, since, until, marketing_only)
         uow.audit.add(
             at=now,
