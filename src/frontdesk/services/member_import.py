@@ -15,11 +15,12 @@ from frontdesk.domain.catalog import RowProblem
 from frontdesk.domain.ledger import Bucket, EntryKind, TxnDrafts
 from frontdesk.domain.member_import import MemberRow, MembersRead
 from frontdesk.domain.money import Fen
+from frontdesk.domain.permissions import Operation
 from frontdesk.services.context import TillContext, new_id, till_numbers
 from frontdesk.services.membership import _new_card, _record_card, _record_member
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.records import Member
-from frontdesk.services.staff import consume_approval
+from frontdesk.services.staff import authorize_in, consume_approval
 
 APPROVAL_ACTION = "member_import"
 IMPORT_REASON = "从旧系统导入"
@@ -33,12 +34,6 @@ class MembersRefused(errors.DomainError):
     def __init__(self, problems: tuple[RowProblem, ...]) -> None:
         self.problems = problems
         super().__init__(count=len(problems))
-
-
-class MemberImportNotPermitted(errors.DomainError):
-    key = "member_import_not_permitted"
-    template = "导入会员须由管理员操作"
-    english = "Only an admin may import members"
 
 
 @dataclass(frozen=True)
@@ -116,9 +111,7 @@ def import_members(
     now = ctx.now()
     subject, amount = approval_subject(read)
     with ctx.uow() as uow:
-        person = uow.staff.get(actor)
-        if person is None or person.role != "admin":
-            raise MemberImportNotPermitted()
+        authorize_in(uow, actor, Operation.MEMBER_IMPORT)
         clashes = _clashes(uow, read)
         if clashes:
             raise MembersRefused(tuple(clashes))
