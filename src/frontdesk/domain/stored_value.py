@@ -82,9 +82,9 @@ def check_pin_strength(pin: str, program: Program) -> None:
 
 
 # scrypt: salted and memory-hard, so a stolen till database does not give PINs away cheaply.
-# The cost is what a till can afford per check (n=2^15 took 85 ms at best and 139 ms median on a
-# busy 2-core machine; the old 2^14 is still read). Each hash names its own cost, so raising it
-# later leaves existing hashes verifying.
+# The cost is what a till can afford per check: n=2^15 costs 89 ms of CPU at best, 94 ms median
+# (benchmarks/bench_pin.py on a shared 2-core machine; the old 2^14 costs 35 ms and is still read).
+# Each hash names its own cost, so raising it later leaves existing hashes verifying.
 SCRYPT_COST = (2**15, 8, 1)
 _LEGACY_COST = (2**14, 8, 1)
 
