@@ -15,33 +15,13 @@ from sqlalchemy import text
 
 from frontdesk.persistence.engine import open_database
 from frontdesk.persistence.verify import verify
-from tests.integration.core_fixtures import make_till
+from tests.integration.kill_loops import kill_loop_till
 
 # The child: sells in a loop, printing each committed receipt number after the commit returned.
 CHILD = r"""
 import sys
-from frontdesk.domain.money import Fen
-from frontdesk.persistence.engine import open_database
-from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
-from frontdesk.services import checkout
-from frontdesk.services.context import TillContext, new_id
-from tests.builders import PROGRAM, FixedClock, at
-from tests.integration.core_fixtures import RICE, WATER
-
-engine = open_database(sys.argv[1])
-ctx = TillContext(SqlUnitOfWorkFactory(engine), FixedClock(at(2026, 3, 10)), PROGRAM)
-card = sys.argv[2]
-items = [checkout.SaleItem(RICE), checkout.SaleItem(WATER, 2), checkout.SaleItem(WATER)]
-while True:
-    r = checkout.checkout(
-        ctx, txn_id=new_id(), cashier="1001", card_no=card, items=items,
-        payments=[
-            checkout.Payment("stored_value", Fen.of("1.00")),
-            checkout.Payment("cash", Fen.of("100.00")),
-        ],
-        pin="135790",
-    )
-    print(r.ticket.receipt_no, flush=True)
+from tests.integration.kill_loops import sell_forever
+sell_forever(sys.argv[1], sys.argv[2], lines=3, with_receipt=False)
 """
 
 KILLS = int(os.environ.get("FRONTDESK_CRASH_KILLS", "100"))
@@ -49,24 +29,15 @@ KILLS = int(os.environ.get("FRONTDESK_CRASH_KILLS", "100"))
 
 @pytest.mark.slow
 def test_sigkill_during_checkouts_never_leaves_half_a_sale(tmp_path: Path) -> None:
-    from frontdesk.domain.money import Fen
-    from frontdesk.services import accounts
-
-    till = make_till(tmp_path / "till.db")
-    reg = till.member()
-    # A named card holds at most the program's balance cap, so each sale spends ￥1 of stored
-    # value: thousands of sales before the card runs dry, whatever the kills allow.
-    accounts.topup(till.ctx, actor="8001", member_id=reg.member.member_id, amount=Fen.of("4000.00"))
-    till.engine.dispose()
+    till, card_no, env = kill_loop_till(tmp_path / "till.db")
     script = tmp_path / "child.py"
     script.write_text(CHILD, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path.cwd()), str(Path.cwd() / "src")])}
     rng = random.Random(20261123)
     confirmed: set[str] = set()
 
     for _ in range(KILLS):
         child = subprocess.Popen(
-            [sys.executable, str(script), str(till.path), reg.card_no],
+            [sys.executable, str(script), str(till.path), card_no],
             stdout=subprocess.PIPE,
             env=env,
             text=True,

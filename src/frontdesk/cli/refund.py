@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from frontdesk.cli.errors import UsageError
 from frontdesk.cli.output import Outcome
+from frontdesk.cli.printing import wanted
 from frontdesk.cli.session import Session
-from frontdesk.services import checkout
+from frontdesk.services import checkout, receipt_making
 from frontdesk.services.context import new_id
 
 
@@ -38,6 +39,7 @@ def refund(s: Session) -> Outcome:
         receipt_no=a.receipt_no,
         lines=chosen,
         approval_id=approval,
+        receipt=receipt_making.refund_in if wanted(s) else None,
     )
     text = f"退货完成：小票 {result.ticket.receipt_no}，退款 {-result.ticket.total}"
     return Outcome(text, result.ticket, result=result)

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from frontdesk.cli.errors import UsageError
 from frontdesk.cli.member import member_text
 from frontdesk.cli.output import Outcome
+from frontdesk.cli.printing import wanted
 from frontdesk.cli.session import Session, fen
 from frontdesk.domain.money import parse_count
-from frontdesk.services import checkout
+from frontdesk.services import checkout, receipt_making
 from frontdesk.services.context import new_id
 
 
@@ -52,6 +53,7 @@ def sale(s: Session) -> Outcome:
         payments=payments(a.pay),
         redeem_blocks=a.redeem,
         pin=a.member_pin,
+        receipt=receipt_making.sale_in if wanted(s) else None,  # its job commits with it
     )
     t = result.ticket
     text = (

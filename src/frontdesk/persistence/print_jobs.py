@@ -1,8 +1,10 @@
 """Print jobs kept in the till database: a receipt waiting for paper survives a restart.
 
-Each call is its own short transaction on its own connection: printing never runs inside a sale's
-transaction, and a sale never waits for the printer. The table is not append-only: a job is
-marked printed, and its last error is overwritten on each try.
+An operation's receipt is written by `SqlPrintJobs` in the operation's own transaction (an
+outbox: a committed sale always has its job). The store's calls are each their own short
+transaction on their own connection: printing never runs inside a sale's transaction, and a sale
+never waits for the printer. The table is not append-only: a job is marked printed, and its last
+error is overwritten on each try.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import ColumnElement, Engine, func, insert, literal_column, select, update
+from sqlalchemy import ColumnElement, Engine, Insert, func, insert, literal_column, select, update
+from sqlalchemy.engine import Connection
 
 from frontdesk.persistence.tables import print_job
 from frontdesk.services.printing import PrintJob
@@ -23,6 +26,25 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def _insert(job_id: str, receipt_json: str, at: datetime, printed: bool = False) -> Insert:
+    return insert(print_job).values(
+        job_id=job_id,
+        created_at=at.isoformat(),
+        receipt=receipt_json,
+        printed_at=at.isoformat() if printed else None,
+    )
+
+
+class SqlPrintJobs:
+    """The unit of work's `PrintJobs`: jobs written on the operation's own connection."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def add(self, job_id: str, receipt_json: str, at: datetime) -> None:
+        self._conn.execute(_insert(job_id, receipt_json, at))
+
+
 class SqlitePrintJobStore:
     """A PrintJobStore on the `print_job` table of the till database."""
 
@@ -32,14 +54,7 @@ class SqlitePrintJobStore:
 
     def add(self, job: PrintJob) -> None:
         with self._engine.connect().execution_options(write=True) as conn:
-            conn.execute(
-                insert(print_job).values(
-                    job_id=job.id,
-                    created_at=self._now().isoformat(),
-                    receipt=job.receipt_json,
-                    printed_at=self._now().isoformat() if job.printed else None,
-                )
-            )
+            conn.execute(_insert(job.id, job.receipt_json, self._now(), job.printed))
             conn.commit()
 
     def pending(self) -> list[PrintJob]:

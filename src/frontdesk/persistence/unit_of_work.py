@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 from frontdesk.persistence import repositories as repo
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.pin_pepper import PinPepper
+from frontdesk.persistence.print_jobs import SqlPrintJobs
 
 
 class SqlAlchemyUnitOfWork:
@@ -65,6 +66,7 @@ class SqlAlchemyUnitOfWork:
         self.approvals = repo.SqlApprovals(conn)
         self.shifts = repo.SqlShifts(conn, till_id)
         self.outbox = repo.SqlOutbox(conn)
+        self.print_jobs = SqlPrintJobs(conn)
         return self
 
     @property

@@ -137,6 +137,12 @@ class Outbox(Protocol):
     def add(self, kind: str, entity_id: str, payload: dict[str, object], at: datetime) -> None: ...
 
 
+class PrintJobs(Protocol):
+    def add(self, job_id: str, receipt_json: str, at: datetime) -> None:
+        """A receipt to print, stored in the transaction of the operation it belongs to."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction; its repositories are read-only attributes so adapters may narrow them."""
 
@@ -166,6 +172,8 @@ class UnitOfWork(Protocol):
     def shifts(self) -> ShiftRepository: ...
     @property
     def outbox(self) -> Outbox: ...
+    @property
+    def print_jobs(self) -> PrintJobs: ...
     @property
     def pin_pepper(self) -> bytes:
         """The till's secret for staff PIN hashes, kept outside the database."""

@@ -6,9 +6,13 @@ import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Protocol
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
 
 from frontdesk.domain.receipt import Receipt
+
+if TYPE_CHECKING:
+    from frontdesk.services.ports import UnitOfWork
 
 
 class PrinterFault(Exception):
@@ -83,6 +87,17 @@ class InMemoryPrintJobStore:
             return self._jobs.get(job_id)
 
 
+def job_with_operation(uow: UnitOfWork, receipt: Receipt | None, at: datetime) -> None:
+    """Write an operation's receipt as its print job in the operation's own transaction.
+
+    This is the outbox: the job commits with the sale (or dies with it), so no kill between a
+    commit and the queue can leave a sale without its receipt. The job is named by the receipt
+    number, so a later `PrintQueue.submit` of the same receipt prints it instead of adding another.
+    """
+    if receipt is not None:
+        uow.print_jobs.add(receipt.header.receipt_no, receipt.to_json(), at)
+
+
 def _ignore(_: str) -> None:
     pass
 
@@ -115,14 +130,25 @@ class PrintQueue:
         self.fault: str | None = None
 
     def submit(self, receipt: Receipt) -> str:
-        """Keep the receipt as a job (never lost), then print it or leave it for a retry."""
-        job = PrintJob(id=uuid.uuid4().hex, receipt_json=receipt.to_json())
-        self._store.add(job)
+        """Keep the receipt as a job (never lost), then print it or leave it for a retry.
+
+        A receipt whose job was written with its operation (`job_with_operation`) is not
+        stored again: that job is the one printed.
+        """
+        job_id = receipt.header.receipt_no
+        if receipt.header.reprint or not job_id or self._store.get(job_id) is None:
+            job = PrintJob(id=uuid.uuid4().hex, receipt_json=receipt.to_json())
+            self._store.add(job)
+            job_id = job.id
+        self.kick()
+        return job_id
+
+    def kick(self) -> None:
+        """Print the pending jobs now, or wake the worker to: the jobs of committed operations."""
         if self._worker is None:
             self.flush()
         else:
             self._wake.set()
-        return job.id
 
     def reprint(self, job_id: str) -> str:
         """Print a past receipt again, marked 重印."""

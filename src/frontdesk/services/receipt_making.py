@@ -3,7 +3,8 @@
 `services.receipts` lays a receipt out from what it is given; this module fetches what the
 header and the body need from the till's own books (store name, till number, the cashier's and
 approvers' names, a refund's ledger entries, a top-up member's view), so the window and the CLI
-build the same receipt the same way.
+build the same receipt the same way. The `*_in` makers read inside a given transaction: a sale
+or refund calls them before its commit to write the receipt's print job with it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from frontdesk.services import membership, receipts
 from frontdesk.services.accounts import TopUp
 from frontdesk.services.context import TillContext
 from frontdesk.services.membership import Reissued, Returned
+from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.refund import RefundResult
 from frontdesk.services.sale import SaleResult
 from frontdesk.services.shifts import ShiftReport
@@ -21,22 +23,36 @@ from frontdesk.services.shifts import ShiftReport
 def who(ctx: TillContext, cashier: str) -> receipts.Printed:
     """Store, till and cashier as every receipt header prints them."""
     with ctx.uow(write=False) as uow:
-        store_name = uow.settings.get("store_name") or ctx.program.store_name
-        till = uow.settings.get("till_no") or ""
-        person = uow.staff.get(cashier)
+        return who_in(ctx, uow, cashier)
+
+
+def who_in(ctx: TillContext, uow: UnitOfWork, cashier: str) -> receipts.Printed:
+    store_name = uow.settings.get("store_name") or ctx.program.store_name
+    till = uow.settings.get("till_no") or ""
+    person = uow.staff.get(cashier)
     return receipts.Printed(
         store_name, till.zfill(2), person.name if person is not None else cashier
     )
 
 
 def sale(ctx: TillContext, result: SaleResult) -> Receipt:
-    return receipts.sale_receipt(result, who(ctx, result.ticket.cashier), ctx.program)
+    with ctx.uow(write=False) as uow:
+        return sale_in(ctx, uow, result)
+
+
+def sale_in(ctx: TillContext, uow: UnitOfWork, result: SaleResult) -> Receipt:
+    return receipts.sale_receipt(result, who_in(ctx, uow, result.ticket.cashier), ctx.program)
 
 
 def refund(ctx: TillContext, result: RefundResult) -> Receipt:
     with ctx.uow(write=False) as uow:
-        entries = uow.ledger.for_ticket(result.ticket.ticket_id)
-    return receipts.refund_receipt(result, who(ctx, result.ticket.cashier), ctx.program, entries)
+        return refund_in(ctx, uow, result)
+
+
+def refund_in(ctx: TillContext, uow: UnitOfWork, result: RefundResult) -> Receipt:
+    entries = uow.ledger.for_ticket(result.ticket.ticket_id)
+    printed = who_in(ctx, uow, result.ticket.cashier)
+    return receipts.refund_receipt(result, printed, ctx.program, entries)
 
 
 def topup(ctx: TillContext, result: TopUp) -> Receipt:

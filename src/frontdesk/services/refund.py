@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from frontdesk.domain import errors
 from frontdesk.domain.ledger import EntryDraft, TxnDrafts
 from frontdesk.domain.permissions import Operation
+from frontdesk.domain.receipt import Receipt
 from frontdesk.domain.refund import paid_back, plan_refund, refund_lines
 from frontdesk.domain.tiers import tier_status
 from frontdesk.services.context import TillContext, next_receipt_no
 from frontdesk.services.membership import MemberView, member_view
 from frontdesk.services.ports import UnitOfWork
+from frontdesk.services.printing import job_with_operation
 from frontdesk.services.records import Ticket
 from frontdesk.services.staff import authorize, consume_approval
 
@@ -38,11 +41,13 @@ def refund(
     receipt_no: str,
     lines: dict[int, int] | None,
     approval_id: str | None,
+    receipt: Callable[[TillContext, UnitOfWork, RefundResult], Receipt | None] | None = None,
 ) -> RefundResult:
     """Refund a sale by receipt number, whole (lines=None) or by {line_no: quantity}.
 
     Money goes back the way it came (stored value to its buckets, the rest as paid); points
-    earned are reversed and points redeemed restored, in proportion to what is refunded.
+    earned are reversed and points redeemed restored, in proportion to what is refunded. With
+    a `receipt` maker the refund's print job is written in its own transaction, as a sale's is.
     """
     authorize(ctx, cashier, Operation.REFUND)
     now = ctx.now()
@@ -122,8 +127,11 @@ def refund(
                 "lines": {str(k): v for k, v in plan.wanted.items()},
             },
         )
+        result = RefundResult(ticket, original, after)
+        if receipt is not None:
+            job_with_operation(uow, receipt(ctx, uow, result), now)
         uow.commit()
-    return RefundResult(ticket, original, after)
+    return result
 
 
 def refund_amount(ctx: TillContext, *, receipt_no: str, lines: dict[int, int] | None) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -20,6 +20,7 @@ from frontdesk.domain.pricing import (
     PricingMember,
     price_ticket,
 )
+from frontdesk.domain.receipt import Receipt
 from frontdesk.domain.sale import sale_drafts, sale_lines
 from frontdesk.domain.stored_value import MEMBER_PIN_PEPPER, pin_matches, pin_needed
 from frontdesk.domain.tenders import Payment, Settlement, settle, stored_value_paid
@@ -34,6 +35,7 @@ from frontdesk.services.membership import (
     usable_card,
 )
 from frontdesk.services.ports import UnitOfWork
+from frontdesk.services.printing import job_with_operation
 from frontdesk.services.records import Account, Member, Shift, Ticket
 from frontdesk.services.staff import authorize_in
 
@@ -304,11 +306,13 @@ def checkout(
     payments: Sequence[Payment],
     redeem_blocks: int = 0,
     pin: str | None = None,
+    receipt: Callable[[TillContext, UnitOfWork, SaleResult], Receipt | None] | None = None,
 ) -> SaleResult:
     """Commit a sale: ticket, tenders, ledger (stored value, points), projections and audit.
 
     `txn_id` is made by the till before the first attempt; sending the same sale again returns
-    the committed one instead of charging twice.
+    the committed one instead of charging twice. A till that prints passes its `receipt` maker:
+    the receipt's print job is then written in the sale's own transaction (one sale, one job).
     """
     now = ctx.now()
     stored = stored_value_paid(payments)
@@ -359,5 +363,8 @@ def checkout(
             amount=priced.due.value,
             detail={"member_id": ticket.member_id, "offline": offline},
         )
+        result = SaleResult(ticket, priced, before, after, settlement.change, upgraded)
+        if receipt is not None:
+            job_with_operation(uow, receipt(ctx, uow, result), now)
         uow.commit()
-    return SaleResult(ticket, priced, before, after, settlement.change, upgraded)
+    return result

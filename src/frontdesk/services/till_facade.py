@@ -176,6 +176,7 @@ class ServicesTillBackend:
             ],
             redeem_blocks=draft.redeem_blocks,
             pin=pin,
+            receipt=receipt_making.sale_in,  # the window always queues: its job commits with it
         )
         # Committed: from here on a failure must not look like a refusal the cashier retries.
         member = None
@@ -380,6 +381,7 @@ class ServicesTillBackend:
                 receipt_no=receipt_no,
                 lines=None,
                 approval_id=approval,
+                receipt=receipt_making.refund_in,
             )
         except errors.ApprovalRequired:
             amount = checkout.refund_amount(self._ctx, receipt_no=receipt_no, lines=None)
