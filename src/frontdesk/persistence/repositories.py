@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, insert, select, update
+from sqlalchemy import and_, bindparam, case, func, insert, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
@@ -17,7 +17,7 @@ from frontdesk.domain.cards import Card, CardState
 from frontdesk.domain.ledger import GENESIS_HASH, EntryDraft, LedgerEntry, seal
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import Product
-from frontdesk.domain.tiers import TierEvent
+from frontdesk.domain.tiers import TierEvent, TierTotals
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
 from frontdesk.services.records import (
@@ -518,7 +518,6 @@ _TICKET_TENDERS = (
 )
 _TIER_TICKETS = select(
     t.ticket.c.ticket_id,
-    t.ticket.c.kind,
     t.ticket.c.created_at,
     t.ticket.c.total,
     t.ticket.c.points_earned,
@@ -529,9 +528,56 @@ _TIER_TICKETS = select(
 _REMOTE_TIER_EVENTS = select(t.remote_tier_event).where(
     t.remote_tier_event.c.member_id == bindparam("b_member")
 )
+# The same after a moment (text bound, see _text_bound): what a sale's tier check reads.
+_TIER_TICKETS_AFTER = _TIER_TICKETS.where(t.ticket.c.created_at > bindparam("b_bound"))
+_REMOTE_TIER_EVENTS_AFTER = _REMOTE_TIER_EVENTS.where(
+    t.remote_tier_event.c.at > bindparam("b_bound")
+)
 _ADD_TICKET = insert(t.ticket)
 _ADD_LINES = insert(t.ticket_line)
 _ADD_TENDERS = insert(t.tender)
+
+
+def _text_bound(since: datetime) -> str:
+    """A stored-time text bound two days before `since`.
+
+    Times are kept as ISO text and may carry different UTC offsets (this till's, head office's),
+    so text order is only wall-clock order; two days early covers any pair of offsets, and the
+    tier rules themselves cut the window at the exact moment.
+    """
+    return (since - timedelta(days=2)).isoformat()
+
+
+def _upper_totals(spend: Any, points: Any, is_sale: Any) -> tuple[Any, Any, Any]:
+    return (
+        func.coalesce(func.sum(case((spend > 0, spend), else_=0)), 0),
+        func.coalesce(func.sum(case((points > 0, points), else_=0)), 0),
+        func.coalesce(func.max(case((is_sale, spend), else_=0)), 0),
+    )
+
+
+# Built once: a sale asks them every time, and SQLAlchemy's statement cache keys on the object.
+_LOCAL_TIER_TOTALS = select(
+    *_upper_totals(t.ticket.c.total, t.ticket.c.points_earned, t.ticket.c.kind == "sale")
+).where(
+    t.ticket.c.member_id == bindparam("b_member"),
+    t.ticket.c.kind.in_(("sale", "refund")),
+    t.ticket.c.created_at > bindparam("b_bound"),
+)
+_REMOTE_TIER_TOTALS = select(
+    *_upper_totals(
+        t.remote_tier_event.c.spend,
+        t.remote_tier_event.c.points,
+        t.remote_tier_event.c.refund_of.is_(None),
+    )
+).where(
+    t.remote_tier_event.c.member_id == bindparam("b_member"),
+    t.remote_tier_event.c.at > bindparam("b_bound"),
+    # A ticket of this till that head office sent back is counted once, from `ticket`.
+    ~select(t.ticket.c.ticket_id)
+    .where(t.ticket.c.ticket_id == t.remote_tier_event.c.ticket_id)
+    .exists(),
+)
 
 
 class SqlTickets:
@@ -564,25 +610,61 @@ class SqlTickets:
         q = select(t.ticket).where(t.ticket.c.shift_id == shift_id).order_by(t.ticket.c.created_at)
         return [self._load(r) for r in self.conn.execute(q)]
 
-    def tier_events(self, member_id: str) -> list[TierEvent]:
-        """The member's tickets at this till and, as pulled from head office, at every other."""
-        member = {"b_member": member_id}
+    def tier_events(self, member_id: str, since: datetime | None = None) -> list[TierEvent]:
+        """The member's tickets at this till and, as pulled from head office, at every other.
+
+        With `since`: the tickets after it and, for each refund among them, its sale and that
+        sale's refunds (whether a sale was refunded in full decides if it counts at all).
+        """
+        if since is None:
+            return list(
+                self._tier_events(_TIER_TICKETS, _REMOTE_TIER_EVENTS, {}, member_id).values()
+            )
+        bound = {"b_bound": _text_bound(since)}
+        events = self._tier_events(_TIER_TICKETS_AFTER, _REMOTE_TIER_EVENTS_AFTER, bound, member_id)
+        linked = {e.refund_of for e in events.values() if e.refund_of is not None}
+        if linked:
+            local, remote = t.ticket.c, t.remote_tier_event.c
+            more = self._tier_events(
+                _TIER_TICKETS.where(or_(local.ticket_id.in_(linked), local.refund_of.in_(linked))),
+                _REMOTE_TIER_EVENTS.where(
+                    or_(remote.ticket_id.in_(linked), remote.refund_of.in_(linked))
+                ),
+                {},
+                member_id,
+            )
+            events.update({k: v for k, v in more.items() if k not in events})
+        return list(events.values())
+
+    def _tier_events(
+        self, local: Any, remote: Any, params: dict[str, Any], member_id: str
+    ) -> dict[str, TierEvent]:
+        params = {**params, "b_member": member_id}
         events = {
             r.ticket_id: TierEvent(
-                at=rows.must_dt(r.created_at),
-                ticket_id=r.ticket_id,
-                spend=Fen(r.total),
-                points=r.points_earned,
-                refund_of=r.refund_of,
+                rows.must_dt(r.created_at), r.ticket_id, Fen(r.total), r.points_earned, r.refund_of
             )
-            for r in self.conn.execute(_TIER_TICKETS, member)
+            for r in self.conn.execute(local, params)
         }
-        for r in self.conn.execute(_REMOTE_TIER_EVENTS, member):
+        for r in self.conn.execute(remote, params):
             events.setdefault(
                 r.ticket_id,
                 TierEvent(rows.must_dt(r.at), r.ticket_id, Fen(r.spend), r.points, r.refund_of),
             )
-        return list(events.values())
+        return events
+
+    def tier_totals(self, member_id: str, since: datetime) -> TierTotals:
+        """An upper bound of the tier window's totals after `since`, summed by the database.
+
+        Every ticket's positive spend and points and the largest sale: refunds and tickets taken
+        out of the history only ever lower the exact figures.
+        """
+        params = {"b_member": member_id, "b_bound": _text_bound(since)}
+        mine = self.conn.execute(_LOCAL_TIER_TOTALS, params).one()
+        theirs = self.conn.execute(_REMOTE_TIER_TOTALS, params).one()
+        return TierTotals(
+            Fen(mine[0] + theirs[0]), mine[1] + theirs[1], Fen(max(mine[2], theirs[2], 0))
+        )
 
     def add_remote_tier_events(
         self, member_id: str, till_id: str, events: Sequence[TierEvent]

@@ -28,6 +28,7 @@ from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.records import Account, Member, Tender, Ticket
 from frontdesk.services.staff import authorize, consume_approval
 from frontdesk.services.tickets import money_ticket
+from frontdesk.services.tiering import stored_status, tier_now
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,7 @@ def current_tier(
     """The projected tier, re-evaluated when its 12-month hold has run out."""
     if member.tier_lock is not None:
         return member.tier_lock
-    if account.tier_held_until is not None and account.tier_held_until <= now:
-        return tier_status(uow.tickets.tier_events(member.member_id), now, ctx.program).code
-    return account.tier
+    return tier_now(uow, ctx.program, member.member_id, stored_status(account), now).code
 
 
 def member_view(

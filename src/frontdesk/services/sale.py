@@ -24,7 +24,7 @@ from frontdesk.domain.receipt import Receipt
 from frontdesk.domain.sale import sale_drafts, sale_lines
 from frontdesk.domain.stored_value import MEMBER_PIN_PEPPER, pin_matches, pin_needed
 from frontdesk.domain.tenders import Payment, Settlement, settle, stored_value_paid
-from frontdesk.domain.tiers import TierEvent, tier_status
+from frontdesk.domain.tiers import TierEvent
 from frontdesk.services.accounts import expire_points
 from frontdesk.services.context import TillContext, is_offline, next_receipt_no
 from frontdesk.services.membership import (
@@ -38,6 +38,7 @@ from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.printing import job_with_operation
 from frontdesk.services.records import Account, Member, Shift, Ticket
 from frontdesk.services.staff import authorize_in
+from frontdesk.services.tiering import stored_status, tier_now
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,7 @@ def _tier_after(
     """Upgrade check when the ticket commits; the ticket itself was priced at the old tier."""
     if h.member.tier_lock is not None:
         return None, h.account
-    status = tier_status([*uow.tickets.tier_events(h.member.member_id), event], now, ctx.program)
+    status = tier_now(uow, ctx.program, h.member.member_id, stored_status(h.account), now, event)
     account = h.account
     if (status.code, status.since, status.held_until) != (
         account.tier,
