@@ -2,12 +2,16 @@ import pytest
 
 from frontdesk.domain import errors
 from frontdesk.domain.cards import (
+    Card,
     CardAction,
     CardState,
+    active_card,
     card_generation,
+    ensure_no_live_card,
     ensure_usable,
     luhn_valid,
     make_card_number,
+    next_generation,
     next_state,
     parse_card_number,
 )
@@ -70,3 +74,41 @@ def test_a_card_that_is_not_active_is_refused_with_its_reason(
         ensure_usable(state)
 
     assert text in caught.value.message
+
+
+def _card(n: int, state: CardState) -> Card:
+    return Card(make_card_number(1, 1, n, n), "m1", n, state)
+
+
+@pytest.mark.parametrize("state", [CardState.ACTIVE, CardState.LOST, CardState.FROZEN])
+def test_a_member_holds_one_live_card_a_lost_or_frozen_one_included(state: CardState) -> None:
+    cards = [_card(0, CardState.REPLACED), _card(1, state)]
+
+    with pytest.raises(errors.LiveCardExists) as refused:
+        ensure_no_live_card(cards)
+
+    assert refused.value.details["state"] is state
+
+
+def test_a_new_card_once_every_earlier_one_is_replaced_or_returned() -> None:
+    cards = [_card(0, CardState.REPLACED), _card(1, CardState.RETURNED)]
+
+    ensure_no_live_card(cards)
+
+    assert next_generation(cards) == 2
+    assert next_generation([]) == 0
+
+
+def test_a_member_found_by_phone_pays_with_the_latest_active_card() -> None:
+    cards = [_card(0, CardState.REPLACED), _card(1, CardState.ACTIVE)]
+
+    assert active_card(cards) == cards[1]
+    assert active_card([_card(0, CardState.LOST)]) is None
+
+
+def test_a_refused_state_change_names_state_and_action_in_each_language() -> None:
+    with pytest.raises(errors.CardStateChangeRefused) as refused:
+        next_state(CardState.LOST, CardAction.FREEZE)
+
+    assert refused.value.message == "卡状态为「已挂失」，不能冻结"
+    assert refused.value.message_en == "The card is reported lost: freeze is not possible"

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
+from frontdesk.domain import messages
 from frontdesk.domain.money import ZERO, Fen
 
 # Seed 003: active ≤ 30 days, cooling 30–90, at risk 90–180, dormant > 180 since last purchase.
@@ -24,9 +25,8 @@ class Activity(Enum):
 
     @property
     def label(self) -> str:
-        return {"active": "活跃", "cooling": "沉默", "at_risk": "流失预警", "dormant": "休眠"}[
-            self.value
-        ]
+        """The Chinese name; `messages.label(activity, lang)` gives it in any language."""
+        return messages.label(self)
 
 
 def activity(last_purchase: date | None, registered: date, today: date) -> Activity:

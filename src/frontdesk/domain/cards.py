@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from frontdesk.domain import errors
+from frontdesk.domain import errors, messages
 
 # 15 digits: "8" + store (3) + till (2) + serial (7) + generation (1) + Luhn check (1).
 # 15 digits cannot be mistaken for an EAN-8/UPC-A/EAN-13 product code or an 11-digit phone, and
@@ -62,16 +63,14 @@ class CardState(Enum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        """The Chinese name; `messages.label(state, lang)` gives it in any language."""
+        return messages.label(self)
 
+    @property
+    def live(self) -> bool:
+        """Still the member's card: usable now or once un-reported or unfrozen."""
+        return self in (CardState.ACTIVE, CardState.LOST, CardState.FROZEN)
 
-_LABELS = {
-    CardState.ACTIVE: "正常",
-    CardState.LOST: "已挂失",
-    CardState.FROZEN: "已冻结",
-    CardState.REPLACED: "已补卡作废",
-    CardState.RETURNED: "已退卡",
-}
 
 _REFUSAL = {
     CardState.LOST: errors.CardReportedLost,
@@ -91,17 +90,9 @@ class CardAction(Enum):
 
     @property
     def label(self) -> str:
-        return _ACTION_LABELS[self]
+        """The Chinese name; `messages.label(action, lang)` gives it in any language."""
+        return messages.label(self)
 
-
-_ACTION_LABELS = {
-    CardAction.REPORT_LOST: "挂失",
-    CardAction.UNREPORT: "解挂",
-    CardAction.REPLACE: "补卡",
-    CardAction.FREEZE: "冻结",
-    CardAction.UNFREEZE: "解冻",
-    CardAction.RETURN: "退卡",
-}
 
 # DOMAIN §2: active → lost → active (解挂) | replaced (补卡, terminal); frozen ↔ active;
 # returned terminal. A damaged but active card may also be replaced.
@@ -122,7 +113,7 @@ def next_state(state: CardState, action: CardAction) -> CardState:
     try:
         return _TRANSITIONS[(state, action)]
     except KeyError:
-        raise errors.CardStateChangeRefused(state=state.label, action=action.label) from None
+        raise errors.CardStateChangeRefused(state=state, action=action) from None
 
 
 def ensure_usable(state: CardState) -> None:
@@ -137,3 +128,24 @@ class Card:
     member_id: str
     generation: int
     state: CardState
+
+
+def next_generation(cards: Sequence[Card]) -> int:
+    """A new card's generation digit: one past the member's last card (0 for the first)."""
+    return max((c.generation for c in cards), default=-1) + 1
+
+
+def ensure_no_live_card(cards: Sequence[Card]) -> None:
+    """One live card per member: a new card only once every earlier one is replaced or returned.
+
+    A lost or frozen card is still live: it comes back with 解挂/解冻, or goes with 补卡/退卡.
+    """
+    live = [c for c in cards if c.state.live]
+    if live:
+        raise errors.LiveCardExists(card_no=live[-1].card_no, state=live[-1].state)
+
+
+def active_card(cards: Sequence[Card]) -> Card | None:
+    """The card a member found by phone pays with: the latest active one, if any."""
+    usable = [c for c in cards if c.state is CardState.ACTIVE]
+    return usable[-1] if usable else None

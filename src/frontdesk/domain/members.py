@@ -34,11 +34,33 @@ def mask_name(name: str) -> str:
     return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
+NAME_LIMIT = 50  # characters, as the member card and the receipt have room for a name
+
+
+def normalise_name(text: str) -> str:
+    """A name as kept and compared: runs of any whitespace (full-width too) as one space."""
+    return " ".join(text.split())
+
+
 def parse_name(text: str) -> str:
-    name = " ".join(text.split())
-    if not name or len(name) > 40:
+    name = normalise_name(text)
+    if not name:
         raise errors.InvalidName()
+    if len(name) > NAME_LIMIT:
+        raise errors.NameTooLong(limit=NAME_LIMIT, length=len(name))
     return name
+
+
+def same_person(phone: str, name: str, member_phone: str, member_name: str) -> bool:
+    """补卡's identity check: the phone and the name the member gives match the registration.
+
+    Both are read the way registration read them; a phone that cannot be one never matches.
+    """
+    try:
+        same_phone = parse_phone(phone) == member_phone
+    except errors.DomainError:
+        return False
+    return same_phone and normalise_name(name) == member_name
 
 
 @dataclass(frozen=True)

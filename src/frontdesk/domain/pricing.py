@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
-from frontdesk.domain import errors
+from frontdesk.domain import errors, messages
 from frontdesk.domain.calendar import in_birthday_window
 from frontdesk.domain.money import ZERO, Fen, allocate, apply_rate, total
 from frontdesk.domain.points import points_earned, redeemable_blocks
@@ -40,7 +40,8 @@ class DiscountKind(Enum):
 
     @property
     def label(self) -> str:
-        return {"tier": "会员折扣", "birthday": "生日折扣", "points": "积分抵现"}[self.value]
+        """The Chinese name; `messages.label(kind, lang)` gives it in any language."""
+        return messages.label(self)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,15 @@ class PricedTicket:
         return total([d.amount for d in self.discounts if d.kind is kind])
 
 
+def birthday_benefit_available(
+    birthday: date | None, used_in_year: int | None, today: date, program: Program
+) -> bool:
+    """Inside the birthday window, and the once-a-year benefit not yet used this year."""
+    return (
+        in_birthday_window(birthday, today, program.birthday_window) and used_in_year != today.year
+    )
+
+
 def _multiplier(today: date, birthday_benefit: bool, program: Program) -> int:
     candidates = [1]
     if birthday_benefit:
@@ -128,9 +138,8 @@ def price_ticket(
     if member is not None:
         rule = program.tier(member.tier)
         rate_per_yuan = rule.points_per_yuan
-        birthday_benefit = (
-            in_birthday_window(member.birthday, today, program.birthday_window)
-            and member.birthday_benefit_year != today.year
+        birthday_benefit = birthday_benefit_available(
+            member.birthday, member.birthday_benefit_year, today, program
         )
         pay_rate, kind = rule.pay_rate, DiscountKind.TIER
         if (

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from frontdesk.domain import messages
 from frontdesk.domain.money import ZERO, Fen, total
 from frontdesk.domain.scan import is_receipt_number
 
@@ -23,17 +24,8 @@ class ReceiptKind(Enum):
 
     @property
     def title(self) -> str:
-        return _KIND_TITLES[self]
-
-
-_KIND_TITLES = {
-    ReceiptKind.SALE: "销售小票",
-    ReceiptKind.TOP_UP: "充值小票",
-    ReceiptKind.REFUND: "退货小票",
-    ReceiptKind.CARD_REISSUE: "补卡小票",
-    ReceiptKind.CARD_RETURN: "退卡小票",
-    ReceiptKind.SHIFT_REPORT: "交班报表",
-}
+        """The printed title in Chinese; the catalogue has it in every language."""
+        return messages.label(self)
 
 
 class TenderKind(Enum):
@@ -45,16 +37,8 @@ class TenderKind(Enum):
 
     @property
     def label(self) -> str:
-        return _TENDER_LABELS[self]
-
-
-_TENDER_LABELS = {
-    TenderKind.CASH: "现金",
-    TenderKind.STORED_VALUE: "储值",
-    TenderKind.BANK_CARD: "银行卡",
-    TenderKind.WECHAT: "微信支付",
-    TenderKind.ALIPAY: "支付宝",
-}
+        """The Chinese name; `messages.label(kind, lang)` gives it in any language."""
+        return messages.label(self)
 
 
 # A shift report has no ticket, so no receipt number: it is numbered S + store + till + the
@@ -72,7 +56,8 @@ class Bucket(Enum):
 
     @property
     def label(self) -> str:
-        return "本金" if self is Bucket.PRINCIPAL else "赠金"
+        """The Chinese name; `messages.label(bucket, lang)` gives it in any language."""
+        return messages.label(self)
 
 
 @dataclass(frozen=True)

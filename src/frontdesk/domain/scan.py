@@ -50,8 +50,6 @@ class ScanRefused(DomainError):
     """A frame that is no code the till knows; the cashier sees why and nothing happens."""
 
     key: ClassVar[str] = "scan_refused"
-    template: ClassVar[str] = "无法识别的条码：{shown}（{reason}）"
-    english: ClassVar[str] = "Unrecognised code: {shown} ({reason_en})"
 
 
 def gtin_check_digit(payload: str) -> str:
@@ -83,8 +81,9 @@ def _shown(frame: str) -> str:
     return text if len(text) <= 24 else text[:21] + "..."
 
 
-def _refuse(frame: str, reason: str, reason_en: str) -> ScanRefused:
-    return ScanRefused(shown=_shown(frame), reason=reason, reason_en=reason_en)
+def _refuse(frame: str, reason: str) -> ScanRefused:
+    """`reason` is a code of the catalogue's ScanProblem vocabulary."""
+    return ScanRefused(shown=_shown(frame), reason=reason)
 
 
 def _phone(code: str) -> str | None:
@@ -98,14 +97,14 @@ def classify(frame: str) -> Scan:
     """Tell what a whole frame is; raise ScanRefused for anything else, before any lookup."""
     code = frame.strip()
     if not code:
-        raise _refuse(frame, "空条码", "empty")
+        raise _refuse(frame, "empty")
     if not _PRINTABLE.fullmatch(code):
-        raise _refuse(frame, "含非法字符", "invalid characters")
+        raise _refuse(frame, "invalid_characters")
     if is_receipt_number(code):
         return Scan(ScanKind.RECEIPT_NUMBER, code)
     if looks_like_card_number(code):
         if not luhn_valid(code):
-            raise _refuse(frame, "会员卡校验位错误", "card check digit")
+            raise _refuse(frame, "card_check_digit")
         return Scan(ScanKind.MEMBER_CARD, code)
     if _PAYMENT_CODE.fullmatch(code):
         return Scan(ScanKind.PAYMENT_CODE, code)
@@ -114,6 +113,6 @@ def classify(frame: str) -> Scan:
         return Scan(ScanKind.PHONE, phone)
     if code.isdigit() and len(code) in _PRODUCT_LENGTHS:
         if not gtin_valid(code):
-            raise _refuse(frame, "商品条码校验位错误", "product check digit")
+            raise _refuse(frame, "product_check_digit")
         return Scan(ScanKind.PRODUCT, code, _PRODUCT_LENGTHS[len(code)])
-    raise _refuse(frame, "不是会员卡、商品条码或小票号", "not a card, product or receipt number")
+    raise _refuse(frame, "unknown_shape")

@@ -68,11 +68,21 @@ def pin_needed(amount: Fen, program: Program) -> bool:
     return program.pin_policy is PinPolicy.ALWAYS or amount > program.pin_above_amount
 
 
+def check_offline_cap(spent_today: Fen, amount: Fen, program: Program) -> None:
+    """Offline, a card spends at most the floor limit of stored value a day (DOMAIN §9).
+
+    Head office cannot see the balance then, so the risk of a card spent at two tills is bounded.
+    """
+    cap = program.offline_cap_per_card_per_day
+    if spent_today + amount > cap:
+        raise errors.OfflineCapExceeded(cap=cap, used=spent_today)
+
+
 def check_pin_strength(pin: str, program: Program) -> None:
     """A PIN is the right number of digits and not one of the first guesses a thief tries."""
     weak = (
         len(pin) != program.pin_length
-        or not pin.isdigit()
+        or not (pin.isascii() and pin.isdigit())  # ０-９ and other scripts' digits are not keys
         or len(set(pin)) == 1
         or pin in "01234567890123456789"
         or pin in "98765432109876543210"

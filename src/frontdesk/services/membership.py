@@ -6,21 +6,24 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from frontdesk.domain import errors
-from frontdesk.domain.calendar import in_birthday_window
 from frontdesk.domain.cards import (
     Card,
     CardAction,
     CardState,
+    active_card,
+    ensure_no_live_card,
     ensure_usable,
     make_card_number,
+    next_generation,
     next_state,
     parse_card_number,
 )
 from frontdesk.domain.ledger import Bucket, EntryKind, TxnDrafts
-from frontdesk.domain.members import make_registration, mask_phone, parse_phone
+from frontdesk.domain.members import make_registration, mask_phone, parse_phone, same_person
 from frontdesk.domain.money import ZERO, Fen
 from frontdesk.domain.permissions import Operation
 from frontdesk.domain.points import ExpiryWarning, expiring_soon, usable
+from frontdesk.domain.pricing import birthday_benefit_available
 from frontdesk.domain.stored_value import MEMBER_PIN_PEPPER, cash_out, check_pin_strength, hash_pin
 from frontdesk.domain.tiers import tier_status
 from frontdesk.services.context import TillContext, new_id, till_numbers
@@ -108,10 +111,9 @@ def member_view(
         points=usable(lots, today, ctx.program) if lots else account.points,
         expiring=expiring_soon(lots, today, ctx.program),
         birthday=member.birthday,
-        birthday_benefit_available=in_birthday_window(
-            member.birthday, today, ctx.program.birthday_window
-        )
-        and member.birthday_benefit_year != today.year,
+        birthday_benefit_available=birthday_benefit_available(
+            member.birthday, member.birthday_benefit_year, today, ctx.program
+        ),
         pin_set=member.pin_hash is not None,
         pin_locked=member.pin_locked,
         card_no=None if card is None else card.card_no,
@@ -179,8 +181,7 @@ def lookup_card(ctx: TillContext, code: str, actor: str) -> MemberView:
 
 
 def _active_card(uow: UnitOfWork, member_id: str) -> Card | None:
-    cards = [c for c in uow.cards.for_member(member_id) if c.state is CardState.ACTIVE]
-    return cards[-1] if cards else None
+    return active_card(uow.cards.for_member(member_id))
 
 
 def find_member(ctx: TillContext, phone: str) -> MemberView:
@@ -334,10 +335,8 @@ def issue_card(ctx: TillContext, *, actor: str, member_id: str) -> str:
         if uow.members.get(member_id) is None:
             raise errors.UnknownMember(ref=member_id)
         cards = uow.cards.for_member(member_id)
-        if any(c.state in (CardState.ACTIVE, CardState.FROZEN, CardState.LOST) for c in cards):
-            raise errors.CardStateChangeRefused(state="已有有效卡", action="发新卡")
-        generation = max((c.generation for c in cards), default=-1) + 1
-        card = _new_card(uow, member_id, generation, now)
+        ensure_no_live_card(cards)
+        card = _new_card(uow, member_id, next_generation(cards), now)
         uow.audit.add(
             at=now,
             actor=actor,
@@ -434,11 +433,7 @@ def reissue_card(
         member = uow.members.get(old.member_id)
         if member is None:
             raise errors.UnknownMember(ref=old.member_id)
-        try:
-            same_phone = parse_phone(phone) == member.phone
-        except errors.DomainError:
-            same_phone = False
-        if not same_phone or " ".join(name.split()) != member.name:
+        if not same_person(phone, name, member.phone, member.name):
             uow.audit.add(
                 at=now,
                 actor=actor,
@@ -470,7 +465,7 @@ def reissue_card(
             raise errors.FeeNotPaid(fee=str(fee))
         uow.cards.set_state(old.card_no, replaced, now)
         _record_card(uow, Card(old.card_no, old.member_id, old.generation, replaced), now)
-        generation = max(c.generation for c in uow.cards.for_member(member.member_id)) + 1
+        generation = next_generation(uow.cards.for_member(member.member_id))
         new = _new_card(uow, member.member_id, generation, now)
         if fee.value:
             ticket = money_ticket(

@@ -22,7 +22,12 @@ from frontdesk.domain.pricing import (
 )
 from frontdesk.domain.receipt import Receipt
 from frontdesk.domain.sale import sale_drafts, sale_lines
-from frontdesk.domain.stored_value import MEMBER_PIN_PEPPER, pin_matches, pin_needed
+from frontdesk.domain.stored_value import (
+    MEMBER_PIN_PEPPER,
+    check_offline_cap,
+    pin_matches,
+    pin_needed,
+)
 from frontdesk.domain.tenders import Payment, Settlement, settle, stored_value_paid
 from frontdesk.domain.tiers import TierEvent
 from frontdesk.services.accounts import expire_points
@@ -263,9 +268,7 @@ def _member_drafts(
     member_id = h.member.member_id
     if stored.value and offline:
         used = uow.ledger.offline_spent(member_id, now.date())
-        cap = ctx.program.offline_cap_per_card_per_day
-        if used + stored > cap:
-            raise errors.OfflineCapExceeded(cap=str(cap), used=str(used))
+        check_offline_cap(used, stored, ctx.program)
     entries = TxnDrafts(txn_id, member_id, cashier, ticket_id=txn_id, offline=offline)
     order = ctx.program.spend_order
     return sale_drafts(entries, h.balances, priced, stored=stored, order=order, year=now.year)

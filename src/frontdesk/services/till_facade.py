@@ -144,8 +144,7 @@ class ServicesTillBackend:
             name=member.name,
             phone=member.masked_phone,
             card_no=last.card_no if last is not None else "—",
-            state=last.state.label if last is not None else "—",
-            state_en=last.state.value if last is not None else "—",
+            state=last.state if last is not None else "—",
         )
 
     def price(self, draft: TicketDraft) -> PricedTicket:

@@ -1,0 +1,376 @@
+"""Every refusal and label a person reads, in Chinese and English: the one catalogue of them.
+
+A refusal is a key with parameters (`DomainError`); a label names a code or an enum member.
+Parameters that are enums, or codes of a known vocabulary, are rendered through the same
+catalogue in the same language, so no sentence mixes languages or shows a raw code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Protocol
+
+ZH = "zh_CN"
+EN = "en"
+LANGUAGES = (ZH, EN)
+
+# Vocabularies: code → (Chinese, English). An enum member is looked up in the vocabulary named
+# after its class, by its value.
+_VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
+    "CardState": {
+        "active": ("正常", "active"),
+        "lost": ("已挂失", "reported lost"),
+        "frozen": ("已冻结", "frozen"),
+        "replaced": ("已补卡作废", "replaced by a new card"),
+        "returned": ("已退卡", "returned"),
+    },
+    "CardAction": {
+        "report_lost": ("挂失", "report lost"),
+        "unreport": ("解挂", "un-report"),
+        "replace": ("补卡", "reissue"),
+        "freeze": ("冻结", "freeze"),
+        "unfreeze": ("解冻", "unfreeze"),
+        "return": ("退卡", "card return"),
+        "issue": ("发新卡", "issue a new card"),
+    },
+    "TenderKind": {
+        "cash": ("现金", "cash"),
+        "stored_value": ("储值", "stored value"),
+        "bank_card": ("银行卡", "bank card"),
+        "wechat": ("微信支付", "WeChat Pay"),
+        "alipay": ("支付宝", "Alipay"),
+    },
+    "Bucket": {
+        "principal": ("本金", "principal"),
+        "bonus": ("赠金", "bonus"),
+        "points": ("积分", "points"),
+    },
+    "ReceiptKind": {
+        "sale": ("销售小票", "Sales receipt"),
+        "top_up": ("充值小票", "Top-up receipt"),
+        "refund": ("退货小票", "Refund receipt"),
+        "card_reissue": ("补卡小票", "Card reissue receipt"),
+        "card_return": ("退卡小票", "Card return receipt"),
+        "shift_report": ("交班报表", "Shift report"),
+    },
+    "DiscountKind": {
+        "tier": ("会员折扣", "member discount"),
+        "birthday": ("生日折扣", "birthday discount"),
+        "points": ("积分抵现", "points redemption"),
+    },
+    "Activity": {
+        "active": ("活跃", "active"),
+        "cooling": ("沉默", "cooling"),
+        "at_risk": ("流失预警", "at risk"),
+        "dormant": ("休眠", "dormant"),
+    },
+    # What a manager approval is bound to; both spellings in use are named until they are one.
+    "ApprovalAction": {
+        "manager_screens": ("进入店长功能", "manager screens"),
+        "unreport": ("解挂", "un-report a card"),
+        "freeze": ("冻结", "freeze a card"),
+        "unfreeze": ("解冻", "unfreeze a card"),
+        "reissue_fee_waiver": ("免收补卡工本费", "waive the reissue fee"),
+        "waive_reissue_fee": ("免收补卡工本费", "waive the reissue fee"),
+        "card_return": ("退卡", "card return"),
+        "return": ("退卡", "card return"),
+        "refund": ("退货", "refund"),
+        "pin_reset": ("重置会员密码", "PIN reset"),
+        "points_adjust": ("积分调整", "points adjustment"),
+        "tier_lock": ("等级锁定", "tier lock"),
+        "topup_cancel": ("撤销充值", "top-up cancellation"),
+    },
+    # Why a scanned frame is no code the till knows.
+    "ScanProblem": {
+        "empty": ("空条码", "empty"),
+        "invalid_characters": ("含非法字符", "invalid characters"),
+        "card_check_digit": ("会员卡校验位错误", "card check digit"),
+        "product_check_digit": ("商品条码校验位错误", "product check digit"),
+        "unknown_shape": ("不是会员卡、商品条码或小票号", "not a card, product or receipt number"),
+    },
+    # The audit log's action codes, as the audit screen and the CLI name them.
+    "AuditAction": {
+        "sale": ("销售", "sale"),
+        "refund": ("退货", "refund"),
+        "topup": ("充值", "top-up"),
+        "card_issue": ("发卡", "card issued"),
+        "card_refused": ("拒收会员卡", "card refused"),
+        "card_report_lost": ("挂失", "card reported lost"),
+        "card_unreport": ("解挂", "card un-reported"),
+        "card_freeze": ("冻结", "card frozen"),
+        "card_unfreeze": ("解冻", "card unfrozen"),
+        "card_replace": ("补卡", "card reissued"),
+        "card_return": ("退卡", "card returned"),
+        "member_register": ("会员注册", "member registered"),
+        "member_pin_wrong": ("会员密码错误", "wrong member PIN"),
+        "pin_set": ("设置会员密码", "member PIN set"),
+        "pin_reset": ("重置会员密码", "member PIN reset"),
+        "points_adjust": ("积分调整", "points adjusted"),
+        "tier_lock": ("等级锁定", "tier locked"),
+        "shift_open": ("开班", "shift opened"),
+        "shift_close": ("交班", "shift closed"),
+        "staff_add": ("添加员工", "staff added"),
+        "staff_pin_wrong": ("员工密码错误", "wrong staff PIN"),
+        "login": ("登录", "login"),
+        "till_init": ("收银台初始化", "till set up"),
+        "approval": ("店长审批", "manager approval"),
+    },
+}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One refusal in both languages; `codes` names the vocabulary of each code parameter."""
+
+    zh: str
+    en: str
+    codes: Mapping[str, str] = field(default_factory=dict)
+
+    def template(self, lang: str) -> str:
+        return self.zh if lang == ZH else self.en
+
+
+_SENTENCES: dict[str, Sentence] = {
+    "refused": Sentence("操作被拒绝", "Refused"),
+    "store_problem": Sentence("数据库无法使用", "The database cannot be used"),
+    "invalid_phone": Sentence("手机号格式不正确：{phone}", "Invalid mobile number: {phone}"),
+    "duplicate_phone": Sentence(
+        "该手机号已注册会员：{phone}（{name}）",
+        "This phone is already registered: {phone} ({name})",
+    ),
+    "consent_required": Sentence(
+        "须取得会员对服务条款及个人信息处理的同意",
+        "The member must accept the terms and data processing",
+    ),
+    "invalid_name": Sentence("请填写会员姓名", "A member name is required"),
+    "name_too_long": Sentence(
+        "姓名最多 {limit} 个字符（现为 {length} 个）",
+        "A name has at most {limit} characters (this one has {length})",
+    ),
+    "invalid_card_number": Sentence(
+        "卡号无效（校验位错误）：{card_no}", "Invalid card number (check digit): {card_no}"
+    ),
+    "unknown_card": Sentence("未找到此卡：{card_no}", "Unknown card: {card_no}"),
+    "card_lost": Sentence("此卡已挂失", "This card has been reported lost"),
+    "card_replaced": Sentence(
+        "此卡已补卡作废，请使用新卡", "This card was replaced; use the new card"
+    ),
+    "card_frozen": Sentence("此卡已冻结", "This card is frozen"),
+    "card_returned": Sentence("此卡已退卡", "This card has been returned"),
+    "card_state_change": Sentence(
+        "卡状态为「{state}」，不能{action}",
+        "The card is {state}: {action} is not possible",
+        {"state": "CardState", "action": "CardAction"},
+    ),
+    "live_card_exists": Sentence(
+        "会员已有未退的会员卡（{card_no}，{state}），不能再发新卡",
+        "The member still holds card {card_no} ({state}); no second card is issued",
+        {"state": "CardState"},
+    ),
+    "unknown_member": Sentence("未找到会员：{ref}", "Member not found: {ref}"),
+    "identity_mismatch": Sentence(
+        "身份核验失败：手机号或姓名不符", "Identity check failed: phone or name does not match"
+    ),
+    "insufficient_balance": Sentence(
+        "储值余额不足：余额 {balance}，需付 {amount}",
+        "Insufficient balance: {balance} available, {amount} due",
+    ),
+    "insufficient_points": Sentence(
+        "积分不足：可用 {points}，需要 {needed}",
+        "Not enough points: {points} available, {needed} needed",
+    ),
+    "points_blocked": Sentence(
+        "积分为负，暂停积分抵现", "Points balance is negative: redemption is blocked"
+    ),
+    "redemption_too_large": Sentence(
+        "积分抵现不能超过应付金额", "Points redemption cannot exceed the amount due"
+    ),
+    "pin_required": Sentence(
+        "储值消费需输入会员密码", "The member PIN is required for stored-value spending"
+    ),
+    "wrong_pin": Sentence("密码错误，还可尝试 {left} 次", "Wrong PIN, {left} tries left"),
+    "pin_locked": Sentence(
+        "密码错误次数过多，储值消费已锁定，请店长重置密码",
+        "Too many wrong PINs: stored-value spending is locked until a manager resets the PIN",
+    ),
+    "weak_pin": Sentence(
+        "密码须为 {length} 位数字（0–9），且不能过于简单",
+        "The PIN must be {length} digits (0–9) and not trivial",
+    ),
+    "no_pin": Sentence("会员尚未设置储值密码", "The member has no PIN yet"),
+    "invalid_amount": Sentence("金额无效：{amount}", "Invalid amount: {amount}"),
+    "unknown_product": Sentence("未找到商品：{barcode}", "Unknown product: {barcode}"),
+    "empty_ticket": Sentence("小票没有商品", "The ticket has no items"),
+    "tender_mismatch": Sentence(
+        "付款合计 {paid} 与应付 {due} 不符", "Tenders {paid} do not match the amount due {due}"
+    ),
+    "change_only_cash": Sentence("只有现金可以找零", "Only cash can give change"),
+    "reference_required": Sentence(
+        "{tender}付款须填写交易参考号",
+        "A {tender} payment needs a reference",
+        {"tender": "TenderKind"},
+    ),
+    "member_required": Sentence(
+        "储值或积分支付须先刷会员卡", "Scan a member card to pay with stored value or points"
+    ),
+    "unknown_ticket": Sentence("未找到小票：{receipt_no}", "Receipt not found: {receipt_no}"),
+    "nothing_to_refund": Sentence("该小票没有可退的商品", "Nothing left to refund on this receipt"),
+    "refund_too_large": Sentence(
+        "退货数量超过可退数量（第 {line} 行，可退 {left}）",
+        "Refund quantity exceeds what is left (line {line}, {left} left)",
+    ),
+    "not_authenticated": Sentence("工号或密码错误", "Wrong staff number or PIN"),
+    "staff_locked": Sentence(
+        "该工号密码错误次数过多，已锁定", "This staff account is locked after too many wrong PINs"
+    ),
+    "not_manager": Sentence(
+        "须由店长（本人工号和密码）审批", "A manager's own approval is required"
+    ),
+    "approval_required": Sentence(
+        "此操作需店长审批：{action}",
+        "This action needs a manager approval: {action}",
+        {"action": "ApprovalAction"},
+    ),
+    "approval_mismatch": Sentence(
+        "审批与操作不符（操作、对象或金额不同）",
+        "The approval does not match this action, subject or amount",
+    ),
+    "approval_used": Sentence("此审批已使用过", "This approval has already been used"),
+    "unknown_staff": Sentence("未找到员工：{staff_no}", "No such staff member: {staff_no}"),
+    "duplicate_staff": Sentence(
+        "工号 {staff_no} 已存在（{name}），不能重复添加",
+        "Staff number {staff_no} already exists ({name})",
+    ),
+    "staff_disabled": Sentence("该工号已停用", "This staff account is disabled"),
+    "own_role_change": Sentence("不能修改自己的角色", "Nobody may change their own role"),
+    "own_account_disable": Sentence(
+        "不能停用自己的工号", "Nobody may disable their own staff account"
+    ),
+    "last_admin": Sentence(
+        "这是唯一可用的管理员，不能停用或降级",
+        "This is the only active administrator: it cannot be disabled or demoted",
+    ),
+    "approval_expired": Sentence(
+        "审批已过期（有效期 {minutes} 分钟），请重新审批",
+        "The approval has expired (valid for {minutes} minutes); approve again",
+    ),
+    "approvals_paused": Sentence(
+        "审批密码错误次数过多，该店长的审批暂停至 {until}（登录不受影响）",
+        "Too many wrong approval PINs: this manager's approvals are paused until {until}"
+        " (their login is not affected)",
+    ),
+    "pin_secret_missing": Sentence(
+        "密码密钥（数据库旁的 .pepper 文件）缺失或不符，请从备份恢复",
+        "The PIN secret (the .pepper file beside the database) is missing or wrong; restore it"
+        " from the backup",
+    ),
+    # The role codes are what the command line takes, so they are named as typed.
+    "unknown_role": Sentence(
+        "未知角色：{role}（可选 cashier 收银员、manager 店长、admin 管理员）",
+        "Unknown role: {role} (cashier, manager or admin)",
+    ),
+    "invalid_staff_number": Sentence("工号须为数字：{staff_no}", "A staff number is digits: {staff_no}"),
+    "reason_required": Sentence("请填写原因", "A reason is required"),
+    "shift_not_open": Sentence("请先开班", "Open a shift first"),
+    "shift_open": Sentence("已有未交班的班次", "A shift is already open"),
+    "balance_cap_exceeded": Sentence(
+        "充值后卡内余额将超过单卡限额 {cap}（含赠金），本次最多可充值 {allowed}",
+        "The card would hold more than its cap of {cap} (bonus included); at most {allowed} may be "
+        "topped up now",
+    ),
+    "offline_cap": Sentence(
+        "离线状态下每卡每日储值消费上限 {cap}，今日已用 {used}",
+        "Offline: stored-value spending is capped at {cap} per card per day ({used} used today)",
+    ),
+    "tier_lock_invalid": Sentence("未知等级：{tier}", "Unknown tier: {tier}"),
+    "not_initialised": Sentence(
+        "收银台尚未初始化，请先运行 frontdesk init",
+        "The till is not set up yet: run frontdesk init",
+    ),
+    "birthday_invalid": Sentence("生日无效：{birthday}", "Invalid birthday: {birthday}"),
+    "already_initialised": Sentence("收银台已初始化", "The till is already set up"),
+    "fee_not_paid": Sentence(
+        "补卡工本费 {fee} 未付，或由店长审批免收",
+        "The reissue fee {fee} is unpaid; pay it or have a manager waive it",
+    ),
+    "scan_refused": Sentence(
+        "无法识别的条码：{shown}（{reason}）",
+        "Unrecognised code: {shown} ({reason})",
+        {"reason": "ScanProblem"},
+    ),
+    "no_active_card": Sentence(
+        "会员{name}（{phone}）没有可用的会员卡：卡{card_no}{state}，请先补卡",
+        "Member {name} ({phone}) has no usable card: card {card_no} is {state};"
+        " reissue a card first",
+        {"state": "CardState"},
+    ),
+}
+
+
+class Refusal(Protocol):
+    """What the catalogue needs of a refusal: its key and its parameters."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def details(self) -> Mapping[str, object]: ...
+
+
+def keys() -> frozenset[str]:
+    return frozenset(_SENTENCES)
+
+
+def sentence(key: str) -> Sentence:
+    return _SENTENCES[key]
+
+
+def vocabularies() -> Mapping[str, Mapping[str, tuple[str, str]]]:
+    return _VOCABULARIES
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == ZH else pair[1]
+
+
+def label(value: Enum | str, lang: str = ZH, vocabulary: str | None = None) -> str:
+    """An enum member, or a code of a named vocabulary, as a person reads it in `lang`.
+
+    An unknown code is returned as it is: a label never makes a refusal fail.
+    """
+    if isinstance(value, Enum):
+        vocabulary, code = vocabulary or type(value).__name__, str(value.value)
+    else:
+        code = value
+    pair = _VOCABULARIES.get(vocabulary or "", {}).get(code)
+    return code if pair is None else _pick(pair, lang)
+
+
+def _param(name: str, value: object, lang: str, codes: Mapping[str, str]) -> str:
+    if isinstance(value, Enum):
+        return label(value, lang)
+    text = str(value)
+    if name in codes:
+        return label(text, lang, codes[name])
+    # Amounts are written the Chinese way (￥, a full-width sign); English has its own ¥.
+    return text if lang == ZH else text.replace("￥", "¥")
+
+
+def _sentence_of(error: Refusal) -> Sentence:
+    found = _SENTENCES.get(error.key)
+    if found is not None:
+        return found
+    # A refusal not yet moved here says its own two sentences, by the same rules.
+    zh, en = getattr(error, "template", None), getattr(error, "english", None)
+    if isinstance(zh, str) and isinstance(en, str):
+        return Sentence(zh, en)
+    return _SENTENCES["refused"]
+
+
+def render(error: Refusal, lang: str = ZH) -> str:
+    """The refusal's sentence in `lang`, every parameter filled in that language."""
+    found = _sentence_of(error)
+    params = {k: _param(k, v, lang, found.codes) for k, v in error.details.items()}
+    return found.template(lang).format(**params)

@@ -1,0 +1,195 @@
+"""Every refusal and every label, in both languages: no Chinese in English, no raw code, no gap."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import io
+import pkgutil
+import re
+import string
+import tokenize
+from enum import Enum
+from types import ModuleType
+
+import pytest
+
+import frontdesk.domain
+import frontdesk.services
+from frontdesk.domain import errors, messages
+from frontdesk.domain.cards import CardAction, CardState
+from frontdesk.domain.messages import EN, LANGUAGES, ZH
+from frontdesk.domain.money import Fen
+
+# Ideographs, CJK punctuation and full-width forms (，：（）￥ …) have no place in English text.
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+# Codes that read as words in no language: a person must never see them.
+BRANDS = {"wechat", "alipay"}
+
+
+def _modules(package: ModuleType) -> list[ModuleType]:
+    return [
+        importlib.import_module(info.name)
+        for info in pkgutil.walk_packages(package.__path__, package.__name__ + ".")
+    ]
+
+
+DOMAIN_MODULES = _modules(frontdesk.domain)
+_modules(frontdesk.services)  # a refusal defined by a service is found too
+
+
+def _subclasses(cls: type[errors.DomainError]) -> list[type[errors.DomainError]]:
+    found = []
+    for sub in cls.__subclasses__():
+        found += [sub, *_subclasses(sub)]
+    return found
+
+
+REFUSALS = sorted({c for c in _subclasses(errors.DomainError)}, key=lambda c: c.__name__)
+
+# Data a sentence is filled with. ASCII on purpose: a member's own Chinese name is data, not a
+# label, and would hide a Chinese word left in an English sentence.
+DATA: dict[str, object] = {
+    "phone": "138****1234",
+    "name": "Li Na",
+    "card_no": "800101000000107",
+    "ref": "138****1234",
+    "balance": Fen(1234),
+    "amount": Fen(5000),
+    "points": 120,
+    "needed": 500,
+    "left": 2,
+    "length": 6,
+    "limit": 50,
+    "barcode": "6901234567892",
+    "paid": str(Fen(10000)),
+    "due": str(Fen(17640)),
+    "receipt_no": "R001010000002",
+    "line": 2,
+    "cap": Fen(30000),
+    "used": str(Fen(1000)),
+    "tier": "platinum",
+    "birthday": "2030-01-01",
+    "fee": str(Fen(3800)),
+    "shown": "ABC123",
+}
+
+ALL_CODES = {code for vocab in messages.vocabularies().values() for code in vocab}
+ENUM_VALUES = {
+    str(member.value)
+    for module in DOMAIN_MODULES
+    for _, enum in inspect.getmembers(module, inspect.isclass)
+    if issubclass(enum, Enum) and enum.__module__ == module.__name__
+    for member in enum
+}
+RAW_IN_ENGLISH = {c for c in ALL_CODES | ENUM_VALUES if "_" in c} | BRANDS
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _fillings(key: str) -> list[dict[str, object]]:
+    """One filling per code of each coded parameter (all of them), the data beside it."""
+    sentence = messages.sentence(key)
+    fields = _fields(sentence.zh) | _fields(sentence.en)
+    missing = fields - set(DATA) - set(sentence.codes)
+    assert not missing, f"{key}: give the test a representative value for {missing}"
+    base = {f: DATA[f] for f in fields if f in DATA}
+    fillings = [dict(base)]
+    for field, vocabulary in sentence.codes.items():
+        fillings = [
+            {**f, field: code} for f in fillings for code in messages.vocabularies()[vocabulary]
+        ]
+    return fillings
+
+
+def _check(text: str, lang: str, key: str) -> None:
+    assert text.strip(), f"{key}: empty in {lang}"
+    assert key not in text, f"{key}: the key itself is shown in {lang}: {text}"
+    words = set(re.findall(r"[A-Za-z_]+", text))
+    if lang == EN:
+        assert not CJK.search(text), f"{key}: Chinese in English: {text}"
+        raw = words & RAW_IN_ENGLISH
+    else:
+        assert CJK.search(text), f"{key}: not translated to Chinese: {text}"
+        raw = words & (ALL_CODES | ENUM_VALUES)
+    assert not raw, f"{key}: raw code {raw} in {lang}: {text}"
+
+
+@pytest.mark.parametrize("refusal", REFUSALS, ids=lambda c: c.__name__)
+def test_every_refusal_reads_cleanly_in_both_languages(refusal: type[errors.DomainError]) -> None:
+    assert refusal.key in set(messages.keys()), f"{refusal.__name__}: no sentence for {refusal.key}"
+
+    for filling in _fillings(refusal.key):
+        error = refusal(**filling)
+        for lang in LANGUAGES:
+            _check(messages.render(error, lang), lang, refusal.key)
+        assert error.message == messages.render(error, ZH)
+        assert error.message_en == messages.render(error, EN)
+
+
+def test_enum_parameters_are_rendered_in_the_language_of_the_sentence() -> None:
+    refused = errors.CardStateChangeRefused(state=CardState.LOST, action=CardAction.FREEZE)
+
+    assert refused.message == "卡状态为「已挂失」，不能冻结"
+    assert refused.message_en == "The card is reported lost: freeze is not possible"
+
+
+def test_a_tender_code_is_named_not_shown() -> None:
+    refused = errors.ReferenceRequired(tender="wechat")
+
+    assert refused.message == "微信支付付款须填写交易参考号"
+    assert refused.message_en == "A WeChat Pay payment needs a reference"
+
+
+def test_amounts_in_english_use_the_half_width_yuan_sign() -> None:
+    refused = errors.OfflineCapExceeded(cap=Fen(30000), used=Fen(1000))
+
+    assert refused.message == "离线状态下每卡每日储值消费上限 ￥300.00，今日已用 ￥10.00"
+    assert refused.message_en == (
+        "Offline: stored-value spending is capped at ¥300.00 per card per day (¥10.00 used today)"
+    )
+
+
+def _labelled_enums() -> list[type[Enum]]:
+    return sorted(
+        {
+            enum
+            for module in DOMAIN_MODULES
+            for _, enum in inspect.getmembers(module, inspect.isclass)
+            if issubclass(enum, Enum) and any(hasattr(enum, p) for p in ("label", "title"))
+        },
+        key=lambda e: f"{e.__module__}.{e.__name__}",
+    )
+
+
+@pytest.mark.parametrize("enum", _labelled_enums(), ids=lambda e: f"{e.__module__}.{e.__name__}")
+def test_every_member_of_a_labelled_enum_has_both_labels(enum: type[Enum]) -> None:
+    for member in enum:
+        zh, en = messages.label(member, ZH), messages.label(member, EN)
+
+        assert CJK.search(zh), f"{member}: no Chinese label"
+        assert not CJK.search(en), f"{member}: Chinese in the English label {en}"
+        assert en != member.value or (" " not in en and "_" not in en), f"{member}: raw code"
+        assert getattr(member, "label", None) in (None, zh)
+        assert getattr(member, "title", None) in (None, zh)
+
+
+def test_no_domain_enum_holds_a_chinese_string() -> None:
+    offenders = []
+    for module in DOMAIN_MODULES:
+        for _, enum in inspect.getmembers(module, inspect.isclass):
+            if not issubclass(enum, Enum) or enum.__module__ != module.__name__:
+                continue
+            source = inspect.getsource(enum)
+            for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+                docstring = tok.string.lstrip("rbuRBU").startswith(('"""', "'''"))
+                if tok.type == tokenize.STRING and CJK.search(tok.string) and not docstring:
+                    offenders.append(f"{enum.__name__}: {tok.string}")
+
+    assert offenders == []
+
+
+def test_unknown_codes_are_returned_as_they_are_so_a_label_never_fails() -> None:
+    assert messages.label("no_such_code", EN, "TenderKind") == "no_such_code"
