@@ -300,6 +300,45 @@ _SENTENCES: dict[str, Sentence] = {
         "Unrecognised code: {shown} ({reason})",
         {"reason": "ScanProblem"},
     ),
+    # Files, exports and backups. A parameter written per language (stream_zh/stream_en,
+    # reason/reason_en) is free text the caller has in both; each sentence takes its own.
+    "export_not_permitted": Sentence(
+        "导出数据须由店长或管理员操作", "Only a manager or an admin may export data"
+    ),
+    "unknown_export": Sentence(
+        "未知的导出类型：{kind}（可选：members、tickets、shifts、liability）",
+        "Unknown export: {kind} (choose members, tickets, shifts or liability)",
+    ),
+    "backup_behind_head_office": Sentence(
+        "此备份早于总部已收到的数据（{stream_zh}：备份到第 {backup_seq} 条，总部已有本收银台第 "
+        "{hq_seq} 条），恢复后会重复使用已上传的编号。"
+        "请改用最新的备份，或联系总部取回本收银台的账本",
+        "This backup is older than what head office holds ({stream_en}: the backup reaches "
+        "{backup_seq}, head office has this till's {hq_seq}); restoring it would reuse numbers "
+        "already sent. Use a newer backup, or contact head office to recover this till's ledger",
+    ),
+    "backup_hq_unchecked": Sentence(
+        "无法连接总部，不能确认此备份是否为最新。请恢复网络后重试；确认无误时可加 --without-hq",
+        "Head office cannot be reached to confirm this backup is the newest. Retry when the "
+        "network is back, or add --without-hq if you are sure",
+    ),
+    "restore_not_permitted": Sentence(
+        "恢复数据库须由管理员操作（以备份中的管理员工号和密码登录）",
+        "Only an admin may restore the database (sign in as an admin of the backup)",
+    ),
+    "catalog_refused": Sentence(
+        "商品文件有 {count} 处错误，未导入任何商品",
+        "The product file has {count} problem(s); nothing was imported",
+    ),
+    "import_not_permitted": Sentence(
+        "导入商品须由店长或管理员操作", "Only a manager or an admin may import products"
+    ),
+    "sheet_unwritable": Sentence(
+        "无法写入文件 {path}：{reason}", "Cannot write the file {path}: {reason}"
+    ),
+    "sheet_unreadable": Sentence(
+        "无法读取文件 {path}：{reason}", "Cannot read the file {path}: {reason_en}"
+    ),
     "no_active_card": Sentence(
         "会员{name}（{phone}）没有可用的会员卡：卡{card_no}{state}，请先补卡",
         "Member {name} ({phone}) has no usable card: card {card_no} is {state};"

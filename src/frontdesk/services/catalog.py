@@ -16,8 +16,6 @@ class CatalogRefused(errors.DomainError):
     """The file had bad rows; nothing was imported. `problems` names each one."""
 
     key = "catalog_refused"
-    template = "商品文件有 {count} 处错误，未导入任何商品"
-    english = "The product file has {count} problem(s); nothing was imported"
 
     def __init__(self, problems: tuple[RowProblem, ...]) -> None:
         self.problems = problems

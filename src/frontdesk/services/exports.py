@@ -41,8 +41,6 @@ class ExportSource(Protocol):
 
 class UnknownExport(errors.DomainError):
     key = "unknown_export"
-    template = "未知的导出类型：{kind}（可选：members、tickets、shifts、liability）"
-    english = "Unknown export: {kind} (choose members, tickets, shifts or liability)"
 
 
 KINDS = ("members", "tickets", "shifts", "liability")

@@ -20,8 +20,6 @@ MAX_ROWS = 200_000  # a chain's whole catalog fits; a runaway sheet is refused, 
 
 class SheetUnreadable(DomainError):
     key = "sheet_unreadable"
-    template = "无法读取文件 {path}：{reason}"
-    english = "Cannot read the file {path}: {reason_en}"
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,6 @@ from frontdesk.services.exports import ExportTable
 
 class SheetUnwritable(DomainError):
     key = "sheet_unwritable"
-    template = "无法写入文件 {path}：{reason}"
-    english = "Cannot write the file {path}: {reason}"
 
 
 def write_workbook(path: Path, tables: Sequence[ExportTable]) -> None:
