@@ -63,3 +63,23 @@ def test_two_years_of_sales_and_refunds_keep_the_stored_tier_equal_to_a_replay(t
         shown = membership.lookup_card(till.ctx, reg.card_no, "1001").tier
         assert shown == replayed.code
     assert Fen(0) < sum((s.ticket.total for s in sales), Fen(0))
+
+
+def test_a_stored_tier_the_program_no_longer_has_is_replayed_from_the_history(till: Till) -> None:
+    reg = till.member()
+    with till.ctx.uow() as uow:
+        uow.accounts.set_tier(reg.member.member_id, "platinum", till.clock.now(), None)
+        uow.commit()
+
+    checkout.checkout(
+        till.ctx,
+        txn_id=new_id(),
+        cashier="1001",
+        card_no=reg.card_no,
+        items=[SaleItem(WATER)],
+        payments=[Payment("cash", Fen.of("2.00"))],
+    )
+
+    stored, replayed = _stored_and_replayed(till, reg.member.member_id)
+    assert stored == replayed
+    assert stored.code == "normal"

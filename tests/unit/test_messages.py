@@ -83,6 +83,7 @@ DATA: dict[str, object] = {
     "stream_en": "tickets",
     "backup_seq": 120,
     "hq_seq": 140,
+    "on": "2026-12-31",
 }
 
 ALL_CODES = {code for vocab in messages.vocabularies().values() for code in vocab}
@@ -130,7 +131,7 @@ def _check(text: str, lang: str, key: str) -> None:
 
 @pytest.mark.parametrize("refusal", REFUSALS, ids=lambda c: c.__name__)
 def test_every_refusal_reads_cleanly_in_both_languages(refusal: type[errors.DomainError]) -> None:
-    assert refusal.key in set(messages.keys()), f"{refusal.__name__}: no sentence for {refusal.key}"
+    assert refusal.key in messages.known_keys(), f"{refusal.__name__}: no sentence"
 
     for filling in _fillings(refusal.key):
         error = refusal.__new__(refusal)  # some refusals build their details from richer input
@@ -139,6 +140,16 @@ def test_every_refusal_reads_cleanly_in_both_languages(refusal: type[errors.Doma
             _check(messages.render(error, lang), lang, refusal.key)
         assert error.message == messages.render(error, ZH)
         assert error.message_en == messages.render(error, EN)
+
+
+NOTICES = sorted(k for k in messages.known_keys() if k.startswith("notice_"))
+
+
+@pytest.mark.parametrize("key", NOTICES)
+def test_every_notice_reads_cleanly_in_both_languages(key: str) -> None:
+    for filling in _fillings(key):
+        for lang in LANGUAGES:
+            _check(messages.render(messages.Notice(key, filling), lang), lang, key)
 
 
 def test_enum_parameters_are_rendered_in_the_language_of_the_sentence() -> None:

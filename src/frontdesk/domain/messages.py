@@ -339,6 +339,12 @@ _SENTENCES: dict[str, Sentence] = {
     "sheet_unreadable": Sentence(
         "无法读取文件 {path}：{reason}", "Cannot read the file {path}: {reason_en}"
     ),
+    # Notices beside the member panel: not refusals, said the same way.
+    "notice_pin_locked": Sentence("储值密码已锁定", "Stored-value PIN locked"),
+    "notice_points_negative": Sentence("积分为负，暂停抵现", "Points negative: redemption paused"),
+    "notice_points_expiring": Sentence(
+        "{points} 积分将于 {on} 过期", "{points} points expire on {on}"
+    ),
     "no_active_card": Sentence(
         "会员{name}（{phone}）没有可用的会员卡：卡{card_no}{state}，请先补卡",
         "Member {name} ({phone}) has no usable card: card {card_no} is {state};"
@@ -349,7 +355,7 @@ _SENTENCES: dict[str, Sentence] = {
 
 
 class Refusal(Protocol):
-    """What the catalogue needs of a refusal: its key and its parameters."""
+    """What the catalogue needs of a refusal (or a notice): its key and its parameters."""
 
     @property
     def key(self) -> str: ...
@@ -358,7 +364,15 @@ class Refusal(Protocol):
     def details(self) -> Mapping[str, object]: ...
 
 
-def keys() -> frozenset[str]:
+@dataclass(frozen=True)
+class Notice:
+    """Something to tell a person that refuses nothing: a key and its parameters."""
+
+    key: str
+    details: Mapping[str, object] = field(default_factory=dict)
+
+
+def known_keys() -> frozenset[str]:
     return frozenset(_SENTENCES)
 
 

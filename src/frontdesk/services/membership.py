@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from frontdesk.domain import errors
+from frontdesk.domain import errors, messages
 from frontdesk.domain.cards import (
     Card,
     CardAction,
@@ -61,15 +61,21 @@ class MemberView:
         return self.principal + self.bonus
 
     @property
-    def warnings(self) -> list[str]:
+    def notices(self) -> list[messages.Notice]:
         found = []
         if self.pin_locked:
-            found.append("储值密码已锁定")
+            found.append(messages.Notice("notice_pin_locked"))
         if self.points < 0:
-            found.append("积分为负，暂停抵现")
+            found.append(messages.Notice("notice_points_negative"))
         if self.expiring is not None:
-            found.append(f"{self.expiring.points} 积分将于 {self.expiring.on.isoformat()} 过期")
+            expiring = {"points": self.expiring.points, "on": self.expiring.on.isoformat()}
+            found.append(messages.Notice("notice_points_expiring", expiring))
         return found
+
+    @property
+    def warnings(self) -> list[str]:
+        """The notices in Chinese; `messages.render(notice, lang)` says them in any language."""
+        return [messages.render(n) for n in self.notices]
 
 
 def current_tier(

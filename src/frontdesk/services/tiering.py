@@ -39,15 +39,18 @@ def tier_now(
     member's years of tickets.
     """
     new = [] if sale is None else [sale]
-    if sale is not None and not review_due(stored, now):
+
+    def replay() -> TierStatus:
+        return tier_status([*uow.tickets.tier_events(member_id), *new], now, program)
+
+    if stored.code not in {rule.code for rule in program.tiers}:  # the program dropped a tier
+        return replay()
+    if not review_due(stored, now):
+        if sale is None:
+            return stored
         upper = uow.tickets.tier_totals(member_id, window_start(sale.at, program))
         if not could_rise(stored.code, upper.with_sale(sale), program):
             return stored
-    if sale is None and not review_due(stored, now):
-        return stored
     first = now if sale is None else sale.at
     known = uow.tickets.tier_events(member_id, history_needed(stored, first, program))
-    carried = tier_after(stored, known, new, now, program)
-    if carried is not None:
-        return carried
-    return tier_status([*uow.tickets.tier_events(member_id), *new], now, program)
+    return tier_after(stored, known, new, now, program) or replay()
