@@ -57,7 +57,6 @@ def test_a_top_up_is_never_paid_with_stored_value(
     assert real_store.backend.find_card(real_store.card).principal == Fen(50000)
 
 
-@pytest.mark.xfail(reason="the refusal names the tender by its code until messages render it")
 def test_a_wechat_payment_without_its_reference_is_refused_in_words(
     qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow
 ) -> None:
