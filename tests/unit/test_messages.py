@@ -14,9 +14,8 @@ from types import ModuleType
 
 import pytest
 
+import frontdesk
 import frontdesk.domain
-import frontdesk.services
-import frontdesk.sheets
 from frontdesk.domain import errors, messages
 from frontdesk.domain.cards import CardAction, CardState
 from frontdesk.domain.messages import EN, LANGUAGES, ZH
@@ -28,16 +27,19 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 BRANDS = {"wechat", "alipay"}
 
 
-def _modules(package: ModuleType) -> list[ModuleType]:
+def _modules(package: ModuleType, skip: tuple[str, ...] = ()) -> list[ModuleType]:
     return [
         importlib.import_module(info.name)
         for info in pkgutil.walk_packages(package.__path__, package.__name__ + ".")
+        if not info.name.startswith(skip)
+        and not info.name.endswith(".__main__")
+        and "migrations" not in info.name  # Alembic scripts run only under Alembic
     ]
 
 
 DOMAIN_MODULES = _modules(frontdesk.domain)
-_modules(frontdesk.services)  # refusals defined outside the domain are found too
-_modules(frontdesk.sheets)
+# Refusals defined anywhere are found; the window (Qt) only shows them.
+_modules(frontdesk, skip=("frontdesk.ui", "frontdesk.app"))
 
 
 def _subclasses(cls: type[errors.DomainError]) -> list[type[errors.DomainError]]:
@@ -84,6 +86,11 @@ DATA: dict[str, object] = {
     "backup_seq": 120,
     "hq_seq": 140,
     "on": "2026-12-31",
+    "since": "2026-12-01",
+    "until": "2026-11-01",
+    "revision": "0009",
+    "head": "0004",
+    "seconds": 10,
 }
 
 ALL_CODES = {code for vocab in messages.vocabularies().values() for code in vocab}
@@ -101,9 +108,17 @@ def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def _fillings(key: str) -> list[dict[str, object]]:
+def _sentence(refusal: type[errors.DomainError]) -> messages.Sentence:
+    if refusal.key in messages.known_keys():
+        return messages.sentence(refusal.key)
+    # Not moved into the catalogue yet: then the class says both sentences itself.
+    assert refusal.template, f"{refusal.__name__}: {refusal.key} has no Chinese sentence"
+    assert refusal.english, f"{refusal.__name__}: {refusal.key} has no English sentence"
+    return messages.Sentence(refusal.template, refusal.english)
+
+
+def _fillings(sentence: messages.Sentence, key: str) -> list[dict[str, object]]:
     """One filling per code of each coded parameter (all of them), the data beside it."""
-    sentence = messages.sentence(key)
     fields = _fields(sentence.zh) | _fields(sentence.en)
     missing = fields - set(DATA) - set(sentence.codes)
     assert not missing, f"{key}: give the test a representative value for {missing}"
@@ -131,9 +146,7 @@ def _check(text: str, lang: str, key: str) -> None:
 
 @pytest.mark.parametrize("refusal", REFUSALS, ids=lambda c: c.__name__)
 def test_every_refusal_reads_cleanly_in_both_languages(refusal: type[errors.DomainError]) -> None:
-    assert refusal.key in messages.known_keys(), f"{refusal.__name__}: no sentence"
-
-    for filling in _fillings(refusal.key):
+    for filling in _fillings(_sentence(refusal), refusal.key):
         error = refusal.__new__(refusal)  # some refusals build their details from richer input
         error.details = filling
         for lang in LANGUAGES:
@@ -147,7 +160,7 @@ NOTICES = sorted(k for k in messages.known_keys() if k.startswith("notice_"))
 
 @pytest.mark.parametrize("key", NOTICES)
 def test_every_notice_reads_cleanly_in_both_languages(key: str) -> None:
-    for filling in _fillings(key):
+    for filling in _fillings(messages.sentence(key), key):
         for lang in LANGUAGES:
             _check(messages.render(messages.Notice(key, filling), lang), lang, key)
 

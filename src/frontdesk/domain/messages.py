@@ -339,6 +339,10 @@ _SENTENCES: dict[str, Sentence] = {
     "sheet_unreadable": Sentence(
         "无法读取文件 {path}：{reason}", "Cannot read the file {path}: {reason_en}"
     ),
+    "statement_period": Sentence(
+        "对账期间不正确：起始日期 {since} 晚于截止日期 {until}",
+        "Bad statement period: {since} is after {until}",
+    ),
     # Notices beside the member panel: not refusals, said the same way.
     "notice_pin_locked": Sentence("储值密码已锁定", "Stored-value PIN locked"),
     "notice_points_negative": Sentence("积分为负，暂停抵现", "Points negative: redemption paused"),

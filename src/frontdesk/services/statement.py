@@ -21,8 +21,6 @@ from frontdesk.services.context import TillContext
 
 class BadPeriod(errors.DomainError):
     key = "statement_period"
-    template = "对账期间不正确：起始日期 {since} 晚于截止日期 {until}"
-    english = "Bad statement period: {since} is after {until}"
 
 
 @dataclass(frozen=True)
