@@ -85,6 +85,7 @@ DATA: dict[str, object] = {
     "stream_en": "tickets",
     "backup_seq": 120,
     "hq_seq": 140,
+    "allowed": str(Fen(120000)),
     "on": "2026-12-31",
     "since": "2026-12-01",
     "until": "2026-11-01",
