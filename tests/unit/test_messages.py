@@ -21,8 +21,9 @@ from frontdesk.domain.cards import CardAction, CardState
 from frontdesk.domain.messages import EN, LANGUAGES, ZH
 from frontdesk.domain.money import Fen
 
-# Ideographs, CJK punctuation and full-width forms (，：（）￥ …) have no place in English text.
-CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+# Ideographs, CJK punctuation and full-width forms (，：（）…) have no place in English text;
+# ￥ is how the till writes every amount, in either language.
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffe4\uffe6-\uffef]")
 # Codes that read as words in no language: a person must never see them.
 BRANDS = {"wechat", "alipay"}
 
@@ -180,12 +181,12 @@ def test_a_tender_code_is_named_not_shown() -> None:
     assert refused.message_en == "A WeChat Pay payment needs a reference"
 
 
-def test_amounts_in_english_use_the_half_width_yuan_sign() -> None:
+def test_amounts_are_written_as_the_till_writes_them_in_both_languages() -> None:
     refused = errors.OfflineCapExceeded(cap=Fen(30000), used=Fen(1000))
 
     assert refused.message == "离线状态下每卡每日储值消费上限 ￥300.00，今日已用 ￥10.00"
     assert refused.message_en == (
-        "Offline: stored-value spending is capped at ¥300.00 per card per day (¥10.00 used today)"
+        "Offline: stored-value spending is capped at ￥300.00 per card per day (￥10.00 used today)"
     )
 
 

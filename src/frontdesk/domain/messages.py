@@ -409,10 +409,7 @@ def _param(name: str, value: object, lang: str, codes: Mapping[str, str]) -> str
     if isinstance(value, Enum):
         return label(value, lang)
     text = str(value)
-    if name in codes:
-        return label(text, lang, codes[name])
-    # Amounts are written the Chinese way (￥, a full-width sign); English has its own ¥.
-    return text if lang == ZH else text.replace("￥", "¥")
+    return label(text, lang, codes[name]) if name in codes else text
 
 
 def _sentence_of(error: Refusal) -> Sentence:
