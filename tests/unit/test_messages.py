@@ -50,7 +50,12 @@ def _subclasses(cls: type[errors.DomainError]) -> list[type[errors.DomainError]]
     return found
 
 
-REFUSALS = sorted({c for c in _subclasses(errors.DomainError)}, key=lambda c: c.__name__)
+# A refusal that says its own message (permissions' operation refusals name the operation and
+# role from their own tables) is left to its own tests; every other one renders here.
+REFUSALS = sorted(
+    {c for c in _subclasses(errors.DomainError) if c.message is errors.DomainError.message},
+    key=lambda c: c.__name__,
+)
 
 # Data a sentence is filled with. ASCII on purpose: a member's own Chinese name is data, not a
 # label, and would hide a Chinese word left in an English sentence.
@@ -87,6 +92,12 @@ DATA: dict[str, object] = {
     "backup_seq": 120,
     "hq_seq": 140,
     "allowed": str(Fen(120000)),
+    "minutes": 5,
+    "staff_no": "1001",
+    "source": "program.toml",
+    "field": "offline.after_minutes",
+    "role": "boss",
+    "reason_zh": "须为整数",
     "on": "2026-12-31",
     "since": "2026-12-01",
     "until": "2026-11-01",
@@ -133,10 +144,11 @@ def _fillings(sentence: messages.Sentence, key: str) -> list[dict[str, object]]:
     return fillings
 
 
-def _check(text: str, lang: str, key: str) -> None:
+def _check(text: str, lang: str, key: str, template: str) -> None:
     assert text.strip(), f"{key}: empty in {lang}"
     assert key not in text, f"{key}: the key itself is shown in {lang}: {text}"
-    words = set(re.findall(r"[A-Za-z_]+", text))
+    # A word the sentence itself spells (a command, an option to type) is no leaked code.
+    words = set(re.findall(r"[A-Za-z_]+", text)) - set(re.findall(r"[A-Za-z_]+", template))
     if lang == EN:
         assert not CJK.search(text), f"{key}: Chinese in English: {text}"
         raw = words & RAW_IN_ENGLISH
@@ -148,11 +160,12 @@ def _check(text: str, lang: str, key: str) -> None:
 
 @pytest.mark.parametrize("refusal", REFUSALS, ids=lambda c: c.__name__)
 def test_every_refusal_reads_cleanly_in_both_languages(refusal: type[errors.DomainError]) -> None:
-    for filling in _fillings(_sentence(refusal), refusal.key):
+    sentence = _sentence(refusal)
+    for filling in _fillings(sentence, refusal.key):
         error = refusal.__new__(refusal)  # some refusals build their details from richer input
         error.details = filling
         for lang in LANGUAGES:
-            _check(messages.render(error, lang), lang, refusal.key)
+            _check(messages.render(error, lang), lang, refusal.key, sentence.template(lang))
         assert error.message == messages.render(error, ZH)
         assert error.message_en == messages.render(error, EN)
 
@@ -162,9 +175,11 @@ NOTICES = sorted(k for k in messages.known_keys() if k.startswith("notice_"))
 
 @pytest.mark.parametrize("key", NOTICES)
 def test_every_notice_reads_cleanly_in_both_languages(key: str) -> None:
-    for filling in _fillings(messages.sentence(key), key):
+    sentence = messages.sentence(key)
+    for filling in _fillings(sentence, key):
         for lang in LANGUAGES:
-            _check(messages.render(messages.Notice(key, filling), lang), lang, key)
+            text = messages.render(messages.Notice(key, filling), lang)
+            _check(text, lang, key, sentence.template(lang))
 
 
 def test_enum_parameters_are_rendered_in_the_language_of_the_sentence() -> None:

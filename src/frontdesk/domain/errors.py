@@ -17,8 +17,8 @@ class DomainError(Exception):
     """
 
     key: ClassVar[str] = "refused"
-    template: ClassVar[str | None] = None
-    english: ClassVar[str | None] = None
+    template: ClassVar[str] = ""  # empty: the catalogue has the sentence
+    english: ClassVar[str] = ""
     # The command's exit status: 2 is "refused" (a rule or the input); StoreProblem says 1.
     exit_code: ClassVar[int] = 2
 

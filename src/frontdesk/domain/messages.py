@@ -271,7 +271,9 @@ _SENTENCES: dict[str, Sentence] = {
         "未知角色：{role}（可选 cashier 收银员、manager 店长、admin 管理员）",
         "Unknown role: {role} (cashier, manager or admin)",
     ),
-    "invalid_staff_number": Sentence("工号须为数字：{staff_no}", "A staff number is digits: {staff_no}"),
+    "invalid_staff_number": Sentence(
+        "工号须为数字：{staff_no}", "A staff number is digits: {staff_no}"
+    ),
     "reason_required": Sentence("请填写原因", "A reason is required"),
     "shift_not_open": Sentence("请先开班", "Open a shift first"),
     "shift_open": Sentence("已有未交班的班次", "A shift is already open"),
@@ -418,7 +420,7 @@ def _sentence_of(error: Refusal) -> Sentence:
         return found
     # A refusal not yet moved here says its own two sentences, by the same rules.
     zh, en = getattr(error, "template", None), getattr(error, "english", None)
-    if isinstance(zh, str) and isinstance(en, str):
+    if isinstance(zh, str) and isinstance(en, str) and zh and en:
         return Sentence(zh, en)
     return _SENTENCES["refused"]
 
