@@ -48,7 +48,7 @@ def test_no_second_card_while_the_first_is_lost_and_a_new_one_after_it_is_return
     assert "reported lost" in refused.value.message_en
     membership.return_card(
         till.ctx,
-        actor="8001",
+        actor="1001",
         card_no=reg.card_no,
         approval_id=till.approve("return", reg.card_no),
     )
