@@ -304,9 +304,6 @@ _SENTENCES: dict[str, Sentence] = {
     ),
     # Files, exports and backups. A parameter written per language (stream_zh/stream_en,
     # reason/reason_en) is free text the caller has in both; each sentence takes its own.
-    "export_not_permitted": Sentence(
-        "导出数据须由店长或管理员操作", "Only a manager or an admin may export data"
-    ),
     "unknown_export": Sentence(
         "未知的导出类型：{kind}（可选：members、tickets、shifts、liability）",
         "Unknown export: {kind} (choose members, tickets, shifts or liability)",
@@ -331,9 +328,6 @@ _SENTENCES: dict[str, Sentence] = {
     "catalog_refused": Sentence(
         "商品文件有 {count} 处错误，未导入任何商品",
         "The product file has {count} problem(s); nothing was imported",
-    ),
-    "import_not_permitted": Sentence(
-        "导入商品须由店长或管理员操作", "Only a manager or an admin may import products"
     ),
     "sheet_unwritable": Sentence(
         "无法写入文件 {path}：{reason}", "Cannot write the file {path}: {reason}"
