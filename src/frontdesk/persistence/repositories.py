@@ -341,6 +341,15 @@ class SqlProducts:
         q = select(t.product).where(t.product.c.active.is_(True)).order_by(t.product.c.barcode)
         return [_product_of(r) for r in self.conn.execute(q)]
 
+    def names(self) -> list[tuple[str, str]]:
+        """(barcode, name) of every active product, by barcode: what the search indexes."""
+        q = (
+            select(t.product.c.barcode, t.product.c.name)
+            .where(t.product.c.active.is_(True))
+            .order_by(t.product.c.barcode)
+        )
+        return [(r.barcode, r.name) for r in self.conn.execute(q)]
+
 
 def _product_values(p: Product) -> dict[str, Any]:
     return {

@@ -20,6 +20,7 @@ from frontdesk.domain.stored_value import cash_out, pin_needed
 from frontdesk.services import accounts, checkout, membership, receipt_making, shifts, staff
 from frontdesk.services.context import TillContext
 from frontdesk.services.membership import MemberView
+from frontdesk.services.product_search import ProductSearch
 from frontdesk.services.receipt_output import ReceiptText
 from frontdesk.services.records import AuditEntry, Shift
 from frontdesk.services.staff import StaffSession
@@ -90,6 +91,7 @@ class ServicesTillBackend:
         # UI (action, subject) → the binding the services check, remembered when a call asked
         # for an approval, so the manager approves exactly what the refused call needs.
         self._pending: dict[tuple[ApprovalAction, str], _Binding] = {}
+        self._product_search = ProductSearch(ctx)
 
     @property
     def actor(self) -> str:
@@ -125,6 +127,12 @@ class ServicesTillBackend:
         if product is None:
             raise errors.UnknownProduct(barcode=barcode.strip())
         return product
+
+    def reload_product_search(self) -> None:
+        self._product_search.reload()
+
+    def search_products(self, text: str) -> Sequence[Product]:
+        return self._product_search.search(text)
 
     def lookup_card(self, code: str) -> MemberView:
         return membership.lookup_card(self._ctx, code, self.actor)

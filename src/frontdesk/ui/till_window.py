@@ -37,6 +37,7 @@ from frontdesk.ui.approval import ApprovalDialog
 from frontdesk.ui.committed import Request, not_finished, receipt_not_printed
 from frontdesk.ui.forms.ui_till_window import Ui_TillWindow
 from frontdesk.ui.i18n import error_text
+from frontdesk.ui.product_search import ProductSearchDialog
 from frontdesk.ui.prompts import PromptDialog
 from frontdesk.ui.receipt import PrinterEvents, ReceiptPreviewDialog
 from frontdesk.ui.scanning import ScanHub
@@ -134,6 +135,9 @@ class TillWindow(QMainWindow):
             button.clicked.connect(action)
             self._function_keys[getattr(Qt.Key, f"Key_{key}")] = button
         QShortcut(QKeySequence("Esc"), self, self._on_escape)
+        # Every function key is taken; the search is on Ctrl+F (as in other tills' 查找).
+        self._search_key = QKeySequence("Ctrl+F")
+        QShortcut(self._search_key, self, self.search_products)
 
         self.status = TillStatus(self.ui.status_bar, sync, receipts is not None)
         self.scanner_label, self.sync_label = self.status.scanner_label, self.status.sync_label
@@ -169,6 +173,9 @@ class TillWindow(QMainWindow):
         button = self._function_keys.get(Qt.Key(event.key()))
         if button is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             button.click()
+            return
+        if QKeySequence(event.keyCombination()) == self._search_key:
+            self.search_products()
             return
         super().keyPressEvent(event)
 
@@ -366,6 +373,14 @@ class TillWindow(QMainWindow):
         self._message = ""
         self._reprice()
         self.ui.lines_view.selectRow(len(self.draft.lines) - 1)
+
+    @Slot()
+    def search_products(self) -> None:
+        """Ctrl+F: find a product by name or pinyin and put it on the ticket."""
+        product = ProductSearchDialog.ask(self._backend, self)
+        if product is not None:
+            self.add_product(product.barcode)
+        self.ui.scan_edit.setFocus()
 
     def _selected_row(self) -> int | None:
         rows = self.ui.lines_view.selectionModel().selectedRows()

@@ -451,6 +451,25 @@
     </message>
 </context>
 <context>
+    <name>ProductSearchDialog</name>
+    <message>
+        <source>Find a product</source>
+        <translation>Find a product</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials (dm), pinyin or barcode</source>
+        <translation>Name, pinyin initials (dm), pinyin or barcode</translation>
+    </message>
+    <message>
+        <source>↑↓ choose   Enter add to the ticket   Esc close</source>
+        <translation>↑↓ choose   Enter add to the ticket   Esc close</translation>
+    </message>
+    <message>
+        <source>No product found</source>
+        <translation>No product found</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPreviewDialog</name>
     <message>
         <source>Receipt {receipt_no} sent to the printer again (reprint)</source>
@@ -799,8 +818,8 @@
         <translation>Scan or type a code</translation>
     </message>
     <message>
-        <source>Card, barcode or phone, then Enter</source>
-        <translation>Card, barcode or phone, then Enter</translation>
+        <source>Card, barcode or phone, then Enter   (Ctrl+F: find a product)</source>
+        <translation>Card, barcode or phone, then Enter   (Ctrl+F: find a product)</translation>
     </message>
     <message>
         <source>Member</source>

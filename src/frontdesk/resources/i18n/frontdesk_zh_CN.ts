@@ -451,6 +451,25 @@
     </message>
 </context>
 <context>
+    <name>ProductSearchDialog</name>
+    <message>
+        <source>Find a product</source>
+        <translation>查找商品</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials (dm), pinyin or barcode</source>
+        <translation>品名、拼音首字母（dm）、全拼或条码</translation>
+    </message>
+    <message>
+        <source>↑↓ choose   Enter add to the ticket   Esc close</source>
+        <translation>↑↓ 选择   Enter 加入小票   Esc 关闭</translation>
+    </message>
+    <message>
+        <source>No product found</source>
+        <translation>未找到商品</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPreviewDialog</name>
     <message>
         <source>Receipt {receipt_no} sent to the printer again (reprint)</source>
@@ -799,8 +818,8 @@
         <translation>扫码或输入</translation>
     </message>
     <message>
-        <source>Card, barcode or phone, then Enter</source>
-        <translation>会员卡、商品条码或手机号，按 Enter</translation>
+        <source>Card, barcode or phone, then Enter   (Ctrl+F: find a product)</source>
+        <translation>刷卡、扫码或输入手机号后按 Enter   （Ctrl+F 查找商品）</translation>
     </message>
     <message>
         <source>Member</source>
