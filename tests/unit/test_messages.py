@@ -84,6 +84,7 @@ DATA: dict[str, object] = {
     "shown": "ABC123",
     "kind": "receipts",
     "count": 3,
+    "held_no": 7,
     "path": "products.csv",
     "reason": "Permission denied",
     "reason_en": "no such file",

@@ -276,6 +276,11 @@ _SENTENCES: dict[str, Sentence] = {
     ),
     "reason_required": Sentence("请填写原因", "A reason is required"),
     "shift_not_open": Sentence("请先开班", "Open a shift first"),
+    "tickets_held": Sentence(
+        "还有 {count} 张挂单未取回：请先取单（Ctrl+Q）结账或作废，再交班",
+        "{count} held ticket(s) not recalled: recall them (Ctrl+Q), finish or cancel, then close",
+    ),
+    "held_ticket_unknown": Sentence("没有这张挂单：{held_no}", "No such held ticket: {held_no}"),
     "shift_open": Sentence("已有未交班的班次", "A shift is already open"),
     "balance_cap_exceeded": Sentence(
         "充值后卡内余额将超过单卡限额 {cap}（含赠金），本次最多可充值 {allowed}",

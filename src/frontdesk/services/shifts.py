@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from frontdesk.domain import errors
 from frontdesk.domain.invoicing import InvoiceParts, split_sale
 from frontdesk.domain.money import ZERO, Fen, total
+from frontdesk.services import held_tickets
 from frontdesk.services.context import TillContext, new_id
 from frontdesk.services.records import AuditEntry, Shift
 
@@ -117,6 +118,7 @@ def close_shift(ctx: TillContext, *, cashier: str, counted_cash: Fen) -> ShiftRe
         shift = uow.shifts.current()
         if shift is None:
             raise errors.ShiftNotOpen()
+        held_tickets.refuse_if_held(uow.settings)
         tickets = uow.tickets.in_shift(shift.shift_id)
         entries = uow.ledger.entries(after_seq=shift.opening_seq)
         by_tender: dict[str, Fen] = {}

@@ -17,8 +17,17 @@ from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import PricedTicket, Product
 from frontdesk.domain.receipt import Receipt
 from frontdesk.domain.stored_value import cash_out, pin_needed
-from frontdesk.services import accounts, checkout, membership, receipt_making, shifts, staff
+from frontdesk.services import (
+    accounts,
+    checkout,
+    held_tickets,
+    membership,
+    receipt_making,
+    shifts,
+    staff,
+)
 from frontdesk.services.context import TillContext
+from frontdesk.services.held_tickets import HeldTicket
 from frontdesk.services.membership import MemberView
 from frontdesk.services.product_search import ProductSearch
 from frontdesk.services.receipt_output import ReceiptText
@@ -133,6 +142,24 @@ class ServicesTillBackend:
 
     def search_products(self, text: str) -> Sequence[Product]:
         return self._product_search.search(text)
+
+    def hold_ticket(self, draft: TicketDraft, member_name: str) -> HeldTicket:
+        return held_tickets.hold(
+            self._ctx,
+            staff_no=self.actor,
+            lines=[(line.product.barcode, line.quantity) for line in draft.lines],
+            member_id=draft.member_id,
+            card_no=draft.card_no,
+            member_name=member_name,
+            redeem_blocks=draft.redeem_blocks,
+            txn_id=draft.txn_id,
+        )
+
+    def held_tickets(self) -> Sequence[HeldTicket]:
+        return held_tickets.held(self._ctx)
+
+    def recall_ticket(self, held_no: int) -> HeldTicket:
+        return held_tickets.take(self._ctx, held_no)
 
     def lookup_card(self, code: str) -> MemberView:
         return membership.lookup_card(self._ctx, code, self.actor)

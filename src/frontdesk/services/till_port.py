@@ -17,6 +17,7 @@ from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import LineInput, PricedTicket, Product
 from frontdesk.domain.receipt import Receipt
 from frontdesk.services.context import new_id
+from frontdesk.services.held_tickets import HeldTicket
 from frontdesk.services.membership import MemberView
 from frontdesk.services.records import AuditEntry, Shift
 from frontdesk.services.staff import StaffSession
@@ -26,6 +27,7 @@ __all__ = [
     "AuditEntry",
     "CardReturnResult",
     "CheckoutResult",
+    "HeldTicket",
     "MemberView",
     "RefundResult",
     "RegistrationForm",
@@ -183,6 +185,15 @@ class TillBackend(Protocol):
 
     def search_products(self, text: str) -> Sequence[Product]:
         """Products by name, pinyin initials, full pinyin or barcode prefix, best first."""
+        ...
+
+    def hold_ticket(self, draft: TicketDraft, member_name: str) -> HeldTicket:
+        """挂单: the draft put aside in the till database (refused when it has no lines)."""
+        ...
+
+    def held_tickets(self) -> Sequence[HeldTicket]: ...
+    def recall_ticket(self, held_no: int) -> HeldTicket:
+        """取单: the held ticket, no longer held; the window rebuilds its draft from it."""
         ...
 
     def lookup_card(self, code: str) -> MemberView: ...

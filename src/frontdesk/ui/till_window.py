@@ -36,6 +36,7 @@ from frontdesk.services.till_port import (
 from frontdesk.ui.approval import ApprovalDialog
 from frontdesk.ui.committed import Request, not_finished, receipt_not_printed
 from frontdesk.ui.forms.ui_till_window import Ui_TillWindow
+from frontdesk.ui.held_tickets import HeldTicketsDialog, recalled
 from frontdesk.ui.i18n import error_text
 from frontdesk.ui.product_search import ProductSearchDialog
 from frontdesk.ui.prompts import PromptDialog
@@ -135,9 +136,14 @@ class TillWindow(QMainWindow):
             button.clicked.connect(action)
             self._function_keys[getattr(Qt.Key, f"Key_{key}")] = button
         QShortcut(QKeySequence("Esc"), self, self._on_escape)
-        # Every function key is taken; the search is on Ctrl+F (as in other tills' 查找).
-        self._search_key = QKeySequence("Ctrl+F")
-        QShortcut(self._search_key, self, self.search_products)
+        # Every function key is taken: 查找 is Ctrl+F, 挂单 Ctrl+G (gua), 取单 Ctrl+Q (qu).
+        self._ctrl_keys = {
+            QKeySequence("Ctrl+F"): self.search_products,
+            QKeySequence("Ctrl+G"): self.hold_ticket,
+            QKeySequence("Ctrl+Q"): self.recall_ticket,
+        }
+        for sequence, ctrl_action in self._ctrl_keys.items():
+            QShortcut(sequence, self, ctrl_action)
 
         self.status = TillStatus(self.ui.status_bar, sync, receipts is not None)
         self.scanner_label, self.sync_label = self.status.scanner_label, self.status.sync_label
@@ -174,8 +180,9 @@ class TillWindow(QMainWindow):
         if button is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             button.click()
             return
-        if QKeySequence(event.keyCombination()) == self._search_key:
-            self.search_products()
+        ctrl_action = self._ctrl_keys.get(QKeySequence(event.keyCombination()))
+        if ctrl_action is not None:
+            ctrl_action()
             return
         super().keyPressEvent(event)
 
@@ -381,6 +388,53 @@ class TillWindow(QMainWindow):
         if product is not None:
             self.add_product(product.barcode)
         self.ui.scan_edit.setFocus()
+
+    @Slot()
+    def hold_ticket(self) -> None:
+        """Ctrl+G 挂单: the open ticket, with its member, set aside; a new one starts."""
+        name = "" if self.member is None else self.member.name
+        try:
+            held = self._backend.hold_ticket(self.draft, name)
+        except errors.DomainError as err:
+            self._show_error(err)
+            return
+        self.cancel_sale()
+        count = len(self._backend.held_tickets())
+        self._message = self.tr(
+            "Ticket held as No. {held_no} ({count} held); Ctrl+Q recalls"
+        ).format(held_no=held.held_no, count=count)
+        self._render()
+
+    @Slot()
+    def recall_ticket(self) -> None:
+        """Ctrl+Q 取单: pick a held ticket; it comes back with today's prices and its member."""
+        if self.draft.lines:
+            self._message = "!" + self.tr("Hold (Ctrl+G) or finish the open ticket first")
+            self._render()
+            return
+        held = self._backend.held_tickets()
+        if not held:
+            self._message = "!" + self.tr("No held tickets")
+            self._render()
+            return
+        held_no = HeldTicketsDialog.ask(held, self)
+        self.ui.scan_edit.setFocus()
+        if held_no is None:
+            return
+        try:
+            back = recalled(self._backend, self._backend.recall_ticket(held_no))
+        except errors.DomainError as err:
+            self._show_error(err)
+            return
+        self.draft, self.member = back.draft, back.member
+        self._message = ""
+        self._reprice()
+        self.member_changed.emit()
+        if back.problems:
+            self._message = "!" + "  ".join(back.problems)
+        else:
+            self._message = self.tr("Held ticket No. {held_no} recalled").format(held_no=held_no)
+        self._render()
 
     def _selected_row(self) -> int | None:
         rows = self.ui.lines_view.selectionModel().selectedRows()

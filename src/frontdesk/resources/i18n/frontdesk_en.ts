@@ -300,6 +300,25 @@
     </message>
 </context>
 <context>
+    <name>HeldTicketsDialog</name>
+    <message>
+        <source>Held tickets</source>
+        <translation>Held tickets</translation>
+    </message>
+    <message>
+        <source>no member</source>
+        <translation>no member</translation>
+    </message>
+    <message>
+        <source>No. {held_no}   {time}   {member}   {items} item(s)</source>
+        <translation>No. {held_no}   {time}   {member}   {items} item(s)</translation>
+    </message>
+    <message>
+        <source>↑↓ choose   Enter recall   Esc close</source>
+        <translation>↑↓ choose   Enter recall   Esc close</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Cashier login</source>
@@ -818,8 +837,8 @@
         <translation>Scan or type a code</translation>
     </message>
     <message>
-        <source>Card, barcode or phone, then Enter   (Ctrl+F: find a product)</source>
-        <translation>Card, barcode or phone, then Enter   (Ctrl+F: find a product)</translation>
+        <source>Card, barcode or phone, then Enter   (Ctrl+F find a product, Ctrl+G hold, Ctrl+Q recall)</source>
+        <translation>Card, barcode or phone, then Enter   (Ctrl+F find a product, Ctrl+G hold, Ctrl+Q recall)</translation>
     </message>
     <message>
         <source>Member</source>
@@ -940,6 +959,22 @@
     <message>
         <source>Type the member&apos;s mobile number and press Enter</source>
         <translation>Type the member&apos;s mobile number and press Enter</translation>
+    </message>
+    <message>
+        <source>Ticket held as No. {held_no} ({count} held); Ctrl+Q recalls</source>
+        <translation>Ticket held as No. {held_no} ({count} held); Ctrl+Q recalls</translation>
+    </message>
+    <message>
+        <source>Hold (Ctrl+G) or finish the open ticket first</source>
+        <translation>Hold (Ctrl+G) or finish the open ticket first</translation>
+    </message>
+    <message>
+        <source>No held tickets</source>
+        <translation>No held tickets</translation>
+    </message>
+    <message>
+        <source>Held ticket No. {held_no} recalled</source>
+        <translation>Held ticket No. {held_no} recalled</translation>
     </message>
     <message>
         <source>Quantity</source>

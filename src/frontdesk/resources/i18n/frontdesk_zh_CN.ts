@@ -300,6 +300,25 @@
     </message>
 </context>
 <context>
+    <name>HeldTicketsDialog</name>
+    <message>
+        <source>Held tickets</source>
+        <translation>挂单列表</translation>
+    </message>
+    <message>
+        <source>no member</source>
+        <translation>非会员</translation>
+    </message>
+    <message>
+        <source>No. {held_no}   {time}   {member}   {items} item(s)</source>
+        <translation>挂单 {held_no}   {time}   {member}   {items} 件</translation>
+    </message>
+    <message>
+        <source>↑↓ choose   Enter recall   Esc close</source>
+        <translation>↑↓ 选择   Enter 取单   Esc 关闭</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Cashier login</source>
@@ -818,8 +837,8 @@
         <translation>扫码或输入</translation>
     </message>
     <message>
-        <source>Card, barcode or phone, then Enter   (Ctrl+F: find a product)</source>
-        <translation>刷卡、扫码或输入手机号后按 Enter   （Ctrl+F 查找商品）</translation>
+        <source>Card, barcode or phone, then Enter   (Ctrl+F find a product, Ctrl+G hold, Ctrl+Q recall)</source>
+        <translation>刷卡、扫码或输入手机号后按 Enter   （Ctrl+F 查找商品，Ctrl+G 挂单，Ctrl+Q 取单）</translation>
     </message>
     <message>
         <source>Member</source>
@@ -940,6 +959,22 @@
     <message>
         <source>Type the member&apos;s mobile number and press Enter</source>
         <translation>请输入会员手机号并按 Enter</translation>
+    </message>
+    <message>
+        <source>Ticket held as No. {held_no} ({count} held); Ctrl+Q recalls</source>
+        <translation>已挂单 {held_no}（共 {count} 张挂单），按 Ctrl+Q 取单</translation>
+    </message>
+    <message>
+        <source>Hold (Ctrl+G) or finish the open ticket first</source>
+        <translation>请先挂单（Ctrl+G）或结账当前小票，再取单</translation>
+    </message>
+    <message>
+        <source>No held tickets</source>
+        <translation>没有挂单</translation>
+    </message>
+    <message>
+        <source>Held ticket No. {held_no} recalled</source>
+        <translation>已取回挂单 {held_no}</translation>
     </message>
     <message>
         <source>Quantity</source>
