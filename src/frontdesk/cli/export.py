@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from frontdesk.cli.errors import UsageError
 from frontdesk.cli.output import Outcome
-from frontdesk.cli.session import Session
+from frontdesk.cli.session import Session, day
 from frontdesk.persistence.export_reader import SqlExportSource
 from frontdesk.services import exports
 from frontdesk.sheets.writing import write_workbook
-
-
-def _day(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError("bad_date", text=text) from None
 
 
 def export(s: Session) -> Outcome:
@@ -29,8 +18,8 @@ def export(s: Session) -> Outcome:
         SqlExportSource(s.engine),
         actor=s.actor(),
         kind=a.kind,
-        since=_day(a.since),
-        until=_day(a.until),
+        since=day(a.since),
+        until=day(a.until),
         marketing_only=a.marketing_only,
     )
     out = Path(a.xlsx)

@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from frontdesk.cli.errors import UsageError
 from frontdesk.cli.output import Outcome
-from frontdesk.cli.session import Session
+from frontdesk.cli.session import Session, day
 from frontdesk.sync.hq_engine import make_hq_engine
-
-
-def _day(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError("bad_date", text=text) from None
 
 
 def settlement(s: Session) -> Outcome:
     from frontdesk.sync.hq_settlement import build_settlement
 
-    since, until = _day(s.args.since), _day(s.args.until)
+    since, until = day(s.args.since), day(s.args.until)
     admin = make_hq_engine(s.args.hq_url)
     try:
         built = build_settlement(admin)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import date
 
 from frontdesk.cli.errors import UsageError
 from frontdesk.config import SystemClock, load_program
@@ -89,6 +90,16 @@ class Session:
         if getattr(a, "phone", None):
             return membership.find_member(self.ctx, a.phone).member_id
         raise UsageError("member_ref")
+
+
+def day(text: str | None) -> date | None:
+    """An optional YYYY-MM-DD option (--from, --to, --since, --until)."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError("bad_date", text=text) from None
 
 
 def fen(text: str) -> Fen:

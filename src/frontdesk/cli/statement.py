@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
 from pathlib import Path
 
-from frontdesk.cli.errors import UsageError
 from frontdesk.cli.output import Outcome
-from frontdesk.cli.session import Session
+from frontdesk.cli.session import Session, day
 from frontdesk.services import statement
-
-
-def _day(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError("bad_date", text=text) from None
 
 
 def _width(text: str) -> int:
@@ -30,7 +19,7 @@ def member_statement(s: Session) -> Outcome:
     a = s.args
     actor = s.actor()
     ms = statement.member_statement(
-        s.ctx, actor=actor, member_id=s.member_id(), since=_day(a.since), until=_day(a.until)
+        s.ctx, actor=actor, member_id=s.member_id(), since=day(a.since), until=day(a.until)
     )
     page = statement.layout(ms, s.lang)
     if a.pdf:
