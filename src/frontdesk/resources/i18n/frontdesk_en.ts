@@ -827,6 +827,73 @@
     </message>
 </context>
 <context>
+    <name>TillCore</name>
+    <message>
+        <source>Receipt {receipt_no} reprinted</source>
+        <translation>Receipt {receipt_no} reprinted</translation>
+    </message>
+</context>
+<context>
+    <name>TillHeld</name>
+    <message>
+        <source>Ticket held as No. {held_no} ({count} held); Ctrl+Q recalls</source>
+        <translation>Ticket held as No. {held_no} ({count} held); Ctrl+Q recalls</translation>
+    </message>
+    <message>
+        <source>Hold (Ctrl+G) or finish the open ticket first</source>
+        <translation>Hold (Ctrl+G) or finish the open ticket first</translation>
+    </message>
+    <message>
+        <source>No held tickets</source>
+        <translation>No held tickets</translation>
+    </message>
+    <message>
+        <source>Held ticket No. {held_no} recalled</source>
+        <translation>Held ticket No. {held_no} recalled</translation>
+    </message>
+</context>
+<context>
+    <name>TillLines</name>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Redeem points</source>
+        <translation>Redeem points</translation>
+    </message>
+    <message>
+        <source>Blocks of points to redeem (member has {points} points)</source>
+        <translation>Blocks of points to redeem (member has {points} points)</translation>
+    </message>
+</context>
+<context>
+    <name>TillMember</name>
+    <message>
+        <source>Type the member&apos;s mobile number and press Enter</source>
+        <translation>Type the member&apos;s mobile number and press Enter</translation>
+    </message>
+</context>
+<context>
+    <name>TillPaying</name>
+    <message>
+        <source>Sale {receipt_no} paid. Change: {change}</source>
+        <translation>Sale {receipt_no} paid. Change: {change}</translation>
+    </message>
+    <message>
+        <source>Top up</source>
+        <translation>Top up</translation>
+    </message>
+    <message>
+        <source>Cash top-up amount (yuan)</source>
+        <translation>Cash top-up amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Topped up {principal}, bonus {bonus}</source>
+        <translation>Topped up {principal}, bonus {bonus}</translation>
+    </message>
+</context>
+<context>
     <name>TillWindow</name>
     <message>
         <source>frontdesk till</source>
@@ -945,64 +1012,12 @@
         <translation>Printer: ready</translation>
     </message>
     <message>
-        <source>Receipt {receipt_no} reprinted</source>
-        <translation>Receipt {receipt_no} reprinted</translation>
-    </message>
-    <message>
         <source>Receipt {receipt_no}: refunds are on the manager screens (F9)</source>
         <translation>Receipt {receipt_no}: refunds are on the manager screens (F9)</translation>
     </message>
     <message>
         <source>A payment code is scanned when taking payment (F5)</source>
         <translation>A payment code is scanned when taking payment (F5)</translation>
-    </message>
-    <message>
-        <source>Type the member&apos;s mobile number and press Enter</source>
-        <translation>Type the member&apos;s mobile number and press Enter</translation>
-    </message>
-    <message>
-        <source>Ticket held as No. {held_no} ({count} held); Ctrl+Q recalls</source>
-        <translation>Ticket held as No. {held_no} ({count} held); Ctrl+Q recalls</translation>
-    </message>
-    <message>
-        <source>Hold (Ctrl+G) or finish the open ticket first</source>
-        <translation>Hold (Ctrl+G) or finish the open ticket first</translation>
-    </message>
-    <message>
-        <source>No held tickets</source>
-        <translation>No held tickets</translation>
-    </message>
-    <message>
-        <source>Held ticket No. {held_no} recalled</source>
-        <translation>Held ticket No. {held_no} recalled</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>Quantity</translation>
-    </message>
-    <message>
-        <source>Redeem points</source>
-        <translation>Redeem points</translation>
-    </message>
-    <message>
-        <source>Blocks of points to redeem (member has {points} points)</source>
-        <translation>Blocks of points to redeem (member has {points} points)</translation>
-    </message>
-    <message>
-        <source>Sale {receipt_no} paid. Change: {change}</source>
-        <translation>Sale {receipt_no} paid. Change: {change}</translation>
-    </message>
-    <message>
-        <source>Top up</source>
-        <translation>Top up</translation>
-    </message>
-    <message>
-        <source>Cash top-up amount (yuan)</source>
-        <translation>Cash top-up amount (yuan)</translation>
-    </message>
-    <message>
-        <source>Topped up {principal}, bonus {bonus}</source>
-        <translation>Topped up {principal}, bonus {bonus}</translation>
     </message>
     <message>
         <source>★ Birthday month</source>

@@ -827,6 +827,73 @@
     </message>
 </context>
 <context>
+    <name>TillCore</name>
+    <message>
+        <source>Receipt {receipt_no} reprinted</source>
+        <translation>小票 {receipt_no} 已重印</translation>
+    </message>
+</context>
+<context>
+    <name>TillHeld</name>
+    <message>
+        <source>Ticket held as No. {held_no} ({count} held); Ctrl+Q recalls</source>
+        <translation>已挂单 {held_no}（共 {count} 张挂单），按 Ctrl+Q 取单</translation>
+    </message>
+    <message>
+        <source>Hold (Ctrl+G) or finish the open ticket first</source>
+        <translation>请先挂单（Ctrl+G）或结账当前小票，再取单</translation>
+    </message>
+    <message>
+        <source>No held tickets</source>
+        <translation>没有挂单</translation>
+    </message>
+    <message>
+        <source>Held ticket No. {held_no} recalled</source>
+        <translation>已取回挂单 {held_no}</translation>
+    </message>
+</context>
+<context>
+    <name>TillLines</name>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Redeem points</source>
+        <translation>积分抵现</translation>
+    </message>
+    <message>
+        <source>Blocks of points to redeem (member has {points} points)</source>
+        <translation>抵现份数（每份 10,000 积分；会员现有 {points} 积分）</translation>
+    </message>
+</context>
+<context>
+    <name>TillMember</name>
+    <message>
+        <source>Type the member&apos;s mobile number and press Enter</source>
+        <translation>请输入会员手机号并按 Enter</translation>
+    </message>
+</context>
+<context>
+    <name>TillPaying</name>
+    <message>
+        <source>Sale {receipt_no} paid. Change: {change}</source>
+        <translation>小票 {receipt_no} 已收款，找零 {change}</translation>
+    </message>
+    <message>
+        <source>Top up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Cash top-up amount (yuan)</source>
+        <translation>现金充值金额（元）</translation>
+    </message>
+    <message>
+        <source>Topped up {principal}, bonus {bonus}</source>
+        <translation>已充值 {principal}，赠送 {bonus}</translation>
+    </message>
+</context>
+<context>
     <name>TillWindow</name>
     <message>
         <source>frontdesk till</source>
@@ -945,64 +1012,12 @@
         <translation>打印机：正常</translation>
     </message>
     <message>
-        <source>Receipt {receipt_no} reprinted</source>
-        <translation>小票 {receipt_no} 已重印</translation>
-    </message>
-    <message>
         <source>Receipt {receipt_no}: refunds are on the manager screens (F9)</source>
         <translation>小票 {receipt_no}：退货请在店长界面办理（F9）</translation>
     </message>
     <message>
         <source>A payment code is scanned when taking payment (F5)</source>
         <translation>付款码请在收款时扫描（F5）</translation>
-    </message>
-    <message>
-        <source>Type the member&apos;s mobile number and press Enter</source>
-        <translation>请输入会员手机号并按 Enter</translation>
-    </message>
-    <message>
-        <source>Ticket held as No. {held_no} ({count} held); Ctrl+Q recalls</source>
-        <translation>已挂单 {held_no}（共 {count} 张挂单），按 Ctrl+Q 取单</translation>
-    </message>
-    <message>
-        <source>Hold (Ctrl+G) or finish the open ticket first</source>
-        <translation>请先挂单（Ctrl+G）或结账当前小票，再取单</translation>
-    </message>
-    <message>
-        <source>No held tickets</source>
-        <translation>没有挂单</translation>
-    </message>
-    <message>
-        <source>Held ticket No. {held_no} recalled</source>
-        <translation>已取回挂单 {held_no}</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Redeem points</source>
-        <translation>积分抵现</translation>
-    </message>
-    <message>
-        <source>Blocks of points to redeem (member has {points} points)</source>
-        <translation>抵现份数（每份 10,000 积分；会员现有 {points} 积分）</translation>
-    </message>
-    <message>
-        <source>Sale {receipt_no} paid. Change: {change}</source>
-        <translation>小票 {receipt_no} 已收款，找零 {change}</translation>
-    </message>
-    <message>
-        <source>Top up</source>
-        <translation>充值</translation>
-    </message>
-    <message>
-        <source>Cash top-up amount (yuan)</source>
-        <translation>现金充值金额（元）</translation>
-    </message>
-    <message>
-        <source>Topped up {principal}, bonus {bonus}</source>
-        <translation>已充值 {principal}，赠送 {bonus}</translation>
     </message>
     <message>
         <source>★ Birthday month</source>

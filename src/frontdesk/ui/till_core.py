@@ -1,0 +1,236 @@
+"""The till window's state and what every part of it shares: repricing, messages, receipts."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QWidget
+
+from frontdesk.domain import errors
+from frontdesk.domain.pricing import PricedTicket
+from frontdesk.domain.receipt import Receipt
+from frontdesk.services.receipt_output import ReceiptOutput
+from frontdesk.services.till_port import (
+    CheckoutResult,
+    MemberView,
+    Shift,
+    StaffSession,
+    TicketDraft,
+    TillBackend,
+)
+from frontdesk.ui.committed import Request, receipt_not_printed
+from frontdesk.ui.forms.ui_till_window import Ui_TillWindow
+from frontdesk.ui.i18n import error_text
+from frontdesk.ui.receipt import PrinterEvents, ReceiptPreviewDialog
+from frontdesk.ui.scanning import ScanHub
+from frontdesk.ui.sync_status import SyncRunner
+from frontdesk.ui.ticket_model import TicketLinesModel
+from frontdesk.ui.till_panels import render_member, render_totals
+from frontdesk.ui.till_status import TillStatus
+
+log = logging.getLogger(__name__)
+
+
+class TillCore(QMainWindow):
+    """The open ticket, its member, the status bar and the printer; the parts build on it.
+
+    Signals:
+        ticket_changed(): lines, member or redemption changed and the totals were repriced.
+        member_changed(): a member was attached to or removed from the ticket.
+        card_refused(str): a scanned card cannot be used; the reason as shown.
+        sale_completed(object): the CheckoutResult of a paid ticket.
+        receipt_issued(object): a committed operation's Receipt went to the print queue.
+        printer_changed(): the printer failed or came back (the status bar says which).
+        manager_requested(object): F9/F11 was approved; the page name to open.
+        language_toggled(): F12.
+    """
+
+    ticket_changed = Signal()
+    member_changed = Signal()
+    card_refused = Signal(str)
+    sale_completed = Signal(object)
+    receipt_issued = Signal(object)
+    printer_changed = Signal()
+    manager_requested = Signal(object)
+    language_toggled = Signal()
+
+    def __init__(
+        self,
+        backend: TillBackend,
+        hub: ScanHub,
+        session: StaffSession,
+        shift: Shift,
+        parent: QWidget | None = None,
+        receipts: ReceiptOutput | None = None,
+        sync: SyncRunner | None = None,
+        program_problem: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_TillWindow()
+        self.ui.setupUi(self)
+        self._backend = backend
+        self._receipts = receipts
+        self.last_receipt: Receipt | None = None
+        self._session = session
+        self._shift = shift
+        self.draft = TicketDraft()
+        self.priced: PricedTicket | None = None
+        self.member: MemberView | None = None
+        self.last_result: CheckoutResult | None = None
+        self._topup = Request()
+        self._message = ""
+
+        self.lines_model = TicketLinesModel(self)
+        self.ui.lines_view.setModel(self.lines_model)
+        header = self.ui.lines_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # An empty ticket sizes its columns to the headers alone; leave room for real amounts.
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("99,999.99") + 24)
+        self.ui.lines_view.verticalHeader().hide()
+
+        self.status = TillStatus(self.ui.status_bar, sync, receipts is not None)
+        self.scanner_label, self.sync_label = self.status.scanner_label, self.status.sync_label
+        self.staff_label, self.printer_label = self.status.staff_label, self.status.printer_label
+        if sync is not None:
+            sync.status_changed.connect(self.set_sync_status)
+        # Head office's program was refused: the manager must know the till prices locally.
+        self.program_banner = QLabel(self)
+        self.program_banner.setWordWrap(True)
+        self.program_banner.setStyleSheet(
+            "background: #fff3e0; color: #b00020; font-weight: bold; padding: 6px;"
+        )
+        self.program_banner.setText(program_problem or "")
+        self.program_banner.setVisible(bool(program_problem))
+        self.ui.central_layout.addWidget(
+            self.program_banner, self.ui.central_layout.rowCount(), 0, 1, 2
+        )
+        if receipts is not None:
+            # The queue reports from its print thread; the events hop onto the GUI thread.
+            events = PrinterEvents()
+            events.faulted.connect(self.set_printer_fault, Qt.ConnectionType.QueuedConnection)
+            events.recovered.connect(
+                lambda: self.set_printer_fault(None), Qt.ConnectionType.QueuedConnection
+            )
+            receipts.listen(events.faulted.emit, events.recovered.emit)
+            self._printer_events = events
+            self.status.printer_fault = receipts.fault
+        self._connect(hub)
+        self._retranslate()
+        self._render()
+
+    def _connect(self, hub: ScanHub) -> None:
+        """Bind the function keys and the scans to their actions; the finished window does."""
+        raise NotImplementedError
+
+    # -- language -----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._retranslate()
+            self._render()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.status.retranslate(self._session)
+
+    # -- status bar -----------------------------------------------------------------------------
+
+    def set_scanner_state(self, state: str, code: str = "") -> None:
+        """Show whether scans can arrive: "ready", "scanned" (with the code) or "offline"."""
+        self.status.set_scanner_state(state, code)
+
+    def set_sync_status(self, status: object) -> None:
+        """Head-office sync indicator; hidden in a window built without a sync runner."""
+        self.status.set_sync_status(status)
+
+    def set_printer_fault(self, fault: str | None) -> None:
+        """The receipt printer's fault as it reported it (Chinese), or ready; sales go on."""
+        if self.status.set_printer_fault(fault):
+            self.printer_changed.emit()
+
+    # -- receipts ---------------------------------------------------------------------------
+
+    def issue_receipt(self, receipt: object) -> bool:
+        """Queue a committed operation's receipt for the printer; a fault never blocks the till.
+
+        Returns False when the receipt could not be handed to the printer: the operation stands,
+        and the till says so instead of failing.
+        """
+        if not isinstance(receipt, Receipt):
+            return True  # the backend made none (a waived 补卡 fee, a backend without receipts)
+        self.last_receipt = receipt
+        if self._receipts is None:
+            return True
+        try:
+            self._receipts.submit(receipt)
+        except Exception:
+            log.exception("receipt %s not handed to the printer", receipt.header.receipt_no)
+            self._message = "!" + receipt_not_printed()
+            self._render()
+            return False
+        self.receipt_issued.emit(receipt)
+        return True
+
+    def _receipt_lines(self, fallback: Sequence[str]) -> Sequence[str]:
+        if self._receipts is not None and self.last_receipt is not None:
+            return self._receipts.text(self.last_receipt)
+        return fallback
+
+    def reprint(self, receipt_no: str) -> list[str]:
+        """重打小票: any past receipt by its number, marked 重印; returns its lines."""
+        if self._receipts is None:
+            raise errors.UnknownTicket(receipt_no=receipt_no)
+        again = self._receipts.reprint(receipt_no)
+        self._message = self.tr("Receipt {receipt_no} reprinted").format(
+            receipt_no=again.header.receipt_no
+        )
+        self._render()
+        return self._receipts.text(again)
+
+    def _preview(self, lines: Sequence[str]) -> bool:
+        """Show the receipt; False when the preview failed (the operation it shows stands)."""
+        receipt_no = "" if self.last_receipt is None else self.last_receipt.header.receipt_no
+        reprint = None if self._receipts is None else self.reprint
+        try:
+            ReceiptPreviewDialog.ask(lines, self, reprint, receipt_no)
+        except Exception:
+            log.exception("receipt preview %s failed", receipt_no)
+            return False
+        return True
+
+    # -- the ticket and the screen ------------------------------------------------------------
+
+    def _reprice(self, keep_message: bool = False) -> bool:
+        ok = True
+        if self.draft.lines:
+            try:
+                self.priced = self._backend.price(self.draft)
+            except errors.DomainError as err:
+                self._show_error(err)
+                ok = False
+        else:
+            self.priced = None
+        if ok and not keep_message and self._message.startswith("!"):
+            self._message = ""
+        self.lines_model.set_ticket(self.priced)
+        self._render()
+        self.ticket_changed.emit()
+        return ok
+
+    def _show_error(self, err: errors.DomainError) -> None:
+        self._message = "!" + error_text(err)
+        self._render()
+
+    def _render(self) -> None:
+        error = self._message.startswith("!")
+        self.ui.message_label.setText(self._message.removeprefix("!"))
+        self.ui.message_label.setStyleSheet(
+            "font-weight: bold; color: #b00020;" if error else "font-weight: bold; color: #1b5e20;"
+        )
+        self.ui.refusal_label.setVisible(bool(self.ui.refusal_label.text()))
+        render_member(self.ui, self.member)
+        render_totals(self.ui, self.priced)

@@ -1,0 +1,93 @@
+"""The till window's money keys: F5 takes payment, F8 tops up, F10 shows the last receipt."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Slot
+
+from frontdesk.domain import errors
+from frontdesk.domain.money import Fen
+from frontdesk.services.till_port import TenderKind, TicketDraft
+from frontdesk.ui.committed import not_finished, receipt_not_printed
+from frontdesk.ui.prompts import PromptDialog
+from frontdesk.ui.tender import TenderDialog
+from frontdesk.ui.till_held import TillHeld
+
+log = logging.getLogger(__name__)
+
+
+class TillPaying(TillHeld):
+    """Checkout and top-up: the backend commits, the window prints and says what happened."""
+
+    @Slot()
+    def pay(self) -> None:
+        if self.priced is None:
+            self._show_error(errors.EmptyTicket())
+            return
+        result = TenderDialog.ask(self._backend, self.draft, self.priced, self.member, self)
+        if result is None:
+            self.ui.scan_edit.setFocus()
+            return
+        self.last_result = result
+        self.draft = TicketDraft()  # a new basket, with a new transaction id
+        self.member = None
+        self._reprice()
+        paid = self.tr("Sale {receipt_no} paid. Change: {change}").format(
+            receipt_no=result.receipt_no, change=result.change
+        )
+        self._message = paid
+        self._render()
+        self.member_changed.emit()
+        printed = not result.receipt_failed and self.issue_receipt(result.receipt)
+        self.sale_completed.emit(result)
+        if printed and not self._preview(result.receipt_lines):
+            printed = False
+        if not printed:  # the sale stands; only its paper is missing
+            self._message = f"!{receipt_not_printed()}  {paid}"
+            self._render()
+        self.ui.scan_edit.setFocus()
+
+    @Slot()
+    def show_last_receipt(self) -> None:
+        """F10: the last receipt, and 重打小票 of any receipt by number."""
+        lines = () if self.last_result is None else self.last_result.receipt_lines
+        if self.last_receipt is None and self._receipts is None and not lines:
+            return
+        self._preview(self._receipt_lines(lines))
+
+    @Slot()
+    def top_up(self) -> None:
+        if self.member is None:
+            self._show_error(errors.MemberRequired())
+            return
+        text = PromptDialog.ask_text(self, self.tr("Top up"), self.tr("Cash top-up amount (yuan)"))
+        if not text:
+            return
+        try:
+            amount = Fen.of(text)
+        except ValueError:
+            self._show_error(errors.InvalidAmount(amount=text))
+            return
+        card_no = self.member.card_no or ""  # a member on the ticket came with a usable card
+        txn_id = self._topup.txn_id((card_no, amount))
+        try:
+            result = self._backend.topup(card_no, amount, TenderKind.CASH, "", txn_id)
+        except errors.DomainError as err:
+            self._show_error(err)
+            return
+        except Exception:  # F8 again with the same amount is this top-up, not a second one
+            log.exception("top-up %s did not finish", txn_id)
+            self._message = "!" + not_finished()
+            self._render()
+            return
+        self._topup.done()
+        self.member = result.member
+        self._message = self.tr("Topped up {principal}, bonus {bonus}").format(
+            principal=result.principal, bonus=result.bonus
+        )
+        self._render()
+        self.member_changed.emit()
+        if result.receipt_failed or not self.issue_receipt(result.receipt):
+            self._message = f"!{receipt_not_printed()}  {self._message}"
+            self._render()
