@@ -8,6 +8,7 @@ from pathlib import Path
 from frontdesk.cli.errors import UsageError
 from frontdesk.cli.output import Outcome
 from frontdesk.cli.session import Session
+from frontdesk.domain.numbering import store_digits
 from frontdesk.sync.hq_engine import make_hq_engine
 
 
@@ -17,7 +18,7 @@ def _settings(s: Session) -> tuple[str, str, str]:
         name = uow.settings.get("store_name") or ""
     if store is None or till is None:
         raise UsageError("not_initialised")
-    return f"{int(store):03d}", till, name
+    return store_digits(int(store)), till, name
 
 
 def init(s: Session) -> Outcome:

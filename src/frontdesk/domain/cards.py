@@ -7,12 +7,15 @@ from dataclasses import dataclass
 from enum import Enum
 
 from frontdesk.domain import errors, messages
+from frontdesk.domain.numbering import NARROW_STORE_DIGITS, WIDE_STORE_DIGITS, store_digits
 
-# 15 digits: "8" + store (3) + till (2) + serial (7) + generation (1) + Luhn check (1).
-# 15 digits cannot be mistaken for an EAN-8/UPC-A/EAN-13 product code or an 11-digit phone, and
-# store + till + serial keeps numbers unique across a chain of offline tills.
+# "8" + store (3, or 5 above store 999) + till (2) + serial (7) + generation (1) + Luhn check (1):
+# 15 digits, or 17. Neither can be mistaken for an EAN-8/UPC-A/EAN-13 product code, an 11-digit
+# phone or an 18-digit ID or payment code, and store + till + serial keeps numbers unique across
+# a chain of offline tills. A 15-digit card printed before the chain grew stays valid as it is.
 CARD_PREFIX = "8"
-CARD_LENGTH = 15
+CARD_LENGTH = 1 + NARROW_STORE_DIGITS + 11
+WIDE_CARD_LENGTH = 1 + WIDE_STORE_DIGITS + 11
 
 
 def luhn_check_digit(payload: str) -> str:
@@ -32,14 +35,15 @@ def luhn_valid(number: str) -> bool:
 
 
 def make_card_number(store: int, till: int, serial: int, generation: int) -> str:
-    if not (0 <= store <= 999 and 0 <= till <= 99 and 0 <= serial <= 9_999_999):
-        raise ValueError("store, till or serial out of range for a card number")
-    payload = f"{CARD_PREFIX}{store:03d}{till:02d}{serial:07d}{generation % 10}"
+    if not (0 <= till <= 99 and 0 <= serial <= 9_999_999):
+        raise ValueError("till or serial out of range for a card number")
+    payload = f"{CARD_PREFIX}{store_digits(store)}{till:02d}{serial:07d}{generation % 10}"
     return payload + luhn_check_digit(payload)
 
 
 def looks_like_card_number(text: str) -> bool:
-    return len(text) == CARD_LENGTH and text.startswith(CARD_PREFIX) and text.isdigit()
+    lengths = (CARD_LENGTH, WIDE_CARD_LENGTH)
+    return len(text) in lengths and text.startswith(CARD_PREFIX) and text.isdigit()
 
 
 def parse_card_number(text: str) -> str:

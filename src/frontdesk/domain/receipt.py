@@ -11,6 +11,7 @@ from typing import Any
 
 from frontdesk.domain import messages
 from frontdesk.domain.money import ZERO, Fen, total
+from frontdesk.domain.numbering import store_digits
 from frontdesk.domain.scan import is_receipt_number
 
 
@@ -43,11 +44,11 @@ class TenderKind(Enum):
 
 # A shift report has no ticket, so no receipt number: it is numbered S + store + till + the
 # minute the shift opened, which no receipt number can be mistaken for.
-SHIFT_NO = re.compile(r"S\d{3}\d{2}\d{12}")
+SHIFT_NO = re.compile(r"S(?:\d{3}|\d{5})\d{2}\d{12}")
 
 
 def shift_number(store: int, till: int, opened_at: datetime) -> str:
-    return f"S{store:03d}{till:02d}{opened_at:%Y%m%d%H%M}"
+    return f"S{store_digits(store)}{till:02d}{opened_at:%Y%m%d%H%M}"
 
 
 class Bucket(Enum):

@@ -10,10 +10,11 @@ from typing import ClassVar
 from frontdesk.domain.cards import looks_like_card_number, luhn_valid
 from frontdesk.domain.errors import DomainError
 from frontdesk.domain.members import parse_phone
+from frontdesk.domain.numbering import store_digits
 
-# R + store (3) + till (2) + serial (7): the number printed (and barcoded) on every receipt, so a
-# refund starts by scanning it.
-RECEIPT_NO = re.compile(r"R(\d{3})(\d{2})(\d{7})")
+# R + store (3, or 5 above store 999) + till (2) + serial (7): the number printed (and barcoded) on
+# every receipt, so a refund starts by scanning it.
+RECEIPT_NO = re.compile(r"R(\d{3}|\d{5})(\d{2})(\d{7})")
 
 # Printable ASCII only: a scanner sends codes, and a control byte or a multi-byte character in a
 # frame means line noise or a wrong baud rate.
@@ -67,9 +68,9 @@ def is_receipt_number(text: str) -> bool:
 
 
 def make_receipt_number(store: int, till: int, serial: int) -> str:
-    if not (0 <= store <= 999 and 0 <= till <= 99 and 0 <= serial <= 9_999_999):
-        raise ValueError("store, till or serial out of range for a receipt number")
-    return f"R{store:03d}{till:02d}{serial:07d}"
+    if not (0 <= till <= 99 and 0 <= serial <= 9_999_999):
+        raise ValueError("till or serial out of range for a receipt number")
+    return f"R{store_digits(store)}{till:02d}{serial:07d}"
 
 
 _PRODUCT_LENGTHS = {13: Symbology.EAN13, 8: Symbology.EAN8, 12: Symbology.UPCA}

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from frontdesk.domain import errors
+from frontdesk.domain.numbering import parse_till_id
 from frontdesk.domain.program import Program
+from frontdesk.domain.scan import make_receipt_number
 from frontdesk.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 
@@ -27,15 +29,15 @@ def new_id() -> str:
 
 def till_numbers(uow: UnitOfWork) -> tuple[int, int]:
     """(store number, till number), read off the till id "SSS-TT"; refuses an uninitialised till."""
-    store, _, till = uow.till_id.partition("-")
-    if not (store.isdigit() and till.isdigit()):
+    numbers = parse_till_id(uow.till_id)
+    if numbers is None:
         raise errors.NotInitialised()
-    return int(store), int(till)
+    return numbers
 
 
 def next_receipt_no(uow: UnitOfWork) -> str:
     store, till = till_numbers(uow)
-    return f"R{store:03d}{till:02d}{uow.settings.next_number('receipt'):07d}"
+    return make_receipt_number(store, till, uow.settings.next_number("receipt"))
 
 
 def is_offline(uow: UnitOfWork, now: datetime, program: Program) -> bool:

@@ -15,6 +15,7 @@ from frontdesk.domain.catalog import RowProblem
 from frontdesk.domain.ledger import Bucket, EntryKind, TxnDrafts
 from frontdesk.domain.member_import import MemberRow, MembersRead
 from frontdesk.domain.money import Fen
+from frontdesk.domain.numbering import store_digits
 from frontdesk.domain.permissions import Operation
 from frontdesk.services.context import TillContext, new_id, till_numbers
 from frontdesk.services.membership import _new_card, _record_card, _record_member
@@ -79,7 +80,7 @@ def _add(
         member_id=new_id(), phone=row.phone, name=row.name, birthday=row.birthday, gender=None,
         # The old system held the member's consent to its terms; marketing consent does not
         # carry over (it must be asked again, PIPL art. 14).
-        consent_terms_at=now, consent_marketing_at=None, recruiter=actor, store=f"{store:03d}",
+        consent_terms_at=now, consent_marketing_at=None, recruiter=actor, store=store_digits(store),
         created_at=now, pin_hash=None, pin_failures=0, pin_locked=False,
         tier_lock=row.tier, tier_lock_reason=IMPORT_REASON if row.tier else None,
         birthday_benefit_year=None,

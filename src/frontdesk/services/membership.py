@@ -21,6 +21,7 @@ from frontdesk.domain.cards import (
 from frontdesk.domain.ledger import Bucket, EntryKind, TxnDrafts
 from frontdesk.domain.members import make_registration, mask_phone, parse_phone, same_person
 from frontdesk.domain.money import ZERO, Fen
+from frontdesk.domain.numbering import store_digits
 from frontdesk.domain.permissions import Operation
 from frontdesk.domain.points import ExpiryWarning, expiring_soon, usable
 from frontdesk.domain.pricing import birthday_benefit_available
@@ -305,7 +306,7 @@ def register(
             consent_terms_at=reg.consent_terms_at,
             consent_marketing_at=reg.consent_marketing_at,
             recruiter=actor,
-            store=f"{store:03d}",
+            store=store_digits(store),
             created_at=now,
             pin_hash=None if pin is None else hash_pin(pin, MEMBER_PIN_PEPPER),
             pin_failures=0,

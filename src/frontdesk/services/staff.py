@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from frontdesk.domain import errors
+from frontdesk.domain import errors, numbering
 from frontdesk.domain.lockout import Attempts, LockoutPolicy, after_right_pin, after_wrong_pin
 from frontdesk.domain.permissions import (
     Operation,
@@ -37,11 +37,9 @@ def init_till(
     admin_pin: str,
 ) -> str:
     """First start: name the store and till, create the first admin. Returns the till id."""
-    if not (1 <= store_no <= 999 and 1 <= till_no <= 99):
-        raise ValueError("store number is 1–999 and till number 1–99")
+    till_id = numbering.till_id(store_no, till_no)
     check_staff_pin_strength(admin_pin)
     now = ctx.now()
-    till_id = f"{store_no:03d}-{till_no:02d}"
     with ctx.uow() as uow:
         if uow.settings.get("till_id") is not None:
             raise errors.AlreadyInitialised()
