@@ -27,7 +27,7 @@ def store_digits(store: int) -> str:
 
 
 def till_id(store: int, till: int) -> str:
-    """ "SSS-TT" (or "SSSSS-TT"): the till's name in the ledger, at head office and in roles."""
+    """The till's name "SSS-TT" (or "SSSSS-TT") in the ledger, at head office and in roles."""
     check_store_and_till(store, till)
     return f"{store_digits(store)}-{till:02d}"
 
