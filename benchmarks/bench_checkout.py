@@ -1,47 +1,106 @@
-"""Checkout CPU and statements against the bare-sqlite3 floor doing the same writes.
+"""Checkout CPU against the bare-sqlite3 floor doing the same writes, and against history length.
 
 Run from the repository root:
     .venv/bin/python -m benchmarks.bench_checkout [--members 20000] [--entries 200000] [--runs 400]
-Builds a store (bench_core's seed: members with cards, accounts, points lots and a sealed
-ledger), then times the same 3-line stored value + cash member sale through the real services
-and through bench_core's floor, then whole refunds of some of them. CPU is this thread's CPU time (a WAL checkpoint's disk wait does
-not count); wall, mean and p99 are printed beside it. Prints figures; asserts nothing.
+The seeded store (bench_core: members with cards, accounts, points lots and a sealed ledger) is
+built once per size under the temporary directory and copied for each run. The same 3-line
+stored value + cash member sale goes through the real services and through bench_core's floor,
+one after the other, so the machine's noise falls on both alike; then a member with 5,000 past
+tickets and one with none, alternately; then whole refunds. Checkpoints are controlled: neither
+side checkpoints on its own, and the WAL is checkpointed every 25 sales outside the timings, so
+no sale pays for another's pages. CPU is this thread's CPU time; wall p50, mean and p99 are
+printed beside it. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import sqlite3
 import statistics
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 from tests.builders import FixedClock
 
-from benchmarks.bench_core import CODES, NOW, floor_checkout, seed
+from benchmarks.bench_core import CODES, NOW, cached_store, floor_connection, floor_sale
+from benchmarks.bench_tiers import add_history, store_tier
 from frontdesk.config import load_program
 from frontdesk.domain.money import Fen
 from frontdesk.domain.program import PinPolicy
 from frontdesk.persistence.engine import open_database
 from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
-from frontdesk.services import checkout, shifts, staff
+from frontdesk.services import checkout, shifts, staff, staff_admin
 from frontdesk.services.context import TillContext, new_id
 
+CHECKPOINT_EVERY = 25
+LOYAL = 5_000
 
-def figures(label: str, wall: list[float], cpu: list[float]) -> tuple[float, float]:
-    w = sorted(wall)
-    p99 = w[min(len(w) - 1, int(len(w) * 0.99))] * 1000
-    cpu50, wall50 = statistics.median(cpu) * 1000, statistics.median(wall) * 1000
+
+class Samples:
+    def __init__(self, label: str) -> None:
+        self.label, self.cpu, self.wall = label, list[float](), list[float]()
+
+    def time(self, fn: Callable[[], object]) -> None:
+        c0, w0 = time.thread_time(), time.perf_counter()
+        fn()
+        self.cpu.append(time.thread_time() - c0)
+        self.wall.append(time.perf_counter() - w0)
+
+    def cpu50(self) -> float:
+        return statistics.median(self.cpu) * 1000
+
+    def wall50(self) -> float:
+        return statistics.median(self.wall) * 1000
+
+    def show(self) -> None:
+        w = sorted(self.wall)
+        p99 = w[min(len(w) - 1, int(len(w) * 0.99))] * 1000
+        print(
+            f"{self.label}: CPU p50 {self.cpu50():.3f} ms  mean {statistics.fmean(self.cpu) * 1000:.3f}"
+            f" ms | wall p50 {self.wall50():.3f} ms  mean {statistics.fmean(self.wall) * 1000:.3f} ms"
+            f"  p99 {p99:.3f} ms  ({len(w)} runs)"
+        )
+
+
+def ratio(label: str, a: Samples, b: Samples) -> None:
     print(
-        f"{label}: CPU p50 {cpu50:.3f} ms  wall p50 {wall50:.3f} ms  "
-        f"mean {statistics.fmean(wall) * 1000:.3f} ms  p99 {p99:.3f} ms  ({len(wall)} runs)"
+        f"{label}: CPU p50 {a.cpu50() / b.cpu50():.2f}×  "
+        f"CPU mean {statistics.fmean(a.cpu) / statistics.fmean(b.cpu):.2f}×  "
+        f"wall p50 {a.wall50() / b.wall50():.2f}×"
     )
-    return cpu50, wall50
+
+
+def _no_autocheckpoint(engine: Engine) -> None:
+    def off(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.execute("PRAGMA wal_autocheckpoint=0")
+
+    engine.dispose()
+    event.listen(engine, "connect", off)
+
+
+def _count_statements(engine: Engine, sale: Callable[[], object]) -> None:
+    statements: list[str] = []
+
+    def count(_c: Any, _cur: Any, stmt: str, *_rest: Any) -> None:
+        statements.append(stmt.lstrip().split(None, 1)[0].upper())
+
+    event.listen(engine, "before_cursor_execute", count)
+    sale()
+    event.remove(engine, "before_cursor_execute", count)
+    kinds = Counter(statements)
+    writes = kinds["INSERT"] + kinds["UPDATE"]
+    print(
+        f"statements per checkout: {len(statements)} ({kinds['SELECT']} reads, {writes} writes,"
+        f" {len(statements) - kinds['SELECT'] - writes} other); the floor: 14 (2 reads, 10 writes)"
+    )
 
 
 def main() -> None:
@@ -51,77 +110,86 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=400)
     ap.add_argument("--refunds", type=int, default=20)
     args = ap.parse_args()
-    path = Path(tempfile.mkdtemp(prefix="frontdesk-bench-")) / "store.db"
     t0 = time.perf_counter()
-    cards = seed(path, args.members, args.entries)
+    path, cards = cached_store(args.members, args.entries, Path(tempfile.mkdtemp(prefix="fd-")))
+    # Member 1 gets 5,000 past tickets (one a day or so, some refunded); member 2 has none.
+    add_history(path, "m00000001", LOYAL)
     print(
-        f"store: {args.members:,} members, {args.entries:,} ledger entries, "
-        f"built in {time.perf_counter() - t0:.1f} s"
+        f"store: {args.members:,} members, {args.entries:,} ledger entries, a member with"
+        f" {LOYAL:,} past tickets; ready in {time.perf_counter() - t0:.1f} s"
     )
     engine = open_database(path)
+    _no_autocheckpoint(engine)
     # The PIN's slow hash runs before the transaction on purpose; it is left out here.
     program = replace(
         load_program(), pin_policy=PinPolicy.ABOVE_AMOUNT, pin_above_amount=Fen(10**12)
     )
     ctx = TillContext(SqlUnitOfWorkFactory(engine), FixedClock(NOW), program)
-    shifts.open_shift(ctx, cashier="9001", opening_float=Fen(0))
+    store_tier(ctx, "m00000001")
+    staff_admin.add_staff(
+        ctx, actor="9001", staff_no="1001", name="收银", role="cashier", pin="1001"
+    )
+    shifts.open_shift(ctx, cashier="1001", opening_float=Fen(0))
     items = [checkout.SaleItem(c) for c in CODES]
     pays = [checkout.Payment("stored_value", Fen(1000)), checkout.Payment("cash", Fen(10_000))]
     rng = random.Random(7)
-    picks = [cards[rng.randrange(len(cards))] for _ in range(args.runs)]
+    picks = [rng.randrange(2, len(cards)) for _ in range(args.runs)]
+    receipts: list[str] = []
 
-    statements: list[str] = []
+    def sale(card: str) -> None:
+        receipts.append(
+            checkout.checkout(
+                ctx, txn_id=new_id(), cashier="1001", card_no=card, items=items, payments=pays
+            ).ticket.receipt_no
+        )
 
-    def count(_c: Any, _cur: Any, stmt: str, *_rest: Any) -> None:
-        statements.append(stmt.lstrip().split(None, 1)[0].upper())
+    raw = floor_connection(path)
+    raw.execute("PRAGMA wal_autocheckpoint=0")
 
-    def sale(card: str) -> str:
-        return checkout.checkout(
-            ctx, txn_id=new_id(), cashier="9001", card_no=card, items=items, payments=pays
-        ).ticket.receipt_no
+    def checkpoint() -> None:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
-    for card in picks[:20]:  # warm the statement cache and the pages
-        sale(card)
-    event.listen(engine, "before_cursor_execute", count)
-    sale(picks[0])
-    event.remove(engine, "before_cursor_execute", count)
-    kinds = Counter(statements)
-    print(
-        f"statements per checkout: {len(statements)} "
-        f"({kinds['SELECT']} reads, {kinds['INSERT'] + kinds['UPDATE']} writes, "
-        f"{len(statements) - kinds['SELECT'] - kinds['INSERT'] - kinds['UPDATE']} other)"
-    )
-    wall, cpu, receipts = [], [], []
-    for card in picks:
-        c0, w0 = time.thread_time(), time.perf_counter()
-        receipts.append(sale(card))
-        cpu.append(time.thread_time() - c0)
-        wall.append(time.perf_counter() - w0)
-    c50, w50 = figures("checkout (3 lines, stored value + cash)", wall, cpu)
-    refund_wall, refund_cpu = [], []
-    for receipt in receipts[: args.refunds]:
+    for i in picks[:20]:  # warm the statement cache and the pages
+        sale(cards[i])
+        floor_sale(raw, f"m{i:08d}")
+    _count_statements(engine, lambda: sale(cards[picks[0]]))
+    app = Samples("checkout (3 lines, stored value + cash)")
+    floor = Samples("floor (same writes, bare sqlite3, same pragmas)")
+    loyal = Samples(f"checkout, member with {LOYAL:,} past tickets")
+    fresh = Samples("checkout, member with 0 past tickets")
+    for n, i in enumerate(picks):
+        if n % CHECKPOINT_EVERY == 0:
+            checkpoint()
+        app.time(partial(sale, cards[i]))
+        floor.time(partial(floor_sale, raw, f"m{i:08d}"))
+        if n % 2 == 0:
+            loyal.time(lambda: sale(cards[0]))
+            fresh.time(lambda: sale(cards[1]))
+    for s in (app, floor, loyal, fresh):
+        s.show()
+    ratio("ratio checkout/floor", app, floor)
+    ratio(f"ratio {LOYAL:,} past tickets / 0", loyal, fresh)
+    checkpoint()
+    refunds = Samples(f"whole refund at {args.entries:,} entries")
+    for receipt in receipts[-args.refunds :]:
         amount = checkout.refund_amount(ctx, receipt_no=receipt, lines=None)
         approval = staff.approve(
             ctx, action="refund", subject=receipt, amount=amount, manager_no="9001", pin="9001"
         )
-        c0, w0 = time.thread_time(), time.perf_counter()
-        checkout.refund(
-            ctx,
-            txn_id=new_id(),
-            cashier="9001",
-            receipt_no=receipt,
-            lines=None,
-            approval_id=approval,
+        refunds.time(
+            partial(
+                checkout.refund,
+                ctx,
+                txn_id=new_id(),
+                cashier="1001",
+                receipt_no=receipt,
+                lines=None,
+                approval_id=approval,
+            )
         )
-        refund_cpu.append(time.thread_time() - c0)
-        refund_wall.append(time.perf_counter() - w0)
-    figures(f"whole refund at {args.entries:,} entries", refund_wall, refund_cpu)
+    refunds.show()
+    raw.close()
     engine.dispose()
-    member_ids = [f"m{rng.randrange(args.members):08d}" for _ in range(args.runs)]
-    floor_wall = floor_checkout(path, member_ids, args.runs)
-    floor_cpu = floor_checkout(path, member_ids, args.runs, clock=time.thread_time)
-    f50, fw50 = figures("floor (same writes, bare sqlite3, same pragmas)", floor_wall, floor_cpu)
-    print(f"ratio checkout/floor: CPU p50 {c50 / f50:.2f}×  wall p50 {w50 / fw50:.2f}×")
 
 
 if __name__ == "__main__":

@@ -48,11 +48,9 @@ def history(n: int, seed: int = 11) -> list[TierEvent]:
     return events
 
 
-def _store(folder: Path, n: int) -> tuple[TillContext, str]:
-    till = make_till(folder / f"tiers-{n}.db", FixedClock(NOW))
-    ctx = till.ctx
-    reg = till.member()
-    raw = sqlite3.connect(till.path, isolation_level=None)
+def add_history(path: Path, member_id: str, n: int) -> None:
+    """`n` past tickets of one member, written with bulk SQL, and the tier they give stored."""
+    raw = sqlite3.connect(path, isolation_level=None)
     raw.execute("BEGIN")
     raw.executemany(
         "INSERT INTO ticket (ticket_id, receipt_no, till_id, kind, member_id, created_at, cashier,"
@@ -61,12 +59,12 @@ def _store(folder: Path, n: int) -> tuple[TillContext, str]:
         " VALUES (?,?,'001-01',?,?,?,'1001',?,?,0,0,0,0,?,?,1,0,0)",
         [
             (
-                e.ticket_id,
-                f"H{e.ticket_id}",
+                f"{member_id}-{e.ticket_id}",
+                f"H{member_id}-{e.ticket_id}",
                 "sale" if e.refund_of is None else "refund",
-                reg.member.member_id,
+                member_id,
                 e.at.isoformat(),
-                e.refund_of,
+                None if e.refund_of is None else f"{member_id}-{e.refund_of}",
                 e.spend.value,
                 e.spend.value,
                 e.points,
@@ -77,11 +75,23 @@ def _store(folder: Path, n: int) -> tuple[TillContext, str]:
     raw.execute("COMMIT")
     raw.execute("ANALYZE")
     raw.close()
-    with ctx.uow() as uow:  # the account holds what the rules say, as after a real ticket
-        status = tier_status(uow.tickets.tier_events(reg.member.member_id), NOW, ctx.program)
-        uow.accounts.set_tier(reg.member.member_id, status.code, status.since, status.held_until)
-        uow.commit()
+
+
+def _store(folder: Path, n: int) -> tuple[TillContext, str]:
+    till = make_till(folder / f"tiers-{n}.db", FixedClock(NOW))
+    ctx = till.ctx
+    reg = till.member()
+    add_history(till.path, reg.member.member_id, n)
+    store_tier(ctx, reg.member.member_id)
     return ctx, reg.card_no
+
+
+def store_tier(ctx: TillContext, member_id: str) -> None:
+    """The account holds what the rules say, as after a real ticket."""
+    with ctx.uow() as uow:
+        status = tier_status(uow.tickets.tier_events(member_id), NOW, ctx.program)
+        uow.accounts.set_tier(member_id, status.code, status.since, status.held_until)
+        uow.commit()
 
 
 def _timed(fn: Callable[[], object], runs: int) -> tuple[list[float], list[float]]:
