@@ -127,3 +127,14 @@ def test_eleven_digits_the_phone_rule_refuses_are_no_phone(typed: str) -> None:
 )
 def test_a_wallets_payment_code_is_a_payment_code(code: str) -> None:
     assert classify(code) == Scan(ScanKind.PAYMENT_CODE, code)
+
+
+@pytest.mark.parametrize(("code", "held_no"), [("G1", "1"), ("g12", "12"), ("G000003", "3")])
+def test_a_held_number_typed_or_scanned_is_that_held_ticket(code: str, held_no: str) -> None:
+    assert classify(code) == Scan(ScanKind.HELD_TICKET, held_no)
+
+
+@pytest.mark.parametrize("code", ["G", "G1234567", "GX1"])
+def test_a_g_that_is_no_held_number_is_refused(code: str) -> None:
+    with pytest.raises(ScanRefused):
+        classify(code)

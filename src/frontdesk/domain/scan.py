@@ -16,6 +16,9 @@ from frontdesk.domain.numbering import store_digits
 # every receipt, so a refund starts by scanning it.
 RECEIPT_NO = re.compile(r"R(\d{3}|\d{5})(\d{2})(\d{7})")
 
+# 挂单号: G + the held ticket's number, typed (G3) or scanned (G000003); it recalls that ticket.
+HELD_NO = re.compile(r"[Gg](\d{1,6})")
+
 # Printable ASCII only: a scanner sends codes, and a control byte or a multi-byte character in a
 # frame means line noise or a wrong baud rate.
 _PRINTABLE = re.compile(r"[\x20-\x7e]+")
@@ -32,6 +35,7 @@ class ScanKind(Enum):
     RECEIPT_NUMBER = "receipt_number"
     PHONE = "phone"  # a member's mobile number, typed to find them (DOMAIN §1: 1[3-9] + 9 digits)
     PAYMENT_CODE = "payment_code"  # a wallet's 付款码, the reference of a WeChat/Alipay payment
+    HELD_TICKET = "held_ticket"  # a held ticket's number (挂单号); the code is its digits
 
 
 class Symbology(Enum):
@@ -103,6 +107,9 @@ def classify(frame: str) -> Scan:
         raise _refuse(frame, "invalid_characters")
     if is_receipt_number(code):
         return Scan(ScanKind.RECEIPT_NUMBER, code)
+    held = HELD_NO.fullmatch(code)
+    if held is not None:
+        return Scan(ScanKind.HELD_TICKET, str(int(held.group(1))))
     if looks_like_card_number(code):
         if not luhn_valid(code):
             raise _refuse(frame, "card_check_digit")

@@ -1,7 +1,8 @@
 """挂单/取单: open tickets put aside in the till database, so they outlive a restart.
 
 The held tickets are one JSON document in the till's settings: a counter has a handful at a
-time, and one write keeps the list and its numbers consistent.
+time, and one write keeps the list and its numbers consistent. The ticket on screen is kept
+beside them after every change, so a crash or a restart offers it back.
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import Any
 
 from frontdesk.domain import errors
 from frontdesk.services.context import TillContext
 from frontdesk.services.ports import Settings
 
 _KEY = "held_tickets"
+_OPEN_KEY = "open_ticket"
 
 
 @dataclass(frozen=True)
@@ -33,21 +36,23 @@ class HeldTicket:
     txn_id: str  # the basket's id stays: paying it after recall is still that one sale
 
 
+def _ticket(d: dict[str, Any]) -> HeldTicket:
+    d["held_at"] = datetime.fromisoformat(d["held_at"])
+    d["lines"] = tuple((b, int(q)) for b, q in d["lines"])
+    return HeldTicket(**d)
+
+
+def _doc(h: HeldTicket) -> dict[str, Any]:
+    return {**asdict(h), "held_at": h.held_at.isoformat()}
+
+
 def _read(settings: Settings) -> list[HeldTicket]:
     raw = settings.get(_KEY)
-    if not raw:
-        return []
-    out = []
-    for d in json.loads(raw):
-        d["held_at"] = datetime.fromisoformat(d["held_at"])
-        d["lines"] = tuple((b, int(q)) for b, q in d["lines"])
-        out.append(HeldTicket(**d))
-    return out
+    return [_ticket(d) for d in json.loads(raw)] if raw else []
 
 
 def _write(settings: Settings, held: Sequence[HeldTicket]) -> None:
-    docs = [{**asdict(h), "held_at": h.held_at.isoformat()} for h in held]
-    settings.set(_KEY, json.dumps(docs, ensure_ascii=False))
+    settings.set(_KEY, json.dumps([_doc(h) for h in held], ensure_ascii=False))
 
 
 def hold(
@@ -104,3 +109,35 @@ def refuse_if_held(settings: Settings) -> None:
     count = len(_read(settings))
     if count:
         raise errors.TicketsHeld(count=count)
+
+
+def keep_open(
+    ctx: TillContext,
+    *,
+    staff_no: str,
+    lines: Sequence[tuple[str, int]],
+    member_id: str | None,
+    card_no: str | None,
+    member_name: str,
+    redeem_blocks: int,
+    txn_id: str,
+) -> None:
+    """The ticket on screen, written after each change; an empty ticket clears it."""
+    ticket = HeldTicket(
+        0, ctx.now(), staff_no, tuple(lines), member_id, card_no, member_name, redeem_blocks, txn_id
+    )
+    with ctx.uow() as uow:
+        doc = json.dumps(_doc(ticket), ensure_ascii=False) if lines else ""
+        uow.settings.set(_OPEN_KEY, doc)
+        uow.commit()
+
+
+def open_ticket(ctx: TillContext) -> HeldTicket | None:
+    """The ticket on screen when the till stopped, unless its sale committed after all."""
+    with ctx.uow(write=False) as uow:
+        raw = uow.settings.get(_OPEN_KEY)
+        if not raw:
+            return None
+        ticket = _ticket(json.loads(raw))
+        # A crash between the sale's commit and the next write leaves a paid ticket here.
+        return None if uow.tickets.get(ticket.txn_id) is not None else ticket

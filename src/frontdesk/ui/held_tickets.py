@@ -14,6 +14,11 @@ from frontdesk.services.till_port import HeldTicket, MemberView, TicketDraft, Ti
 from frontdesk.ui.i18n import error_text
 
 
+def held_code(held_no: int) -> str:
+    """How a held number is shown and typed back: G3 (the scan field takes G and the number)."""
+    return f"G{held_no}"
+
+
 class HeldTicketsDialog(QDialog):
     """Up/Down choose a held ticket, Enter recalls it, Esc closes."""
 
@@ -29,14 +34,17 @@ class HeldTicketsDialog(QDialog):
             member = h.member_name or self.tr("no member")
             self.tickets.addItem(
                 self.tr("No. {held_no}   {time}   {member}   {items} item(s)").format(
-                    held_no=h.held_no,
+                    held_no=held_code(h.held_no),
                     time=h.held_at.astimezone().strftime("%H:%M"),
                     member=member,
                     items=items,
                 )
             )
         self.tickets.setCurrentRow(0)
-        hint = QLabel(self.tr("↑↓ choose   Enter recall   Esc close"), self)
+        hint = QLabel(
+            self.tr("↑↓ choose   Enter recall   Esc close   (or scan or type G and the number)"),
+            self,
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.tickets, 1)
         layout.addWidget(hint)

@@ -81,6 +81,7 @@ class TillCore(QMainWindow):
         self.last_result: CheckoutResult | None = None
         self._topup = Request()
         self._message = ""
+        self._kept = TicketDraft(txn_id="")  # the ticket as last kept for a crash or restart
 
         self.lines_model = TicketLinesModel(self)
         self.ui.lines_view.setModel(self.lines_model)
@@ -217,9 +218,22 @@ class TillCore(QMainWindow):
         if ok and not keep_message and self._message.startswith("!"):
             self._message = ""
         self.lines_model.set_ticket(self.priced)
+        self._keep_open()
         self._render()
         self.ticket_changed.emit()
         return ok
+
+    def _keep_open(self) -> None:
+        """Write the ticket on screen down after each change, so a crash never loses it."""
+        if self.draft == self._kept:
+            return
+        name = "" if self.member is None else self.member.name
+        try:
+            self._backend.keep_open_ticket(self.draft, name)
+        except Exception:  # the sale goes on; only its copy for a restart is missing
+            log.exception("open ticket %s not kept", self.draft.txn_id)
+            return
+        self._kept = self.draft
 
     def _show_error(self, err: errors.DomainError) -> None:
         self._message = "!" + error_text(err)

@@ -18,6 +18,12 @@ class TillShift(TillPaying):
 
     @Slot()
     def close_shift(self) -> None:
+        if self.draft.lines:  # 交班 with a customer at the counter: finish or hold first
+            self._message = "!" + self.tr(
+                "Pay or hold (Ctrl+G) the open ticket before closing the shift"
+            )
+            self._render()
+            return
         self._ask_manager("shift")
 
     def _ask_manager(self, page: str) -> None:

@@ -7,11 +7,12 @@ routes the scans.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from frontdesk.domain.scan import Scan, ScanKind, ScanRefused, classify
+from frontdesk.ui.prompts import ConfirmDialog
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.till_shift import TillShift
@@ -60,6 +61,24 @@ class TillWindow(TillShift):
         }
         for sequence, ctrl_action in self._ctrl_keys.items():
             QShortcut(sequence, self, ctrl_action)
+        # Once the window is up: the ticket that was on screen when the till stopped.
+        QTimer.singleShot(0, self.offer_open_ticket)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Alt+F4 or the window's ✕ mid-sale asks; the program's own close (after 交班) does not.
+        if event.spontaneous() and self.draft.lines and not self.confirm_close():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def confirm_close(self) -> bool:
+        """Ask before the window closes on an open ticket (it is kept for the next start)."""
+        items = sum(line.quantity for line in self.draft.lines)
+        text = self.tr(
+            "{items} item(s) on the ticket are not paid. Close the till? The ticket is kept"
+            " and offered back at the next start."
+        ).format(items=items)
+        return ConfirmDialog.ask(self, self.tr("Close the till"), text, default_yes=False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # The shortcuts need an active window; a key the scan field passes up works without one.
@@ -118,6 +137,8 @@ class TillWindow(TillShift):
             self.attach_phone(scan.code)
         elif scan.kind is ScanKind.PRODUCT:
             self.add_product(scan.code)
+        elif scan.kind is ScanKind.HELD_TICKET:
+            self.recall_held(int(scan.code))
         elif scan.kind is ScanKind.RECEIPT_NUMBER:
             self._message = "!" + self.tr(
                 "Receipt {receipt_no}: refunds are on the manager screens (F9)"

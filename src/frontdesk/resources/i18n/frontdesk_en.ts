@@ -234,6 +234,25 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Yes (Enter)</source>
+        <translation>Yes (Enter)</translation>
+    </message>
+    <message>
+        <source>No (Esc)</source>
+        <translation>No (Esc)</translation>
+    </message>
+    <message>
+        <source>Yes (Y)</source>
+        <translation>Yes (Y)</translation>
+    </message>
+    <message>
+        <source>No (Enter/Esc)</source>
+        <translation>No (Enter/Esc)</translation>
+    </message>
+</context>
+<context>
     <name>DeviceSettingsPage</name>
     <message>
         <source>Scanner port (empty: keyboard scanner only)</source>
@@ -314,8 +333,8 @@
         <translation>No. {held_no}   {time}   {member}   {items} item(s)</translation>
     </message>
     <message>
-        <source>↑↓ choose   Enter recall   Esc close</source>
-        <translation>↑↓ choose   Enter recall   Esc close</translation>
+        <source>↑↓ choose   Enter recall   Esc close   (or scan or type G and the number)</source>
+        <translation>↑↓ choose   Enter recall   Esc close   (or scan or type G and the number)</translation>
     </message>
 </context>
 <context>
@@ -851,6 +870,18 @@
         <source>Held ticket No. {held_no} recalled</source>
         <translation>Held ticket No. {held_no} recalled</translation>
     </message>
+    <message>
+        <source>no member</source>
+        <translation>no member</translation>
+    </message>
+    <message>
+        <source>The till stopped during a sale: {items} item(s), {member}, at {time}. Enter continues that ticket; Esc holds it for later.</source>
+        <translation>The till stopped during a sale: {items} item(s), {member}, at {time}. Enter continues that ticket; Esc holds it for later.</translation>
+    </message>
+    <message>
+        <source>Unfinished ticket</source>
+        <translation>Unfinished ticket</translation>
+    </message>
 </context>
 <context>
     <name>TillLines</name>
@@ -891,6 +922,13 @@
     <message>
         <source>Topped up {principal}, bonus {bonus}</source>
         <translation>Topped up {principal}, bonus {bonus}</translation>
+    </message>
+</context>
+<context>
+    <name>TillShift</name>
+    <message>
+        <source>Pay or hold (Ctrl+G) the open ticket before closing the shift</source>
+        <translation>Pay or hold (Ctrl+G) the open ticket before closing the shift</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1048,14 @@
     <message>
         <source>Printer: ready</source>
         <translation>Printer: ready</translation>
+    </message>
+    <message>
+        <source>{items} item(s) on the ticket are not paid. Close the till? The ticket is kept and offered back at the next start.</source>
+        <translation>{items} item(s) on the ticket are not paid. Close the till? The ticket is kept and offered back at the next start.</translation>
+    </message>
+    <message>
+        <source>Close the till</source>
+        <translation>Close the till</translation>
     </message>
     <message>
         <source>Receipt {receipt_no}: refunds are on the manager screens (F9)</source>

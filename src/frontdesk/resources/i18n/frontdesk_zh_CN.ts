@@ -234,6 +234,25 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Yes (Enter)</source>
+        <translation>是（Enter）</translation>
+    </message>
+    <message>
+        <source>No (Esc)</source>
+        <translation>否（Esc）</translation>
+    </message>
+    <message>
+        <source>Yes (Y)</source>
+        <translation>是（Y）</translation>
+    </message>
+    <message>
+        <source>No (Enter/Esc)</source>
+        <translation>否（Enter/Esc）</translation>
+    </message>
+</context>
+<context>
     <name>DeviceSettingsPage</name>
     <message>
         <source>Scanner port (empty: keyboard scanner only)</source>
@@ -314,8 +333,8 @@
         <translation>挂单 {held_no}   {time}   {member}   {items} 件</translation>
     </message>
     <message>
-        <source>↑↓ choose   Enter recall   Esc close</source>
-        <translation>↑↓ 选择   Enter 取单   Esc 关闭</translation>
+        <source>↑↓ choose   Enter recall   Esc close   (or scan or type G and the number)</source>
+        <translation>↑↓ 选择   Enter 取单   Esc 关闭   （也可扫描或输入 G 加挂单号）</translation>
     </message>
 </context>
 <context>
@@ -851,6 +870,18 @@
         <source>Held ticket No. {held_no} recalled</source>
         <translation>已取回挂单 {held_no}</translation>
     </message>
+    <message>
+        <source>no member</source>
+        <translation>非会员</translation>
+    </message>
+    <message>
+        <source>The till stopped during a sale: {items} item(s), {member}, at {time}. Enter continues that ticket; Esc holds it for later.</source>
+        <translation>收银台上次在结账中途停止：{items} 件商品，{member}，{time}。按 Enter 继续这张小票；按 Esc 转为挂单。</translation>
+    </message>
+    <message>
+        <source>Unfinished ticket</source>
+        <translation>未结账的小票</translation>
+    </message>
 </context>
 <context>
     <name>TillLines</name>
@@ -891,6 +922,13 @@
     <message>
         <source>Topped up {principal}, bonus {bonus}</source>
         <translation>已充值 {principal}，赠送 {bonus}</translation>
+    </message>
+</context>
+<context>
+    <name>TillShift</name>
+    <message>
+        <source>Pay or hold (Ctrl+G) the open ticket before closing the shift</source>
+        <translation>请先结账或挂单（Ctrl+G），再交班</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1048,14 @@
     <message>
         <source>Printer: ready</source>
         <translation>打印机：正常</translation>
+    </message>
+    <message>
+        <source>{items} item(s) on the ticket are not paid. Close the till? The ticket is kept and offered back at the next start.</source>
+        <translation>小票上还有 {items} 件商品未结账。确定关闭收银台？这张小票会保留，下次开机时可继续。</translation>
+    </message>
+    <message>
+        <source>Close the till</source>
+        <translation>关闭收银台</translation>
     </message>
     <message>
         <source>Receipt {receipt_no}: refunds are on the manager screens (F9)</source>

@@ -1,0 +1,166 @@
+"""The open ticket on the real store: recalled by its G number, kept through a crash, and never
+closed away without a question."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from pytestqt.qtbot import QtBot
+
+from frontdesk.ui.prompts import ConfirmDialog
+from frontdesk.ui.scanning import ScanHub
+from frontdesk.ui.till_window import TillWindow
+from tests.ui.drivers import till_window
+from tests.ui.real_store import RICE, WATER, RealStore
+from tests.ui.till_drivers import answering, restarted
+
+
+@pytest.fixture
+def window(qtbot: QtBot, real_store: RealStore, hub: ScanHub) -> TillWindow:
+    return till_window(qtbot, real_store.backend, hub)
+
+
+def scan(qtbot: QtBot, hub: ScanHub, window: TillWindow, code: str) -> None:
+    with qtbot.waitSignal(window.ticket_changed):
+        hub.deliver(code)
+
+
+def type_code(qtbot: QtBot, window: TillWindow, code: str) -> None:
+    qtbot.keyClicks(window.ui.scan_edit, code)
+    qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_Return)
+
+
+def rice_for_the_gold_member(
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow
+) -> None:
+    scan(qtbot, hub, window, real_store.gold)
+    scan(qtbot, hub, window, RICE)
+    scan(qtbot, hub, window, RICE)
+
+
+def test_a_held_ticket_comes_back_by_scanning_or_typing_its_number(
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow
+) -> None:
+    rice_for_the_gold_member(qtbot, real_store, hub, window)
+    qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert "G1" in window.ui.message_label.text()
+    scan(qtbot, hub, window, WATER)
+    qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+
+    scan(qtbot, hub, window, "G000001")  # the number scanned from the held slip
+    assert window.member is not None
+    assert window.member.name == "张三丰"
+    assert [line.product.barcode for line in window.draft.lines] == [RICE, RICE]
+    assert window.ui.message_label.text() == "已取回挂单 G1"
+
+    type_code(qtbot, window, "g2")  # typed by hand, while a ticket is open: refused
+    assert "请先挂单" in window.ui.message_label.text()
+    assert len(real_store.backend.held_tickets()) == 1
+    qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_F7)
+    type_code(qtbot, window, "g2")
+    assert [line.product.barcode for line in window.draft.lines] == [WATER]
+    type_code(qtbot, window, "G2")
+    assert "G2" not in window.ui.message_label.text() or "没有" in window.ui.message_label.text()
+
+
+def test_the_open_ticket_survives_a_crash_and_is_offered_back(
+    qtbot: QtBot,
+    real_store: RealStore,
+    hub: ScanHub,
+    window: TillWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rice_for_the_gold_member(qtbot, real_store, hub, window)
+    txn_id = window.draft.txn_id
+    # The process dies here: nothing is closed, nothing held. The till starts again.
+    asked: list[str] = []
+    monkeypatch.setattr(ConfirmDialog, "ask", answering(qtbot, Qt.Key.Key_Return, asked))
+    again = till_window(qtbot, restarted(real_store), hub)
+    qtbot.waitUntil(lambda: bool(again.draft.lines))
+
+    assert "2 件" in asked[0]
+    assert "张三丰" in asked[0]
+    assert again.member is not None
+    assert again.member.name == "张三丰"
+    assert [line.product.barcode for line in again.draft.lines] == [RICE, RICE]
+    assert again.draft.txn_id == txn_id  # still that one sale: paying twice is impossible
+
+
+def test_an_open_ticket_declined_at_start_is_held_not_lost(
+    qtbot: QtBot,
+    real_store: RealStore,
+    hub: ScanHub,
+    window: TillWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rice_for_the_gold_member(qtbot, real_store, hub, window)
+    asked: list[str] = []
+    monkeypatch.setattr(ConfirmDialog, "ask", answering(qtbot, Qt.Key.Key_Escape, asked))
+    backend = restarted(real_store)
+    again = till_window(qtbot, backend, hub)
+    qtbot.waitUntil(lambda: bool(asked))
+
+    assert not again.draft.lines
+    assert [h.member_name for h in backend.held_tickets()] == ["张三丰"]
+    assert backend.open_ticket() is None
+    assert "G1" in again.ui.message_label.text()
+
+
+def test_a_paid_ticket_is_not_offered_again(
+    qtbot: QtBot,
+    real_store: RealStore,
+    hub: ScanHub,
+    window: TillWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    scan(qtbot, hub, window, WATER)
+    window.show()
+    qtbot.waitExposed(window)
+    asked: list[str] = []
+    monkeypatch.setattr(ConfirmDialog, "ask", answering(qtbot, Qt.Key.Key_Return, asked))
+    qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_F7)  # a new ticket: nothing is kept
+    assert real_store.backend.open_ticket() is None
+    till_window(qtbot, restarted(real_store), hub)
+    qtbot.wait(50)
+    assert asked == []
+
+
+class FromWindowSystem(QCloseEvent):
+    """The close Alt+F4 or the window's ✕ sends: spontaneous (offscreen Qt cannot make one)."""
+
+    def spontaneous(self) -> bool:
+        return True
+
+
+def test_closing_the_window_mid_sale_asks_first(
+    qtbot: QtBot,
+    real_store: RealStore,
+    hub: ScanHub,
+    window: TillWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    scan(qtbot, hub, window, RICE)
+    asked: list[str] = []
+    monkeypatch.setattr(ConfirmDialog, "ask", answering(qtbot, Qt.Key.Key_Return, asked))
+    staying = FromWindowSystem()  # Enter answers no: closing mid-sale is never the default
+    window.closeEvent(staying)
+    assert len(asked) == 1
+    assert "1 件" in asked[0]
+    assert not staying.isAccepted()
+
+    qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_F11)  # 交班 with a customer at the counter
+    # On a shown window the key is the button's shortcut, which clicks it a moment later.
+    qtbot.waitUntil(lambda: "再交班" in window.ui.message_label.text())
+
+    monkeypatch.setattr(ConfirmDialog, "ask", answering(qtbot, Qt.Key.Key_Y, asked))
+    leaving = FromWindowSystem()
+    window.closeEvent(leaving)
+    assert len(asked) == 2
+    assert leaving.isAccepted()
+    assert real_store.backend.open_ticket() is not None  # kept for the next start
+
+    window.close()  # the program's own close (after 交班) does not ask
+    assert len(asked) == 2
