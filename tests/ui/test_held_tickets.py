@@ -23,16 +23,12 @@ from frontdesk.ui.till_window import TillWindow
 from tests.builders import PROGRAM, FixedClock
 from tests.ui.drivers import till_window
 from tests.ui.real_store import RICE, TODAY, WATER, RealStore
+from tests.ui.till_drivers import scan
 
 
 @pytest.fixture
 def window(qtbot: QtBot, real_store: RealStore, hub: ScanHub) -> TillWindow:
     return till_window(qtbot, real_store.backend, hub)
-
-
-def scan(qtbot: QtBot, hub: ScanHub, window: TillWindow, code: str) -> None:
-    with qtbot.waitSignal(window.ticket_changed):
-        hub.deliver(code)
 
 
 def ctrl(qtbot: QtBot, window: TillWindow, key: Qt.Key) -> None:

@@ -14,6 +14,8 @@ from frontdesk.printing_setup import receipt_text
 from frontdesk.services.context import TillContext
 from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.ui.prompts import ConfirmDialog
+from frontdesk.ui.scanning import ScanHub
+from frontdesk.ui.till_window import TillWindow
 from tests.builders import PROGRAM, FixedClock
 from tests.ui.real_store import TODAY, RealStore
 
@@ -40,3 +42,15 @@ def restarted(real_store: RealStore) -> ServicesTillBackend:
     engine = open_database(real_store.engine_path)
     ctx = TillContext(SqlUnitOfWorkFactory(engine), FixedClock(TODAY), PROGRAM)
     return ServicesTillBackend(ctx, receipt_text=receipt_text)
+
+
+def scan(qtbot: QtBot, hub: ScanHub, window: TillWindow, code: str) -> None:
+    """A scan from the scanner, waited for until the ticket was repriced."""
+    with qtbot.waitSignal(window.ticket_changed):
+        hub.deliver(code)
+
+
+def type_code(qtbot: QtBot, window: TillWindow, code: str) -> None:
+    """A code typed by hand into the scan field, then Enter."""
+    qtbot.keyClicks(window.ui.scan_edit, code)
+    qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_Return)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -55,32 +55,13 @@ def _write(settings: Settings, held: Sequence[HeldTicket]) -> None:
     settings.set(_KEY, json.dumps([_doc(h) for h in held], ensure_ascii=False))
 
 
-def hold(
-    ctx: TillContext,
-    *,
-    staff_no: str,
-    lines: Sequence[tuple[str, int]],
-    member_id: str | None,
-    card_no: str | None,
-    member_name: str,
-    redeem_blocks: int,
-    txn_id: str,
-) -> HeldTicket:
-    if not lines:
+def hold(ctx: TillContext, ticket: HeldTicket) -> HeldTicket:
+    """挂单: `ticket` put aside under the next held number, at this moment."""
+    if not ticket.lines:
         raise errors.EmptyTicket()
     with ctx.uow() as uow:
         held = _read(uow.settings)
-        ticket = HeldTicket(
-            uow.settings.next_number("held_ticket"),
-            ctx.now(),
-            staff_no,
-            tuple(lines),
-            member_id,
-            card_no,
-            member_name,
-            redeem_blocks,
-            txn_id,
-        )
+        ticket = replace(ticket, held_no=uow.settings.next_number("held_ticket"), held_at=ctx.now())
         _write(uow.settings, [*held, ticket])
         uow.commit()
     return ticket
@@ -111,24 +92,11 @@ def refuse_if_held(settings: Settings) -> None:
         raise errors.TicketsHeld(count=count)
 
 
-def keep_open(
-    ctx: TillContext,
-    *,
-    staff_no: str,
-    lines: Sequence[tuple[str, int]],
-    member_id: str | None,
-    card_no: str | None,
-    member_name: str,
-    redeem_blocks: int,
-    txn_id: str,
-) -> None:
-    """The ticket on screen, written after each change; an empty ticket clears it."""
-    ticket = HeldTicket(
-        0, ctx.now(), staff_no, tuple(lines), member_id, card_no, member_name, redeem_blocks, txn_id
-    )
+def keep_open(ctx: TillContext, ticket: HeldTicket) -> None:
+    """The ticket on screen (held number 0), written after each change; no lines clears it."""
     with ctx.uow() as uow:
-        doc = json.dumps(_doc(ticket), ensure_ascii=False) if lines else ""
-        uow.settings.set(_OPEN_KEY, doc)
+        doc = json.dumps(_doc(replace(ticket, held_no=0)), ensure_ascii=False)
+        uow.settings.set(_OPEN_KEY, doc if ticket.lines else "")
         uow.commit()
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from frontdesk.domain import errors
 from frontdesk.domain.cards import Card, CardAction, parse_card_number
@@ -144,22 +143,24 @@ class ServicesTillBackend:
     def search_products(self, text: str) -> Sequence[Product]:
         return self._product_search.search(text)
 
-    def _held(self, draft: TicketDraft, member_name: str) -> dict[str, Any]:
-        return {
-            "staff_no": self.actor,
-            "lines": [(line.product.barcode, line.quantity) for line in draft.lines],
-            "member_id": draft.member_id,
-            "card_no": draft.card_no,
-            "member_name": member_name,
-            "redeem_blocks": draft.redeem_blocks,
-            "txn_id": draft.txn_id,
-        }
+    def _held(self, draft: TicketDraft, member_name: str) -> HeldTicket:
+        return HeldTicket(
+            held_no=0,
+            held_at=self._ctx.now(),
+            staff_no=self.actor,
+            lines=tuple((line.product.barcode, line.quantity) for line in draft.lines),
+            member_id=draft.member_id,
+            card_no=draft.card_no,
+            member_name=member_name,
+            redeem_blocks=draft.redeem_blocks,
+            txn_id=draft.txn_id,
+        )
 
     def hold_ticket(self, draft: TicketDraft, member_name: str) -> HeldTicket:
-        return held_tickets.hold(self._ctx, **self._held(draft, member_name))
+        return held_tickets.hold(self._ctx, self._held(draft, member_name))
 
     def keep_open_ticket(self, draft: TicketDraft, member_name: str) -> None:
-        held_tickets.keep_open(self._ctx, **self._held(draft, member_name))
+        held_tickets.keep_open(self._ctx, self._held(draft, member_name))
 
     def open_ticket(self) -> HeldTicket | None:
         return held_tickets.open_ticket(self._ctx)

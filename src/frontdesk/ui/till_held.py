@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 
 from frontdesk.domain import errors
-from frontdesk.services.till_port import TicketDraft
 from frontdesk.ui.held_tickets import HeldTicketsDialog, Recalled, held_code, recalled
 from frontdesk.ui.prompts import ConfirmDialog
 from frontdesk.ui.till_lines import TillLines
@@ -92,14 +91,8 @@ class TillHeld(TillLines):
         if ConfirmDialog.ask(self, self.tr("Unfinished ticket"), text):
             self._take_back(back)
             return
-        name = "" if back.member is None else back.member.name
-        try:
-            held = self._backend.hold_ticket(back.draft, name)
-        except errors.DomainError as err:
-            self._show_error(err)
-            return
-        self._backend.keep_open_ticket(TicketDraft(), "")
-        self._say_held(held.held_no)
+        self.draft, self.member = back.draft, back.member
+        self.hold_ticket()  # held, it waits in the list; refused, it stays on screen
 
     def _say_held(self, held_no: int) -> None:
         count = len(self._backend.held_tickets())
