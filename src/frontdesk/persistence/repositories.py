@@ -64,12 +64,15 @@ class SqlSettings:
         return int(bumped)
 
 
+_STAFF = select(t.staff).where(t.staff.c.staff_no == bindparam("b_staff"))  # every use case's
+
+
 class SqlStaff:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
     def get(self, staff_no: str) -> Staff | None:
-        r = self.conn.execute(select(t.staff).where(t.staff.c.staff_no == staff_no)).first()
+        r = self.conn.execute(_STAFF, {"b_staff": staff_no}).first()
         return None if r is None else rows.to_staff(r)
 
     def add(self, s: Staff, at: datetime) -> None:
