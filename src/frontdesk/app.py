@@ -21,7 +21,12 @@ from frontdesk.services.device_settings import (
     DeviceSettingsInvalid,
 )
 from frontdesk.services.till_facade import ServicesTillBackend
-from frontdesk.sync_setup import database_path, head_office_program, sync_control
+from frontdesk.sync_setup import (
+    database_path,
+    head_office_program,
+    sync_control,
+    with_online_holds,
+)
 from frontdesk.ui.main import ensure_application, run_selftest, run_till
 from frontdesk.ui.scanning import ScanHub
 
@@ -181,6 +186,7 @@ def run_till_app(
     that was refused, the window says so.
     """
     ctx, program_problem = head_office_program(ctx)
+    ctx = with_online_holds(ctx, engine)
     backend = ServicesTillBackend(ctx, receipt_text=receipt_text)
     if selftest is not None:
         return run_selftest(backend, selftest, staff_no, pin, language, RESOURCES)

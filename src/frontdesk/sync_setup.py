@@ -170,6 +170,29 @@ def sync_control(engine: Engine, ctx: TillContext) -> SyncControl:
     return SchedulerSyncControl(scheduler, when, abort)
 
 
+def with_online_holds(ctx: TillContext, engine: Engine) -> TillContext:
+    """The context asking head office for a hold on each stored-value spend, when connected.
+
+    Nothing of psycopg loads until the first hold; a till without head-office credentials asks
+    for none (standalone, or its "offline" is the age of its last sync).
+    """
+    db = database_path(engine)
+    if db is None or not connected(db) or ctx.authoriser is not None:
+        return ctx
+    from frontdesk.sync import credentials
+    from frontdesk.sync.postgres_authoriser import (
+        TIMEOUT_SETTING,
+        PostgresAuthoriser,
+        timeout_from,
+    )
+
+    path = credentials.credentials_path(db)
+    with ctx.uow(write=False) as uow:
+        settings = {TIMEOUT_SETTING: uow.settings.get(TIMEOUT_SETTING)}
+    authoriser = PostgresAuthoriser(lambda: credentials.load(path).url(), timeout_from(settings))
+    return replace(ctx, authoriser=authoriser)
+
+
 def head_office_program(ctx: TillContext) -> tuple[TillContext, str | None]:
     """The context pricing with head office's program when the till holds a valid one.
 

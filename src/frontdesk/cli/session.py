@@ -32,10 +32,12 @@ class Session:
         local = TillContext(
             SqlUnitOfWorkFactory(self.engine), SystemClock(), load_program(args.program)
         )
-        from frontdesk.sync_setup import head_office_program
+        from frontdesk.sync_setup import head_office_program, with_online_holds
 
-        # Head office's program, when the till holds a valid one, prices every command.
+        # Head office's program, when the till holds a valid one, prices every command; a
+        # connected till asks head office to hold each stored-value spend.
         self.ctx, self.program_problem = head_office_program(local)
+        self.ctx = with_online_holds(self.ctx, self.engine)
         if self.program_problem:
             print(f"警告：{self.program_problem}", file=sys.stderr)
         self._operator: StaffSession | None = None

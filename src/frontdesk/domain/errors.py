@@ -100,6 +100,7 @@ TicketsHeld = _refusal("TicketsHeld", "tickets_held")
 HeldTicketUnknown = _refusal("HeldTicketUnknown", "held_ticket_unknown")
 ShiftAlreadyOpen = _refusal("ShiftAlreadyOpen", "shift_open")
 OfflineCapExceeded = _refusal("OfflineCapExceeded", "offline_cap")
+HoldRefused = _refusal("HoldRefused", "hold_refused")  # head office: too little available
 TierLockInvalid = _refusal("TierLockInvalid", "tier_lock_invalid")
 NotInitialised = _refusal("NotInitialised", "not_initialised")
 BirthdayInvalid = _refusal("BirthdayInvalid", "birthday_invalid")

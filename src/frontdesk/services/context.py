@@ -10,6 +10,7 @@ from frontdesk.domain import errors
 from frontdesk.domain.numbering import parse_till_id
 from frontdesk.domain.program import Program
 from frontdesk.domain.scan import make_receipt_number
+from frontdesk.services.hold_port import Authoriser
 from frontdesk.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 
@@ -18,6 +19,9 @@ class TillContext:
     uow: UnitOfWorkFactory
     clock: Clock
     program: Program
+    # Head office's holds for stored-value spends; None: a till that asks for none (standalone,
+    # or not connected) and judges "offline" by the age of its last sync alone.
+    authoriser: Authoriser | None = None
 
     def now(self) -> datetime:
         return self.clock.now()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from frontdesk.domain import errors
+from frontdesk.domain.authorisation import spend_is_provisional
 from frontdesk.domain.balances import Balances
 from frontdesk.domain.cards import Card, ensure_usable
 from frontdesk.domain.ledger import EntryDraft, TxnDrafts
@@ -39,6 +40,7 @@ from frontdesk.services.membership import (
     record_card_refusal,
     usable_card,
 )
+from frontdesk.services.online_holds import ask_hold, voided_on_failure
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.printing import job_with_operation
 from frontdesk.services.records import Account, Member, Shift, Ticket
@@ -324,8 +326,12 @@ def checkout(
         raise errors.MemberRequired()
     if card_no is not None and stored.value and pin_needed(stored, ctx.program):
         _pin_first(ctx, txn_id, card_no, cashier, pin)
+    # Online while head office answers now (a hold on the balance there); else the floor limit.
+    hold = None
+    if card_no is not None and stored.value:
+        hold = ask_hold(ctx, txn_id=txn_id, card_no=card_no, cashier=cashier, amount=stored)
 
-    with ctx.uow() as uow:
+    with voided_on_failure(ctx, txn_id, hold), ctx.uow() as uow:
         authorize_in(uow, cashier, Operation.SALE)
         done = uow.tickets.get(txn_id)
         if done is not None:
@@ -345,7 +351,8 @@ def checkout(
             pm = _pricing_member(h.member, before)
         priced = price_ticket(lines, pm, ctx.program, now.date(), redeem_blocks)
         settlement = settle(payments, priced.due)
-        offline = is_offline(uow, now, ctx.program)
+        stale = is_offline(uow, now, ctx.program)
+        offline = spend_is_provisional(hold, stale) if stored.value else stale
         drafts: list[EntryDraft] = []
         if h is not None:
             drafts = _member_drafts(ctx, uow, h, txn_id, cashier, priced, stored, offline, now)

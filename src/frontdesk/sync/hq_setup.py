@@ -17,6 +17,7 @@ from frontdesk.sync.hq_migrations.versions.h0003_authority import (
     MEMBER_READABLE,
     PUSH_FUNCTIONS,
 )
+from frontdesk.sync.hq_migrations.versions.h0004_holds import HOLD_FUNCTIONS
 
 # What a store may do: read its own books (row-level security narrows them to its tills) and
 # master data, and push through head office's checking functions. No direct INSERT, UPDATE or
@@ -64,7 +65,10 @@ def _grant(conn: Connection, group: str) -> None:
     conn.exec_driver_sql(f"REVOKE SELECT ({MEMBER_READABLE}, pin_hash) ON member FROM {g}")
     sequences = "arrival_seq, sync_problem_problem_id_seq"
     conn.exec_driver_sql(f"REVOKE USAGE ON SEQUENCE {sequences} FROM {g}")
-    functions = ", ".join([*_PULL_FUNCTIONS, *PUSH_FUNCTIONS])
+    # Holds only through head office's functions too: it counts the balance, the till asks.
+    conn.exec_driver_sql(f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON balance_hold FROM {g}")
+    conn.exec_driver_sql(f"GRANT SELECT ON balance_hold TO {g}")
+    functions = ", ".join([*_PULL_FUNCTIONS, *PUSH_FUNCTIONS, *HOLD_FUNCTIONS])
     conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {functions} TO {g}")
     for view in ("account_balance", "negative_account", "spend_after_revocation"):
         conn.exec_driver_sql(f"REVOKE ALL ON {view} FROM PUBLIC")
