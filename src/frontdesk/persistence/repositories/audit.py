@@ -1,0 +1,115 @@
+"""The audit trail and recorded approvals."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime
+
+from sqlalchemy import and_, bindparam, func, insert, select, update
+from sqlalchemy.engine import Connection
+
+from frontdesk.persistence import rows
+from frontdesk.persistence import tables as t
+from frontdesk.services.records import Approval, AuditEntry
+
+# The next number of this till's audit trail is taken inside the insert itself.
+_ADD_AUDIT = insert(t.audit_log).values(
+    seq=select(func.coalesce(func.max(t.audit_log.c.seq), 0) + 1)
+    .where(t.audit_log.c.till_id == bindparam("b_till"))
+    .scalar_subquery()
+)
+
+
+class SqlAudit:
+    def __init__(self, conn: Connection, till_id: str) -> None:
+        self.conn = conn
+        self.till_id = till_id
+
+    def add(
+        self,
+        *,
+        at: datetime,
+        actor: str,
+        action: str,
+        outcome: str = "ok",
+        approver: str | None = None,
+        subject: str | None = None,
+        amount: int | None = None,
+        detail: dict[str, object] | None = None,
+    ) -> None:
+        self.conn.execute(
+            _ADD_AUDIT,
+            {
+                "b_till": self.till_id,
+                "till_id": self.till_id,
+                "audit_id": str(uuid.uuid4()),
+                "at": at.isoformat(),
+                "actor": actor,
+                "approver": approver,
+                "action": action,
+                "subject": subject,
+                "amount": amount,
+                "outcome": outcome,
+                "detail": json.dumps(detail or {}, ensure_ascii=False, sort_keys=True),
+            },
+        )
+
+    def recent(self, limit: int = 200, action: str | None = None) -> list[AuditEntry]:
+        q = select(t.audit_log).where(t.audit_log.c.till_id == self.till_id)
+        if action is not None:
+            q = q.where(t.audit_log.c.action == action)
+        q = q.order_by(t.audit_log.c.seq.desc()).limit(limit)
+        return [rows.to_audit(r, json.loads(r.detail)) for r in self.conn.execute(q)]
+
+    def since(self, at: datetime) -> list[AuditEntry]:
+        q = (
+            select(t.audit_log)
+            .where(and_(t.audit_log.c.till_id == self.till_id, t.audit_log.c.at >= at.isoformat()))
+            .order_by(t.audit_log.c.seq)
+        )
+        return [rows.to_audit(r, json.loads(r.detail)) for r in self.conn.execute(q)]
+
+
+class SqlApprovals:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def add(self, a: Approval) -> None:
+        self.conn.execute(
+            insert(t.approval).values(
+                approval_id=a.approval_id,
+                action=a.action,
+                subject=a.subject,
+                amount=a.amount,
+                manager=a.manager,
+                created_at=a.created_at.isoformat(),
+                used_at=None,
+                operator=a.operator,
+            )
+        )
+
+    def get(self, approval_id: str) -> Approval | None:
+        r = self.conn.execute(
+            select(t.approval).where(t.approval.c.approval_id == approval_id)
+        ).first()
+        if r is None:
+            return None
+        return Approval(
+            r.approval_id,
+            r.action,
+            r.subject,
+            r.amount,
+            r.manager,
+            rows.must_dt(r.created_at),
+            rows.dt(r.used_at),
+            r.operator,
+        )
+
+    def mark_used(self, approval_id: str, at: datetime) -> bool:
+        done = self.conn.execute(
+            update(t.approval)
+            .where(and_(t.approval.c.approval_id == approval_id, t.approval.c.used_at.is_(None)))
+            .values(used_at=at.isoformat())
+        )
+        return done.rowcount == 1

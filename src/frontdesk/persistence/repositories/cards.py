@@ -1,0 +1,74 @@
+"""Card rows: the holder of a card, a member's cards, card state changes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from types import SimpleNamespace
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.engine import Connection
+
+from frontdesk.domain.cards import Card, CardState
+from frontdesk.persistence import rows
+from frontdesk.persistence import tables as t
+from frontdesk.services.records import Account, Member
+
+_HOLDER = (
+    select(
+        *[c.label(f"c_{c.name}") for c in t.card.c],
+        *[c.label(f"m_{c.name}") for c in t.member.c],
+        *[c.label(f"a_{c.name}") for c in t.account.c],
+    )
+    .select_from(
+        t.card.join(t.member).join(t.account, t.account.c.member_id == t.member.c.member_id)
+    )
+    .where(t.card.c.card_no == bindparam("card_no"))
+)
+
+
+class SqlCards:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, card_no: str) -> Card | None:
+        r = self.conn.execute(select(t.card).where(t.card.c.card_no == card_no)).first()
+        return None if r is None else rows.to_card(r)
+
+    def with_holder(self, card_no: str) -> tuple[Card, Member, Account] | None:
+        """The card, its member and account in one query: the counter's hot path."""
+        r = self.conn.execute(_HOLDER, {"card_no": card_no}).mappings().first()
+        if r is None:
+            return None
+        part = {
+            p: SimpleNamespace(**{k[2:]: v for k, v in r.items() if k[:2] == p})
+            for p in ("c_", "m_", "a_")
+        }
+        return rows.to_card(part["c_"]), rows.to_member(part["m_"]), rows.to_account(part["a_"])
+
+    def for_member(self, member_id: str) -> list[Card]:
+        q = select(t.card).where(t.card.c.member_id == member_id).order_by(t.card.c.generation)
+        return [rows.to_card(r) for r in self.conn.execute(q)]
+
+    def add(self, c: Card, at: datetime) -> None:
+        self.conn.execute(
+            insert(t.card).values(
+                card_no=c.card_no,
+                member_id=c.member_id,
+                generation=c.generation,
+                state=c.state.value,
+                issued_at=at.isoformat(),
+                state_at=at.isoformat(),
+            )
+        )
+
+    def set_state(self, card_no: str, state: CardState, at: datetime) -> None:
+        self.conn.execute(
+            update(t.card)
+            .where(t.card.c.card_no == card_no)
+            .values(state=state.value, state_at=at.isoformat())
+        )
+
+    def state_since(self, card_no: str) -> str | None:
+        """When the card's present state was set (ISO text): what a 解挂 names."""
+        q = select(t.card.c.state_at).where(t.card.c.card_no == card_no)
+        return self.conn.execute(q).scalar()

@@ -1,0 +1,47 @@
+"""Member rows: lookup and registration."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.engine import Connection
+
+from frontdesk.persistence import rows
+from frontdesk.persistence import tables as t
+from frontdesk.services.records import Member
+
+_MEMBER = select(t.member).where(t.member.c.member_id == bindparam("b_member"))
+
+
+class SqlMembers:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, member_id: str) -> Member | None:
+        r = self.conn.execute(_MEMBER, {"b_member": member_id}).first()
+        return None if r is None else rows.to_member(r)
+
+    def by_phone(self, phone: str) -> Member | None:
+        r = self.conn.execute(select(t.member).where(t.member.c.phone == phone)).first()
+        return None if r is None else rows.to_member(r)
+
+    def find(self, text: str, limit: int = 20) -> list[Member]:
+        pattern = f"%{text}%"
+        q = (
+            select(t.member)
+            .where((t.member.c.phone.like(pattern)) | (t.member.c.name.like(pattern)))
+            .order_by(t.member.c.created_at)
+            .limit(limit)
+        )
+        return [rows.to_member(r) for r in self.conn.execute(q)]
+
+    def add(self, m: Member, at: datetime) -> None:
+        self.conn.execute(insert(t.member).values(**rows.from_member(m, at)))
+
+    def save(self, m: Member, at: datetime) -> None:
+        values = rows.from_member(m, at)
+        del values["member_id"]
+        self.conn.execute(
+            update(t.member).where(t.member.c.member_id == m.member_id).values(**values)
+        )

@@ -1,0 +1,49 @@
+"""Members and their cards: register, issue, look up at the counter, 挂失/解挂/补卡/冻结/退卡."""
+
+from frontdesk.services.membership.card_return import Returned, return_card
+from frontdesk.services.membership.card_states import Reissued, change_card_state, reissue_card
+from frontdesk.services.membership.enrolment import (
+    Registered,
+    _new_card,
+    _record_card,
+    _record_member,
+    issue_card,
+    register,
+)
+from frontdesk.services.membership.lookup import (
+    MemberView,
+    card_holder,
+    current_tier,
+    find_member,
+    lookup_card,
+    member_by_id,
+    member_view,
+    record_card_refusal,
+    usable_card,
+)
+from frontdesk.services.membership.member_settings import lock_tier, set_pin
+
+__all__ = [
+    "MemberView",
+    "Registered",
+    "Reissued",
+    "Returned",
+    "_new_card",
+    "_record_card",
+    "_record_member",
+    "card_holder",
+    "change_card_state",
+    "current_tier",
+    "find_member",
+    "issue_card",
+    "lock_tier",
+    "lookup_card",
+    "member_by_id",
+    "member_view",
+    "record_card_refusal",
+    "register",
+    "reissue_card",
+    "return_card",
+    "set_pin",
+    "usable_card",
+]

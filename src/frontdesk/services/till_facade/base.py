@@ -1,0 +1,146 @@
+"""What every part of the till's backend shares: the till, the session, receipts, approvals."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from frontdesk.domain import errors
+from frontdesk.domain.cards import Card, CardAction, parse_card_number
+from frontdesk.domain.money import Fen
+from frontdesk.domain.receipt import Receipt
+from frontdesk.services import membership, staff
+from frontdesk.services.context import TillContext
+from frontdesk.services.membership import MemberView
+from frontdesk.services.product_search import ProductSearch
+from frontdesk.services.receipt_output import ReceiptText
+from frontdesk.services.staff import StaffSession
+from frontdesk.services.till_port import ApprovalAction
+
+log = logging.getLogger(__name__)
+
+# The action strings the services bind approvals to (what `consume_approval` is called with).
+SERVICE_ACTIONS: dict[ApprovalAction, str] = {
+    ApprovalAction.MANAGER_SCREENS: "manager_screens",
+    ApprovalAction.UNREPORT: "unreport",
+    ApprovalAction.FREEZE: "freeze",
+    ApprovalAction.UNFREEZE: "unfreeze",
+    ApprovalAction.REISSUE_FEE_WAIVER: "waive_reissue_fee",
+    ApprovalAction.CARD_RETURN: "return",
+    ApprovalAction.REFUND: "refund",
+    ApprovalAction.PIN_RESET: "pin_reset",
+    ApprovalAction.POINTS_ADJUST: "points_adjust",
+    ApprovalAction.TIER_LOCK: "tier_lock",
+}
+
+_CARD_ACTIONS = {
+    CardAction.UNREPORT: ApprovalAction.UNREPORT,
+    CardAction.FREEZE: ApprovalAction.FREEZE,
+    CardAction.UNFREEZE: ApprovalAction.UNFREEZE,
+}
+
+
+@dataclass(frozen=True)
+class _Binding:
+    """What the services will check an approval against: their action, subject and amount."""
+
+    action: str
+    subject: str
+    amount: int
+
+
+@dataclass(frozen=True)
+class _Printable:
+    receipt: Receipt | None
+    lines: tuple[str, ...]
+    failed: bool = False
+
+
+class FacadeBase:
+    """The state a window's backend keeps: the till, the logged-in staff, pending approvals."""
+
+    def __init__(self, ctx: TillContext, *, receipt_text: ReceiptText) -> None:
+        self._ctx = ctx
+        self._text = receipt_text
+        self._session: StaffSession | None = None
+        # UI (action, subject) → the binding the services check, remembered when a call asked
+        # for an approval, so the manager approves exactly what the refused call needs.
+        self._pending: dict[tuple[ApprovalAction, str], _Binding] = {}
+        self._product_search = ProductSearch(ctx)
+
+    @property
+    def actor(self) -> str:
+        if self._session is None:
+            raise errors.NotAuthenticated()
+        return self._session.staff_no
+
+    @property
+    def session(self) -> StaffSession | None:
+        return self._session
+
+    def lookup_card(self, code: str) -> MemberView:
+        return membership.lookup_card(self._ctx, code, self.actor)
+
+    def _printable(self, build: Callable[[], Receipt | None]) -> _Printable:
+        """A committed operation's receipt and its preview lines, or that making them failed.
+
+        The operation stands whatever happens here: the cashier is told the receipt was not
+        printed, and 重打小票 rebuilds it from the books later.
+        """
+        try:
+            receipt = build()
+            return _Printable(receipt, () if receipt is None else tuple(self._text(receipt)))
+        except Exception:
+            log.exception("receipt of a committed operation could not be made")
+            return _Printable(None, (), failed=True)
+
+    # -- manager approval -----------------------------------------------------------------------
+
+    def approve(
+        self,
+        action: ApprovalAction,
+        subject: str,
+        amount: Fen | None,
+        manager_no: str,
+        pin: str,
+    ) -> str:
+        # After a refusal the window approves what the refused call needs (the pending binding);
+        # asked directly (the manager screens), it approves what it names.
+        binding = self._pending.get((action, subject)) or _Binding(
+            SERVICE_ACTIONS[action], subject, 0 if amount is None else amount.value
+        )
+        approval_id = staff.approve(
+            self._ctx,
+            action=binding.action,
+            subject=binding.subject,
+            amount=binding.amount,
+            manager_no=manager_no.strip(),
+            pin=pin,
+        )
+        self._pending.pop((action, subject), None)
+        return approval_id
+
+    def _ask(
+        self, action: ApprovalAction, subject: str, amount: Fen | None, binding: _Binding
+    ) -> errors.DomainError:
+        """The refusal the window answers by asking a manager to approve exactly `binding`."""
+        self._pending[(action, subject)] = binding
+        return errors.ApprovalRequired(action=binding.action, subject=subject, amount=amount)
+
+    def _card(self, code: str) -> Card:
+        card_no = parse_card_number(code)
+        with self._ctx.uow(write=False) as uow:
+            card = uow.cards.get(card_no)
+        if card is None:
+            raise errors.UnknownCard(card_no=card_no)
+        return card
+
+    def find_card(self, card_no: str) -> MemberView:
+        """Any card, whatever its state: the manager screens show lost and replaced cards too."""
+        card = self._card(card_no)
+        with self._ctx.uow(write=False) as uow:
+            member = uow.members.get(card.member_id)
+            if member is None:
+                raise errors.UnknownMember(ref=card.member_id)
+            return membership.member_view(uow, self._ctx, member, card, self._ctx.now())

@@ -1,0 +1,147 @@
+"""The counter side of the till's backend: staff and shift, the ticket, the sale, reprints."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from frontdesk.domain import errors
+from frontdesk.domain.money import Fen
+from frontdesk.domain.pricing import PricedTicket, Product
+from frontdesk.domain.receipt import Receipt
+from frontdesk.domain.stored_value import pin_needed
+from frontdesk.services import checkout, held_tickets, membership, receipt_making, shifts, staff
+from frontdesk.services.held_tickets import HeldTicket
+from frontdesk.services.membership import MemberView
+from frontdesk.services.records import Shift
+from frontdesk.services.staff import StaffSession
+from frontdesk.services.till_facade.base import FacadeBase
+from frontdesk.services.till_port import CheckoutResult, ShiftReport, Tender, TicketDraft
+
+
+class CounterSide(FacadeBase):
+    # -- staff and shift ------------------------------------------------------------------------
+
+    def login(self, staff_no: str, pin: str) -> StaffSession:
+        self._session = staff.login(self._ctx, staff_no.strip(), pin)
+        return self._session
+
+    def open_shift(self, float_amount: Fen) -> Shift:
+        return shifts.open_or_resume(self._ctx, cashier=self.actor, opening_float=float_amount)
+
+    def close_shift(self, counted_cash: Fen) -> ShiftReport:
+        report = shifts.close_shift(self._ctx, cashier=self.actor, counted_cash=counted_cash)
+        receipt = receipt_making.shift(self._ctx, report)
+        return ShiftReport(
+            report.expected_cash, report.counted_cash, tuple(self._text(receipt)), receipt
+        )
+
+    # -- the sale -------------------------------------------------------------------------------
+
+    def add_product(self, barcode: str) -> Product:
+        with self._ctx.uow(write=False) as uow:
+            product = uow.products.get(barcode.strip())
+        if product is None:
+            raise errors.UnknownProduct(barcode=barcode.strip())
+        return product
+
+    def reload_product_search(self) -> None:
+        self._product_search.reload()
+
+    def search_products(self, text: str) -> Sequence[Product]:
+        return self._product_search.search(text)
+
+    def _held(self, draft: TicketDraft, member_name: str) -> HeldTicket:
+        return HeldTicket(
+            held_no=0,
+            held_at=self._ctx.now(),
+            staff_no=self.actor,
+            lines=tuple((line.product.barcode, line.quantity) for line in draft.lines),
+            member_id=draft.member_id,
+            card_no=draft.card_no,
+            member_name=member_name,
+            redeem_blocks=draft.redeem_blocks,
+            txn_id=draft.txn_id,
+        )
+
+    def hold_ticket(self, draft: TicketDraft, member_name: str) -> HeldTicket:
+        return held_tickets.hold(self._ctx, self._held(draft, member_name))
+
+    def keep_open_ticket(self, draft: TicketDraft, member_name: str) -> None:
+        held_tickets.keep_open(self._ctx, self._held(draft, member_name))
+
+    def open_ticket(self) -> HeldTicket | None:
+        return held_tickets.open_ticket(self._ctx)
+
+    def held_tickets(self) -> Sequence[HeldTicket]:
+        return held_tickets.held(self._ctx)
+
+    def recall_ticket(self, held_no: int) -> HeldTicket:
+        return held_tickets.take(self._ctx, held_no)
+
+    def find_member_by_phone(self, phone: str) -> MemberView:
+        found = membership.find_member(self._ctx, phone)
+        if found.card_no is None:
+            raise self._no_active_card(found)
+        return found
+
+    def _no_active_card(self, member: membership.MemberView) -> errors.DomainError:
+        """The member exists but holds no usable card: say who, and what became of the card."""
+        with self._ctx.uow(write=False) as uow:
+            cards = uow.cards.for_member(member.member_id)
+        last = cards[-1] if cards else None
+        return errors.NoActiveCard(
+            name=member.name,
+            phone=member.masked_phone,
+            card_no=last.card_no if last is not None else "—",
+            state=last.state if last is not None else "—",
+        )
+
+    def price(self, draft: TicketDraft) -> PricedTicket:
+        quote = checkout.quote(
+            self._ctx,
+            card_no=draft.card_no,
+            items=_items(draft),
+            redeem_blocks=draft.redeem_blocks,
+            actor=self.actor,
+        )
+        return quote.priced
+
+    def pin_required(self, member_id: str, amount: Fen) -> bool:
+        return pin_needed(amount, self._ctx.program)
+
+    def checkout(
+        self, draft: TicketDraft, tenders: Sequence[Tender], pin: str | None
+    ) -> CheckoutResult:
+        sale = checkout.checkout(
+            self._ctx,
+            txn_id=draft.txn_id,
+            cashier=self.actor,
+            card_no=draft.card_no,
+            items=_items(draft),
+            payments=[
+                checkout.Payment(t.kind.value, t.amount, t.reference.strip() or None)
+                for t in tenders
+            ],
+            redeem_blocks=draft.redeem_blocks,
+            pin=pin,
+            receipt=receipt_making.sale_in,  # the window always queues: its job commits with it
+        )
+        # Committed: from here on a failure must not look like a refusal the cashier retries.
+        member = None
+        if draft.card_no is not None:
+            after = sale.member_after
+            member = after if after is not None else self.find_card(draft.card_no)
+        made = self._printable(lambda: receipt_making.sale(self._ctx, sale))
+        return CheckoutResult(
+            sale.ticket.receipt_no, sale.change, made.lines, member, made.receipt, made.failed
+        )
+
+    # -- receipts -------------------------------------------------------------------------------
+
+    def past_receipt(self, receipt_no: str) -> Receipt | None:
+        """A past ticket's receipt rebuilt from the store (for 重印 when no print job kept it)."""
+        return receipt_making.past(self._ctx, receipt_no)
+
+
+def _items(draft: TicketDraft) -> list[checkout.SaleItem]:
+    return [checkout.SaleItem(ln.product.barcode, ln.quantity) for ln in draft.lines]

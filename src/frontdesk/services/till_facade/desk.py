@@ -1,0 +1,238 @@
+"""The manager-desk side of the till's backend: members, cards, stored value, refunds, audit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from frontdesk.domain import errors
+from frontdesk.domain.cards import CardAction
+from frontdesk.domain.money import Fen
+from frontdesk.domain.stored_value import cash_out
+from frontdesk.services import accounts, checkout, membership, receipt_making
+from frontdesk.services.membership import MemberView
+from frontdesk.services.records import AuditEntry
+from frontdesk.services.till_facade.base import _CARD_ACTIONS, FacadeBase, _Binding
+from frontdesk.services.till_port import (
+    ApprovalAction,
+    CardReturnResult,
+    RefundResult,
+    RegistrationForm,
+    ReissueResult,
+    TenderKind,
+    TopupResult,
+)
+
+
+class DeskSide(FacadeBase):
+    # -- members and cards ----------------------------------------------------------------------
+
+    def tier_names(self) -> Sequence[tuple[str, str]]:
+        return [(t.code, t.name) for t in self._ctx.program.tiers]
+
+    def register_member(self, form: RegistrationForm) -> MemberView:
+        registered = membership.register(
+            self._ctx,
+            actor=self.actor,
+            phone=form.phone,
+            name=form.name,
+            birthday=form.birthday,
+            gender=form.gender,
+            consent_terms=form.consent_terms,
+            consent_marketing=form.consent_marketing,
+            pin=form.pin or None,
+        )
+        return registered.member
+
+    def topup(
+        self, card_no: str, amount: Fen, tender: TenderKind, reference: str, txn_id: str
+    ) -> TopupResult:
+        if tender is TenderKind.STORED_VALUE:
+            raise errors.InvalidAmount(amount=str(amount))  # stored value cannot buy itself
+        member = self.lookup_card(card_no)
+        done = accounts.topup(
+            self._ctx,
+            actor=self.actor,
+            member_id=member.member_id,
+            amount=amount,
+            tender=tender.value,
+            reference=reference.strip() or None,
+            txn_id=txn_id,
+        )
+        after = self.find_card(card_no)
+        made = self._printable(lambda: receipt_making.topup(self._ctx, done))
+        return TopupResult(done.principal, done.bonus, after, made.lines, made.receipt, made.failed)
+
+    def change_card_state(
+        self, card_no: str, action: CardAction, approval: str | None
+    ) -> MemberView:
+        card = self._card(card_no)
+        try:
+            membership.change_card_state(
+                self._ctx,
+                actor=self.actor,
+                card_no=card.card_no,
+                action=action,
+                approval_id=approval,
+            )
+        except errors.ApprovalRequired:
+            ui_action = _CARD_ACTIONS[action]
+            raise self._ask(
+                ui_action, card.card_no, None, _Binding(action.value, card.card_no, 0)
+            ) from None
+        return self.find_card(card.card_no)
+
+    def reissue_card(
+        self,
+        card_no: str,
+        phone: str,
+        name: str,
+        waive_reason: str | None,
+        approval: str | None,
+    ) -> ReissueResult:
+        card = self._card(card_no)
+        fee = self._ctx.program.reissue_fee
+        if waive_reason is not None and not waive_reason.strip():
+            raise errors.ReasonRequired()
+        if waive_reason is not None and approval is None:
+            # Without an approval the service would charge the fee: ask before, not after.
+            raise self._ask(
+                ApprovalAction.REISSUE_FEE_WAIVER,
+                card.card_no,
+                fee,
+                _Binding("waive_reissue_fee", card.card_no, fee.value),
+            )
+        done = membership.reissue_card(
+            self._ctx,
+            actor=self.actor,
+            card_no=card.card_no,
+            phone=phone,
+            name=name,
+            fee_tender="cash",
+            waive_approval_id=approval if waive_reason is not None else None,
+            waive_reason=waive_reason or "",
+        )
+        # A waived fee made no ticket: the builder gives no receipt, and nothing is printed.
+        made = self._printable(lambda: receipt_making.reissue(self._ctx, done))
+        return ReissueResult(
+            done.new_card, done.fee, self.find_card(done.new_card), made.receipt, made.failed
+        )
+
+    def return_card(self, card_no: str, approval: str | None) -> CardReturnResult:
+        card = self._card(card_no)
+        try:
+            done = membership.return_card(
+                self._ctx, actor=self.actor, card_no=card.card_no, approval_id=approval
+            )
+        except errors.ApprovalRequired:
+            principal = self._principal_paid_back(card.member_id)
+            raise self._ask(
+                ApprovalAction.CARD_RETURN,
+                card.card_no,
+                principal,
+                _Binding("return", card.card_no, principal.value),
+            ) from None
+        made = self._printable(lambda: receipt_making.card_return(self._ctx, done))
+        return CardReturnResult(
+            done.cash_paid,
+            done.bonus_forfeited,
+            self.find_card(card.card_no),
+            made.receipt,
+            made.failed,
+        )
+
+    def _principal_paid_back(self, member_id: str) -> Fen:
+        account = checkout.account_of(self._ctx, member_id)
+        return cash_out(account.principal, account.bonus).principal
+
+    def refund(self, receipt_no: str, approval: str | None, txn_id: str) -> RefundResult:
+        receipt_no = receipt_no.strip()
+        try:
+            done = checkout.refund(
+                self._ctx,
+                txn_id=txn_id,
+                cashier=self.actor,
+                receipt_no=receipt_no,
+                lines=None,
+                approval_id=approval,
+                receipt=receipt_making.refund_in,
+            )
+        except errors.ApprovalRequired:
+            amount = checkout.refund_amount(self._ctx, receipt_no=receipt_no, lines=None)
+            raise self._ask(
+                ApprovalAction.REFUND,
+                receipt_no,
+                Fen(amount),
+                _Binding("refund", receipt_no, amount),
+            ) from None
+        made = self._printable(lambda: receipt_making.refund(self._ctx, done))
+        return RefundResult(
+            done.original.receipt_no, -done.ticket.total, made.lines, made.receipt, made.failed
+        )
+
+    def reset_pin(self, card_no: str, new_pin: str, approval: str | None) -> MemberView:
+        card = self._card(card_no)
+        try:
+            membership.set_pin(
+                self._ctx,
+                actor=self.actor,
+                member_id=card.member_id,
+                pin=new_pin,
+                approval_id=approval,
+            )
+        except errors.ApprovalRequired:
+            raise self._ask(
+                ApprovalAction.PIN_RESET,
+                card.card_no,
+                None,
+                _Binding("pin_reset", card.member_id, 0),
+            ) from None
+        return self.find_card(card.card_no)
+
+    def adjust_points(
+        self, card_no: str, points: int, reason: str, approval: str | None
+    ) -> MemberView:
+        card = self._card(card_no)
+        try:
+            accounts.adjust_points(
+                self._ctx,
+                actor=self.actor,
+                member_id=card.member_id,
+                points=points,
+                reason=reason,
+                approval_id=approval,
+            )
+        except errors.ApprovalRequired:
+            # Points are not money: the manager sees them in the subject, not as an amount.
+            raise self._ask(
+                ApprovalAction.POINTS_ADJUST,
+                f"{card.card_no} {points:+d}",
+                None,
+                _Binding("points_adjust", card.member_id, points),
+            ) from None
+        return self.find_card(card.card_no)
+
+    def lock_tier(
+        self, card_no: str, tier_code: str | None, reason: str, approval: str | None
+    ) -> MemberView:
+        card = self._card(card_no)
+        try:
+            membership.lock_tier(
+                self._ctx,
+                actor=self.actor,
+                member_id=card.member_id,
+                tier=tier_code,
+                reason=reason,
+                approval_id=approval,
+            )
+        except errors.ApprovalRequired:
+            raise self._ask(
+                ApprovalAction.TIER_LOCK,
+                card.card_no,
+                None,
+                _Binding("tier_lock", card.member_id, 0),
+            ) from None
+        return self.find_card(card.card_no)
+
+    def audit_log(self, limit: int) -> Sequence[AuditEntry]:
+        with self._ctx.uow(write=False) as uow:
+            return uow.audit.recent(limit)
