@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from frontdesk.persistence.engine import open_database
@@ -54,3 +55,49 @@ def type_code(qtbot: QtBot, window: TillWindow, code: str) -> None:
     """A code typed by hand into the scan field, then Enter."""
     qtbot.keyClicks(window.ui.scan_edit, code)
     qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_Return)
+
+
+class Typist:
+    """A cashier at the real window: one key after another, into whatever has the focus.
+
+    Each key goes to the focused field of the dialog on top (the payment screen, a question) or
+    to the till's scan field. A key that opens a modal dialog does not return until it closes,
+    so every next key is sent from a timer of its own, inside that dialog's event loop.
+    """
+
+    def __init__(self, window: TillWindow, keys: Sequence[Qt.Key | str]) -> None:
+        self._window = window
+        self._keys = list(keys)
+        self.pressed = 0
+        self.done = False
+
+    def start(self) -> None:
+        QTimer.singleShot(0, self._next)
+
+    def _next(self) -> None:
+        if not self._keys:
+            self.done = True
+            return
+        key = self._keys.pop(0)
+        QTimer.singleShot(5, self._next)  # before the key: it may open a dialog and wait
+        modal = QApplication.activeModalWidget()
+        target: QWidget = self._window.ui.scan_edit
+        if modal is not None:
+            focused: QWidget | None = modal.focusWidget()
+            target = modal if focused is None else focused
+        self.pressed += 1
+        if isinstance(key, str):
+            QTest.keyClicks(target, key)
+        else:
+            QTest.keyClick(target, key)
+
+
+def type_keys(qtbot: QtBot, window: TillWindow, keys: Sequence[Qt.Key | str]) -> int:
+    """Press `keys` at the real window and wait until they are all pressed; returns the count.
+
+    A str counts one key per character (digits typed one by one).
+    """
+    typist = Typist(window, keys)
+    typist.start()
+    qtbot.waitUntil(lambda: typist.done and QApplication.activeModalWidget() is None)
+    return sum(len(k) if isinstance(k, str) else 1 for k in keys)

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from frontdesk.config import DEFAULT_PROGRAM, load_program
+from frontdesk.domain.counter_rules import CounterRules, SameScan
 from frontdesk.domain.money import Fen
 from frontdesk.domain.permissions import ApprovalRules, Operation
 from frontdesk.domain.program import Program, ProgramInvalid, SpendOrder
@@ -213,3 +214,22 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
         load_program(tmp_path / "nope.toml")
 
     assert caught.value.message.endswith("(file)：找不到此文件")
+
+
+def test_the_counter_section_is_read_validated_and_defaults_when_left_out() -> None:
+    data = _raw()
+    default = program_from_mapping(data).counter
+    data["counter"] = {"confirm_topup_above": "300.00", "same_scan": "new_line"}
+
+    rules = program_from_mapping(data).counter
+    data["counter"] = {"confirm_over_short_above": "-5"}
+    negative = _refused(data)
+    data["counter"] = {"same_scan": "merge"}
+    unknown = _refused(data)
+
+    assert default == CounterRules()
+    assert rules.confirm_topup_above == Fen(30_000)
+    assert rules.same_scan is SameScan.NEW_LINE
+    assert rules.discount_without_approval == CounterRules().discount_without_approval
+    assert negative.field == "counter.confirm_over_short_above"
+    assert unknown.field == "counter.same_scan"

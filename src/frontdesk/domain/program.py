@@ -7,6 +7,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import ClassVar
 
+from frontdesk.domain.counter_rules import CounterRules
 from frontdesk.domain.errors import DomainError
 from frontdesk.domain.money import Fen
 from frontdesk.domain.permissions import ApprovalRules
@@ -81,6 +82,7 @@ class Program:
     # 单用途商业预付卡管理办法（试行）（商务部 2012）: a named card (记名卡) holds at most ￥5,000.
     balance_cap: Fen = NAMED_CARD_CAP
     approvals: ApprovalRules = field(default_factory=ApprovalRules)
+    counter: CounterRules = field(default_factory=CounterRules)
 
     def tier(self, code: str) -> TierRule:
         for rule in self.tiers:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from frontdesk.domain.counter_rules import CounterRules, SameScan
 from frontdesk.domain.permissions import ApprovalRules, Operation
 from frontdesk.domain.program import (
     NAMED_CARD_CAP,
@@ -98,8 +99,34 @@ FIELDS: tuple[Field, ...] = (
         _A.cooloff_minutes,
     ),
 )
+_C = CounterRules()  # the defaults of [counter]
+COUNTER_FIELDS: tuple[Field, ...] = (
+    Field(
+        "counter.confirm_topup_above",
+        "counter",
+        "confirm_topup_above",
+        Money(),
+        _C.confirm_topup_above,
+    ),
+    Field(
+        "counter.confirm_over_short_above",
+        "counter",
+        "confirm_over_short_above",
+        Money(),
+        _C.confirm_over_short_above,
+    ),
+    Field("counter.same_scan", "counter", "same_scan", Choice(SameScan), _C.same_scan),
+    Field(
+        "counter.discount_without_approval",
+        "counter",
+        "discount_without_approval",
+        Money(),
+        _C.discount_without_approval,
+    ),
+)
+FIELDS = (*FIELDS, *COUNTER_FIELDS)
 # Program fields made of several settings: "approvals.lifetime_minutes" goes to approvals.
-COMPOSITES: dict[str, Callable[..., Any]] = {"approvals": ApprovalRules}
+COMPOSITES: dict[str, Callable[..., Any]] = {"approvals": ApprovalRules, "counter": CounterRules}
 # The keys of one [[tiers]] table and of one [[stored_value.topup_bonus]] table.
 TIER_FIELDS: dict[str, Kind] = {
     "code": Text(),

@@ -17,7 +17,7 @@ from frontdesk.domain.numbering import store_digits
 RECEIPT_NO = re.compile(r"R(\d{3}|\d{5})(\d{2})(\d{7})")
 
 # 挂单号: G + the held ticket's number, typed (G3) or scanned (G000003); it recalls that ticket.
-HELD_NO = re.compile(r"[Gg](\d{1,6})")
+HELD_NO = re.compile(r"[Gg]([0-9]{1,6})")
 
 # Printable ASCII only: a scanner sends codes, and a control byte or a multi-byte character in a
 # frame means line noise or a wrong baud rate.

@@ -12,6 +12,7 @@ from frontdesk.domain import errors
 from frontdesk.domain.money import ZERO, Fen, total
 from frontdesk.domain.pricing import PricedTicket
 from frontdesk.domain.scan import Scan, ScanKind
+from frontdesk.domain.tendering import pays_at_once
 from frontdesk.services.till_port import (
     CheckoutResult,
     MemberView,
@@ -69,12 +70,14 @@ class TenderDialog(QDialog):
         self._member = member
         self.tenders: list[Tender] = []
         self.result_: CheckoutResult | None = None
+        # Enter on an empty amount pays what is still due in this tender; F1–F4, F6 choose it.
+        self.selected = TenderKind.CASH
         kinds = {
             self.ui.stored_value_button: (TenderKind.STORED_VALUE, "F1"),
             self.ui.cash_button: (TenderKind.CASH, "F2"),
             self.ui.bank_card_button: (TenderKind.BANK_CARD, "F3"),
             self.ui.wechat_button: (TenderKind.WECHAT, "F4"),
-            self.ui.alipay_button: (TenderKind.ALIPAY, "F5"),
+            self.ui.alipay_button: (TenderKind.ALIPAY, "F6"),
         }
         self._function_keys: dict[Qt.Key, QPushButton] = {}
         for button, (kind, key) in kinds.items():
@@ -82,9 +85,12 @@ class TenderDialog(QDialog):
             self._function_keys[getattr(Qt.Key, f"Key_{key}")] = button
             button.clicked.connect(lambda _=False, k=kind: self.add_tender(k))
         self.ui.stored_value_button.setEnabled(member is not None)
-        self.ui.remove_tender_button.setShortcut("F6")
-        self._function_keys[Qt.Key.Key_F6] = self.ui.remove_tender_button
+        self.ui.remove_tender_button.setShortcut("F7")
+        self._function_keys[Qt.Key.Key_F7] = self.ui.remove_tender_button
         self.ui.remove_tender_button.clicked.connect(self._on_remove_clicked)
+        # F5 again (收款 twice) confirms, as Enter does: never a second tender for the whole due.
+        self.ui.confirm_button.setShortcut("F5")
+        self._function_keys[Qt.Key.Key_F5] = self.ui.confirm_button
         for digit in "0123456789":
             pad_button = getattr(self.ui, f"pin_{digit}_button")
             pad_button.clicked.connect(lambda _=False, d=digit: self.ui.pin_edit.insert(d))
@@ -103,9 +109,20 @@ class TenderDialog(QDialog):
         priced: PricedTicket,
         member: MemberView | None,
         parent: QWidget | None = None,
+        tendered: Fen | None = None,
     ) -> CheckoutResult | None:
+        """The sale, or None when the cashier cancelled.
+
+        ``tendered`` is cash the cashier typed before 收款: a ticket it settles is paid at once,
+        without the screen; otherwise the screen opens with it typed in.
+        """
         dialog = cls(backend, draft, priced, member, parent)
-        dialog.exec()
+        if tendered is not None:
+            dialog.ui.amount_edit.setText(tendered.yuan().replace(",", ""))
+            if pays_at_once(tendered, priced.due):
+                dialog.ui.confirm_button.click()
+        if dialog.result_ is None:
+            dialog.exec()
         return dialog.result_
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -122,23 +139,28 @@ class TenderDialog(QDialog):
             self._refresh()
         super().changeEvent(event)
 
-    def add_tender(self, kind: TenderKind) -> None:
-        """Add a tender of `kind` for the typed amount, or for what is still to pay."""
+    def add_tender(self, kind: TenderKind) -> bool:
+        """Add a tender of `kind` for the typed amount, or for what is still to pay.
+
+        False when nothing was added (the amount is not one); the error line says why.
+        """
+        self.selected = kind
         text = self.ui.amount_edit.text().strip()
         try:
             amount = Fen.of(text) if text else max(self._remaining(), ZERO)
         except ValueError:
             self.ui.error_label.setText(self.tr("Not an amount: {text}").format(text=text))
-            return
+            return False
         if amount.value <= 0:
             self.ui.error_label.setText(self.tr("Type an amount first"))
-            return
+            return False
         self.tenders.append(Tender(kind, amount, self.ui.reference_edit.text().strip()))
         self.ui.amount_edit.clear()
         self.ui.reference_edit.clear()
         self.ui.error_label.clear()
         self._refresh()
         self.tenders_changed.emit()
+        return True
 
     def on_scanned(self, scan: Scan) -> None:
         """A wallet's 付款码 scanned while paying becomes the payment's reference."""
@@ -189,8 +211,13 @@ class TenderDialog(QDialog):
 
     @Slot()
     def _on_confirm_clicked(self) -> None:
-        if not self.tenders and self.ui.amount_edit.text().strip():
-            self.add_tender(TenderKind.CASH)  # Enter after typing an amount: cash, the usual case
+        # Enter with an amount typed, or with money still due: that amount, or what is due, in
+        # the chosen tender (cash unless one was chosen). Exact cash is F5 then Enter.
+        if self.ui.amount_edit.text().strip() or self._remaining().value > 0:
+            if not self.add_tender(self.selected):
+                return
+            if self.ui.pin_box.isEnabled() and not self.ui.pin_edit.text():
+                return  # stored value was chosen: its PIN first, then Enter again
         pin = self.ui.pin_edit.text() or None
         try:
             # The basket's own transaction id: a second Enter replays the sale, never repeats it.

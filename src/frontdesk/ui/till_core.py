@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QWidget
 
 from frontdesk.domain import errors
+from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import PricedTicket
 from frontdesk.domain.receipt import Receipt
 from frontdesk.services.receipt_output import ReceiptOutput
@@ -107,6 +108,16 @@ class TillCore(QMainWindow):
         self.program_banner.setVisible(bool(program_problem))
         self.ui.central_layout.addWidget(
             self.program_banner, self.ui.central_layout.rowCount(), 0, 1, 2
+        )
+        # 找零 in type the cashier reads while counting the notes out; gone at the next scan.
+        self.change_label = QLabel(self)
+        self.change_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.change_label.setStyleSheet(
+            "font-size: 40pt; font-weight: bold; color: #0d47a1; background: #e3f2fd; padding: 4px;"
+        )
+        self.change_label.hide()
+        self.ui.central_layout.addWidget(
+            self.change_label, self.ui.central_layout.rowCount(), 0, 1, 2
         )
         if receipts is not None:
             # The queue reports from its print thread; the events hop onto the GUI thread.
@@ -218,10 +229,18 @@ class TillCore(QMainWindow):
         if ok and not keep_message and self._message.startswith("!"):
             self._message = ""
         self.lines_model.set_ticket(self.priced)
+        if self.draft.lines:
+            self.change_label.hide()
         self._keep_open()
         self._render()
         self.ticket_changed.emit()
         return ok
+
+    def show_change(self, change: Fen) -> None:
+        """The change of the sale just paid, big, until the next ticket starts."""
+        self.change_label.setText(self.tr("Change {change}").format(change=change))
+        self.change_label.show()
+        self._render()
 
     def _keep_open(self) -> None:
         """Write the ticket on screen down after each change, so a crash never loses it."""

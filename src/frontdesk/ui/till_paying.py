@@ -8,6 +8,7 @@ from PySide6.QtCore import Slot
 
 from frontdesk.domain import errors
 from frontdesk.domain.money import Fen
+from frontdesk.domain.tendering import typed_cash
 from frontdesk.services.till_port import TenderKind, TicketDraft
 from frontdesk.ui.committed import not_finished, receipt_not_printed
 from frontdesk.ui.prompts import PromptDialog
@@ -22,10 +23,18 @@ class TillPaying(TillHeld):
 
     @Slot()
     def pay(self) -> None:
+        """F5 收款; with cash typed in the scan field first, that much cash was handed over."""
         if self.priced is None:
             self._show_error(errors.EmptyTicket())
             return
-        result = TenderDialog.ask(self._backend, self.draft, self.priced, self.member, self)
+        tendered = typed_cash(self.ui.scan_edit.text())
+        if tendered is None:
+            result = TenderDialog.ask(self._backend, self.draft, self.priced, self.member, self)
+        else:
+            self.ui.scan_edit.clear()
+            result = TenderDialog.ask(
+                self._backend, self.draft, self.priced, self.member, self, tendered=tendered
+            )
         if result is None:
             self.ui.scan_edit.setFocus()
             return
@@ -37,15 +46,13 @@ class TillPaying(TillHeld):
             receipt_no=result.receipt_no, change=result.change
         )
         self._message = paid
-        self._render()
+        self.show_change(result.change)
         self.member_changed.emit()
-        printed = not result.receipt_failed and self.issue_receipt(result.receipt)
-        self.sale_completed.emit(result)
-        if printed and not self._preview(result.receipt_lines):
-            printed = False
-        if not printed:  # the sale stands; only its paper is missing
+        # The receipt prints; its preview is F10, so the next customer's first scan is a scan.
+        if result.receipt_failed or not self.issue_receipt(result.receipt):
             self._message = f"!{receipt_not_printed()}  {paid}"
             self._render()
+        self.sale_completed.emit(result)
         self.ui.scan_edit.setFocus()
 
     @Slot()

@@ -728,12 +728,16 @@
         <translation>F4 WeChat Pay</translation>
     </message>
     <message>
-        <source>F5 Alipay</source>
-        <translation>F5 Alipay</translation>
+        <source>F6 Alipay</source>
+        <translation>F6 Alipay</translation>
     </message>
     <message>
-        <source>F6 Remove tender</source>
-        <translation>F6 Remove tender</translation>
+        <source>F7 Remove tender</source>
+        <translation>F7 Remove tender</translation>
+    </message>
+    <message>
+        <source>Enter/F5 Confirm payment</source>
+        <translation>Enter/F5 Confirm payment</translation>
     </message>
     <message>
         <source>Member PIN (stored value)</source>
@@ -746,10 +750,6 @@
     <message>
         <source>Esc Cancel</source>
         <translation>Esc Cancel</translation>
-    </message>
-    <message>
-        <source>Enter Confirm payment</source>
-        <translation>Enter Confirm payment</translation>
     </message>
     <message>
         <source>Not an amount: {text}</source>
@@ -850,6 +850,10 @@
     <message>
         <source>Receipt {receipt_no} reprinted</source>
         <translation>Receipt {receipt_no} reprinted</translation>
+    </message>
+    <message>
+        <source>Change {change}</source>
+        <translation>Change {change}</translation>
     </message>
 </context>
 <context>

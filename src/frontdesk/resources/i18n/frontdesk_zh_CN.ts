@@ -728,12 +728,16 @@
         <translation>F4 微信支付</translation>
     </message>
     <message>
-        <source>F5 Alipay</source>
-        <translation>F5 支付宝</translation>
+        <source>F6 Alipay</source>
+        <translation>F6 支付宝</translation>
     </message>
     <message>
-        <source>F6 Remove tender</source>
-        <translation>F6 删除付款</translation>
+        <source>F7 Remove tender</source>
+        <translation>F7 删除付款</translation>
+    </message>
+    <message>
+        <source>Enter/F5 Confirm payment</source>
+        <translation>Enter/F5 确认收款</translation>
     </message>
     <message>
         <source>Member PIN (stored value)</source>
@@ -746,10 +750,6 @@
     <message>
         <source>Esc Cancel</source>
         <translation>Esc 取消</translation>
-    </message>
-    <message>
-        <source>Enter Confirm payment</source>
-        <translation>Enter 确认收款</translation>
     </message>
     <message>
         <source>Not an amount: {text}</source>
@@ -850,6 +850,10 @@
     <message>
         <source>Receipt {receipt_no} reprinted</source>
         <translation>小票 {receipt_no} 已重印</translation>
+    </message>
+    <message>
+        <source>Change {change}</source>
+        <translation>找零 {change}</translation>
     </message>
 </context>
 <context>

@@ -354,11 +354,11 @@ class Ui_TenderDialog(object):
         self.cash_button.setText(QCoreApplication.translate("TenderDialog", u"F2 Cash", None))
         self.bank_card_button.setText(QCoreApplication.translate("TenderDialog", u"F3 Bank card", None))
         self.wechat_button.setText(QCoreApplication.translate("TenderDialog", u"F4 WeChat Pay", None))
-        self.alipay_button.setText(QCoreApplication.translate("TenderDialog", u"F5 Alipay", None))
-        self.remove_tender_button.setText(QCoreApplication.translate("TenderDialog", u"F6 Remove tender", None))
+        self.alipay_button.setText(QCoreApplication.translate("TenderDialog", u"F6 Alipay", None))
+        self.remove_tender_button.setText(QCoreApplication.translate("TenderDialog", u"F7 Remove tender", None))
         self.pin_box.setTitle(QCoreApplication.translate("TenderDialog", u"Member PIN (stored value)", None))
         self.pin_clear_button.setText(QCoreApplication.translate("TenderDialog", u"Clear", None))
         self.cancel_button.setText(QCoreApplication.translate("TenderDialog", u"Esc Cancel", None))
-        self.confirm_button.setText(QCoreApplication.translate("TenderDialog", u"Enter Confirm payment", None))
+        self.confirm_button.setText(QCoreApplication.translate("TenderDialog", u"Enter/F5 Confirm payment", None))
     # retranslateUi
 
