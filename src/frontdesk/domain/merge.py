@@ -16,6 +16,7 @@ from enum import Enum
 from typing import Any
 
 from frontdesk.domain.cards import CardState
+from frontdesk.domain.pin_state import NOTHING_WRONG, PinState, merged
 
 TERMINAL = frozenset({CardState.REPLACED, CardState.RETURNED})
 # What a lost card may still become without naming its 挂失: lost again, or gone for good.
@@ -78,17 +79,27 @@ _PROFILE = (
 )
 
 
-def member_update(incoming: Mapping[str, Any], local_pin_hash: str | None) -> dict[str, Any]:
+def member_update(
+    incoming: Mapping[str, Any],
+    local_pin_hash: str | None,
+    local_pin: PinState = NOTHING_WRONG,
+) -> dict[str, Any]:
     """The member columns a till writes from head office's row.
 
     The profile is head office's. A PIN set or reset elsewhere (a reset needs a manager there)
     replaces this till's, and this till's count of wrong tries starts again with it; a row
-    without a PIN never takes away the one the till has.
+    without a PIN never takes away the one the till has. For the same PIN, head office's count
+    of every store's wrong tries and its lock join this till's (domain/pin_state.py).
     """
     values = {k: incoming.get(k) for k in _PROFILE}
+    remote = PinState(int(incoming.get("pin_failures") or 0), bool(incoming.get("pin_locked")))
     pin_hash = incoming.get("pin_hash")
     if pin_hash is not None and pin_hash != local_pin_hash:
-        values |= {"pin_hash": pin_hash, "pin_failures": 0, "pin_locked": False}
+        values |= {"pin_hash": pin_hash, "pin_failures": remote.failures}
+        values["pin_locked"] = remote.locked
+    elif "pin_failures" in incoming:
+        joined = merged(local_pin, remote)
+        values |= {"pin_failures": joined.failures, "pin_locked": joined.locked}
     return values
 
 

@@ -14,6 +14,7 @@ from frontdesk.domain.cards import CardState
 from frontdesk.domain.ledger import LedgerEntry
 from frontdesk.domain.merge import Projection, member_update, project_balance, till_takes_card
 from frontdesk.domain.money import Fen
+from frontdesk.domain.pin_state import PinState
 from frontdesk.domain.program import Program, ProgramInvalid
 from frontdesk.domain.tiers import TierEvent, tier_status
 from frontdesk.persistence import tables as t
@@ -219,9 +220,12 @@ class SqliteSyncStore:
     def _apply_member(self, conn: Connection, row: Row, pending: set[str]) -> list[str]:
         now = datetime.now().astimezone().isoformat()
         local = conn.execute(
-            select(t.member.c.member_id, t.member.c.pin_hash).where(
-                t.member.c.member_id == row["member_id"]
-            )
+            select(
+                t.member.c.member_id,
+                t.member.c.pin_hash,
+                t.member.c.pin_failures,
+                t.member.c.pin_locked,
+            ).where(t.member.c.member_id == row["member_id"])
         ).first()
         clash = conn.execute(
             select(t.member.c.member_id).where(
@@ -247,7 +251,12 @@ class SqliteSyncStore:
             conn.execute(
                 update(t.member)
                 .where(t.member.c.member_id == row["member_id"])
-                .values(updated_at=now, **member_update(row, local.pin_hash))
+                .values(
+                    updated_at=now,
+                    **member_update(
+                        row, local.pin_hash, PinState(local.pin_failures, bool(local.pin_locked))
+                    ),
+                )
             )
         accounts = SqlAccounts(conn)
         if accounts.get(row["member_id"]) is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import TracebackType
 from typing import Self
 
@@ -10,6 +11,7 @@ from sqlalchemy.engine import Connection
 
 from frontdesk.persistence import repositories as repo
 from frontdesk.persistence import tables as t
+from frontdesk.persistence.member_gate import MemberGate, gate_path
 from frontdesk.persistence.pin_pepper import PinPepper
 from frontdesk.persistence.print_jobs import SqlPrintJobs
 
@@ -99,6 +101,9 @@ class SqlUnitOfWorkFactory:
         self.engine = engine
         self._till_id = ""
         self._pepper = PinPepper(engine)
+        database = engine.url.database or ":memory:"
+        on_disk = database != ":memory:"
+        self.member_gate = MemberGate(gate_path(Path(database)) if on_disk else None)
 
     def __call__(self, *, write: bool = True) -> SqlAlchemyUnitOfWork:
         # A till's id never changes once set, so it is read once instead of on every scan.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self
@@ -191,5 +192,13 @@ class UnitOfWork(Protocol):
     def commit(self) -> None: ...
 
 
+class MemberGate(Protocol):
+    def member(self, member_id: str) -> AbstractContextManager[None]:
+        """One PIN check of this member at a time, across threads and processes."""
+        ...
+
+
 class UnitOfWorkFactory(Protocol):
     def __call__(self, *, write: bool = True) -> UnitOfWork: ...
+    @property
+    def member_gate(self) -> MemberGate: ...

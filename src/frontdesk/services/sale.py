@@ -11,7 +11,6 @@ from frontdesk.domain.authorisation import spend_is_provisional
 from frontdesk.domain.balances import Balances
 from frontdesk.domain.cards import Card, ensure_usable
 from frontdesk.domain.ledger import EntryDraft, TxnDrafts
-from frontdesk.domain.lockout import Attempts, LockoutPolicy, after_wrong_pin
 from frontdesk.domain.money import Fen, total
 from frontdesk.domain.permissions import Operation
 from frontdesk.domain.pricing import (
@@ -24,15 +23,14 @@ from frontdesk.domain.pricing import (
 from frontdesk.domain.receipt import Receipt
 from frontdesk.domain.sale import sale_drafts, sale_lines
 from frontdesk.domain.stored_value import (
-    MEMBER_PIN_PEPPER,
     check_offline_cap,
-    pin_matches,
     pin_needed,
 )
 from frontdesk.domain.tenders import Payment, Settlement, settle, stored_value_paid
 from frontdesk.domain.tiers import TierEvent
 from frontdesk.services.accounts import expire_points
 from frontdesk.services.context import TillContext, is_offline, next_receipt_no
+from frontdesk.services.member_pin import check_member_pin
 from frontdesk.services.membership import (
     MemberView,
     card_holder,
@@ -116,43 +114,6 @@ def quote(
         return Quote(price_ticket(lines, pm, ctx.program, now.date(), redeem_blocks), view)
 
 
-def _check_member_pin(ctx: TillContext, member: Member, pin: str | None) -> None:
-    """Wrong PINs are counted in their own committed transaction, then the sale is refused."""
-    if member.pin_locked:
-        raise errors.PinLocked()
-    if member.pin_hash is None:
-        raise errors.NoPinSet()
-    if pin is None:
-        raise errors.PinRequired()
-    if pin_matches(pin, member.pin_hash, MEMBER_PIN_PEPPER):
-        if member.pin_failures:
-            with ctx.uow() as uow:
-                fresh = uow.members.get(member.member_id)
-                assert fresh is not None
-                uow.members.save(replace(fresh, pin_failures=0), ctx.now())
-                uow.commit()
-        return
-    with ctx.uow() as uow:
-        fresh = uow.members.get(member.member_id)
-        assert fresh is not None
-        policy = LockoutPolicy(ctx.program.pin_max_tries)  # one policy: domain/lockout.py
-        after = after_wrong_pin(Attempts(fresh.pin_failures, fresh.pin_locked), policy, ctx.now())
-        failures, locked = after.failures, after.locked
-        uow.members.save(replace(fresh, pin_failures=failures, pin_locked=locked), ctx.now())
-        uow.audit.add(
-            at=ctx.now(),
-            actor="member",
-            action="member_pin_wrong",
-            subject=member.member_id,
-            outcome="refused",
-            detail={"failures": failures, "locked": locked},
-        )
-        uow.commit()
-    if locked:
-        raise errors.PinLocked()
-    raise errors.WrongPin(left=after.tries_left(policy))
-
-
 def _pin_first(ctx: TillContext, txn_id: str, card_no: str, cashier: str, pin: str | None) -> None:
     """The PIN's slow hash is checked before the write lock is taken, never while holding it."""
     with ctx.uow(write=False) as uow:
@@ -160,7 +121,7 @@ def _pin_first(ctx: TillContext, txn_id: str, card_no: str, cashier: str, pin: s
             return  # a replay: the sale's own transaction answers it
         member = uow.members.get(usable_card(ctx, uow, card_no, cashier).member_id)
     assert member is not None
-    _check_member_pin(ctx, member, pin)
+    check_member_pin(ctx, member.member_id, pin)
 
 
 @dataclass(frozen=True)

@@ -153,8 +153,10 @@ class PostgresHeadOffice:
                     limit,
                 )
                 cards = self._cards_of(conn, [r["member_id"] for r in rows])
+                pins = pin_states(conn, [r["member_id"] for r in rows])
                 for r in rows:
                     r["cards"] = cards.get(r["member_id"], [])
+                    r.update(pins.get(r["member_id"], {}))
             elif stream == "product":
                 rows = self._rows(
                     conn,
@@ -228,3 +230,14 @@ class PostgresHeadOffice:
                 ]
         members = sorted({str(r["member_id"]) for r in events})
         return TierSnapshot(events, members, max(last, after))
+
+
+def pin_states(conn: Connection, members: list[str]) -> dict[str, Row]:
+    """Head office's count of wrong PINs and lock for these members, every store's tries in it."""
+    if not members:
+        return {}
+    result = conn.execute(text("SELECT * FROM fd_pin_states(:m)"), {"m": members})
+    return {
+        r.member_id: {"pin_failures": int(r.pin_failures), "pin_locked": bool(r.pin_locked)}
+        for r in result
+    }

@@ -124,8 +124,13 @@ HOLD_FUNCTIONS = [
     "fd_void_hold(text)",
 ]
 
-# Roles that push today may hold too: every role `hq init` granted the push functions.
-_GRANT_EXISTING = f"""
+
+def grant_to_pushers(functions: list[str], tables: tuple[str, ...] = ()) -> str:
+    """SQL granting these to every role that may push today (those `hq init` made)."""
+    select = "".join(
+        f"        EXECUTE format('GRANT SELECT ON {table} TO %I', r.grantee);\n" for table in tables
+    )
+    return f"""
 DO $$
 DECLARE r record;
 BEGIN
@@ -133,9 +138,8 @@ BEGIN
               WHERE routine_schema = 'public' AND routine_name = 'fd_push_ledger'
                 AND grantee <> current_user AND grantee <> 'PUBLIC'
     LOOP
-        EXECUTE format('GRANT EXECUTE ON FUNCTION {", ".join(HOLD_FUNCTIONS)} TO %I', r.grantee);
-        EXECUTE format('GRANT SELECT ON balance_hold TO %I', r.grantee);
-    END LOOP;
+        EXECUTE format('GRANT EXECUTE ON FUNCTION {", ".join(functions)} TO %I', r.grantee);
+{select}    END LOOP;
 END $$;
 """
 
@@ -144,7 +148,7 @@ def upgrade() -> None:
     op.execute(_DDL)
     op.execute(f"REVOKE EXECUTE ON FUNCTION {', '.join(HOLD_FUNCTIONS)} FROM PUBLIC")
     op.execute("REVOKE EXECUTE ON FUNCTION fd_post_holds() FROM PUBLIC")
-    op.execute(_GRANT_EXISTING)
+    op.execute(grant_to_pushers(HOLD_FUNCTIONS, ("balance_hold",)))
 
 
 def downgrade() -> None:
