@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import event, text
 
 from frontdesk.domain import errors
+from frontdesk.domain.card_return import BankPayout
 from frontdesk.domain.cards import CardAction
 from frontdesk.domain.money import Fen
 from frontdesk.domain.program import PinPolicy, SpendOrder
@@ -398,15 +399,25 @@ def test_tenders_that_do_not_add_up_are_refused_and_nothing_is_written(till: Til
 def test_card_return_pays_principal_and_forfeits_bonus(till: Till) -> None:
     reg = till.member()
     accounts.topup(till.ctx, actor="8001", member_id=reg.member.member_id, amount=Fen.of("500.00"))
+    bank = BankPayout.read(
+        account="6222021234567890123",
+        holder="张伟",
+        bank="工商银行",
+        id_number="11010519491231002X",
+    )
 
     returned = membership.return_card(
         till.ctx,
         actor="1001",
         card_no=reg.card_no,
         approval_id=till.approve("return", reg.card_no, 50000),
+        bank=bank,  # above ￥100: to the member's own account
     )
 
-    assert (returned.cash_paid, returned.bonus_forfeited) == (Fen.of("500.00"), Fen.of("60.00"))
+    assert (returned.principal_paid, returned.bonus_forfeited) == (
+        Fen.of("500.00"),
+        Fen.of("60.00"),
+    )
     assert membership.member_by_id(till.ctx, reg.member.member_id).balance == Fen(0)
     with pytest.raises(errors.CardReturned):
         membership.lookup_card(till.ctx, reg.card_no, "1001")

@@ -105,6 +105,10 @@ DATA: dict[str, object] = {
     "revision": "0009",
     "head": "0004",
     "seconds": 10,
+    "account": "6222 **** 0123",
+    "threshold": str(Fen(10000)),
+    "days": 7,
+    "last_day": "2026-03-16",
 }
 
 ALL_CODES = {code for vocab in messages.vocabularies().values() for code in vocab}

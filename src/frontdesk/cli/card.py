@@ -7,6 +7,7 @@ from pathlib import Path
 from frontdesk.cli.errors import UsageError
 from frontdesk.cli.output import Outcome
 from frontdesk.cli.session import Session
+from frontdesk.domain.card_return import BankPayout, Payout
 from frontdesk.domain.cards import CardAction, parse_card_number
 from frontdesk.services import membership
 
@@ -46,17 +47,50 @@ def reissue(s: Session) -> Outcome:
 
 
 def return_card(s: Session) -> Outcome:
-    card_no = parse_card_number(s.args.card_no)
+    a = s.args
+    card_no = parse_card_number(a.card_no)
     actor = s.actor()
     with s.ctx.uow(write=False) as uow:
         card = uow.cards.get(card_no)
         account = None if card is None else uow.accounts.get(card.member_id)
-    principal = 0 if account is None else account.principal.value
+    principal = 0 if account is None else max(account.principal.value, 0)
+    bank = None
+    given = (a.bank_account, a.holder, a.bank, a.id_number)
+    if any(given):
+        if not all(given):
+            raise UsageError("return_bank")
+        bank = BankPayout.read(
+            account=a.bank_account, holder=a.holder, bank=a.bank, id_number=a.id_number
+        )
     returned = membership.return_card(
-        s.ctx, actor=actor, card_no=card_no, approval_id=s.approval("return", card_no, principal)
+        s.ctx,
+        actor=actor,
+        card_no=card_no,
+        approval_id=s.approval("return", card_no, principal),
+        bank=bank,
     )
-    text = f"退卡完成：退还本金 {returned.cash_paid}，赠金 {returned.bonus_forfeited} 作废"
-    return Outcome(text, returned, result=returned)
+    text = f"退卡完成：退还本金 {returned.principal_paid}，赠金 {returned.bonus_forfeited} 作废"
+    if returned.payout is Payout.BANK_TRANSFER:
+        text += f"；转入 {returned.record.account_masked}（{returned.record.holder}）"
+    elif returned.principal_paid.value:
+        text += "；现金退还"
+    return Outcome(text, _shown(returned), result=returned)
+
+
+def _shown(returned: membership.Returned) -> dict[str, object]:
+    """What `--json` prints: the calculation and the masked account, never the full numbers."""
+    r = returned.record
+    return {
+        "card_no": returned.card_no,
+        "receipt_no": returned.ticket.receipt_no,
+        "payout": r.payout,
+        "principal_paid": returned.principal_paid.value,
+        "bonus_forfeited": returned.bonus_forfeited.value,
+        "account": r.account_masked,
+        "holder": r.holder,
+        "id_checked": r.id_masked,
+        "calculation": r.calculation,
+    }
 
 
 def change_state(s: Session) -> Outcome:

@@ -35,6 +35,10 @@ USAGE: dict[str, tuple[str, str]] = {
     ),
     "no_receipt": ("找不到小票 {text}", "No receipt {text}"),
     "no_card": ("找不到会员卡 {text}", "No member card {text}"),
+    "return_bank": (
+        "转账退卡须同时填写 --bank-account、--holder、--bank 和 --id-number",
+        "A return by bank transfer needs --bank-account, --holder, --bank and --id-number",
+    ),
     "not_initialised": (
         "收银台尚未初始化，请先执行 frontdesk init",
         "This till is not set up yet: run frontdesk init first",

@@ -103,8 +103,16 @@ HELP: dict[str, tuple[str, str]] = {
     "card freeze": ("冻结（需店长审批）", "freeze a card (manager approval)"),
     "card unfreeze": ("解冻（需店长审批）", "unfreeze a card (manager approval)"),
     "card return": (
-        "退卡：退还本金，赠金作废（需店长审批）",
-        "return a card: principal paid back, bonus forfeited (manager approval)",
+        "退卡：退还本金，赠金作废（需店长审批）；超过 ￥100 须转入会员本人银行账户并核验身份证",
+        "return a card: principal paid back, bonus forfeited (manager approval); above 100 yuan to "
+        "a bank account in the member's name, ID card checked",
+    ),
+    "return --bank-account": ("收款银行账号（会员本人）", "bank account number (the member's)"),
+    "return --holder": ("账户户名，须与会员实名一致", "account holder, the member's own name"),
+    "return --bank": ("开户行", "the account's bank"),
+    "return --id-number": (
+        "会员居民身份证号码（已当面核验）",
+        "the member's ID card number (checked in person)",
     ),
     "card reissue": (
         "补卡：旧卡作废，发新卡",
@@ -130,6 +138,11 @@ HELP: dict[str, tuple[str, str]] = {
     # Money
     "topup": ("储值充值", "top up stored value"),
     "topup amount": ("充值金额，例如 100.00", "amount, e.g. 100.00"),
+    "topup-return": (
+        "冷静期退款：充值后未消费的，7 日内全额退还，赠金收回，不收手续费",
+        "cooling-off refund: an unused top-up returned whole within 7 days, bonus reversed, no fee",
+    ),
+    "topup-return receipt_no": ("充值小票号", "the top-up's receipt number"),
     "topup --tender": ("付款方式", "how the top-up is paid"),
     "sale": ("计价，或用 --pay 结账", "price a sale, or with --pay check it out"),
     "sale --card": ("会员卡号（非会员可不填）", "member card number (none for a walk-in)"),

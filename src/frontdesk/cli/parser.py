@@ -152,6 +152,10 @@ def _card(g: Grammar, p: Parser) -> None:
     s = g.leaf(verbs, "return", "card:return_card", key="card return", receipt="return")
     g.arg(s, "card_no", key="card_no")
     g.arg(s, "--reason")
+    g.arg(s, "--bank-account", key="return --bank-account")
+    g.arg(s, "--holder", key="return --holder")
+    g.arg(s, "--bank", key="return --bank")
+    g.arg(s, "--id-number", key="return --id-number")
     s = g.leaf(verbs, "reissue", "card:reissue", key="card reissue", receipt="reissue")
     g.arg(s, "card_no", key="card_no")
     g.arg(s, "--phone", required=True, key="reissue --phone")
@@ -170,6 +174,11 @@ def _topup(g: Grammar, p: Parser) -> None:
     g.arg(p, "amount", key="topup amount")
     g.arg(p, "--tender", default="cash", key="topup --tender")
     g.arg(p, "--ref")
+
+
+def _topup_return(g: Grammar, p: Parser) -> None:
+    g.runs(p, "cooling_off:refund_top_up", receipt="cooling_off")
+    g.arg(p, "receipt_no", key="topup-return receipt_no")
 
 
 def _sale(g: Grammar, p: Parser) -> None:
@@ -307,6 +316,7 @@ NOUNS: dict[str, Callable[[Grammar, Parser], None]] = {
     "member": _member,
     "card": _card,
     "topup": _topup,
+    "topup-return": _topup_return,
     "sale": _sale,
     "refund": _refund,
     "points": _points,

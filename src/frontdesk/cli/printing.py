@@ -62,6 +62,8 @@ def _receipt_of(s: Session, kind: str, result: Any) -> Receipt | None:
         return receipt_making.reissue(s.ctx, result)
     if kind == "return":
         return receipt_making.card_return(s.ctx, result)
+    if kind == "cooling_off":
+        return receipt_making.cooling_off_refund(s.ctx, result)
     return receipt_making.shift(s.ctx, result)
 
 

@@ -51,6 +51,11 @@ class BonusRule:
 # 单用途商业预付卡管理办法（试行）（商务部 2012）第十九条: a named card (记名卡)
 # holds at most ￥5,000.
 NAMED_CARD_CAP = Fen(500_000)
+# The same 办法 (退卡 of a named card): above ￥100 the principal goes to a bank account in the
+# holder's name, with the holder's identity recorded.
+BANK_REFUND_ABOVE = Fen(10_000)
+# 法释〔2025〕4号: an unused prepaid amount may be taken back within 7 days.
+COOLING_OFF_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,8 @@ class Program:
     store_name: str
     # 单用途商业预付卡管理办法（试行）（商务部 2012）: a named card (记名卡) holds at most ￥5,000.
     balance_cap: Fen = NAMED_CARD_CAP
+    bank_refund_above: Fen = BANK_REFUND_ABOVE
+    cooling_off_days: int = COOLING_OFF_DAYS
     approvals: ApprovalRules = field(default_factory=ApprovalRules)
     counter: CounterRules = field(default_factory=CounterRules)
 

@@ -11,8 +11,11 @@ from decimal import Decimal
 from typing import Any
 
 from frontdesk.domain.counter_rules import CounterRules, SameScan
+from frontdesk.domain.money import Fen
 from frontdesk.domain.permissions import ApprovalRules, Operation
 from frontdesk.domain.program import (
+    BANK_REFUND_ABOVE,
+    COOLING_OFF_DAYS,
     NAMED_CARD_CAP,
     BirthdayWindow,
     BonusRule,
@@ -66,6 +69,20 @@ FIELDS: tuple[Field, ...] = (
     # Optional so a program head office published before the cap existed still loads.
     Field(
         "balance_cap", "stored_value", "balance_cap", Money(positive=True), default=NAMED_CARD_CAP
+    ),
+    Field(
+        "bank_refund_above",
+        "stored_value",
+        "bank_refund_above",
+        Money(),
+        default=BANK_REFUND_ABOVE,
+    ),
+    Field(
+        "cooling_off_days",
+        "stored_value",
+        "cooling_off_days",
+        Whole(COOLING_OFF_DAYS, 366),  # the law's 7 days is the least a chain may give
+        default=COOLING_OFF_DAYS,
     ),
     Field("pin_length", "pin", "length", Whole(4, 12)),
     Field("pin_policy", "pin", "required", Choice(PinPolicy)),
@@ -235,6 +252,7 @@ def program_from_mapping(data: Mapping[str, Any], source: str = "program.toml") 
         }
         values[name] = build(**parts)
     _lawful_spend_order(r, values["spend_order"])
+    _lawful_refund_threshold(r, values["bank_refund_above"])
     tiers = _tiers(r, data)
     bonuses = _bonuses(r, data.get("stored_value", {}))
     return Program(tiers=tiers, topup_bonuses=bonuses, **values)
@@ -252,6 +270,18 @@ def _lawful_spend_order(r: _Reader, order: SpendOrder) -> None:
             "请用 proportional（默认）或 bonus_first",
             "principal_first is not allowed: refunds of prepaid value must stay lawful "
             "(法释〔2025〕4号); use proportional (default) or bonus_first",
+        )
+
+
+def _lawful_refund_threshold(r: _Reader, threshold: Fen) -> None:
+    # A chain may send smaller returns to the bank too, never larger ones in cash.
+    if threshold > BANK_REFUND_ABOVE:
+        raise r.fail(
+            "stored_value.bank_refund_above",
+            f"不得高于 {BANK_REFUND_ABOVE}：超过此额的退卡须转入会员本人银行账户"
+            "（《单用途商业预付卡管理办法（试行）》）",
+            f"may not be above {BANK_REFUND_ABOVE}: card returns above it must go to a bank "
+            "account in the member's name",
         )
 
 

@@ -22,6 +22,7 @@ class ReceiptKind(Enum):
     CARD_REISSUE = "card_reissue"
     CARD_RETURN = "card_return"
     SHIFT_REPORT = "shift_report"
+    COOLING_OFF = "cooling_off"  # a top-up returned whole in the cooling-off period
 
     @property
     def title(self) -> str:
@@ -35,6 +36,7 @@ class TenderKind(Enum):
     BANK_CARD = "bank_card"
     WECHAT = "wechat"
     ALIPAY = "alipay"
+    BANK_TRANSFER = "bank_transfer"  # a 退卡 principal paid to the member's own bank account
 
     @property
     def label(self) -> str:

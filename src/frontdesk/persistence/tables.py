@@ -285,3 +285,23 @@ print_job = Table(
     Column("printed_at", Text),
     Column("last_error", Text),
 )
+
+# 退卡 payouts: how the principal of a returned card was paid and the identity checked (DOMAIN
+# §11). One row per 退卡 ticket, written with it; never changed.
+card_return = Table(
+    "card_return",
+    metadata,
+    Column("ticket_id", Text, primary_key=True),
+    Column("member_id", Text, nullable=False, index=True),
+    Column("card_no", Text, nullable=False),
+    Column("created_at", Text, nullable=False),
+    Column("payout", Text, nullable=False),  # cash | bank_transfer
+    Column("account", Text),
+    Column("account_masked", Text),
+    Column("holder", Text),
+    Column("bank", Text),
+    Column("id_number", Text),
+    Column("id_masked", Text),
+    Column("identity_checked_by", Text),
+    Column("calculation", Text, nullable=False),  # JSON of the 退卡单's figures, fen
+)

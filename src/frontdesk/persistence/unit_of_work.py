@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 
 from frontdesk.persistence import repositories as repo
 from frontdesk.persistence import tables as t
+from frontdesk.persistence.card_returns import SqlCardReturns
 from frontdesk.persistence.member_gate import MemberGate, gate_path
 from frontdesk.persistence.pin_pepper import PinPepper
 from frontdesk.persistence.print_jobs import SqlPrintJobs
@@ -69,6 +70,7 @@ class SqlAlchemyUnitOfWork:
         self.shifts = repo.SqlShifts(conn, till_id)
         self.outbox = repo.SqlOutbox(conn)
         self.print_jobs = SqlPrintJobs(conn)
+        self.card_returns = SqlCardReturns(conn)
         return self
 
     @property

@@ -13,7 +13,16 @@ from frontdesk.domain.ledger import EntryDraft, LedgerEntry
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import Product
 from frontdesk.domain.tiers import TierEvent, TierTotals
-from frontdesk.services.records import Account, Approval, AuditEntry, Member, Shift, Staff, Ticket
+from frontdesk.services.records import (
+    Account,
+    Approval,
+    AuditEntry,
+    CardReturnRecord,
+    Member,
+    Shift,
+    Staff,
+    Ticket,
+)
 
 
 class Clock(Protocol):
@@ -146,6 +155,11 @@ class PrintJobs(Protocol):
         ...
 
 
+class CardReturns(Protocol):
+    def add(self, record: CardReturnRecord, at: datetime) -> None: ...
+    def get(self, ticket_id: str) -> CardReturnRecord | None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction; its repositories are read-only attributes so adapters may narrow them."""
 
@@ -177,6 +191,8 @@ class UnitOfWork(Protocol):
     def outbox(self) -> Outbox: ...
     @property
     def print_jobs(self) -> PrintJobs: ...
+    @property
+    def card_returns(self) -> CardReturns: ...
     @property
     def pin_pepper(self) -> bytes:
         """The till's secret for staff PIN hashes, kept outside the database."""

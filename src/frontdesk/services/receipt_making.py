@@ -13,6 +13,7 @@ from frontdesk.domain.receipt import Receipt
 from frontdesk.services import membership, receipts
 from frontdesk.services.accounts import TopUp
 from frontdesk.services.context import TillContext
+from frontdesk.services.cooling_off import CoolingOffRefund, cooling_off_receipt
 from frontdesk.services.membership import Reissued, Returned
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.refund import RefundResult
@@ -69,6 +70,13 @@ def reissue(ctx: TillContext, result: Reissued) -> Receipt | None:
 
 def card_return(ctx: TillContext, result: Returned) -> Receipt:
     return receipts.card_return_receipt(result, who(ctx, result.ticket.cashier), ctx.program)
+
+
+def cooling_off_refund(ctx: TillContext, result: CoolingOffRefund) -> Receipt:
+    printed = who(ctx, result.ticket.cashier)
+    return cooling_off_receipt(
+        result, printed.store_name, printed.till, printed.cashier, ctx.program.cooling_off_days
+    )
 
 
 def shift(ctx: TillContext, report: ShiftReport) -> Receipt:

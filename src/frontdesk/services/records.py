@@ -127,3 +127,21 @@ class Approval:
     created_at: datetime
     used_at: datetime | None
     operator: str | None = None  # who asked for it; None on approvals from before it was kept
+
+
+@dataclass(frozen=True)
+class CardReturnRecord:
+    """How a 退卡 was paid: cash, or a bank account in the member's name with the ID checked."""
+
+    ticket_id: str
+    member_id: str
+    card_no: str
+    payout: str  # cash | bank_transfer
+    account: str | None
+    account_masked: str | None
+    holder: str | None
+    bank: str | None
+    id_number: str | None
+    id_masked: str | None
+    identity_checked_by: str | None
+    calculation: dict[str, int]  # the 退卡单's figures in fen

@@ -21,6 +21,9 @@ from tests.integration.devices.escpos_stream import parse
 RICE = ean13("690000000005")  # 五常大米 5kg, ￥89.00
 STAFF = ["--staff", "1001", "--pin", "1001"]
 MANAGER = ["--manager", "8001", "--manager-pin", "8001"]
+# 李娜's 退卡 is above ￥100: to her own bank account, her ID card checked.
+BANK = ["--bank-account", "6222021234567890123", "--holder", "李娜", "--bank", "工商银行",
+        "--id-number", "11010519491231002X"]  # fmt: skip
 
 
 def run(db: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -116,13 +119,13 @@ def test_each_receipt_kind_prints_when_the_printer_is_on(
             "张伟",
             capsys=capsys,
         )[0],
-        run(db, *STAFF, *MANAGER, "card", "return", cards["李娜"], capsys=capsys)[0],
+        run(db, *STAFF, *MANAGER, "card", "return", cards["李娜"], *BANK, capsys=capsys)[0],
         run(db, *STAFF, "shift", "close", "--counted", "500.00", capsys=capsys)[0],
     ]
 
     assert codes == [0] * 6
     titles = [text.split("\n")[1].strip() for text in _printed(loopback_printer, 6)]
-    assert titles == ["销售小票", "退货小票", "充值小票", "补卡小票", "退卡小票", "交班报表"]
+    assert titles == ["销售小票", "退货小票", "充值小票", "补卡小票", "退卡单", "交班报表"]
 
 
 def test_a_past_receipt_is_reprinted_marked_and_saved_as_a_pdf_that_scans(

@@ -281,7 +281,11 @@ def test_card_return_receipt_pays_principal_and_forfeits_bonus(till: Till) -> No
 
     assert receipt.kind is ReceiptKind.CARD_RETURN
     assert {f.label: f.amount for f in receipt.figures if f.amount is not None} == {
-        "退还本金": Fen.of("100.00"),
+        "累计充值本金": Fen.of("100.00"),
+        "累计赠送赠金": Fen.of("10.00"),
+        "已消费本金": Fen(0),
+        "已消费赠金": Fen(0),
+        "退还本金": Fen.of("100.00"),  # at the ￥100 threshold: still cash
         "作废赠金": Fen.of("10.00"),
     }
     assert receipt.tendered == Fen.of("100.00")

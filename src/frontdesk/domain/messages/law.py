@@ -7,4 +7,39 @@ from __future__ import annotations
 
 from frontdesk.domain.messages.sentence import Sentence
 
-SENTENCES: dict[str, Sentence] = {}
+SENTENCES: dict[str, Sentence] = {
+    "bank_account_required": Sentence(
+        "退还本金 {amount} 超过 {threshold}，须转入会员本人银行账户：请填写账号、户名、开户行，"
+        "并核验会员身份证",
+        "The principal of {amount} is above {threshold}: it must go to a bank account in the "
+        "member's name; give the account, holder, bank and the member's ID number",
+    ),
+    "bank_account_invalid": Sentence(
+        "银行账号不正确（应为 12 至 30 位数字）：{account}",
+        "Invalid bank account number (12 to 30 digits): {account}",
+    ),
+    "holder_not_member": Sentence(
+        "收款账户户名须与会员实名一致，请核对",
+        "The account holder must be the member, by the registered name",
+    ),
+    "id_number_invalid": Sentence(
+        "身份证号码不正确（18 位，末位校验码不符）",
+        "Invalid ID card number (18 characters, check character wrong)",
+    ),
+    "cooling_off_over": Sentence(
+        "已超过 {days} 天冷静期（最后一天为 {last_day}），不能按冷静期退款",
+        "The {days}-day cooling-off period is over (its last day was {last_day})",
+    ),
+    "cooling_off_used": Sentence(
+        "充值 {receipt_no} 之后已使用储值，不能按冷静期全额退款",
+        "Stored value was spent after top-up {receipt_no}: no cooling-off refund",
+    ),
+    "cooling_off_done": Sentence(
+        "充值 {receipt_no} 已按冷静期退款",
+        "Top-up {receipt_no} has already been refunded in the cooling-off period",
+    ),
+    "not_a_top_up": Sentence(
+        "没有这张充值小票：{receipt_no}",
+        "No top-up receipt {receipt_no}",
+    ),
+}

@@ -27,6 +27,7 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "bank_card": ("银行卡", "bank card"),
         "wechat": ("微信支付", "WeChat Pay"),
         "alipay": ("支付宝", "Alipay"),
+        "bank_transfer": ("银行转账", "bank transfer"),
     },
     "Bucket": {
         "principal": ("本金", "principal"),
@@ -38,8 +39,9 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "top_up": ("充值小票", "Top-up receipt"),
         "refund": ("退货小票", "Refund receipt"),
         "card_reissue": ("补卡小票", "Card reissue receipt"),
-        "card_return": ("退卡小票", "Card return receipt"),
+        "card_return": ("退卡单", "Card return statement"),
         "shift_report": ("交班报表", "Shift report"),
+        "cooling_off": ("冷静期退款小票", "Cooling-off refund receipt"),
     },
     "DiscountKind": {
         "tier": ("会员折扣", "member discount"),

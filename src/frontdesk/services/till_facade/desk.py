@@ -133,7 +133,7 @@ class DeskSide(FacadeBase):
             ) from None
         made = self._printable(lambda: receipt_making.card_return(self._ctx, done))
         return CardReturnResult(
-            done.cash_paid,
+            done.principal_paid,
             done.bonus_forfeited,
             self.find_card(card.card_no),
             made.receipt,
