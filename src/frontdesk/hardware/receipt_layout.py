@@ -64,6 +64,7 @@ _TOTAL_LABELS = {
     ReceiptKind.CARD_REISSUE: "实收合计",
     ReceiptKind.CARD_RETURN: "退款合计",
     ReceiptKind.SHIFT_REPORT: "合计",
+    ReceiptKind.COOLING_OFF: "退款合计",
 }
 
 
@@ -79,7 +80,7 @@ def minus(amount: Fen) -> str:
 
 def receipt_blocks(receipt: Receipt) -> list[Block]:
     h = receipt.header
-    refund = h.kind in (ReceiptKind.REFUND, ReceiptKind.CARD_RETURN)  # money paid out
+    refund = h.kind in (ReceiptKind.REFUND, ReceiptKind.CARD_RETURN, ReceiptKind.COOLING_OFF)
     title = h.kind.title + (f"（{REPRINT_MARK}）" if h.reprint else "")
     blocks: list[Block] = [Title(h.store_name), Text(title, Align.CENTER, bold=True)]
     if h.reprint:
