@@ -6,6 +6,7 @@ import unicodedata
 from pathlib import Path
 
 from frontdesk.cli.output import Outcome
+from frontdesk.cli.paths import devices_path
 from frontdesk.cli.session import Session, day
 from frontdesk.services import statement
 
@@ -36,4 +37,31 @@ def member_statement(s: Session) -> Outcome:
     text = "\n".join([page.title, *page.header, *table, *page.footer])
     if a.pdf:
         text += "\n" + (f"PDF 已写入 {a.pdf}" if s.lang == "zh_CN" else f"PDF written to {a.pdf}")
-    return Outcome(text, ms)
+    outcome = Outcome(text, ms)
+    from frontdesk.cli.printing import wanted  # loads the printing stack only when it may print
+
+    if wanted(s):
+        _print_on_receipt_printer(s, page, outcome)
+    return outcome
+
+
+def _print_on_receipt_printer(
+    s: Session, page: statement.StatementLayout, outcome: Outcome
+) -> None:
+    """On the till's receipt printer, like a receipt; a printer fault is a warning only.
+
+    The statement is not a receipt of a transaction, so it is sent at once rather than queued:
+    a member standing at the counter asks again if the paper ran out.
+    """
+    from frontdesk.hardware.escpos_printer import EscposReceiptPrinter
+    from frontdesk.hardware.statement_escpos import render_statement
+    from frontdesk.printing_setup import device_config
+    from frontdesk.services.printing import PrinterFault
+
+    config = device_config(devices_path(s.args.db))
+    try:
+        EscposReceiptPrinter(config.printer, config.paper).send(
+            render_statement(page, config.paper)
+        )
+    except PrinterFault as fault:
+        outcome.warnings.append(f"警告：{fault.message}（对账单未打印）")
