@@ -26,6 +26,11 @@ class InvoiceParts:
     invoiceable: Fen  # paid with cash, bank card, wallets: the customer may ask for an invoice
 
 
+def split_totals(sales: Fen, prepaid: Fen) -> InvoiceParts:
+    """A day's net sales (refunds deducted) in its two parts, as head office reports them."""
+    return InvoiceParts(prepaid, sales - prepaid)
+
+
 def split_sale(total: Fen, paid_by_stored_value: Fen) -> InvoiceParts:
     """A sale's total in its two parts; cash handed over beyond the total is change, not sale."""
     prepaid = min(max(paid_by_stored_value, ZERO), max(total, ZERO))

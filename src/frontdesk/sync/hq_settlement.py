@@ -56,7 +56,7 @@ class SettlementReport:
         return "\n".join(out)
 
 
-def _moves(admin: Engine) -> Iterator[PrincipalMove]:
+def principal_moves(admin: Engine) -> Iterator[PrincipalMove]:
     with admin.connect() as conn:
         rows = conn.execution_options(stream_results=True, yield_per=5000).execute(_MOVES)
         for member_id, store_no, created_at, amount in rows:
@@ -66,7 +66,7 @@ def _moves(admin: Engine) -> Iterator[PrincipalMove]:
 
 
 def build_settlement(admin: Engine) -> SettlementReport:
-    settlement = settle(_moves(admin))
+    settlement = settle(principal_moves(admin))
     with admin.connect() as conn:
         total = int(conn.execute(_LEDGER_SUM).scalar_one())
     return SettlementReport(settlement, total)
