@@ -190,6 +190,10 @@ HELP: dict[str, tuple[str, str]] = {
         "建立或升级总部数据库，并为本收银台生成登录信息",
         "create/upgrade head office and give this till its login",
     ),
+    "hq migrate": (
+        "只升级总部数据库（不改任何收银台的登录）",
+        "upgrade head office's database only (no till's login changes)",
+    ),
     "hq report": ("负余额账户与挂失后的消费", "negative accounts and spends after revocation"),
     "hq kpi": ("全部门店的会员指标", "member KPIs over every store"),
     "--hq-url": (

@@ -1,7 +1,8 @@
-"""`frontdesk hq init|report|kpi`: head office set up, and read by its administrator."""
+"""`frontdesk hq init|migrate|report|kpi`: head office set up, and read by its administrator."""
 
 from __future__ import annotations
 
+import argparse
 from datetime import date
 from pathlib import Path
 
@@ -42,6 +43,36 @@ def init(s: Session) -> Outcome:
         f"总部已就绪：收银台 {till_id} 以角色 {creds.role} 同步，登录信息保存在 {path}（仅本用户可读）",
         {"till_id": till_id, "role": creds.role, "credentials": str(path)},
     )
+
+
+def migrate(args: argparse.Namespace) -> Outcome:
+    """Head office's schema to this frontdesk's, on its own: no till's login is touched.
+
+    Needs no till database: it runs on head office's server with the administrator's address.
+    """
+    from frontdesk.sync.hq_engine import migrate_hq
+    from frontdesk.sync.hq_version import expected_schema, schema_of
+
+    admin = make_hq_engine(args.hq_url)
+    try:
+        before = schema_of(admin)
+        migrate_hq(admin)
+        after = schema_of(admin)
+    finally:
+        admin.dispose()
+    if before == after:
+        text = f"总部数据库已是最新版本 {after}，无需升级"
+        if args.lang != "zh_CN":
+            text = f"Head office's database is already at {after}; nothing to upgrade"
+    else:
+        text = f"总部数据库已升级：{before or '空库'} → {after}；各收银台的登录不变"
+        if args.lang != "zh_CN":
+            text = f"Head office upgraded: {before or 'empty'} → {after}; no till's login changed"
+    data = {"before": before, "after": after, "expected": expected_schema()}
+    return Outcome(text, data)
+
+
+migrate.standalone = True  # type: ignore[attr-defined]
 
 
 def report(s: Session) -> Outcome:

@@ -223,6 +223,7 @@ def _hq(g: Grammar, p: Parser) -> None:
     s = g.leaf(verbs, "init", "hq:init", key="hq init")
     g.arg(s, "--hq-url", required=True)
     g.arg(s, "--store-name")
+    g.arg(g.leaf(verbs, "migrate", "hq:migrate", key="hq migrate"), "--hq-url", required=True)
     g.arg(g.leaf(verbs, "report", "hq:report", key="hq report"), "--hq-url", required=True)
     s = g.leaf(verbs, "kpi", "hq:kpi", key="hq kpi")
     g.arg(s, "--hq-url", required=True)

@@ -38,6 +38,10 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
         "a replaced or returned card does not change; refused",
     ),
     "bad_event": ("卡片事件无法读取，已拒绝", "an unreadable card event was refused"),
+    "schema_version": (
+        "收银台与总部的数据库版本不一致，已拒绝同步",
+        "the till and head office are at different schema versions; the sync was refused",
+    ),
 }
 _UNKNOWN = ("总部发现问题（{code}）", "head office found a problem ({code})")
 

@@ -22,6 +22,7 @@ from frontdesk.services.sync_port import (
 from frontdesk.services.sync_refusals import ChainRefused, HeadMismatch, HeadOfficeRefused
 from frontdesk.sync.chain import FIELDS, values_of
 from frontdesk.sync.hq_migrations.versions.h0003_authority import STAGES
+from frontdesk.sync.hq_version import greet
 
 LEDGER_COLUMNS = FIELDS
 # The staging tables head office opens for a push, and the columns a till fills in each (the
@@ -66,6 +67,12 @@ class PostgresHeadOffice:
         return int(value or 0)
 
     def check_head(self, till_id: str, hash_at: Callable[[int], str | None]) -> None:
+        with reaching(), self.engine.connect() as conn:
+            # First of every sync: is head office at the schema this frontdesk speaks?
+            with conn.begin():
+                refused = greet(conn, till_id)
+            if refused is not None:
+                raise refused
         with reaching(), self.engine.connect() as conn, conn.begin():
             seq = int(conn.execute(text("SELECT fd_acknowledged_seq()")).scalar_one())
             if seq == 0:
