@@ -35,6 +35,10 @@ USAGE: dict[str, tuple[str, str]] = {
     ),
     "no_receipt": ("找不到小票 {text}", "No receipt {text}"),
     "no_card": ("找不到会员卡 {text}", "No member card {text}"),
+    "consent_choice": (
+        "请指定 --withdraw-marketing 或 --give-marketing 之一",
+        "Give one of --withdraw-marketing or --give-marketing",
+    ),
     "return_bank": (
         "转账退卡须同时填写 --bank-account、--holder、--bank 和 --id-number",
         "A return by bank transfer needs --bank-account, --holder, --bank and --id-number",

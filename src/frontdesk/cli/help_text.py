@@ -254,6 +254,17 @@ HELP: dict[str, tuple[str, str]] = {
         "last day, YYYY-MM-DD (inclusive; default: today)",
     ),
     "statement --pdf": ("同时写出 PDF 文件", "also write it as a PDF file"),
+    "member export": (
+        "会员个人信息副本（个人信息保护法）：写出为 JSON 文件（需店长）",
+        "a copy of the member's personal data (PIPL) as a JSON file (manager)",
+    ),
+    "member export --out": ("JSON 文件的保存位置", "where to write the JSON file"),
+    "member consent": (
+        "营销同意：会员可单独撤回或重新同意，不影响会员服务",
+        "marketing consent, withdrawn or given on its own; membership is unaffected",
+    ),
+    "--withdraw-marketing": ("撤回营销同意", "withdraw marketing consent"),
+    "--give-marketing": ("同意接收营销信息", "give marketing consent"),
     "kpi --pdf": ("同时写出带图表的 PDF 报告", "also write a PDF report with charts"),
     "hq products": ("总部商品资料", "head office's catalog"),
     "hq products import": (

@@ -139,6 +139,13 @@ def _member(g: Grammar, p: Parser) -> None:
     g.arg(s, "--from", dest="since", key="statement --from")
     g.arg(s, "--to", dest="until", key="statement --to")
     g.arg(s, "--pdf", key="statement --pdf")
+    s = g.leaf(verbs, "export", "member_rights:export_data", key="member export")
+    g.member_ref(s)
+    g.arg(s, "--out", required=True, key="member export --out")
+    s = g.leaf(verbs, "consent", "member_rights:consent", key="member consent")
+    g.member_ref(s)
+    g.arg(s, "--withdraw-marketing", action="store_true")
+    g.arg(s, "--give-marketing", action="store_true")
 
 
 def _card(g: Grammar, p: Parser) -> None:

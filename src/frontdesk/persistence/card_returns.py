@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import datetime
 
 from sqlalchemy import insert, select
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, RowMapping
 
 from frontdesk.persistence.tables import card_return
 from frontdesk.services.records import CardReturnRecord
@@ -28,9 +28,19 @@ class SqlCardReturns:
         row = self._conn.execute(
             select(card_return).where(card_return.c.ticket_id == ticket_id)
         ).first()
-        if row is None:
-            return None
-        values = dict(row._mapping)
-        values.pop("created_at")
-        values["calculation"] = json.loads(values["calculation"])
-        return CardReturnRecord(**values)
+        return None if row is None else _record(row._mapping)
+
+    def for_member(self, member_id: str) -> list[CardReturnRecord]:
+        q = (
+            select(card_return)
+            .where(card_return.c.member_id == member_id)
+            .order_by(card_return.c.created_at)
+        )
+        return [_record(row._mapping) for row in self._conn.execute(q)]
+
+
+def _record(row: RowMapping) -> CardReturnRecord:
+    values = dict(row)
+    values.pop("created_at")
+    values["calculation"] = json.loads(values["calculation"])
+    return CardReturnRecord(**values)
