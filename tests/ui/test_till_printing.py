@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from frontdesk.domain.receipt import Receipt
 from frontdesk.hardware.config import DeviceConfig, save_config
 from frontdesk.hardware.escpos_printer import OFFLINE, Backend, PrinterConnection
-from frontdesk.hardware.escpos_receipt import PAPER_80MM
+from frontdesk.hardware.escpos_receipt import DRAWER_KICK, PAPER_80MM
 from frontdesk.persistence.print_jobs import SqlitePrintJobStore
 from frontdesk.printing_setup import QueuedReceiptOutput
 from frontdesk.services.till_port import (
@@ -142,6 +142,10 @@ def test_f10_reprints_any_receipt_by_number_marked_reprint(
     assert "重印" in again
     assert "重印" in preview.text()
     assert receipt_no in window.ui.message_label.text()
+    assert DRAWER_KICK in printer.jobs[0]  # the cash sale opened the drawer
+    assert DRAWER_KICK not in printer.jobs[1]  # its reprint never does
+    [logged] = real_store.backend.audit_log(1)
+    assert (logged.action, logged.subject, logged.actor) == ("receipt_reprint", receipt_no, "1001")
 
 
 def test_a_reprint_of_an_unknown_number_is_refused_in_the_preview(

@@ -44,6 +44,7 @@ def test_the_drawer_opens_exactly_when_cash_was_tendered() -> None:
     assert not by_wechat.opens_drawer
     assert not sample_receipts.top_up().opens_drawer
     assert sample_receipts.refund().opens_drawer
+    assert not sale.as_reprint().opens_drawer  # no money moves on a reprint
 
 
 def test_a_reprint_is_the_same_receipt_marked_as_such() -> None:

@@ -7,14 +7,16 @@ from pathlib import Path
 from frontdesk.cli.output import Outcome
 from frontdesk.cli.printing import past_receipt, queue_of
 from frontdesk.cli.session import Session
+from frontdesk.services import receipt_making
 
 
 def reprint(s: Session) -> Outcome:
-    s.actor()  # a reprint is a till operation: the operator signs in
+    actor = s.actor()  # a reprint is a till operation: the operator signs in
     receipt = past_receipt(s, s.args.receipt_no).as_reprint()
     queue, faults = queue_of(s)
     job_id = queue.submit(receipt)
     no = receipt.header.receipt_no
+    receipt_making.record_reprint(s.ctx, actor=actor, receipt_no=no)
     return Outcome(
         f"小票 {no} 已重印" + ("（排队中）" if faults else ""),
         {"job_id": job_id, "receipt_no": no, "printed": not faults},

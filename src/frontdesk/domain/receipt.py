@@ -155,7 +155,12 @@ class Receipt:
 
     @property
     def opens_drawer(self) -> bool:
-        """Cash changed hands (paid in or paid out), so the drawer must open; never otherwise."""
+        """Cash changed hands (paid in or paid out), so the drawer must open; never otherwise.
+
+        A reprint (重印) moved no money: it never opens the drawer, whoever asks for one.
+        """
+        if self.header.reprint:
+            return False
         return any(t.kind is TenderKind.CASH and t.amount.value > 0 for t in self.tenders)
 
     @property

@@ -109,3 +109,10 @@ def past(ctx: TillContext, receipt_no: str) -> Receipt | None:
         phone=None if member is None else member.phone,
         original_receipt_no=None if original is None else original.receipt_no,
     )
+
+
+def record_reprint(ctx: TillContext, *, actor: str, receipt_no: str) -> None:
+    """重打小票 goes in the audit log: a reprint is paper anyone could show as a sale."""
+    with ctx.uow() as uow:
+        uow.audit.add(at=ctx.now(), actor=actor, action="receipt_reprint", subject=receipt_no)
+        uow.commit()

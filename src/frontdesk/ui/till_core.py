@@ -197,6 +197,10 @@ class TillCore(QMainWindow):
         if self._receipts is None:
             raise errors.UnknownTicket(receipt_no=receipt_no)
         again = self._receipts.reprint(receipt_no)
+        try:
+            self._backend.record_reprint(again.header.receipt_no)
+        except Exception:  # the paper is out; the log line is missing, which the log says
+            log.exception("reprint of %s not audited", again.header.receipt_no)
         self._message = self.tr("Receipt {receipt_no} reprinted").format(
             receipt_no=again.header.receipt_no
         )

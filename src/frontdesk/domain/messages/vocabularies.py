@@ -104,5 +104,6 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "login": ("登录", "login"),
         "till_init": ("收银台初始化", "till set up"),
         "approval": ("店长审批", "manager approval"),
+        "receipt_reprint": ("重打小票", "receipt reprinted"),
     },
 }

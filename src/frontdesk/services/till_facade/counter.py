@@ -142,6 +142,9 @@ class CounterSide(FacadeBase):
         """A past ticket's receipt rebuilt from the store (for 重印 when no print job kept it)."""
         return receipt_making.past(self._ctx, receipt_no)
 
+    def record_reprint(self, receipt_no: str) -> None:
+        receipt_making.record_reprint(self._ctx, actor=self.actor, receipt_no=receipt_no)
+
 
 def _items(draft: TicketDraft) -> list[checkout.SaleItem]:
     return [checkout.SaleItem(ln.product.barcode, ln.quantity) for ln in draft.lines]
