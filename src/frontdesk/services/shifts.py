@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from frontdesk.domain import errors
 from frontdesk.domain.invoicing import InvoiceParts, split_sale
 from frontdesk.domain.money import ZERO, Fen, total
 from frontdesk.services import held_tickets
 from frontdesk.services.context import TillContext, new_id
+from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.records import AuditEntry, Shift
 
 TENDER_NAMES = {
@@ -41,6 +42,24 @@ def open_shift(ctx: TillContext, *, cashier: str, opening_float: Fen) -> Shift:
         )
         uow.commit()
     return shift
+
+
+@dataclass(frozen=True)
+class OpenShift:
+    """The shift the till's drawer is in, with its cashier's name for the one who logs in."""
+
+    shift: Shift
+    cashier_name: str
+
+
+def current(ctx: TillContext) -> OpenShift | None:
+    """The shift still open on this till, if any (a login carries it on, with its float)."""
+    with ctx.uow(write=False) as uow:
+        shift = uow.shifts.current()
+        if shift is None:
+            return None
+        staff = uow.staff.get(shift.cashier)
+        return OpenShift(shift, shift.cashier if staff is None else staff.name)
 
 
 def open_or_resume(ctx: TillContext, *, cashier: str, opening_float: Fen) -> Shift:
@@ -119,67 +138,11 @@ def close_shift(ctx: TillContext, *, cashier: str, counted_cash: Fen) -> ShiftRe
         if shift is None:
             raise errors.ShiftNotOpen()
         held_tickets.refuse_if_held(uow.settings)
-        tickets = uow.tickets.in_shift(shift.shift_id)
-        entries = uow.ledger.entries(after_seq=shift.opening_seq)
-        by_tender: dict[str, Fen] = {}
-        refunds_by: dict[str, Fen] = {}
-        cash = shift.opening_float
-        for tk in tickets:
-            for td in tk.tenders:
-                if tk.kind == "sale":
-                    by_tender[td.kind] = by_tender.get(td.kind, ZERO) + td.amount
-                elif tk.kind == "refund":
-                    refunds_by[td.kind] = refunds_by.get(td.kind, ZERO) - td.amount
-                if td.kind == "cash":
-                    cash = cash + td.amount
-        money = [e for e in entries if e.bucket in ("principal", "bonus")]
-        pts = [e for e in entries if e.bucket == "points"]
-
-        def fen(kinds: tuple[str, ...]) -> Fen:
-            return Fen(sum(e.amount for e in money if e.kind in kinds))
-
-        def points(kinds: tuple[str, ...]) -> int:
-            return sum(e.amount for e in pts if e.kind in kinds)
-
-        sales = [tk for tk in tickets if tk.kind == "sale"]
-        report = ShiftReport(
-            shift=shift,
-            closed_by=cashier,
-            sales_count=len(sales),
-            sales_by_tender=by_tender,
-            refunds=Fen(-sum(tk.total.value for tk in tickets if tk.kind == "refund")),
-            refunds_by_tender=refunds_by,
-            discounts={
-                "tier": total(
-                    [tk.discount_tier for tk in tickets if tk.kind in ("sale", "refund")]
-                ),
-                "birthday": total(
-                    [tk.discount_birthday for tk in tickets if tk.kind in ("sale", "refund")]
-                ),
-                "points": total([tk.redemption for tk in tickets if tk.kind in ("sale", "refund")]),
-            },
-            topups_principal=fen(("topup",)),
-            topups_bonus=fen(("bonus",)),
-            reissue_fees=total([tk.total for tk in tickets if tk.kind == "reissue"]),
-            cash_out=Fen(-sum(tk.total.value for tk in tickets if tk.kind == "cashout")),
-            liability_opening=shift.opening_liability,
-            liability_topups=fen(("topup", "bonus")),
-            liability_spends=-fen(("spend",)),
-            liability_refunds=fen(("refund",)),
-            liability_adjustments=fen(("adjust", "cashout", "forfeit", "expire", "reversal")),
-            liability_closing=uow.accounts.liability(),
-            points_issued=points(("earn",)),
-            points_redeemed=-points(("redeem",)) - points(("refund",)),
-            points_expired=-points(("expire",)),
-            points_adjusted=points(("adjust", "reversal")),
-            expected_cash=cash,
-            counted_cash=counted_cash,
-            approvals=[
-                a
-                for a in uow.audit.since(shift.opened_at)
-                if a.approver is not None or a.action == "approval"
-            ],
-        )
+        report = _report(uow, shift, cashier, counted_cash)
+        # The report is of the closed shift: its close time and count print on the receipt.
+        closed = replace(shift, closed_at=now, counted_cash=counted_cash)
+        report = replace(report, shift=closed)
+        cash = report.expected_cash
         uow.shifts.close(shift.shift_id, now, counted_cash, report_summary(report))
         uow.audit.add(
             at=now,
@@ -191,6 +154,81 @@ def close_shift(ctx: TillContext, *, cashier: str, counted_cash: Fen) -> ShiftRe
         )
         uow.commit()
     return report
+
+
+def report_so_far(ctx: TillContext, *, cashier: str) -> ShiftReport:
+    """中途报表 (X-report): the open shift's figures now; it closes nothing and counts nothing.
+
+    Its counted cash is the expected cash (over/short zero) and its shift has no close time.
+    """
+    with ctx.uow(write=False) as uow:
+        shift = uow.shifts.current()
+        if shift is None:
+            raise errors.ShiftNotOpen()
+        return _report(uow, shift, cashier, None)
+
+
+def _report(uow: UnitOfWork, shift: Shift, cashier: str, counted_cash: Fen | None) -> ShiftReport:
+    """Every figure of the shift from its tickets and ledger entries, as of now."""
+    tickets = uow.tickets.in_shift(shift.shift_id)
+    entries = uow.ledger.entries(after_seq=shift.opening_seq)
+    by_tender: dict[str, Fen] = {}
+    refunds_by: dict[str, Fen] = {}
+    cash = shift.opening_float
+    for tk in tickets:
+        for td in tk.tenders:
+            if tk.kind == "sale":
+                by_tender[td.kind] = by_tender.get(td.kind, ZERO) + td.amount
+            elif tk.kind == "refund":
+                refunds_by[td.kind] = refunds_by.get(td.kind, ZERO) - td.amount
+            if td.kind == "cash":
+                cash = cash + td.amount
+    money = [e for e in entries if e.bucket in ("principal", "bonus")]
+    pts = [e for e in entries if e.bucket == "points"]
+
+    def fen(kinds: tuple[str, ...]) -> Fen:
+        return Fen(sum(e.amount for e in money if e.kind in kinds))
+
+    def points(kinds: tuple[str, ...]) -> int:
+        return sum(e.amount for e in pts if e.kind in kinds)
+
+    sales = [tk for tk in tickets if tk.kind == "sale"]
+    return ShiftReport(
+        shift=shift,
+        closed_by=cashier,
+        sales_count=len(sales),
+        sales_by_tender=by_tender,
+        refunds=Fen(-sum(tk.total.value for tk in tickets if tk.kind == "refund")),
+        refunds_by_tender=refunds_by,
+        discounts={
+            "tier": total([tk.discount_tier for tk in tickets if tk.kind in ("sale", "refund")]),
+            "birthday": total(
+                [tk.discount_birthday for tk in tickets if tk.kind in ("sale", "refund")]
+            ),
+            "points": total([tk.redemption for tk in tickets if tk.kind in ("sale", "refund")]),
+        },
+        topups_principal=fen(("topup",)),
+        topups_bonus=fen(("bonus",)),
+        reissue_fees=total([tk.total for tk in tickets if tk.kind == "reissue"]),
+        cash_out=Fen(-sum(tk.total.value for tk in tickets if tk.kind == "cashout")),
+        liability_opening=shift.opening_liability,
+        liability_topups=fen(("topup", "bonus")),
+        liability_spends=-fen(("spend",)),
+        liability_refunds=fen(("refund",)),
+        liability_adjustments=fen(("adjust", "cashout", "forfeit", "expire", "reversal")),
+        liability_closing=uow.accounts.liability(),
+        points_issued=points(("earn",)),
+        points_redeemed=-points(("redeem",)) - points(("refund",)),
+        points_expired=-points(("expire",)),
+        points_adjusted=points(("adjust", "reversal")),
+        expected_cash=cash,
+        counted_cash=cash if counted_cash is None else counted_cash,
+        approvals=[
+            a
+            for a in uow.audit.since(shift.opened_at)
+            if a.approver is not None or a.action == "approval"
+        ],
+    )
 
 
 def report_summary(r: ShiftReport) -> dict[str, object]:

@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Protocol
 
 from frontdesk.domain.cards import CardAction
+from frontdesk.domain.counter_rules import CounterRules
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import LineInput, PricedTicket, Product
 from frontdesk.domain.receipt import Receipt
@@ -20,6 +21,7 @@ from frontdesk.services.context import new_id
 from frontdesk.services.held_tickets import HeldTicket
 from frontdesk.services.membership import MemberView
 from frontdesk.services.records import AuditEntry, Shift
+from frontdesk.services.shifts import OpenShift
 from frontdesk.services.staff import StaffSession
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "CheckoutResult",
     "HeldTicket",
     "MemberView",
+    "OpenShift",
     "RefundResult",
     "RegistrationForm",
     "ReissueResult",
@@ -174,8 +177,22 @@ class TillBackend(Protocol):
 
     # staff and shift
     def login(self, staff_no: str, pin: str) -> StaffSession: ...
-    def open_shift(self, float_amount: Fen) -> Shift: ...
+    def open_shift(self, float_amount: Fen) -> Shift:
+        """开班 with this float, or the shift still open carried on (its float stays)."""
+        ...
+
+    def current_shift(self) -> OpenShift | None:
+        """The shift still open on this till, so 开班 says whose it is instead of a float."""
+        ...
+
     def close_shift(self, counted_cash: Fen) -> ShiftReport: ...
+    def shift_report_so_far(self) -> ShiftReport:
+        """中途报表: the open shift's figures now, closing nothing (its counted is the expected)."""
+        ...
+
+    def counter_rules(self) -> CounterRules:
+        """When the counter reads an amount back first, and what a cashier changes alone."""
+        ...
 
     # the sale
     def add_product(self, barcode: str) -> Product: ...
@@ -261,4 +278,3 @@ class TillBackend(Protocol):
     def record_reprint(self, receipt_no: str) -> None:
         """重打小票 in the audit log, under the cashier on the till."""
         ...
-

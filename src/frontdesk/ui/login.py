@@ -80,6 +80,10 @@ class OpenShiftDialog(QDialog):
         self._backend = backend
         self._session = session
         self.shift: Shift | None = None
+        # A shift still open is carried on with its own float: no float field pretends otherwise.
+        self._current = backend.current_shift()
+        self.ui.float_label.setVisible(self._current is None)
+        self.ui.float_edit.setVisible(self._current is None)
         self.ui.open_button.clicked.connect(self._on_open_clicked)
         self.ui.cancel_button.clicked.connect(self.reject)
         self._retranslate()
@@ -99,15 +103,26 @@ class OpenShiftDialog(QDialog):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
+        current = self._current
+        if current is None:
+            self.ui.greeting_label.setText(
+                self.tr("Hello {name} ({staff_no}). Count the cash in the drawer.").format(
+                    name=self._session.name, staff_no=self._session.staff_no
+                )
+            )
+            return
         self.ui.greeting_label.setText(
-            self.tr("Hello {name} ({staff_no}). Count the cash in the drawer.").format(
-                name=self._session.name, staff_no=self._session.staff_no
+            self.tr("Continue {name}'s shift (opened {time}, float {float})").format(
+                name=current.cashier_name,
+                time=current.shift.opened_at.astimezone().strftime("%H:%M"),
+                float=current.shift.opening_float,
             )
         )
+        self.ui.open_button.setText(self.tr("Enter Continue the shift"))
 
     @Slot()
     def _on_open_clicked(self) -> None:
-        text = self.ui.float_edit.text().strip() or "0"
+        text = "0" if self._current is not None else self.ui.float_edit.text().strip() or "0"
         try:
             amount = Fen.of(text)
         except ValueError:

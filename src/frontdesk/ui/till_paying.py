@@ -8,10 +8,10 @@ from PySide6.QtCore import Slot
 
 from frontdesk.domain import errors
 from frontdesk.domain.money import Fen
-from frontdesk.domain.tendering import typed_cash
+from frontdesk.domain.tendering import asks_first, typed_cash
 from frontdesk.services.till_port import TenderKind, TicketDraft
 from frontdesk.ui.committed import not_finished, receipt_not_printed
-from frontdesk.ui.prompts import PromptDialog
+from frontdesk.ui.prompts import ConfirmDialog, PromptDialog
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.till_held import TillHeld
 
@@ -76,6 +76,12 @@ class TillPaying(TillHeld):
         except ValueError:
             self._show_error(errors.InvalidAmount(amount=text))
             return
+        if asks_first(amount, self._backend.counter_rules().confirm_topup_above):
+            question = self.tr("Top up {amount} for {name} (card {card_no})?").format(
+                amount=amount, name=self.member.name, card_no=self.member.card_no or ""
+            )
+            if not ConfirmDialog.ask(self, self.tr("Top up"), question):
+                return
         card_no = self.member.card_no or ""  # a member on the ticket came with a usable card
         txn_id = self._topup.txn_id((card_no, amount))
         try:

@@ -1,11 +1,13 @@
-"""The till window's manager keys: F9 opens the manager screens, F11 the shift close."""
+"""The till window's shift keys: F9 the manager screens, F11 交班, Ctrl+B the 中途报表."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
 
+from frontdesk.domain import errors
 from frontdesk.services.till_port import ApprovalAction
 from frontdesk.ui.approval import ApprovalDialog
+from frontdesk.ui.receipt import ReceiptPreviewDialog
 from frontdesk.ui.till_paying import TillPaying
 
 
@@ -25,6 +27,17 @@ class TillShift(TillPaying):
             self._render()
             return
         self._ask_manager("shift")
+
+    @Slot()
+    def x_report(self) -> None:
+        """Ctrl+B 中途报表: the shift's figures so far, on screen; the shift goes on."""
+        try:
+            report = self._backend.shift_report_so_far()
+        except errors.DomainError as err:
+            self._show_error(err)
+            return
+        ReceiptPreviewDialog.ask(report.report_lines, self)
+        self.ui.scan_edit.setFocus()
 
     def _ask_manager(self, page: str) -> None:
         approval = ApprovalDialog.ask(

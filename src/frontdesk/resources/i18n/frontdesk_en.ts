@@ -442,6 +442,14 @@
         <translation>Hello {name} ({staff_no}). Count the cash in the drawer.</translation>
     </message>
     <message>
+        <source>Continue {name}&apos;s shift (opened {time}, float {float})</source>
+        <translation>Continue {name}&apos;s shift (opened {time}, float {float})</translation>
+    </message>
+    <message>
+        <source>Enter Continue the shift</source>
+        <translation>Enter Continue the shift</translation>
+    </message>
+    <message>
         <source>Not an amount: {text}</source>
         <translation>Not an amount: {text}</translation>
     </message>
@@ -617,6 +625,18 @@
     <message>
         <source>Over (+) / short (−)</source>
         <translation>Over (+) / short (−)</translation>
+    </message>
+    <message>
+        <source>Expected {expected}, counted {counted}: {over_short} {amount}. Close the shift?</source>
+        <translation>Expected {expected}, counted {counted}: {over_short} {amount}. Close the shift?</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>over</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>short</translation>
     </message>
     <message>
         <source>Shift closed</source>
@@ -922,6 +942,10 @@
     <message>
         <source>Cash top-up amount (yuan)</source>
         <translation>Cash top-up amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Top up {amount} for {name} (card {card_no})?</source>
+        <translation>Top up {amount} for {name} (card {card_no})?</translation>
     </message>
     <message>
         <source>Topped up {principal}, bonus {bonus}</source>

@@ -442,6 +442,14 @@
         <translation>{name}（{staff_no}）您好，请清点钱箱中的备用金。</translation>
     </message>
     <message>
+        <source>Continue {name}&apos;s shift (opened {time}, float {float})</source>
+        <translation>继续 {name} 的班次（开班 {time}，备用金 {float}）</translation>
+    </message>
+    <message>
+        <source>Enter Continue the shift</source>
+        <translation>Enter 继续班次</translation>
+    </message>
+    <message>
         <source>Not an amount: {text}</source>
         <translation>金额无效：{text}</translation>
     </message>
@@ -617,6 +625,18 @@
     <message>
         <source>Over (+) / short (−)</source>
         <translation>长款（+）/ 短款（−）</translation>
+    </message>
+    <message>
+        <source>Expected {expected}, counted {counted}: {over_short} {amount}. Close the shift?</source>
+        <translation>应有现金 {expected}，实点 {counted}：{over_short} {amount}。确定交班？</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>长款</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>短款</translation>
     </message>
     <message>
         <source>Shift closed</source>
@@ -922,6 +942,10 @@
     <message>
         <source>Cash top-up amount (yuan)</source>
         <translation>现金充值金额（元）</translation>
+    </message>
+    <message>
+        <source>Top up {amount} for {name} (card {card_no})?</source>
+        <translation>为 {name}（卡号 {card_no}）充值 {amount}？</translation>
     </message>
     <message>
         <source>Topped up {principal}, bonus {bonus}</source>

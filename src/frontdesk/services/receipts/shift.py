@@ -54,10 +54,11 @@ def shift_receipt(
         Figure("过期积分", text=f"{report.points_expired:,}"),
         Figure("调整积分", text=f"{report.points_adjusted:,}"),
         Figure("应有现金", report.expected_cash),
-        Figure("实点现金", report.counted_cash),
-        Figure("长短款", report.over_short),
     ]
-    notes = [] if report.liability_reconciles else ["储值余额核对不符，请联系总部"]
+    if closed is not None:  # a 中途报表 (X-report) has counted nothing yet
+        figures += [Figure("实点现金", report.counted_cash), Figure("长短款", report.over_short)]
+    notes = [] if closed is not None else ["中途报表：班次未结束，未点现金"]
+    notes += [] if report.liability_reconciles else ["储值余额核对不符，请联系总部"]
     notes += [
         f"店长审批：{_APPROVED.get(a.action, a.action)} {a.subject or ''}"
         f"（{approver_names.get(a.approver, a.approver)}）"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from frontdesk.domain import errors
+from frontdesk.domain.counter_rules import CounterRules
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import PricedTicket, Product
 from frontdesk.domain.receipt import Receipt
@@ -28,12 +29,24 @@ class CounterSide(FacadeBase):
     def open_shift(self, float_amount: Fen) -> Shift:
         return shifts.open_or_resume(self._ctx, cashier=self.actor, opening_float=float_amount)
 
+    def current_shift(self) -> shifts.OpenShift | None:
+        return shifts.current(self._ctx)
+
     def close_shift(self, counted_cash: Fen) -> ShiftReport:
         report = shifts.close_shift(self._ctx, cashier=self.actor, counted_cash=counted_cash)
+        return self._shift_report(report)
+
+    def shift_report_so_far(self) -> ShiftReport:
+        return self._shift_report(shifts.report_so_far(self._ctx, cashier=self.actor))
+
+    def _shift_report(self, report: shifts.ShiftReport) -> ShiftReport:
         receipt = receipt_making.shift(self._ctx, report)
         return ShiftReport(
             report.expected_cash, report.counted_cash, tuple(self._text(receipt)), receipt
         )
+
+    def counter_rules(self) -> CounterRules:
+        return self._ctx.program.counter
 
     # -- the sale -------------------------------------------------------------------------------
 

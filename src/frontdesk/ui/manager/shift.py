@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 
 from frontdesk.domain import errors
 from frontdesk.domain.money import Fen
+from frontdesk.domain.tendering import asks_first
 from frontdesk.services.till_port import ShiftReport, TillBackend
 from frontdesk.ui.function_keys import KeyedPage
 from frontdesk.ui.i18n import error_text
 from frontdesk.ui.manager.common import show
+from frontdesk.ui.prompts import ConfirmDialog
 
 
 class ShiftClosePage(KeyedPage):
@@ -88,6 +90,8 @@ class ShiftClosePage(KeyedPage):
         except ValueError:
             show(self.result_label, error_text(errors.InvalidAmount(amount=text)), error=True)
             return
+        if not self._over_short_confirmed(counted):
+            return
         try:
             report = self._backend.close_shift(counted)
         except errors.DomainError as err:
@@ -96,6 +100,25 @@ class ShiftClosePage(KeyedPage):
         self.render_report(report)
         self.receipt_issued.emit(report.receipt)
         self.shift_closed.emit(report)
+
+    def _over_short_confirmed(self, counted: Fen) -> bool:
+        """An over/short past the program's limit is read back before the shift closes."""
+        try:
+            expected = self._backend.shift_report_so_far().expected_cash
+        except errors.DomainError:
+            return True  # no shift to close: close_shift says so
+        over = counted - expected
+        if not asks_first(over, self._backend.counter_rules().confirm_over_short_above):
+            return True
+        question = self.tr(
+            "Expected {expected}, counted {counted}: {over_short} {amount}. Close the shift?"
+        ).format(
+            expected=expected,
+            counted=counted,
+            over_short=self.tr("over") if over.value > 0 else self.tr("short"),
+            amount=Fen(abs(over.value)),
+        )
+        return ConfirmDialog.ask(self, self.tr("Close shift"), question, default_yes=False)
 
     def render_report(self, report: ShiftReport) -> None:
         self.expected_value.setText(str(report.expected_cash))
