@@ -43,7 +43,7 @@ def test_a_held_ticket_comes_back_by_scanning_or_typing_its_number(
     scan(qtbot, hub, window, "G000001")  # the number scanned from the held slip
     assert window.member is not None
     assert window.member.name == "张三丰"
-    assert [line.product.barcode for line in window.draft.lines] == [RICE, RICE]
+    assert [(ln.product.barcode, ln.quantity) for ln in window.draft.lines] == [(RICE, 2)]
     assert window.ui.message_label.text() == "已取回挂单 G1"
 
     type_code(qtbot, window, "g2")  # typed by hand, while a ticket is open: refused
@@ -75,7 +75,7 @@ def test_the_open_ticket_survives_a_crash_and_is_offered_back(
     assert "张三丰" in asked[0]
     assert again.member is not None
     assert again.member.name == "张三丰"
-    assert [line.product.barcode for line in again.draft.lines] == [RICE, RICE]
+    assert [(ln.product.barcode, ln.quantity) for ln in again.draft.lines] == [(RICE, 2)]
     assert again.draft.txn_id == txn_id  # still that one sale: paying twice is impossible
 
 

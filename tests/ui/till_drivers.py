@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from frontdesk.domain.program import Program
 from frontdesk.persistence.engine import open_database
 from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
 from frontdesk.printing_setup import receipt_text
@@ -38,10 +39,10 @@ def answering(qtbot: QtBot, key: Qt.Key, asked: list[str]) -> Ask:
     return ask
 
 
-def restarted(real_store: RealStore) -> ServicesTillBackend:
+def restarted(real_store: RealStore, program: Program = PROGRAM) -> ServicesTillBackend:
     """The till started again: a new process's backend on the same database file."""
     engine = open_database(real_store.engine_path)
-    ctx = TillContext(SqlUnitOfWorkFactory(engine), FixedClock(TODAY), PROGRAM)
+    ctx = TillContext(SqlUnitOfWorkFactory(engine), FixedClock(TODAY), program)
     return ServicesTillBackend(ctx, receipt_text=receipt_text)
 
 

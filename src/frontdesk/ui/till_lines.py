@@ -7,6 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import Slot
 
 from frontdesk.domain import errors
+from frontdesk.domain.counter_rules import SameScan
 from frontdesk.domain.pricing import LineInput
 from frontdesk.services.till_port import TicketDraft
 from frontdesk.ui.product_search import ProductSearchDialog
@@ -23,10 +24,26 @@ class TillLines(TillMember):
         except errors.DomainError as err:
             self._show_error(err)
             return
-        self.draft = replace(self.draft, lines=(*self.draft.lines, LineInput(product, 1)))
+        lines = list(self.draft.lines)
+        same = [i for i, line in enumerate(lines) if line.product.barcode == product.barcode]
+        if same and self._backend.counter_rules().same_scan is SameScan.ADD_TO_LINE:
+            row = same[-1]  # the same product again: one more on its line
+            lines[row] = replace(lines[row], quantity=lines[row].quantity + 1)
+        else:
+            row = len(lines)
+            lines.append(LineInput(product, 1))
+        self.draft = replace(self.draft, lines=tuple(lines))
         self._message = ""
         self._reprice()
-        self.ui.lines_view.selectRow(len(self.draft.lines) - 1)
+        self.ui.lines_view.selectRow(row)
+
+    def select_line(self, step: int) -> None:
+        """↑/↓ from the scan field: the line F2, F3 act on; the focus stays for the next scan."""
+        if not self.draft.lines:
+            return
+        row = self._selected_row()
+        current = len(self.draft.lines) - 1 if row is None else row
+        self.ui.lines_view.selectRow(max(0, min(len(self.draft.lines) - 1, current + step)))
 
     @Slot()
     def search_products(self) -> None:

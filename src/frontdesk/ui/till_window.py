@@ -88,6 +88,12 @@ class TillWindow(TillShift):
         if button is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             button.click()
             return
+        steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
+        step = steps.get(Qt.Key(event.key()))
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if step is not None and plain == Qt.KeyboardModifier.NoModifier:
+            self.select_line(step)
+            return
         ctrl_action = self._ctrl_keys.get(QKeySequence(event.keyCombination()))
         if ctrl_action is not None:
             ctrl_action()

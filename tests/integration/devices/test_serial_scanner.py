@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import queue
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -13,6 +14,7 @@ from frontdesk.hardware.framing import Framing, Terminator
 from frontdesk.hardware.serial_scanner import (
     CONNECTED,
     DISCONNECTED,
+    DOUBLE_READ,
     PARTIAL_DROPPED,
     ScannerSettings,
     SerialScanner,
@@ -150,6 +152,18 @@ def test_the_same_code_twice_within_the_window_is_read_once(
 
     assert [first.code, second.code] == [CARD, EAN13]
     assert till.scans.empty()
+
+
+def test_a_second_scan_of_the_same_product_a_moment_later_is_read(
+    socat_pair: SocatPair, till: Till, scanner_cr: SerialScanner
+) -> None:
+    # The old one-second window (still in saved device files) dropped the second bottle.
+    socat_pair.write(f"{EAN13}\r".encode())
+    first = till.next_scan()
+    time.sleep(DOUBLE_READ + 0.15)  # a cashier passing the next bottle: still under a second
+    socat_pair.write(f"{EAN13}\r".encode())
+
+    assert [first.code, till.next_scan().code] == [EAN13, EAN13]
 
 
 def test_unplugging_reports_disconnected_and_the_reader_comes_back_after_replug(
