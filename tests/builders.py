@@ -43,3 +43,24 @@ class FixedClock:
 
 def at(year: int, month: int, day: int, hour: int = 12) -> datetime:
     return datetime(year, month, day, hour, tzinfo=CST)
+
+
+def hq_member_row(member_id: str, phone: str, at: str, change_seq: int) -> dict[str, object]:
+    """A member as head office's member stream sends it (no PIN, no cards)."""
+    return {
+        "member_id": member_id,
+        "phone": phone,
+        "name": f"会员{change_seq}",
+        "birthday": None,
+        "gender": None,
+        "consent_marketing_at": None,
+        "tier_lock": None,
+        "tier_lock_reason": None,
+        "store": "002",
+        "recruiter": "9001",
+        "created_at": at,
+        "consent_terms_at": at,
+        "pin_hash": None,
+        "cards": [],
+        "change_seq": change_seq,
+    }

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Engine, and_, insert, select, update
@@ -12,13 +14,18 @@ from sqlalchemy.engine import Connection
 
 from frontdesk.domain.cards import CardState
 from frontdesk.domain.ledger import LedgerEntry
-from frontdesk.domain.merge import Projection, member_update, project_balance, till_takes_card
-from frontdesk.domain.money import Fen
-from frontdesk.domain.pin_state import PinState
+from frontdesk.domain.merge import till_takes_card
 from frontdesk.domain.program import Program, ProgramInvalid
-from frontdesk.domain.tiers import TierEvent, tier_status
 from frontdesk.persistence import tables as t
-from frontdesk.persistence.repositories import SqlAccounts, SqlSettings, SqlTickets
+from frontdesk.persistence.pull_apply import (
+    apply_balance_chunk,
+    apply_member_chunk,
+    apply_tier_chunk,
+    balance_items,
+    in_short_transactions,
+    tier_items,
+)
+from frontdesk.persistence.repositories import SqlSettings
 from frontdesk.services.sync_port import (
     HQ_PROGRAM_SETTING,
     HQ_PROGRAM_SOURCE,
@@ -156,21 +163,26 @@ class SqliteSyncStore:
     # -- pull -------------------------------------------------------------------------------
 
     def apply(self, stream: str, batch: RowBatch) -> list[str]:
+        if stream not in ("card", "member", "product", "program"):
+            raise ValueError(f"unknown stream {stream}")
+        return in_short_transactions(self.engine, batch.rows, partial(self._apply_rows, stream))
+
+    def _apply_rows(self, stream: str, conn: Connection, rows: Sequence[Row]) -> list[str]:
         problems: list[str] = []
-        with self.engine.connect().execution_options(write=True) as conn:
-            pending = self._pending_cards(conn)
-            for row in batch.rows:
-                if stream == "card":
-                    self._apply_card(conn, row, pending, need_member=True)
-                elif stream == "member":
-                    problems += self._apply_member(conn, row, pending)
-                elif stream == "product":
-                    self._apply_product(conn, row)
-                elif stream == "program":
-                    problems += self._apply_program(conn, row)
-                else:
-                    raise ValueError(f"unknown stream {stream}")
-            conn.commit()
+        pending = self._pending_cards(conn)
+        if stream == "member":
+
+            def cards(conn: Connection, card: Row) -> None:
+                self._apply_card(conn, card, pending, need_member=False)
+
+            return apply_member_chunk(conn, rows, entry_tier=self.entry_tier, apply_cards=cards)
+        for row in rows:
+            if stream == "card":
+                self._apply_card(conn, row, pending, need_member=True)
+            elif stream == "product":
+                self._apply_product(conn, row)
+            else:
+                problems += self._apply_program(conn, row)
         return problems
 
     @staticmethod
@@ -217,54 +229,6 @@ class SqliteSyncStore:
                 .values(state=row["state"], state_at=row["state_at"])
             )
 
-    def _apply_member(self, conn: Connection, row: Row, pending: set[str]) -> list[str]:
-        now = datetime.now().astimezone().isoformat()
-        local = conn.execute(
-            select(
-                t.member.c.member_id,
-                t.member.c.pin_hash,
-                t.member.c.pin_failures,
-                t.member.c.pin_locked,
-            ).where(t.member.c.member_id == row["member_id"])
-        ).first()
-        clash = conn.execute(
-            select(t.member.c.member_id).where(
-                and_(t.member.c.phone == row["phone"], t.member.c.member_id != row["member_id"])
-            )
-        ).first()
-        if clash is not None:
-            return [f"会员 {row['member_id']} 的手机号与本机会员 {clash.member_id} 重复，未导入"]
-        if local is None:
-            fresh = {
-                "member_id": row["member_id"],
-                "store": row["store"],
-                "recruiter": row["recruiter"],
-                "created_at": row["created_at"],
-                "consent_terms_at": row["consent_terms_at"],
-                "pin_hash": None,
-                "pin_failures": 0,
-                "pin_locked": False,
-                "updated_at": now,
-            }
-            conn.execute(insert(t.member).values(fresh | member_update(row, None)))
-        else:
-            conn.execute(
-                update(t.member)
-                .where(t.member.c.member_id == row["member_id"])
-                .values(
-                    updated_at=now,
-                    **member_update(
-                        row, local.pin_hash, PinState(local.pin_failures, bool(local.pin_locked))
-                    ),
-                )
-            )
-        accounts = SqlAccounts(conn)
-        if accounts.get(row["member_id"]) is None:
-            accounts.create(row["member_id"], self.entry_tier)
-        for card in row["cards"]:
-            self._apply_card(conn, card, pending, need_member=False)
-        return []
-
     @staticmethod
     def _apply_program(conn: Connection, row: Row) -> list[str]:
         body, version = str(row["body"]), str(row["change_seq"])
@@ -295,111 +259,16 @@ class SqliteSyncStore:
 
     def apply_balances(self, snapshot: BalanceSnapshot) -> list[str]:
         """base_* := head office's totals; projection := base + this till's entries after them."""
-        problems: list[str] = []
-        hq: dict[str, dict[tuple[str, int | None], int]] = defaultdict(dict)
-        for r in snapshot.totals:
-            hq[str(r["member_id"])][(str(r["bucket"]), r["lot_year"])] = int(r["amount"])
-        with self.engine.connect().execution_options(write=True) as conn:
-            for member_id, totals in hq.items():
-                if (
-                    conn.execute(
-                        select(t.account.c.member_id).where(t.account.c.member_id == member_id)
-                    ).first()
-                    is None
-                ):
-                    continue
-                local: dict[tuple[str, int | None], int] = defaultdict(int)
-                q = select(
-                    t.ledger_entry.c.bucket, t.ledger_entry.c.lot_year, t.ledger_entry.c.amount
-                ).where(
-                    and_(
-                        t.ledger_entry.c.member_id == member_id,
-                        t.ledger_entry.c.till_id == self._till_id,
-                        t.ledger_entry.c.seq > snapshot.till_seq,
-                    )
-                )
-                for bucket, lot_year, amount in conn.execute(q):
-                    local[(bucket, None)] += amount
-                    if bucket == "points" and lot_year is not None:
-                        local[("lot", lot_year)] += amount
-                lot_years = {
-                    int(y)
-                    for (y,) in conn.execute(
-                        select(t.points_lot.c.lot_year).where(t.points_lot.c.member_id == member_id)
-                    )
-                }
-                projected = project_balance(totals, local, lot_years)
-                if projected.negative:
-                    problems.append(
-                        f"会员 {member_id} 在总部的余额为负（本金 {projected.now['principal']} 分，"
-                        f"赠金 {projected.now['bonus']} 分），本机暂不更新，请总部核查"
-                    )
-                    continue
-                base, now = projected.base, projected.now
-                conn.execute(
-                    update(t.account)
-                    .where(t.account.c.member_id == member_id)
-                    .values(
-                        base_principal=base["principal"],
-                        base_bonus=base["bonus"],
-                        base_points=base["points"],
-                        base_seq=snapshot.till_seq,
-                        principal=now["principal"],
-                        bonus=now["bonus"],
-                        points=now["points"],
-                    )
-                )
-                self._apply_lots(conn, member_id, projected, lot_years)
-            conn.commit()
-        return problems
+        return in_short_transactions(
+            self.engine,
+            balance_items(snapshot),
+            partial(apply_balance_chunk, till_id=self._till_id, till_seq=snapshot.till_seq),
+        )
 
     def apply_tiers(self, snapshot: TierSnapshot, now: datetime) -> list[str]:
-        """Tier as DOMAIN §3 has it: `tier_status` over every store's tickets of the member.
-
-        Head office's events are the pushed tickets of all stores; they are kept beside this
-        till's own tickets (the same ticket counted once) for every later tier check here.
-        """
-        chain_wide: dict[str, dict[str, TierEvent]] = defaultdict(dict)
-        for r in snapshot.events:
-            chain_wide[str(r["member_id"])][str(r["ticket_id"])] = TierEvent(
-                at=datetime.fromisoformat(str(r["created_at"])),
-                ticket_id=str(r["ticket_id"]),
-                spend=Fen(int(r["total"])),
-                points=int(r["points_earned"]),
-                refund_of=r["refund_of"],
-            )
-        with self.engine.connect().execution_options(write=True) as conn:
-            tickets, accounts = SqlTickets(conn), SqlAccounts(conn)
-            for member_id, events in chain_wide.items():
-                member = conn.execute(
-                    select(t.member.c.tier_lock).where(t.member.c.member_id == member_id)
-                ).first()
-                # A locked tier is the manager's word, kept as lock_tier set it.
-                if member is None or member.tier_lock is not None:
-                    continue
-                # Kept, so the upgrade check of the next sale here sees them too.
-                tickets.add_remote_tier_events(member_id, "head-office", list(events.values()))
-                status = tier_status(tickets.tier_events(member_id), now, self.program)
-                accounts.set_tier(member_id, status.code, status.since, status.held_until)
-            conn.commit()
-        return []
-
-    @staticmethod
-    def _apply_lots(
-        conn: Connection, member_id: str, projected: Projection, existing: set[int]
-    ) -> None:
-        for year, (base, points) in projected.lots.items():
-            if year in existing:
-                conn.execute(
-                    update(t.points_lot)
-                    .where(
-                        and_(t.points_lot.c.member_id == member_id, t.points_lot.c.lot_year == year)
-                    )
-                    .values(base_points=base, points=points)
-                )
-            else:
-                conn.execute(
-                    insert(t.points_lot).values(
-                        member_id=member_id, lot_year=year, points=points, base_points=base
-                    )
-                )
+        """Tier as DOMAIN §3 has it, worked out again for each member whose history changed."""
+        return in_short_transactions(
+            self.engine,
+            tier_items(snapshot.events),
+            partial(apply_tier_chunk, program=self.program, now=now),
+        )

@@ -1,0 +1,184 @@
+"""Sale latency at the counter while a large pull is applied: a sale must never wait on sync.
+
+Run from the repository root:
+    .venv/bin/python -m benchmarks.bench_pull [--members 1000000] [--entries 1000000]
+The till store is bench_core's seed (cached in the temporary directory). What a first pull
+after a long offline stretch brings is applied by the real SqliteSyncStore in a background
+thread with its own engine, as the till window's sync thread does: every member's profile (the
+member stream, in pages of 5,000 as sync_now pulls them), head office's balance totals for every
+member, and chain-wide tickets for one member in a hundred (--tier-every). Meanwhile the main thread sells through
+the real services, one 3-line sale every 50 ms, and counts any that fail. Prints the pull's
+time and its longest write transaction, and the sales' wall and CPU p50, p99 and max. It
+asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, event
+from tests.builders import FixedClock, hq_member_row
+
+from benchmarks.bench_core import CODES, NOW, cached_store
+from frontdesk.config import load_program
+from frontdesk.domain.money import Fen
+from frontdesk.domain.program import PinPolicy
+from frontdesk.persistence.engine import open_database
+from frontdesk.persistence.sync_store import SqliteSyncStore
+from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
+from frontdesk.services import checkout, shifts, staff_admin
+from frontdesk.services.context import TillContext, new_id
+from frontdesk.services.sync_port import BalanceSnapshot, RowBatch, TierSnapshot
+
+PAGE = 5_000
+TS = NOW.isoformat()
+
+
+def member_pages(members: int) -> Iterator[RowBatch]:
+    """Head office's member rows as the member stream pages them (profiles changed elsewhere)."""
+    for start in range(0, members, PAGE):
+        rows: list[dict[str, Any]] = [
+            hq_member_row(f"m{i:08d}", f"1{3 + i % 7}{i:09d}", TS, i + 1)
+            for i in range(start, min(start + PAGE, members))
+        ]
+        yield RowBatch(rows, start + len(rows))
+
+
+def balances(members: int, till_seq: int) -> BalanceSnapshot:
+    totals: list[dict[str, Any]] = []
+    for i in range(members):
+        mid = f"m{i:08d}"
+        for bucket, amount in (("principal", 10**9 - i), ("bonus", 10**8), ("points", 10**6)):
+            totals.append({"member_id": mid, "bucket": bucket, "lot_year": None, "amount": amount})
+        totals.append({"member_id": mid, "bucket": "lot", "lot_year": 2026, "amount": 10**6})
+    return BalanceSnapshot(till_seq, totals, [], 1)
+
+
+def tier_events(members: int, every: int) -> TierSnapshot:
+    events = [
+        {
+            "member_id": f"m{i:08d}",
+            "ticket_id": new_id(),
+            "created_at": TS,
+            "total": 5_000,
+            "points_earned": 50,
+            "refund_of": None,
+        }
+        for i in range(0, members, every)
+    ]
+    return TierSnapshot(events, [], 1)
+
+
+def longest_transaction(engine: Engine) -> list[float]:
+    """The write transactions the pull's engine held, each from BEGIN to COMMIT (seconds)."""
+    held: list[float] = []
+    begun: dict[int, float] = {}
+
+    def begin(conn: Any) -> None:
+        begun[id(conn)] = time.perf_counter()
+
+    def commit(conn: Any) -> None:
+        held.append(time.perf_counter() - begun.pop(id(conn), time.perf_counter()))
+
+    event.listen(engine, "begin", begin)
+    event.listen(engine, "commit", commit)
+    return held
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--members", type=int, default=1_000_000)
+    ap.add_argument("--entries", type=int, default=1_000_000)
+    ap.add_argument("--every", type=float, default=0.05, help="seconds between two sales")
+    ap.add_argument("--tier-every", type=int, default=100, help="one member in N has new tickets")
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    path, cards = cached_store(args.members, args.entries, Path(tempfile.mkdtemp(prefix="fd-")))
+    print(
+        f"store: {args.members:,} members, {args.entries:,} entries ({time.perf_counter() - t0:.0f} s)"
+    )
+    program = replace(
+        load_program(), pin_policy=PinPolicy.ABOVE_AMOUNT, pin_above_amount=Fen(10**12)
+    )
+    engine = open_database(path)
+    ctx = TillContext(SqlUnitOfWorkFactory(engine), FixedClock(NOW), program)
+    staff_admin.add_staff(
+        ctx, actor="9001", staff_no="1001", name="收银", role="cashier", pin="1001"
+    )
+    shifts.open_shift(ctx, cashier="1001", opening_float=Fen(0))
+    sync_engine = open_database(path)
+    held = longest_transaction(sync_engine)
+    store = SqliteSyncStore(sync_engine, program)
+    t0 = time.perf_counter()
+    snapshot, tiers = (
+        balances(args.members, args.entries),
+        tier_events(args.members, args.tier_every),
+    )
+    print(f"pull built in memory: {len(snapshot.totals):,} totals, {len(tiers.events):,} tickets"
+          f" ({time.perf_counter() - t0:.0f} s)")  # fmt: skip
+    phases: dict[str, float] = {}
+    done = threading.Event()
+
+    def pull() -> None:
+        for name, work in (
+            (
+                "member",
+                lambda: [store.apply("member", page) for page in member_pages(args.members)],
+            ),
+            ("balance", lambda: store.apply_balances(snapshot)),
+            ("tier", lambda: store.apply_tiers(tiers, NOW)),
+        ):
+            w0 = time.perf_counter()
+            work()
+            phases[name] = time.perf_counter() - w0
+        done.set()
+
+    items = [checkout.SaleItem(c) for c in CODES]
+    pays = [checkout.Payment("stored_value", Fen(1000)), checkout.Payment("cash", Fen(10_000))]
+    rng = random.Random(5)
+    wall: list[float] = []
+    cpu: list[float] = []
+    failures: list[str] = []
+    started = time.perf_counter()
+    threading.Thread(target=pull, name="sync", daemon=True).start()
+    while not done.is_set():
+        card = cards[rng.randrange(len(cards))]
+        c0, w0 = time.thread_time(), time.perf_counter()
+        try:
+            checkout.checkout(
+                ctx, txn_id=new_id(), cashier="1001", card_no=card, items=items, payments=pays
+            )
+        except Exception as exc:  # a failed sale is the figure this benchmark looks for
+            failures.append(f"{type(exc).__name__}: {exc}")
+        cpu.append(time.thread_time() - c0)
+        wall.append(time.perf_counter() - w0)
+        time.sleep(args.every)
+    total = time.perf_counter() - started
+    w = sorted(wall)
+    print(
+        f"pull applied in {total:.0f} s ("
+        + ", ".join(f"{k} {v:.0f} s" for k, v in phases.items())
+        + f"), {len(held):,} write transactions, longest {max(held) * 1000:.0f} ms,"
+        f" p99 {sorted(held)[int(len(held) * 0.99)] * 1000:.0f} ms"
+    )
+    print(
+        f"{len(w):,} sales during the pull: wall p50 {statistics.median(w) * 1000:.1f} ms"
+        f"  p99 {w[int(len(w) * 0.99)] * 1000:.1f} ms  max {w[-1] * 1000:.1f} ms;"
+        f" CPU p50 {statistics.median(cpu) * 1000:.1f} ms;"
+        f" over 200 ms: {sum(x > 0.2 for x in w)}; failed: {len(failures)}"
+    )
+    for f in failures[:5]:
+        print("  ", f)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,328 @@
+"""Applying what a pull brought, in transactions short enough that a sale never waits on them."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, and_, bindparam, insert, select, update
+from sqlalchemy.engine import Connection
+
+from frontdesk.domain.merge import member_update, project_balance
+from frontdesk.domain.money import Fen
+from frontdesk.domain.pin_state import NOTHING_WRONG, PinState
+from frontdesk.domain.program import Program
+from frontdesk.domain.tiers import TierEvent, tier_status
+from frontdesk.persistence import tables as t
+from frontdesk.persistence.repositories import SqlAccounts, SqlTickets
+from frontdesk.services.sync_port import BalanceSnapshot, Row
+
+Item = TypeVar("Item")
+
+# Each transaction of a pull holds the till's write lock about this long; then the pull steps
+# aside as long again, so a sale waiting in SQLite's busy handler (which retries every few ms,
+# then every 25 ms) finds the lock free. A 1M-member pull is thousands of these, never one.
+BUDGET_S = 0.03
+FIRST_CHUNK, MIN_CHUNK, MAX_CHUNK = 10, 1, 2000
+
+
+def in_short_transactions(
+    engine: Engine,
+    items: Sequence[Item],
+    apply: Callable[[Connection, Sequence[Item]], list[str]],
+    budget_s: float = BUDGET_S,
+) -> list[str]:
+    """`apply` over chunks of `items`, each chunk its own write transaction of about `budget_s`.
+
+    The chunk grows or shrinks with the time the last one took, so the budget holds whatever a
+    row costs on this machine. Every `apply` here is idempotent: a pull cut short (power, a
+    closed till) is applied again from its unmoved cursor with the same result.
+    """
+    problems: list[str] = []
+    size, i = FIRST_CHUNK, 0
+    while i < len(items):
+        chunk = items[i : i + size]
+        with engine.connect().execution_options(write=True) as conn:
+            conn.begin()  # BEGIN IMMEDIATE: the wait for a sale's lock is not counted below
+            started = time.perf_counter()
+            problems += apply(conn, chunk)
+            conn.commit()
+            took = time.perf_counter() - started
+        i += len(chunk)
+        if took > budget_s:
+            size = max(MIN_CHUNK, int(size * budget_s / took))
+        elif took < budget_s / 2:
+            size = min(MAX_CHUNK, size * 2)
+        if i < len(items):
+            time.sleep(min(took, budget_s))  # the lock is free for the counter meanwhile
+    return problems
+
+
+# -- balances -------------------------------------------------------------------------------
+
+_SET_BALANCE = (
+    update(t.account)
+    .where(t.account.c.member_id == bindparam("b_member"))
+    .values(
+        base_principal=bindparam("b_base_principal"),
+        base_bonus=bindparam("b_base_bonus"),
+        base_points=bindparam("b_base_points"),
+        base_seq=bindparam("b_base_seq"),
+        principal=bindparam("b_principal"),
+        bonus=bindparam("b_bonus"),
+        points=bindparam("b_points"),
+    )
+)
+_SET_LOT = (
+    update(t.points_lot)
+    .where(
+        and_(
+            t.points_lot.c.member_id == bindparam("b_member"),
+            t.points_lot.c.lot_year == bindparam("b_year"),
+        )
+    )
+    .values(base_points=bindparam("b_base"), points=bindparam("b_points"))
+)
+_ADD_LOT = insert(t.points_lot)
+
+Totals = dict[tuple[str, int | None], int]
+
+
+def balance_items(snapshot: BalanceSnapshot) -> list[tuple[str, Totals]]:
+    """Head office's totals member by member, in the order they are applied."""
+    hq: dict[str, Totals] = defaultdict(dict)
+    for r in snapshot.totals:
+        hq[str(r["member_id"])][(str(r["bucket"]), r["lot_year"])] = int(r["amount"])
+    return sorted(hq.items())
+
+
+def apply_balance_chunk(
+    conn: Connection, chunk: Sequence[tuple[str, Totals]], *, till_id: str, till_seq: int
+) -> list[str]:
+    """base_* := head office's totals; projection := base + this till's entries after them.
+
+    Read in bulk for the chunk: which members the till has, this till's entries head office
+    has not counted, the lots held; then one executemany per kind of write.
+    """
+    ids = [member_id for member_id, _ in chunk]
+    known = set(
+        conn.execute(select(t.account.c.member_id).where(t.account.c.member_id.in_(ids))).scalars()
+    )
+    local: dict[str, Totals] = defaultdict(lambda: defaultdict(int))
+    entries = select(
+        t.ledger_entry.c.member_id,
+        t.ledger_entry.c.bucket,
+        t.ledger_entry.c.lot_year,
+        t.ledger_entry.c.amount,
+    ).where(
+        t.ledger_entry.c.member_id.in_(ids),
+        t.ledger_entry.c.till_id == till_id,
+        t.ledger_entry.c.seq > till_seq,
+    )
+    for member_id, bucket, lot_year, amount in conn.execute(entries):
+        mine = local[member_id]
+        mine[(bucket, None)] += amount
+        if bucket == "points" and lot_year is not None:
+            mine[("lot", lot_year)] += amount
+    lot_years: dict[str, set[int]] = defaultdict(set)
+    lots_held = select(t.points_lot.c.member_id, t.points_lot.c.lot_year).where(
+        t.points_lot.c.member_id.in_(ids)
+    )
+    for member_id, year in conn.execute(lots_held):
+        lot_years[member_id].add(int(year))
+    problems: list[str] = []
+    accounts: list[dict[str, object]] = []
+    lot_updates: list[dict[str, object]] = []
+    lot_inserts: list[dict[str, object]] = []
+    for member_id, totals in chunk:
+        if member_id not in known:
+            continue
+        projected = project_balance(totals, local.get(member_id, {}), lot_years[member_id])
+        if projected.negative:
+            problems.append(
+                f"会员 {member_id} 在总部的余额为负（本金 {projected.now['principal']} 分，"
+                f"赠金 {projected.now['bonus']} 分），本机暂不更新，请总部核查"
+            )
+            continue
+        base, now = projected.base, projected.now
+        accounts.append(
+            {"b_member": member_id, "b_base_seq": till_seq}
+            | {f"b_base_{b}": base[b] for b in ("principal", "bonus", "points")}
+            | {f"b_{b}": now[b] for b in ("principal", "bonus", "points")}
+        )
+        for year, (lot_base, points) in projected.lots.items():
+            if year in lot_years[member_id]:
+                lot_updates.append(
+                    {"b_member": member_id, "b_year": year, "b_base": lot_base, "b_points": points}
+                )
+            else:
+                lot_inserts.append(
+                    {
+                        "member_id": member_id,
+                        "lot_year": year,
+                        "points": points,
+                        "base_points": lot_base,
+                    }
+                )
+    for statement, params in ((_SET_BALANCE, accounts), (_SET_LOT, lot_updates)):
+        if params:
+            conn.execute(statement, params)
+    if lot_inserts:
+        conn.execute(_ADD_LOT, lot_inserts)
+    return problems
+
+
+# -- tiers ----------------------------------------------------------------------------------
+
+
+def tier_items(events: Sequence[Row]) -> list[tuple[str, list[TierEvent]]]:
+    """Every store's tickets of each member the pull names, member by member."""
+    chain_wide: dict[str, dict[str, TierEvent]] = defaultdict(dict)
+    for r in events:
+        chain_wide[str(r["member_id"])][str(r["ticket_id"])] = TierEvent(
+            at=datetime.fromisoformat(str(r["created_at"])),
+            ticket_id=str(r["ticket_id"]),
+            spend=Fen(int(r["total"])),
+            points=int(r["points_earned"]),
+            refund_of=r["refund_of"],
+        )
+    return sorted((m, list(e.values())) for m, e in chain_wide.items())
+
+
+def apply_tier_chunk(
+    conn: Connection,
+    chunk: Sequence[tuple[str, list[TierEvent]]],
+    *,
+    program: Program,
+    now: datetime,
+) -> list[str]:
+    """Tier as DOMAIN §3 has it: `tier_status` over every store's tickets of the member.
+
+    Head office's events are the pushed tickets of all stores; they are kept beside this
+    till's own tickets (the same ticket counted once) for every later tier check here.
+    """
+    tickets, accounts = SqlTickets(conn), SqlAccounts(conn)
+    ids = [member_id for member_id, _ in chunk]
+    found = select(t.member.c.member_id, t.member.c.tier_lock).where(t.member.c.member_id.in_(ids))
+    locks = {member_id: lock for member_id, lock in conn.execute(found)}
+    for member_id, events in chunk:
+        # A member this till does not have, or whose tier the manager locked, is left alone.
+        if member_id not in locks or locks[member_id] is not None:
+            continue
+        # Kept, so the upgrade check of the next sale here sees them too.
+        tickets.add_remote_tier_events(member_id, "head-office", events)
+        status = tier_status(tickets.tier_events(member_id), now, program)
+        accounts.set_tier(member_id, status.code, status.since, status.held_until)
+    return []
+
+
+# -- members --------------------------------------------------------------------------------
+
+_ADD_MEMBER = insert(t.member)
+# domain/merge.py decides which columns a row writes: the profile, and the PIN's hash and state
+# when they change. One statement per set of columns, built once.
+_SET_MEMBER: dict[tuple[str, ...], Any] = {}
+
+
+def _set_member(columns: tuple[str, ...]) -> Any:
+    if columns not in _SET_MEMBER:
+        values: dict[str, Any] = {c: bindparam(f"b_{c}") for c in ("updated_at", *columns)}
+        where = t.member.c.member_id == bindparam("b_member")
+        _SET_MEMBER[columns] = update(t.member).where(where).values(values)
+    return _SET_MEMBER[columns]
+
+
+def apply_member_chunk(
+    conn: Connection,
+    chunk: Sequence[Row],
+    *,
+    entry_tier: str,
+    apply_cards: Callable[[Connection, Row], None],
+) -> list[str]:
+    """Head office's members: profiles written, new members added with an account, cards after.
+
+    Read in bulk for the chunk; a phone another member holds is refused exactly as if the rows
+    were applied one by one in order (a phone freed by an earlier row may be taken by a later).
+    """
+    now = datetime.now().astimezone().isoformat()
+    ids = [str(r["member_id"]) for r in chunk]
+    mine = select(
+        t.member.c.member_id,
+        t.member.c.phone,
+        t.member.c.pin_hash,
+        t.member.c.pin_failures,
+        t.member.c.pin_locked,
+    ).where(t.member.c.member_id.in_(ids))
+    local = {
+        m: (phone, pin, PinState(failures, bool(locked)))
+        for m, phone, pin, failures, locked in conn.execute(mine)
+    }
+    owner = {phone: m for m, (phone, _, _) in local.items()}
+    phones = [str(r["phone"]) for r in chunk]
+    for m, phone in conn.execute(
+        select(t.member.c.member_id, t.member.c.phone).where(t.member.c.phone.in_(phones))
+    ):
+        owner.setdefault(phone, m)
+    with_account = set(
+        conn.execute(select(t.account.c.member_id).where(t.account.c.member_id.in_(ids))).scalars()
+    )
+    problems: list[str] = []
+    updates: dict[tuple[str, ...], list[dict[str, object]]] = defaultdict(list)
+    fresh: list[dict[str, object]] = []
+    accounts: list[str] = []
+    applied: set[str] = set()
+    for row in chunk:
+        member_id, phone = str(row["member_id"]), str(row["phone"])
+        holder = owner.get(phone)
+        if holder is not None and holder != member_id:
+            problems.append(f"会员 {member_id} 的手机号与本机会员 {holder} 重复，未导入")
+            continue
+        pin, state = None, NOTHING_WRONG
+        if member_id in local:
+            old_phone, pin, state = local[member_id]
+            owner.pop(old_phone, None)
+            values = member_update(row, pin, state)
+            pin = values.get("pin_hash", pin)
+            state = PinState(
+                int(values.get("pin_failures", state.failures)),
+                bool(values.get("pin_locked", state.locked)),
+            )
+            updates[tuple(values)].append(
+                {"b_member": member_id, "b_updated_at": now}
+                | {f"b_{k}": v for k, v in values.items()}
+            )
+        else:
+            fresh.append(
+                {
+                    "member_id": member_id,
+                    "store": row["store"],
+                    "recruiter": row["recruiter"],
+                    "created_at": row["created_at"],
+                    "consent_terms_at": row["consent_terms_at"],
+                    "pin_hash": None,
+                    "pin_failures": 0,
+                    "pin_locked": False,
+                    "updated_at": now,
+                }
+                | member_update(row, None)
+            )
+        local[member_id] = (phone, pin, state)
+        owner[phone] = member_id
+        applied.add(member_id)
+        if member_id not in with_account:
+            accounts.append(member_id)
+            with_account.add(member_id)
+    for columns, params in updates.items():
+        conn.execute(_set_member(columns), params)
+    if fresh:
+        conn.execute(_ADD_MEMBER, fresh)
+    for member_id in accounts:
+        SqlAccounts(conn).create(member_id, entry_tier)
+    for row in chunk:
+        if str(row["member_id"]) in applied:
+            for card in row["cards"]:
+                apply_cards(conn, card)
+    return problems
