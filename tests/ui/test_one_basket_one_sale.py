@@ -18,6 +18,7 @@ from frontdesk.domain.pricing import LineInput
 from frontdesk.domain.receipt import Receipt
 from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.services.till_port import (
+    BankPayoutForm,
     Tender,
     TenderKind,
     TicketDraft,
@@ -25,6 +26,7 @@ from frontdesk.services.till_port import (
 )
 from frontdesk.ui.approval import ApprovalDialog
 from frontdesk.ui.manager import ManagerDialog
+from frontdesk.ui.manager.card_return_dialog import BankPayoutDialog
 from frontdesk.ui.receipt import ReceiptPreviewDialog
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.tender import TenderDialog
@@ -37,6 +39,10 @@ NOT_PRINTED = "已收款，小票未打印（已排队）"
 
 class Broken(Exception):
     """The injected failure."""
+
+
+# 张伟's own account and ID card, for his ￥500 退卡 (above ￥100: no cash from the drawer).
+ZHANG_WEI_ACCOUNT = BankPayoutForm("6222021234567890123", "张伟", "工商银行", "11010519491231002X")
 
 
 def broken_layout(receipt: Receipt) -> list[str]:
@@ -221,6 +227,7 @@ def test_a_card_return_whose_receipt_failed_is_done_once_and_says_so(
     qtbot: QtBot, real_store: RealStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(ApprovalDialog, "ask", ManagerAtHand(qtbot))
+    monkeypatch.setattr(BankPayoutDialog, "ask", lambda parent: ZHANG_WEI_ACCOUNT)  # ￥500
     backend = ServicesTillBackend(real_store.till.ctx, receipt_text=broken_layout)
     open_shift(qtbot, backend, log_in(qtbot, backend))
     manager = ManagerDialog(backend)

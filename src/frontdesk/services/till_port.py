@@ -27,6 +27,7 @@ from frontdesk.services.staff import StaffSession
 __all__ = [
     "ApprovalAction",
     "AuditEntry",
+    "BankPayoutForm",
     "CardReturnResult",
     "CheckoutResult",
     "HeldTicket",
@@ -130,6 +131,16 @@ class ReissueResult:
     member: MemberView
     receipt: Receipt | None = None  # None also when the fee was waived: no ticket, no receipt
     receipt_failed: bool = False  # committed, but its receipt could not be made
+
+
+@dataclass(frozen=True)
+class BankPayoutForm:
+    """A 退卡 above the threshold: the member's own account and ID card, as typed at the till."""
+
+    account: str
+    holder: str
+    bank: str
+    id_number: str
 
 
 @dataclass(frozen=True)
@@ -265,7 +276,13 @@ class TillBackend(Protocol):
         waive_reason: str | None,
         approval: str | None,
     ) -> ReissueResult: ...
-    def return_card(self, card_no: str, approval: str | None) -> CardReturnResult: ...
+    def return_card(
+        self, card_no: str, approval: str | None, bank: BankPayoutForm | None = None
+    ) -> CardReturnResult: ...
+    def card_return_by_bank(self, card_no: str) -> bool:
+        """Whether this card's 退卡 must be paid to the member's bank account (above ￥100)."""
+        ...
+
     def refund(self, receipt_no: str, approval: str | None, txn_id: str) -> RefundResult: ...
     def reset_pin(self, card_no: str, new_pin: str, approval: str | None) -> MemberView: ...
     def adjust_points(

@@ -118,6 +118,33 @@
     </message>
 </context>
 <context>
+    <name>BankPayoutDialog</name>
+    <message>
+        <source>Card return to a bank account</source>
+        <translation>Card return to a bank account</translation>
+    </message>
+    <message>
+        <source>Above the limit the principal is paid to a bank account in the member&apos;s own name. Check the member&apos;s ID card against the account holder.</source>
+        <translation>Above the limit the principal is paid to a bank account in the member&apos;s own name. Check the member&apos;s ID card against the account holder.</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Account number</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>Account holder</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>ID card number</source>
+        <translation>ID card number</translation>
+    </message>
+</context>
+<context>
     <name>CardActionsPage</name>
     <message>
         <source>Card number</source>

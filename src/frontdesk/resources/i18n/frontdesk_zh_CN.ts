@@ -118,6 +118,33 @@
     </message>
 </context>
 <context>
+    <name>BankPayoutDialog</name>
+    <message>
+        <source>Card return to a bank account</source>
+        <translation>退卡转账</translation>
+    </message>
+    <message>
+        <source>Above the limit the principal is paid to a bank account in the member&apos;s own name. Check the member&apos;s ID card against the account holder.</source>
+        <translation>超过限额的退卡本金须转入会员本人银行账户，请核验会员身份证与户名一致。</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户行</translation>
+    </message>
+    <message>
+        <source>ID card number</source>
+        <translation>身份证号码</translation>
+    </message>
+</context>
+<context>
     <name>CardActionsPage</name>
     <message>
         <source>Card number</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from frontdesk.domain import errors
+from frontdesk.domain.card_return import BankPayout
 from frontdesk.domain.cards import CardAction
 from frontdesk.domain.money import Fen
 from frontdesk.domain.stored_value import cash_out
@@ -14,6 +15,7 @@ from frontdesk.services.records import AuditEntry
 from frontdesk.services.till_facade.base import _CARD_ACTIONS, FacadeBase, _Binding
 from frontdesk.services.till_port import (
     ApprovalAction,
+    BankPayoutForm,
     CardReturnResult,
     RefundResult,
     RegistrationForm,
@@ -117,11 +119,22 @@ class DeskSide(FacadeBase):
             done.new_card, done.fee, self.find_card(done.new_card), made.receipt, made.failed
         )
 
-    def return_card(self, card_no: str, approval: str | None) -> CardReturnResult:
+    def return_card(
+        self, card_no: str, approval: str | None, bank: BankPayoutForm | None = None
+    ) -> CardReturnResult:
         card = self._card(card_no)
+        paid_to = None
+        if bank is not None:
+            paid_to = BankPayout.read(
+                account=bank.account, holder=bank.holder, bank=bank.bank, id_number=bank.id_number
+            )
         try:
             done = membership.return_card(
-                self._ctx, actor=self.actor, card_no=card.card_no, approval_id=approval
+                self._ctx,
+                actor=self.actor,
+                card_no=card.card_no,
+                approval_id=approval,
+                bank=paid_to,
             )
         except errors.ApprovalRequired:
             principal = self._principal_paid_back(card.member_id)
@@ -139,6 +152,10 @@ class DeskSide(FacadeBase):
             made.receipt,
             made.failed,
         )
+
+    def card_return_by_bank(self, card_no: str) -> bool:
+        card = self._card(card_no)
+        return self._principal_paid_back(card.member_id) > self._ctx.program.bank_refund_above
 
     def _principal_paid_back(self, member_id: str) -> Fen:
         account = checkout.account_of(self._ctx, member_id)

@@ -23,6 +23,7 @@ from frontdesk.services.till_port import ApprovalAction, MemberView, TillBackend
 from frontdesk.ui.committed import receipt_not_printed
 from frontdesk.ui.i18n import error_text
 from frontdesk.ui.manager.card_printing import CardPrinting
+from frontdesk.ui.manager.card_return_dialog import BankPayoutDialog
 from frontdesk.ui.manager.common import (
     OK,
     WARNING,
@@ -179,10 +180,20 @@ class CardActionsPage(ManagerPage):
     @Slot()
     def _on_return_clicked(self) -> None:
         card_no = self.card.text()
+        bank = None
+        try:
+            by_bank = self._backend.card_return_by_bank(card_no)
+        except errors.DomainError as err:
+            show(self.result_label, error_text(err), error=True)
+            return
+        if by_bank:  # above the threshold: to the member's own account, not from the drawer
+            bank = BankPayoutDialog.ask(self)
+            if bank is None:
+                return
         result = self.approved(
             ApprovalAction.CARD_RETURN,
             card_no,
-            lambda approval: self._backend.return_card(card_no, approval),
+            lambda approval: self._backend.return_card(card_no, approval, bank),
         )
         if result is not None:
             show_done(
