@@ -6,10 +6,11 @@ from pathlib import Path
 
 from frontdesk.cli.errors import UsageError
 from frontdesk.cli.output import Outcome
+from frontdesk.cli.printing import wanted
 from frontdesk.cli.session import Session
 from frontdesk.domain.card_return import BankPayout, Payout
 from frontdesk.domain.cards import CardAction, parse_card_number
-from frontdesk.services import membership
+from frontdesk.services import membership, receipt_making
 
 STATE_ACTIONS = {
     "lost": CardAction.REPORT_LOST,
@@ -41,6 +42,7 @@ def reissue(s: Session) -> Outcome:
         fee_reference=a.ref,
         waive_approval_id=waive,
         waive_reason=a.waive_reason or "",
+        receipt=receipt_making.reissue_in if wanted(s) else None,  # its job commits with it
     )
     text = f"补卡完成：旧卡 {r.old_card} 作废，新卡 {r.new_card}，工本费 {r.fee}"
     return Outcome(text, r, result=r)
@@ -68,6 +70,7 @@ def return_card(s: Session) -> Outcome:
         card_no=card_no,
         approval_id=s.approval("return", card_no, principal),
         bank=bank,
+        receipt=receipt_making.card_return_in if wanted(s) else None,
     )
     text = f"退卡完成：退还本金 {returned.principal_paid}，赠金 {returned.bonus_forfeited} 作废"
     if returned.payout is Payout.BANK_TRANSFER:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from frontdesk.cli.errors import UsageError
 from frontdesk.cli.output import Outcome
+from frontdesk.cli.printing import wanted
 from frontdesk.cli.session import Session, fen
-from frontdesk.services import accounts
+from frontdesk.services import accounts, receipt_making
 
 
 def topup(s: Session) -> Outcome:
@@ -15,7 +16,13 @@ def topup(s: Session) -> Outcome:
     amount = fen(a.amount)
     actor = s.actor()
     r = accounts.topup(
-        s.ctx, actor=actor, member_id=s.member_id(), amount=amount, tender=a.tender, reference=a.ref
+        s.ctx,
+        actor=actor,
+        member_id=s.member_id(),
+        amount=amount,
+        tender=a.tender,
+        reference=a.ref,
+        receipt=receipt_making.topup_in if wanted(s) else None,  # its job commits with it
     )
     text = (
         f"充值 {amount}，赠送 {r.bonus}；余额 {r.after.balance}"

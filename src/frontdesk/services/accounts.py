@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,11 +11,13 @@ from frontdesk.domain.ledger import Bucket, EntryDraft, EntryKind, TxnDrafts
 from frontdesk.domain.money import ZERO, Fen
 from frontdesk.domain.permissions import Operation
 from frontdesk.domain.points import expired_lots, take_fifo
+from frontdesk.domain.receipt import Receipt
 from frontdesk.domain.stored_value import check_balance_cap, topup_split
 from frontdesk.domain.tenders import PAID_TENDERS as PAID_TENDERS
 from frontdesk.domain.tenders import Tender, check_reference
 from frontdesk.services.context import TillContext, new_id
 from frontdesk.services.ports import UnitOfWork
+from frontdesk.services.printing import job_with_operation
 from frontdesk.services.records import Account, Ticket
 from frontdesk.services.staff import authorize, consume_approval
 from frontdesk.services.tickets import money_ticket
@@ -63,8 +65,13 @@ def topup(
     tender: str = "cash",
     reference: str | None = None,
     txn_id: str | None = None,
+    receipt: Callable[[TillContext, UnitOfWork, TopUp], Receipt | None] | None = None,
 ) -> TopUp:
-    """充值: principal plus the bonus of the highest rule reached, as two ledger entries."""
+    """充值: principal plus the bonus of the highest rule reached, as two ledger entries.
+
+    A till that prints passes its `receipt` maker: the receipt's print job is written in the
+    top-up's own transaction (one top-up, one job, whatever kills the till after the commit).
+    """
     authorize(ctx, actor, Operation.TOPUP)
     if tender not in PAID_TENDERS:
         raise ValueError(f"a top-up is paid by {', '.join(PAID_TENDERS)}")
@@ -113,8 +120,11 @@ def topup(
         )
         after = uow.accounts.get(member_id)
         assert after is not None
+        done = TopUp(ticket, split.principal, split.bonus, before, after)
+        if receipt is not None:
+            job_with_operation(uow, receipt(ctx, uow, done), now)
         uow.commit()
-    return TopUp(ticket, split.principal, split.bonus, before, after)
+    return done
 
 
 def adjust_points(

@@ -57,19 +57,36 @@ def refund_in(ctx: TillContext, uow: UnitOfWork, result: RefundResult) -> Receip
 
 
 def topup(ctx: TillContext, result: TopUp) -> Receipt:
-    member = membership.member_by_id(ctx, result.before.member_id)
-    return receipts.topup_receipt(result, who(ctx, result.ticket.cashier), ctx.program, member)
+    with ctx.uow(write=False) as uow:
+        return topup_in(ctx, uow, result)
+
+
+def topup_in(ctx: TillContext, uow: UnitOfWork, result: TopUp) -> Receipt:
+    member = membership.member_in(ctx, uow, result.before.member_id)
+    printed = who_in(ctx, uow, result.ticket.cashier)
+    return receipts.topup_receipt(result, printed, ctx.program, member)
 
 
 def reissue(ctx: TillContext, result: Reissued) -> Receipt | None:
+    with ctx.uow(write=False) as uow:
+        return reissue_in(ctx, uow, result)
+
+
+def reissue_in(ctx: TillContext, uow: UnitOfWork, result: Reissued) -> Receipt | None:
     """补卡 with its fee; a waived fee made no ticket, so there is nothing to print (None)."""
     if result.ticket is None:
         return None
-    return receipts.reissue_receipt(result, who(ctx, result.ticket.cashier), ctx.program)
+    return receipts.reissue_receipt(result, who_in(ctx, uow, result.ticket.cashier), ctx.program)
 
 
 def card_return(ctx: TillContext, result: Returned) -> Receipt:
-    return receipts.card_return_receipt(result, who(ctx, result.ticket.cashier), ctx.program)
+    with ctx.uow(write=False) as uow:
+        return card_return_in(ctx, uow, result)
+
+
+def card_return_in(ctx: TillContext, uow: UnitOfWork, result: Returned) -> Receipt:
+    printed = who_in(ctx, uow, result.ticket.cashier)
+    return receipts.card_return_receipt(result, printed, ctx.program)
 
 
 def cooling_off_refund(ctx: TillContext, result: CoolingOffRefund) -> Receipt:

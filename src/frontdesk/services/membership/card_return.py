@@ -9,6 +9,7 @@ state and the audit row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from frontdesk.domain import errors
@@ -24,8 +25,11 @@ from frontdesk.domain.cards import Card, CardAction, next_state, parse_card_numb
 from frontdesk.domain.ledger import Bucket, EntryKind, TxnDrafts
 from frontdesk.domain.money import Fen
 from frontdesk.domain.permissions import Operation
+from frontdesk.domain.receipt import Receipt
 from frontdesk.services.context import TillContext, new_id
 from frontdesk.services.membership.enrolment import _record_card
+from frontdesk.services.ports import UnitOfWork
+from frontdesk.services.printing import job_with_operation
 from frontdesk.services.records import CardReturnRecord, Tender, Ticket
 from frontdesk.services.staff import authorize, consume_approval
 from frontdesk.services.tickets import money_ticket
@@ -54,6 +58,7 @@ def return_card(
     card_no: str,
     approval_id: str | None,
     bank: BankPayout | None = None,
+    receipt: Callable[[TillContext, UnitOfWork, Returned], Receipt | None] | None = None,
 ) -> Returned:
     """退卡 (manager approval): 本金 back by cash or bank by the threshold, 赠金 forfeited.
 
@@ -149,5 +154,8 @@ def return_card(
                 "id_checked": record.id_masked,
             },
         )
+        done = Returned(card.card_no, principal, calc.bonus_forfeited, ticket, calc, record)
+        if receipt is not None:  # its print job commits with the 退卡 (one 退卡, one job)
+            job_with_operation(uow, receipt(ctx, uow, done), now)
         uow.commit()
-    return Returned(card.card_no, principal, calc.bonus_forfeited, ticket, calc, record)
+    return done

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from frontdesk.domain import errors
@@ -9,9 +10,11 @@ from frontdesk.domain.cards import Card, CardAction, next_generation, next_state
 from frontdesk.domain.members import same_person
 from frontdesk.domain.money import ZERO, Fen
 from frontdesk.domain.permissions import Operation
+from frontdesk.domain.receipt import Receipt
 from frontdesk.services.context import TillContext, new_id
 from frontdesk.services.membership.enrolment import _new_card, _record_card
 from frontdesk.services.ports import UnitOfWork
+from frontdesk.services.printing import job_with_operation
 from frontdesk.services.records import Tender, Ticket
 from frontdesk.services.staff import authorize, consume_approval
 from frontdesk.services.tickets import money_ticket
@@ -93,8 +96,12 @@ def reissue_card(
     fee_reference: str | None = None,
     waive_approval_id: str | None = None,
     waive_reason: str = "",
+    receipt: Callable[[TillContext, UnitOfWork, Reissued], Receipt | None] | None = None,
 ) -> Reissued:
-    """补卡: identity check (phone + name), fee unless a manager waives it; no money moves."""
+    """补卡: identity check (phone + name), fee unless a manager waives it; no money moves.
+
+    With a `receipt` maker the fee's print job is written in this transaction (none if waived).
+    """
     authorize(ctx, actor, Operation.REISSUE_CARD)
     now = ctx.now()
     with ctx.uow() as uow:
@@ -165,5 +172,8 @@ def reissue_card(
                 "reason": waive_reason,
             },
         )
+        done = Reissued(old.card_no, new.card_no, fee, ticket)
+        if receipt is not None:
+            job_with_operation(uow, receipt(ctx, uow, done), now)
         uow.commit()
-    return Reissued(old.card_no, new.card_no, fee, ticket)
+    return done

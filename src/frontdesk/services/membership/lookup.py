@@ -185,7 +185,12 @@ def find_member(ctx: TillContext, phone: str) -> MemberView:
 
 def member_by_id(ctx: TillContext, member_id: str) -> MemberView:
     with ctx.uow(write=False) as uow:
-        member = uow.members.get(member_id)
-        if member is None:
-            raise errors.UnknownMember(ref=member_id)
-        return member_view(uow, ctx, member, _active_card(uow, member.member_id), ctx.now())
+        return member_in(ctx, uow, member_id)
+
+
+def member_in(ctx: TillContext, uow: UnitOfWork, member_id: str) -> MemberView:
+    """The member panel as this unit of work sees it (inside an operation: after its writes)."""
+    member = uow.members.get(member_id)
+    if member is None:
+        raise errors.UnknownMember(ref=member_id)
+    return member_view(uow, ctx, member, _active_card(uow, member.member_id), ctx.now())

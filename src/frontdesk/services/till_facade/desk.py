@@ -59,6 +59,7 @@ class DeskSide(FacadeBase):
             tender=tender.value,
             reference=reference.strip() or None,
             txn_id=txn_id,
+            receipt=receipt_making.topup_in,  # the window always queues: its job commits with it
         )
         after = self.find_card(card_no)
         made = self._printable(lambda: receipt_making.topup(self._ctx, done))
@@ -112,6 +113,7 @@ class DeskSide(FacadeBase):
             fee_tender="cash",
             waive_approval_id=approval if waive_reason is not None else None,
             waive_reason=waive_reason or "",
+            receipt=receipt_making.reissue_in,
         )
         # A waived fee made no ticket: the builder gives no receipt, and nothing is printed.
         made = self._printable(lambda: receipt_making.reissue(self._ctx, done))
@@ -135,6 +137,7 @@ class DeskSide(FacadeBase):
                 card_no=card.card_no,
                 approval_id=approval,
                 bank=paid_to,
+                receipt=receipt_making.card_return_in,
             )
         except errors.ApprovalRequired:
             principal = self._principal_paid_back(card.member_id)
