@@ -6,8 +6,6 @@ account in the holder's name, with the holder's identity recorded.
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -31,8 +29,9 @@ def _page(qtbot: QtBot, real_store: RealStore) -> ManagerDialog:
 
 
 def _payouts(real_store: RealStore) -> list[tuple[object, ...]]:
-    with sqlite3.connect(real_store.engine_path) as conn:
-        return conn.execute("SELECT payout, account, holder, id_number FROM card_return").fetchall()
+    with real_store.till.ctx.uow(write=False) as uow:
+        records = uow.card_returns.for_member(real_store.member_id)
+    return [(r.payout, r.account, r.holder, r.id_number) for r in records]
 
 
 def test_the_500_yuan_return_goes_to_the_account_typed_in_the_dialog(

@@ -9,6 +9,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
     Table,
@@ -304,4 +305,15 @@ card_return = Table(
     Column("id_masked", Text),
     Column("identity_checked_by", Text),
     Column("calculation", Text, nullable=False),  # JSON of the 退卡单's figures, fen
+)
+
+# One encryption key per member for the personal fields sealed with it (persistence.member_keys);
+# erasure sets key to NULL, which makes every sealed copy unreadable.
+member_key = Table(
+    "member_key",
+    metadata,
+    Column("member_id", Text, primary_key=True),
+    Column("key", LargeBinary),
+    Column("created_at", Text, nullable=False),
+    Column("erased_at", Text),
 )

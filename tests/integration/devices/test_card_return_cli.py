@@ -92,14 +92,11 @@ def test_a_300_return_goes_to_the_members_bank_account_and_prints_the_return_sli
             " ORDER BY seq",
             (card_no,),
         ).fetchall()
-    assert row[:6] == (
-        "bank_transfer",
-        "6222021234567890123",
-        "孙丽",
-        "工商银行",
-        ID_NUMBER,
-        "1001",
-    )
+    assert (row[0], row[2], row[3], row[5]) == ("bank_transfer", "孙丽", "工商银行", "1001")
+    # The full numbers are sealed with the member's own key: not readable from the raw row.
+    assert str(row[1]).startswith("fdk1:")
+    assert "6222021234567890123" not in str(row[1])
+    assert ID_NUMBER not in str(row[4])
     assert json.loads(row[6])["principal_refunded"] == 30_000
     assert tender == ("bank_transfer", -30_000, "6222 **** 0123")
     assert entries == [("cashout", "principal", -30_000), ("forfeit", "bonus", -1_000)]
