@@ -154,6 +154,8 @@ def cached_store(members: int, entries: int, folder: Path) -> tuple[Path, list[s
     path = folder / "store.db"
     shutil.copyfile(built, path)
     shutil.copyfile(pepper_beside(built), pepper_beside(path))
+    with sqlite3.connect(path) as raw:  # the next card this till issues follows the seeded ones
+        raw.execute("INSERT OR REPLACE INTO counter (name, value) VALUES ('card', ?)", (members,))
     return path, [make_card_number(1, 1, i + 1, 0) for i in range(members)]
 
 

@@ -1,0 +1,133 @@
+"""EXPLAIN QUERY PLAN of every statement the till runs at the counter, on a big store.
+
+Run from the repository root:
+    .venv/bin/python -m benchmarks.bench_query_plans [--members 1000000] [--entries 1000000]
+On a copy of bench_core's seeded store (cached in the temporary directory) it records every
+statement a working day's use cases send (card lookup, sale, refund, top-up, member statement,
+receipt reprint, shift close, the sync push's reads), then asks SQLite for each one's plan with
+the parameters it ran with. A plan step that SCANs a table that grows with the store (ledger,
+tickets, members, cards, accounts, audit) is printed as a problem; small tables (settings,
+staff, products, shifts, counters) may be scanned. Prints the plans; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from tests.builders import FixedClock
+
+from benchmarks.bench_core import CODES, NOW, cached_store
+from frontdesk.config import load_program
+from frontdesk.domain.money import Fen
+from frontdesk.domain.program import PinPolicy
+from frontdesk.persistence.engine import open_database
+from frontdesk.persistence.sync_store import SqliteSyncStore
+from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
+from frontdesk.persistence.verify import verify
+from frontdesk.services import accounts, checkout, membership, shifts, staff, staff_admin
+from frontdesk.services.context import TillContext, new_id
+
+GROWING = ("ledger_entry", "ticket", "ticket_line", "tender", "member", "card", "account",
+           "points_lot", "audit_log", "outbox", "remote_tier_event", "print_job")  # fmt: skip
+# verify reads the whole chain on purpose (streaming, bounded memory); its scans are expected.
+WHOLE_STORE = {"verify"}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--members", type=int, default=1_000_000)
+    ap.add_argument("--entries", type=int, default=1_000_000)
+    args = ap.parse_args()
+    path, cards = cached_store(args.members, args.entries, Path(tempfile.mkdtemp(prefix="fd-")))
+    engine = open_database(path)
+    program = replace(
+        load_program(), pin_policy=PinPolicy.ABOVE_AMOUNT, pin_above_amount=Fen(10**12)
+    )
+    ctx = TillContext(SqlUnitOfWorkFactory(engine), FixedClock(NOW), program)
+    staff_admin.add_staff(
+        ctx, actor="9001", staff_no="1001", name="收银", role="cashier", pin="1001"
+    )
+    seen: dict[str, tuple[str, Any]] = {}
+    phase = ["setup"]
+
+    def record(_c: Any, _cur: Any, stmt: str, params: Any, _ctx: Any, many: bool) -> None:
+        head = stmt.lstrip().split(None, 1)[0].upper()
+        if head in ("SELECT", "INSERT", "UPDATE", "DELETE", "WITH") and stmt not in seen:
+            seen[stmt] = (phase[0], params[0] if many and params else params)
+
+    event.listen(engine, "before_cursor_execute", record)
+    card = cards[12_345 % len(cards)]
+    items = [checkout.SaleItem(c) for c in CODES]
+    pays = [checkout.Payment("stored_value", Fen(1000)), checkout.Payment("cash", Fen(10_000))]
+    sold: list[str] = []
+    joined: list[str] = []
+
+    def sale() -> None:
+        done = checkout.checkout(
+            ctx, txn_id=new_id(), cashier="1001", card_no=card, items=items, payments=pays
+        )
+        sold.append(done.ticket.receipt_no)
+
+    def register() -> None:
+        reg = membership.register(
+            ctx, actor="1001", phone="13912345678", name="新会员", consent_terms=True, pin="135790"
+        )
+        joined.append(reg.member.member_id)
+
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("open shift", lambda: shifts.open_shift(ctx, cashier="1001", opening_float=Fen(0))),
+        ("lookup", lambda: membership.lookup_card(ctx, card, "1001")),
+        ("quote", lambda: checkout.quote(ctx, card_no=card, items=items)),
+        ("sale", sale),
+        ("register", register),
+        (
+            "topup",
+            lambda: accounts.topup(ctx, actor="1001", member_id=joined[0], amount=Fen(5_000)),
+        ),
+    ]
+    for name, step in steps:
+        phase[0] = name
+        step()
+    phase[0] = "refund"
+    amount = checkout.refund_amount(ctx, receipt_no=sold[0], lines=None)
+    approval = staff.approve(
+        ctx, action="refund", subject=sold[0], amount=amount, manager_no="9001", pin="9001"
+    )
+    checkout.refund(
+        ctx, txn_id=new_id(), cashier="1001", receipt_no=sold[0], lines=None, approval_id=approval
+    )
+    phase[0] = "sync push reads"
+    store = SqliteSyncStore(engine, program)
+    store.ledger_after(args.entries - 10, 500)
+    for stream in ("outbox", "audit", "ticket"):
+        store.rows_after(stream, 0, 500)
+    phase[0] = "verify"
+    verify(engine)
+    engine.dispose()
+    raw = sqlite3.connect(path)
+    problems = 0
+    for stmt, (name, params) in seen.items():
+        try:
+            plan = raw.execute(f"EXPLAIN QUERY PLAN {stmt}", params or ()).fetchall()
+        except sqlite3.Error as exc:
+            print(f"[{name}] could not explain: {exc}: {stmt[:80]}")
+            continue
+        steps_text = [str(row[-1]) for row in plan]
+        scans = [s for s in steps_text if s.startswith("SCAN ") and s.split()[1] in GROWING]
+        bad = bool(scans) and name not in WHOLE_STORE
+        problems += bad
+        print(f"{'SCAN!' if bad else 'ok   '} [{name}] {' '.join(stmt.split())[:110]}")
+        for s in steps_text:
+            print(f"        {s}")
+    print(f"{len(seen)} distinct statements, {problems} scanning a table that grows with the store")
+
+
+if __name__ == "__main__":
+    main()
