@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from frontdesk.hardware.config import DeviceConfig
     from frontdesk.persistence.print_jobs import SqlitePrintJobStore
-    from frontdesk.services.printing import PrintQueue, ReceiptPrinter
+    from frontdesk.services.printing import Delivery, PrintQueue, ReceiptPrinter
 
 PREVIEW_COLUMNS = 48  # 80 mm paper: the preview reads as the wider roll does
 
@@ -97,10 +97,10 @@ class _PdfCopyFirst:
         self._printer = printer
         self._devices = devices
 
-    def print(self, receipt: Receipt) -> None:
+    def print(self, receipt: Receipt) -> Delivery | None:
         if not receipt.header.reprint:
             pdf_copy(self._devices, receipt)  # a PDF fault is not the receipt printer's fault
-        self._printer.print(receipt)
+        return self._printer.print(receipt)
 
 
 def receipt_text(receipt: Receipt, columns: int = PREVIEW_COLUMNS) -> list[str]:

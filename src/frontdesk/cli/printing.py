@@ -15,7 +15,7 @@ from frontdesk.cli.session import Session
 from frontdesk.domain.receipt import Receipt
 from frontdesk.printing_setup import pdf_copy, print_queue
 from frontdesk.services import receipt_making
-from frontdesk.services.printing import PrintQueue
+from frontdesk.services.printing import Delivery, PrintQueue
 
 
 def wanted(s: Session) -> bool:
@@ -30,6 +30,11 @@ def print_result(s: Session, kind: str, outcome: Outcome) -> None:
         return
     queue, faults = queue_of(s)
     queue.submit(receipt)
+    if not faults and queue.last_delivery is Delivery.SENT:
+        # The printer reports no status: the till knows the bytes left, not that paper came out.
+        outcome.warnings.append(
+            f"小票 {receipt.header.receipt_no} 已发送到打印机（该打印机不回报状态，未确认打印）"
+        )
     fault = pdf_copy(devices_path(s.args.db), receipt)
     if fault is not None:
         outcome.warnings.append(f"警告：{fault}")

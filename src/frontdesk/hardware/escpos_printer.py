@@ -12,14 +12,16 @@ import serial
 
 from frontdesk.domain.receipt import Receipt
 from frontdesk.hardware.escpos_receipt import PAPER_58MM, PaperProfile, render_escpos
-from frontdesk.services.printing import PrinterFault
+from frontdesk.services.printing import Delivery, PrinterFault
 
 OFFLINE = "打印机未连接，小票已保存，恢复后自动补打"
 TIMEOUT = "打印机无响应（超时），小票已保存，恢复后自动补打"
 PAPER_OUT = "打印机缺纸，请装纸；小票已保存，装纸后自动补打"
 
 _DLE_EOT_PAPER = b"\x10\x04\x04"  # real-time status: paper roll sensor
+_DLE_EOT_PRINTER = b"\x10\x04\x01"  # real-time status: the printer's own
 _PAPER_END_BITS = 0x60
+NO_STATUS = "打印机未回报状态，小票可能未打印；已保存，恢复后自动补打"
 
 
 class Backend(Enum):
@@ -39,7 +41,9 @@ class PrinterConnection:
     usb_vendor: int = 0
     usb_product: int = 0
     timeout: float = 3.0  # short: a dead printer must not hold a sale, the queue retries later
-    check_paper: bool = False  # ask DLE EOT 4 before printing; only for printers that answer
+    # The printer answers DLE EOT: paper is asked before the job and its status read back after
+    # it, and only then is the job printed; without it a job is only sent (已发送).
+    check_paper: bool = False
 
 
 class EscposReceiptPrinter:
@@ -49,22 +53,25 @@ class EscposReceiptPrinter:
         self.connection = connection
         self.paper = paper
 
-    def print(self, receipt: Receipt) -> None:
-        self.send(render_escpos(receipt, self.paper))
+    def print(self, receipt: Receipt) -> Delivery:
+        return self.send(render_escpos(receipt, self.paper))
 
-    def send(self, job: bytes) -> None:
+    def send(self, job: bytes) -> Delivery:
+        """Send the job; PRINTED when the printer's status came back after it, else SENT."""
         c = self.connection
         try:
             match c.backend:
                 case Backend.NETWORK:
-                    _send_network(c, job)
+                    return _send_network(c, job)
                 case Backend.SERIAL:
-                    _send_serial(c, job)
+                    return _send_serial(c, job)
                 case Backend.FILE:
                     with Path(c.device).open("ab") as out:
                         out.write(job)
+                    return Delivery.SENT
                 case Backend.USB:
                     _send_usb(c, job)
+                    return Delivery.SENT
         except PrinterFault:
             raise
         except (TimeoutError, serial.SerialTimeoutException) as exc:
@@ -75,7 +82,14 @@ class EscposReceiptPrinter:
             raise PrinterFault(OFFLINE) from exc
 
 
-def _send_network(c: PrinterConnection, job: bytes) -> None:
+def _read_back(status: bytes) -> Delivery:
+    """The status after the job: an answer means the printer read everything before it."""
+    if not status:
+        raise PrinterFault(NO_STATUS)
+    return Delivery.PRINTED
+
+
+def _send_network(c: PrinterConnection, job: bytes) -> Delivery:
     # A plain socket rather than escpos.printer.Network: its open() leaks the socket when the
     # printer refuses the connection, and an offline printer is exactly the case that must be clean.
     with socket.create_connection((c.host, c.port), timeout=c.timeout) as sock:
@@ -85,9 +99,15 @@ def _send_network(c: PrinterConnection, job: bytes) -> None:
             if status and status[0] & _PAPER_END_BITS == _PAPER_END_BITS:
                 raise PrinterFault(PAPER_OUT)
         sock.sendall(job)
+        if not c.check_paper:
+            return Delivery.SENT
+        # Real-time status is answered in the order the printer reads its input: a reply means
+        # the job ahead of the request was read; a printer that never reads never replies.
+        sock.sendall(_DLE_EOT_PRINTER)
+        return _read_back(sock.recv(1))
 
 
-def _send_serial(c: PrinterConnection, job: bytes) -> None:
+def _send_serial(c: PrinterConnection, job: bytes) -> Delivery:
     with serial.serial_for_url(
         c.device, baudrate=c.baudrate, timeout=c.timeout, write_timeout=c.timeout
     ) as port:
@@ -98,6 +118,10 @@ def _send_serial(c: PrinterConnection, job: bytes) -> None:
                 raise PrinterFault(PAPER_OUT)
         port.write(job)
         port.flush()
+        if not c.check_paper:
+            return Delivery.SENT
+        port.write(_DLE_EOT_PRINTER)
+        return _read_back(port.read(1))
 
 
 def _send_usb(c: PrinterConnection, job: bytes) -> None:

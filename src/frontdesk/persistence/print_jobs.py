@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Insert, func, insert, literal_column, select, update
 from sqlalchemy.engine import Connection
 
 from frontdesk.persistence.tables import print_job
-from frontdesk.services.printing import PrintJob
+from frontdesk.services.printing import Delivery, PrintJob
 
 # Insertion order, oldest first: unlike created_at it never ties nor goes back with the clock.
 _ROWID: ColumnElement[int] = literal_column("rowid")
@@ -66,8 +67,10 @@ class SqlitePrintJobStore:
         with self._engine.connect() as conn:
             return [PrintJob(row.job_id, row.receipt) for row in conn.execute(query)]
 
-    def mark_printed(self, job_id: str) -> None:
-        self._set(job_id, printed_at=self._now().isoformat(), last_error=None)
+    def mark_printed(self, job_id: str, delivery: Delivery = Delivery.PRINTED) -> None:
+        self._set(
+            job_id, printed_at=self._now().isoformat(), last_error=None, delivery=delivery.value
+        )
 
     def mark_failed(self, job_id: str, error: str) -> None:
         self._set(job_id, last_error=error)
@@ -76,9 +79,7 @@ class SqlitePrintJobStore:
         query = select(print_job).where(print_job.c.job_id == job_id)
         with self._engine.connect() as conn:
             row = conn.execute(query).one_or_none()
-        return (
-            None if row is None else PrintJob(row.job_id, row.receipt, row.printed_at is not None)
-        )
+        return None if row is None else _job(row)
 
     def last_error(self, job_id: str) -> str | None:
         query = select(print_job.c.last_error).where(print_job.c.job_id == job_id)
@@ -98,11 +99,15 @@ class SqlitePrintJobStore:
         )
         with self._engine.connect() as conn:
             row = conn.execute(query).one_or_none()
-        return (
-            None if row is None else PrintJob(row.job_id, row.receipt, row.printed_at is not None)
-        )
+        return None if row is None else _job(row)
 
     def _set(self, job_id: str, **values: str | None) -> None:
         with self._engine.connect().execution_options(write=True) as conn:
             conn.execute(update(print_job).where(print_job.c.job_id == job_id).values(**values))
             conn.commit()
+
+
+def _job(row: Any) -> PrintJob:
+    printed = row.printed_at is not None
+    delivery = Delivery(row.delivery) if row.delivery else (Delivery.PRINTED if printed else None)
+    return PrintJob(row.job_id, row.receipt, printed, delivery)

@@ -285,6 +285,9 @@ print_job = Table(
     Column("receipt", Text, nullable=False),
     Column("printed_at", Text),
     Column("last_error", Text),
+    # "printed": the printer's status was read back after the job; "sent": handed to a printer
+    # that reports none (已发送). Not pending either way: a job is never sent twice by itself.
+    Column("delivery", Text),
 )
 
 # 退卡 payouts: how the principal of a returned card was paid and the identity checked (DOMAIN

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from enum import Enum
 from typing import TYPE_CHECKING, Protocol
 
 from frontdesk.domain.receipt import Receipt
@@ -23,9 +24,22 @@ class PrinterFault(Exception):
         super().__init__(message)
 
 
+class Delivery(Enum):
+    """How far a job got: what the till may tell the cashier about the paper."""
+
+    PRINTED = "printed"  # the printer's status was read back after the job: it took it
+    SENT = "sent"  # handed to a printer that reports no status: 已发送, not known printed
+
+
+DELIVERY_WORDS = {Delivery.PRINTED: "已打印", Delivery.SENT: "已发送"}
+
+
 class ReceiptPrinter(Protocol):
-    def print(self, receipt: Receipt) -> None:
-        """Print the whole receipt or raise PrinterFault; never print half and return."""
+    def print(self, receipt: Receipt) -> Delivery | None:
+        """Print the whole receipt or raise PrinterFault; never print half and return.
+
+        Says how far it got; None is printed (a file written is done, nothing to read back).
+        """
         ...
 
 
@@ -33,7 +47,8 @@ class ReceiptPrinter(Protocol):
 class PrintJob:
     id: str
     receipt_json: str
-    printed: bool = False
+    printed: bool = False  # printed or sent: not pending
+    delivery: Delivery | None = None
 
     @property
     def receipt(self) -> Receipt:
@@ -47,7 +62,7 @@ class PrintJobStore(Protocol):
         """Jobs not yet printed, oldest first."""
         ...
 
-    def mark_printed(self, job_id: str) -> None: ...
+    def mark_printed(self, job_id: str, delivery: Delivery = Delivery.PRINTED) -> None: ...
 
     def mark_failed(self, job_id: str, error: str) -> None:
         """Keep the latest fault with the job, so a pending list can say why it waits."""
@@ -74,9 +89,9 @@ class InMemoryPrintJobStore:
         with self._lock:
             return [job for job in self._jobs.values() if not job.printed]
 
-    def mark_printed(self, job_id: str) -> None:
+    def mark_printed(self, job_id: str, delivery: Delivery = Delivery.PRINTED) -> None:
         with self._lock:
-            self._jobs[job_id] = replace(self._jobs[job_id], printed=True)
+            self._jobs[job_id] = replace(self._jobs[job_id], printed=True, delivery=delivery)
 
     def mark_failed(self, job_id: str, error: str) -> None:
         with self._lock:
@@ -128,6 +143,7 @@ class PrintQueue:
         self._stop = threading.Event()
         self._worker: threading.Thread | None = None
         self.fault: str | None = None
+        self.last_delivery: Delivery | None = None  # of the last job that went out
 
     def submit(self, receipt: Receipt) -> str:
         """Keep the receipt as a job (never lost), then print it or leave it for a retry.
@@ -163,14 +179,15 @@ class PrintQueue:
         with self._print_lock:
             for job in self._store.pending():
                 try:
-                    self._printer.print(job.receipt)
+                    delivery = self._printer.print(job.receipt) or Delivery.PRINTED
                 except PrinterFault as fault:
                     self._store.mark_failed(job.id, fault.message)
                     if fault.message != self.fault:
                         self._on_fault(fault.message)
                     self.fault = fault.message
                     return printed
-                self._store.mark_printed(job.id)
+                self._store.mark_printed(job.id, delivery)
+                self.last_delivery = delivery
                 printed += 1
             if self.fault is not None:
                 self.fault = None
