@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from frontdesk.domain import errors
 from frontdesk.ui.function_keys import FunctionKeys
 from frontdesk.ui.i18n import error_text
+from frontdesk.ui.scanning import mark_scan_field
 
 # Queue a 重印 of this receipt number and return the reprint's lines; refusals are DomainErrors.
 Reprint = Callable[[str], Sequence[str]]
@@ -65,6 +66,7 @@ class ReceiptPreviewDialog(QDialog):
         self.receipt_no_caption = QLabel(self)
         self.receipt_no_edit = QLineEdit(receipt_no, self)
         self.receipt_no_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        mark_scan_field(self.receipt_no_edit)  # the receipt's own barcode, scanned to reprint it
         self.reprint_button = QPushButton(self)
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)

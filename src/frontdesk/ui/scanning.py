@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from frontdesk.domain.scan import Scan, ScanRefused, classify
 
@@ -61,6 +61,18 @@ class ScanHub(QObject):
 
 
 _TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
+# A wedge types `#` or `]` as Shift then the key: the Shift press is part of the scan.
+_MODIFIERS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta)
+_SCAN_FIELD = "frontdesk_takes_scans"
+
+
+def mark_scan_field(field: QLineEdit) -> None:
+    """Mark a field that expects a code (付款码, a reference, a receipt number).
+
+    A scan into it while it has the focus fills it, whatever the code is, instead of going to
+    the till.
+    """
+    field.setProperty(_SCAN_FIELD, True)
 
 
 class WedgeScanFilter(QObject):
@@ -106,6 +118,8 @@ class WedgeScanFilter(QObject):
         if not isinstance(watched, QWidget) or not isinstance(event, QKeyEvent):
             return False
         now = self._clock()
+        if event.key() in _MODIFIERS:
+            return False  # no text, no flush: a Shift inside a burst keeps the burst whole
         fast = bool(self._held) and now - self._last_at <= self._max_gap
         if self._held and not fast:
             self.flush()
@@ -113,10 +127,14 @@ class WedgeScanFilter(QObject):
         if event.key() in _TERMINATORS and self._held:
             if len(self._held) >= self._min_length:
                 code = "".join(e.text() for _, e in self._held)
+                target = self._held[0][0]
                 self._held.clear()
                 self._flush_timer.stop()
                 self.burst_detected.emit(code)
-                self._hub.deliver(code)
+                if isinstance(target, QLineEdit) and target.property(_SCAN_FIELD):
+                    target.setText(code)  # the field the cashier is in asked for a code
+                else:
+                    self._hub.deliver(code)
                 return True
             self.flush()
             return False

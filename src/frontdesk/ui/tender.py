@@ -24,6 +24,7 @@ from frontdesk.services.till_port import (
 from frontdesk.ui.committed import not_finished
 from frontdesk.ui.forms.ui_tender_dialog import Ui_TenderDialog
 from frontdesk.ui.i18n import error_text
+from frontdesk.ui.scanning import mark_scan_field
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,7 @@ class TenderDialog(QDialog):
         self.ui.pin_back_button.clicked.connect(self.ui.pin_edit.backspace)
         self.ui.confirm_button.clicked.connect(self._on_confirm_clicked)
         self.ui.cancel_button.clicked.connect(self.reject)
+        mark_scan_field(self.ui.reference_edit)  # a 付款码 or a POS slip number, scanned
         self.ui.amount_edit.setFocus()
         self._refresh()
 

@@ -42,11 +42,10 @@ class TillMember(TillCore):
         self.member_changed.emit()
 
     def _refuse_card(self, reason: str) -> None:
-        self.member = None
-        self.draft = replace(self.draft, member_id=None, card_no=None, redeem_blocks=0)
+        # A misread, lost or frozen card says why and changes nothing: the member already on
+        # the ticket stays, with their prices (a birthday ￥520.22 must not become ￥522.00).
         self.ui.refusal_label.setText(reason)
-        self._reprice()
-        self.member_changed.emit()
+        self._render()
         self.card_refused.emit(reason)
 
     @Slot()
