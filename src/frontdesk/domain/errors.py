@@ -86,6 +86,7 @@ ChangeOnlyFromCash = _refusal("ChangeOnlyFromCash", "change_only_cash")
 ReferenceRequired = _refusal("ReferenceRequired", "reference_required")
 MemberRequired = _refusal("MemberRequired", "member_required")
 UnknownTicket = _refusal("UnknownTicket", "unknown_ticket")
+NotASale = _refusal("NotASale", "not_a_sale")  # a top-up's receipt asked for a refund
 NothingToRefund = _refusal("NothingToRefund", "nothing_to_refund")
 RefundTooLarge = _refusal("RefundTooLarge", "refund_too_large")
 NotAuthenticated = _refusal("NotAuthenticated", "not_authenticated")

@@ -18,6 +18,14 @@ from frontdesk.services.printing import job_with_operation
 from frontdesk.services.records import Ticket
 from frontdesk.services.staff import authorize, consume_approval
 
+# A ticket's kind as its receipt is named (the catalogue's ReceiptKind vocabulary).
+_RECEIPT_KINDS = {
+    "topup": "top_up",
+    "refund": "refund",
+    "reissue": "card_reissue",
+    "cashout": "card_return",
+}
+
 
 @dataclass(frozen=True)
 class RefundResult:
@@ -28,8 +36,11 @@ class RefundResult:
 
 def _sale(uow: UnitOfWork, receipt_no: str) -> Ticket:
     original = uow.tickets.by_receipt(receipt_no.strip())
-    if original is None or original.kind != "sale":
+    if original is None:
         raise errors.UnknownTicket(receipt_no=receipt_no)
+    if original.kind != "sale":  # it exists: say what it is, not that it is missing
+        kind = _RECEIPT_KINDS.get(original.kind, original.kind)
+        raise errors.NotASale(receipt_no=original.receipt_no, kind=kind)
     return original
 
 

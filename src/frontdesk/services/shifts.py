@@ -7,10 +7,11 @@ from dataclasses import dataclass, field, replace
 from frontdesk.domain import errors
 from frontdesk.domain.invoicing import InvoiceParts, split_sale
 from frontdesk.domain.money import ZERO, Fen, total
+from frontdesk.domain.shift_report import TicketFigures, shift_totals
 from frontdesk.services import held_tickets
 from frontdesk.services.context import TillContext, new_id
 from frontdesk.services.ports import UnitOfWork
-from frontdesk.services.records import AuditEntry, Shift
+from frontdesk.services.records import AuditEntry, Shift, Ticket
 
 TENDER_NAMES = {
     "cash": "现金",
@@ -101,10 +102,18 @@ class ShiftReport:
     expected_cash: Fen
     counted_cash: Fen
     approvals: list[AuditEntry] = field(default_factory=list)
+    discounts_refunded: dict[str, Fen] = field(default_factory=dict)  # given back by refunds
 
     @property
     def over_short(self) -> Fen:
         return self.counted_cash - self.expected_cash
+
+    @property
+    def net_sales(self) -> Fen:
+        """What the shift's sales took less what its refunds gave back, over every tender."""
+        return total(list(self.sales_by_tender.values())) - total(
+            list(self.refunds_by_tender.values())
+        )
 
     @property
     def invoice(self) -> InvoiceParts:
@@ -172,17 +181,8 @@ def _report(uow: UnitOfWork, shift: Shift, cashier: str, counted_cash: Fen | Non
     """Every figure of the shift from its tickets and ledger entries, as of now."""
     tickets = uow.tickets.in_shift(shift.shift_id)
     entries = uow.ledger.entries(after_seq=shift.opening_seq)
-    by_tender: dict[str, Fen] = {}
-    refunds_by: dict[str, Fen] = {}
-    cash = shift.opening_float
-    for tk in tickets:
-        for td in tk.tenders:
-            if tk.kind == "sale":
-                by_tender[td.kind] = by_tender.get(td.kind, ZERO) + td.amount
-            elif tk.kind == "refund":
-                refunds_by[td.kind] = refunds_by.get(td.kind, ZERO) - td.amount
-            if td.kind == "cash":
-                cash = cash + td.amount
+    totals = shift_totals([_figures(tk) for tk in tickets])
+    cash = shift.opening_float + totals.cash_in_drawer
     money = [e for e in entries if e.bucket in ("principal", "bonus")]
     pts = [e for e in entries if e.bucket == "points"]
 
@@ -192,21 +192,15 @@ def _report(uow: UnitOfWork, shift: Shift, cashier: str, counted_cash: Fen | Non
     def points(kinds: tuple[str, ...]) -> int:
         return sum(e.amount for e in pts if e.kind in kinds)
 
-    sales = [tk for tk in tickets if tk.kind == "sale"]
     return ShiftReport(
         shift=shift,
         closed_by=cashier,
-        sales_count=len(sales),
-        sales_by_tender=by_tender,
+        sales_count=totals.sales_count,
+        sales_by_tender=totals.tenders.sales,
         refunds=Fen(-sum(tk.total.value for tk in tickets if tk.kind == "refund")),
-        refunds_by_tender=refunds_by,
-        discounts={
-            "tier": total([tk.discount_tier for tk in tickets if tk.kind in ("sale", "refund")]),
-            "birthday": total(
-                [tk.discount_birthday for tk in tickets if tk.kind in ("sale", "refund")]
-            ),
-            "points": total([tk.redemption for tk in tickets if tk.kind in ("sale", "refund")]),
-        },
+        refunds_by_tender=totals.tenders.refunds,
+        discounts=totals.discounts.sales,  # what the sales gave; the refunds' share apart
+        discounts_refunded=totals.discounts.refunds,
         topups_principal=fen(("topup",)),
         topups_bonus=fen(("bonus",)),
         reissue_fees=total([tk.total for tk in tickets if tk.kind == "reissue"]),
@@ -223,12 +217,17 @@ def _report(uow: UnitOfWork, shift: Shift, cashier: str, counted_cash: Fen | Non
         points_adjusted=points(("adjust", "reversal")),
         expected_cash=cash,
         counted_cash=cash if counted_cash is None else counted_cash,
-        approvals=[
-            a
-            for a in uow.audit.since(shift.opened_at)
-            if a.approver is not None or a.action == "approval"
-        ],
+        # Each approved act once: the act names its approver; the grant before it is not
+        # listed again (it was, and the report said 4 for 2).
+        approvals=[a for a in uow.audit.since(shift.opened_at) if a.approver is not None],
     )
+
+
+def _figures(tk: Ticket) -> TicketFigures:
+    discounts = {"tier": tk.discount_tier, "birthday": tk.discount_birthday}
+    discounts["points"] = tk.redemption
+    tenders = tuple((t.kind, t.amount) for t in tk.tenders)
+    return TicketFigures(tk.kind, tenders, discounts, tk.total)
 
 
 def report_summary(r: ShiftReport) -> dict[str, object]:
@@ -237,6 +236,7 @@ def report_summary(r: ShiftReport) -> dict[str, object]:
         "sales_by_tender": {k: v.value for k, v in r.sales_by_tender.items()},
         "refunds": r.refunds.value,
         "discounts": {k: v.value for k, v in r.discounts.items()},
+        "discounts_refunded": {k: v.value for k, v in r.discounts_refunded.items()},
         "topups_principal": r.topups_principal.value,
         "topups_bonus": r.topups_bonus.value,
         "reissue_fees": r.reissue_fees.value,

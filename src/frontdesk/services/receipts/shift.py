@@ -30,9 +30,22 @@ def shift_receipt(
         Figure(f"{TENDER_NAMES.get(kind, kind)}销售", amount)
         for kind, amount in sorted(report.sales_by_tender.items())
     ]
+    # Sales gross, refunds apart, then net: the figures add up whichever a manager checks.
+    figures += [
+        Figure(f"{TENDER_NAMES.get(kind, kind)}退款", amount)
+        for kind, amount in sorted(report.refunds_by_tender.items())
+        if amount.value
+    ]
+    figures.append(Figure("净销售", report.net_sales))
+    keys = ("tier", "birthday", "points")
     figures += [
         Figure(label, report.discounts.get(key, ZERO))
-        for label, key in zip(SAVING_KINDS, ("tier", "birthday", "points"), strict=True)
+        for label, key in zip(SAVING_KINDS, keys, strict=True)
+    ]
+    figures += [
+        Figure(f"退货冲回{label}", report.discounts_refunded[key])
+        for label, key in zip(SAVING_KINDS, keys, strict=True)
+        if report.discounts_refunded.get(key, ZERO).value
     ]
     figures += [
         Figure("退款", report.refunds),
@@ -98,6 +111,7 @@ def report_from_summary(
         refunds=fen(summary["refunds"]),
         refunds_by_tender={},
         discounts={k: fen(v) for k, v in summary["discounts"].items()},
+        discounts_refunded={k: fen(v) for k, v in summary.get("discounts_refunded", {}).items()},
         topups_principal=fen(summary["topups_principal"]),
         topups_bonus=fen(summary["topups_bonus"]),
         reissue_fees=fen(summary["reissue_fees"]),
