@@ -88,7 +88,8 @@ class Kpis:
     points_liability: int
 
 
-def _rate(part: int, whole: int) -> Decimal:
+def rate(part: int, whole: int) -> Decimal:
+    """The share part/whole to four places, half up; 0 when there is no whole."""
     if whole == 0:
         return Decimal(0)
     return (Decimal(part) / Decimal(whole)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
@@ -165,11 +166,11 @@ def kpis(
         as_of=today,
         members=len(known),
         new_members=new,
-        growth_rate=_rate(new, before),
-        monthly_active_rate=_rate(len(buys_in_period), len(known)),
-        retention_rate=_rate(len(active_before & buys_in_period.keys()), len(active_before)),
-        repurchase_rate=_rate(repeat_buyers, len(buys_in_period)),
-        dormant_share=_rate(bands[Activity.DORMANT], len(known)),
+        growth_rate=rate(new, before),
+        monthly_active_rate=rate(len(buys_in_period), len(known)),
+        retention_rate=rate(len(active_before & buys_in_period.keys()), len(active_before)),
+        repurchase_rate=rate(repeat_buyers, len(buys_in_period)),
+        dormant_share=rate(bands[Activity.DORMANT], len(known)),
         activity=bands,
         value_bands=value_bands(spend_12m),
         member_average_ticket=member_avg,
