@@ -31,6 +31,11 @@ def pin_event(outcome: str, after: PinState, max_tries: int) -> dict[str, object
     }
 
 
+def typed_as_digits(pin: str) -> bool:
+    """Only ASCII digits are a PIN try: ２４６８ or ٢٤٦٨ is an input method left on, not a guess."""
+    return pin.isascii() and pin.isdigit()
+
+
 def merged(local: PinState, remote: PinState) -> PinState:
     """This till's state after head office's word for the same PIN: the stricter of the two.
 

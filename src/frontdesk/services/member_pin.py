@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from frontdesk.domain import errors
 from frontdesk.domain.lockout import Attempts, LockoutPolicy, after_wrong_pin
-from frontdesk.domain.pin_state import PIN_EVENT, PinState, pin_event
+from frontdesk.domain.pin_state import PIN_EVENT, PinState, pin_event, typed_as_digits
 from frontdesk.domain.stored_value import MEMBER_PIN_PEPPER, pin_matches
 from frontdesk.services.context import TillContext
 
@@ -29,6 +29,8 @@ def check_member_pin(ctx: TillContext, member_id: str, pin: str | None) -> None:
             raise errors.NoPinSet()
         if pin is None:
             raise errors.PinRequired()
+        if not typed_as_digits(pin):
+            raise errors.WeakPin(length=ctx.program.pin_length)  # refused, not counted
         policy = LockoutPolicy(ctx.program.pin_max_tries)  # one policy: domain/lockout.py
         if pin_matches(pin, member.pin_hash, MEMBER_PIN_PEPPER):
             if member.pin_failures:
