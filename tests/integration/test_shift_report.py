@@ -95,3 +95,17 @@ def test_a_refund_of_a_top_up_says_it_is_no_sale(till: Till) -> None:
     )
     with pytest.raises(errors.UnknownTicket):
         checkout.refund_amount(till.ctx, receipt_no="R001019999999", lines=None)
+
+
+def test_a_refund_keeps_the_points_it_reversed_and_the_points_it_restored_apart(
+    till: Till,
+) -> None:
+    sale = _sell_with_redemption(till)
+    _refund(till, sale.ticket.receipt_no)
+
+    with till.ctx.uow(write=False) as uow:
+        [refund] = uow.tickets.refunds_of(sale.ticket.ticket_id)
+
+    assert sale.ticket.points_earned > 0
+    assert refund.points_earned == -sale.ticket.points_earned  # earned, taken back
+    assert refund.redeemed_points == sale.ticket.redeemed_points == 10_000  # given back

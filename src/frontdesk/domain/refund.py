@@ -127,6 +127,8 @@ class RefundPlan:
     discount_tier: Fen
     discount_birthday: Fen
     redemption: Fen
+    points_reversed: int = 0  # of the points the sale earned, taken back
+    points_restored: int = 0  # of the points the sale redeemed, given back
 
     def drafts(self, entries: TxnDrafts) -> TxnDrafts:
         for m in self.moves:
@@ -142,8 +144,11 @@ def _points_moves(
     refunded_before: int,
     amount: int,
     year: int,
-) -> tuple[list[Move], int]:
-    """Points earned are reversed and points redeemed restored, in proportion to the refund."""
+) -> tuple[list[Move], int, int]:
+    """Points earned are reversed and points redeemed restored, in proportion to the refund.
+
+    Returns the moves, the points reversed and the points restored.
+    """
     moves: list[Move] = []
     whole_due = sale.total.value
     earned_before = share(sale.points_earned, refunded_before, whole_due) if whole_due else 0
@@ -168,7 +173,7 @@ def _points_moves(
             if (a - b).value:
                 moves.append(Move(EntryKind.REFUND, Bucket.POINTS, (a - b).value, lot))
                 points_back += (a - b).value
-    return moves, points_back - reversed_points
+    return moves, reversed_points, points_back
 
 
 def plan_refund(
@@ -197,7 +202,7 @@ def plan_refund(
         if (a - b).value
     )
     moves: list[Move] = []
-    points_back = 0
+    reversed_points = restored_points = 0
     if sale_entries is not None:
         sv = next((t for t in tenders if t.kind == STORED_VALUE), None)
         if sv is not None:
@@ -209,7 +214,7 @@ def plan_refund(
             back = split_refund(spent, sv_before, -sv.amount)
             moves.append(Move(EntryKind.REFUND, Bucket.PRINCIPAL, back.principal.value))
             moves.append(Move(EntryKind.REFUND, Bucket.BONUS, back.bonus.value))
-        points, points_back = _points_moves(
+        points, reversed_points, restored_points = _points_moves(
             sale, previous, lines, sale_entries, refunded_before, amount, year
         )
         moves.extend(points)
@@ -220,7 +225,9 @@ def plan_refund(
         amount=Fen(amount),
         tenders=tenders,
         moves=tuple(moves),
-        points_back=points_back,
+        points_back=restored_points - reversed_points,
+        points_reversed=reversed_points,
+        points_restored=restored_points,
         gross=total([ln.gross for ln in lines]),
         discount_tier=member_discount if sale.discount_tier else ZERO,
         discount_birthday=member_discount if sale.discount_birthday else ZERO,

@@ -105,9 +105,12 @@ def refund(
             discount_tier=plan.discount_tier,
             discount_birthday=plan.discount_birthday,
             redemption=plan.redemption,
-            redeemed_points=0,
+            # Kept apart, as the sale keeps them: the earned points taken back (negative) and
+            # the redeemed points given back. Their net (9,915 for −85 and +10,000) read as
+            # points earned and raised the member's twelve-month points for the tier.
+            redeemed_points=plan.points_restored,
             total=-plan.amount,
-            points_earned=plan.points_back,
+            points_earned=-plan.points_reversed,
             points_multiplier=1,
             birthday_benefit=False,
             tier=original.tier,
