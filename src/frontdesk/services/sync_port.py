@@ -31,15 +31,16 @@ HQ_PROGRAM_SOURCE = "总部下发的会员方案"
 class HeadOfficeUnreachable(Exception):
     """Head office could not be reached; nothing was lost, the next sync resumes."""
 
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str, detail_en: str | None = None) -> None:
         super().__init__(f"无法连接总部，数据已保留在本机，下次同步会继续：{detail}")
         self.detail = detail
+        self.detail_en = detail if detail_en is None else detail_en
 
     @property
     def message_en(self) -> str:
         return (
             "Head office cannot be reached; everything stays on this till and the next sync "
-            f"resumes: {self.detail}"
+            f"resumes: {self.detail_en}"
         )
 
 

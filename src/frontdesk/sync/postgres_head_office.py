@@ -21,6 +21,7 @@ from frontdesk.services.sync_port import (
 )
 from frontdesk.services.sync_refusals import ChainRefused, HeadMismatch, HeadOfficeRefused
 from frontdesk.sync.chain import FIELDS, values_of
+from frontdesk.sync.hq_causes import cause
 from frontdesk.sync.hq_migrations.versions.h0003_authority import STAGES
 from frontdesk.sync.hq_version import greet
 
@@ -36,10 +37,10 @@ def reaching() -> Iterator[None]:
     try:
         yield
     except (exc.OperationalError, exc.InterfaceError, psycopg.OperationalError) as e:
-        raise HeadOfficeUnreachable(str(e).splitlines()[0]) from e
+        raise HeadOfficeUnreachable(*cause(e)) from e
     except exc.DBAPIError as e:
         if e.connection_invalidated:
-            raise HeadOfficeUnreachable(str(e).splitlines()[0]) from e
+            raise HeadOfficeUnreachable(*cause(e)) from e
         raise
 
 

@@ -108,3 +108,25 @@ def test_a_head_office_ahead_of_the_till_refuses_it_and_records_why(
         t=a.till_id,
     ) == [(1,)]
     assert a.sync().ok
+
+
+def test_an_unreachable_head_office_is_said_in_the_tills_words_not_the_drivers(
+    make_till: Callable[..., Till],
+) -> None:
+    import re
+    import socket
+    from dataclasses import replace
+
+    a = make_till(1, 43)
+    assert a.creds is not None
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = s.getsockname()[1]
+    a.creds = replace(a.creds, port=dead)
+
+    report = a.sync()
+
+    assert report.unreachable
+    assert "总部服务器拒绝连接" in report.message
+    assert not re.search(r"[A-Za-z]{4,}", report.message)  # no libpq English in Chinese
+    assert "refused the connection" in report.message_en
