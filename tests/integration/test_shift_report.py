@@ -109,3 +109,24 @@ def test_a_refund_keeps_the_points_it_reversed_and_the_points_it_restored_apart(
     assert sale.ticket.points_earned > 0
     assert refund.points_earned == -sale.ticket.points_earned  # earned, taken back
     assert refund.redeemed_points == sale.ticket.redeemed_points == 10_000  # given back
+
+
+def test_the_report_names_the_approving_manager_and_the_member_never_their_ids(
+    till: Till,
+) -> None:
+    member_id = till.member().member.member_id
+    accounts.adjust_points(
+        till.ctx,
+        actor="1001",
+        member_id=member_id,
+        points=500,
+        reason="补录积分",
+        approval_id=till.approve("points_adjust", member_id, 500),
+    )
+
+    report = shifts.report_so_far(till.ctx, cashier="1001")
+    text = "\n".join(receipt_text(receipt_making.shift(till.ctx, report)))
+
+    assert "张伟" in text
+    assert "王店长" in text
+    assert member_id not in text

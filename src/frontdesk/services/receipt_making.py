@@ -105,6 +105,10 @@ def shift(ctx: TillContext, report: ShiftReport) -> Receipt:
             if approval.approver:
                 person = uow.staff.get(approval.approver)
                 names[approval.approver] = person.name if person else approval.approver
+            # A member's act (points, PIN, tier) names them, never by their id.
+            member = uow.members.get(approval.subject) if approval.subject else None
+            if member is not None and approval.subject:
+                names[approval.subject] = member.name
     cashier = who(ctx, report.shift.cashier)
     return receipts.shift_receipt(report, cashier, int(store or 0), int(till or 0), names)
 

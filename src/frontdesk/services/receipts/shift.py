@@ -16,7 +16,10 @@ from frontdesk.services.shifts import TENDER_NAMES, ShiftReport
 def shift_receipt(
     report: ShiftReport, who: Printed, store_no: int, till_no: int, approver_names: dict[str, str]
 ) -> Receipt:
-    """交班报表: every figure of DOMAIN §8, numbered by the shift (it has no ticket)."""
+    """交班报表: every figure of DOMAIN §8, numbered by the shift (it has no ticket).
+
+    `approver_names` names the people the report mentions: approving staff and members.
+    """
     s = report.shift
     closed = report.shift.closed_at
     span = f"{s.opened_at:%Y-%m-%d %H:%M} — " + ("" if closed is None else f"{closed:%H:%M}")
@@ -73,7 +76,8 @@ def shift_receipt(
     notes = [] if closed is not None else ["中途报表：班次未结束，未点现金"]
     notes += [] if report.liability_reconciles else ["储值余额核对不符，请联系总部"]
     notes += [
-        f"店长审批：{_APPROVED.get(a.action, a.action)} {a.subject or ''}"
+        f"店长审批：{_APPROVED.get(a.action, a.action)} "
+        f"{approver_names.get(a.subject or '', a.subject or '')}"
         f"（{approver_names.get(a.approver, a.approver)}）"
         for a in report.approvals
         if a.approver is not None  # the grant itself is listed too; print each approval once
