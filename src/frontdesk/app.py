@@ -7,7 +7,7 @@ use them: the window is shown before any of them loads, which keeps the cold sta
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,8 +70,12 @@ _SCAN_TEST_SECONDS = 8.0
 class TomlDeviceSettings:
     """The `DeviceSettings` port over the device file and the hardware set-up checks."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, appliers: Sequence[Callable[[], None]] = ()) -> None:
         self.path = path
+        self._appliers = list(appliers)  # what takes the saved settings into use at once
+
+    def apply_with(self, applier: Callable[[], None]) -> None:
+        self._appliers.append(applier)
 
     def choices(self) -> dict[str, Sequence[str]]:
         from frontdesk.hardware.escpos_printer import Backend
@@ -133,6 +137,8 @@ class TomlDeviceSettings:
         from frontdesk.hardware.config import save_config
 
         save_config(self._apply(form), self.path)
+        for applier in self._appliers:
+            applier()
 
     def test_scan(self, form: DeviceSettingsForm) -> CheckOutcome:
         if not form.scanner_port:
@@ -195,7 +201,7 @@ def run_till_app(
     path = devices_path(engine)
     devices = None if path is None else TomlDeviceSettings(path)
     # With no printer configured the queue still keeps every job: 重印 and PDF copies work.
-    output = QueuedReceiptOutput(engine, path, backend.past_receipt)
+    output = QueuedReceiptOutput(engine, path, backend.past_receipt, refunded=backend.was_refunded)
     cards = PdfCardOutput(path, database_path(engine), lambda: store_name(ctx))
     scanners: list[SerialScanner] = []
 
@@ -203,6 +209,15 @@ def run_till_app(
         settings = configured_scanner(path)
         if settings is not None:
             scanners.append(start_serial_scanner(settings, hub))
+
+    def restart_scanner() -> None:
+        while scanners:
+            scanners.pop().stop()
+        start_scanner()
+
+    if devices is not None:  # saved settings are used at once: no restart of the till
+        devices.apply_with(output.rebuild)
+        devices.apply_with(restart_scanner)
 
     try:
         return run_till(

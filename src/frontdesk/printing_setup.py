@@ -9,6 +9,7 @@ python-escpos, pyserial or reportlab.
 from __future__ import annotations
 
 import threading
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -125,10 +126,12 @@ class QueuedReceiptOutput:
         devices: Path | None,
         rebuild: Callable[[str], Receipt | None],
         retry_seconds: float = 5.0,
+        refunded: Callable[[str], bool] = lambda _receipt_no: False,
     ) -> None:
         self._engine = engine
         self._devices = devices
         self._rebuild = rebuild
+        self._refunded = refunded  # whether a sale was refunded since: its reprint says so
         self._retry_seconds = retry_seconds
         self._lock = threading.Lock()
         self._built: tuple[PrintQueue, SqlitePrintJobStore] | None = None
@@ -166,6 +169,21 @@ class QueuedReceiptOutput:
     def start(self) -> None:
         self._queue()
 
+    def rebuild(self) -> None:
+        """The device file was saved: the queue is made again from it, at once.
+
+        Jobs still pending (the old printer was off) print on the new one; a fault the old
+        printer reported is cleared, and the new one reports its own.
+        """
+        with self._lock:
+            built, self._built = self._built, None
+        if built is None:
+            return
+        built[0].stop()
+        if built[0].fault is not None:
+            self._on_recovered()
+        self._queue()
+
     def stop(self) -> None:
         with self._lock:
             built, self._built = self._built, None
@@ -183,12 +201,19 @@ class QueuedReceiptOutput:
         receipt = job.receipt if job is not None else self._rebuild(receipt_no)
         if receipt is None:
             raise errors.UnknownTicket(receipt_no=receipt_no)
-        again = receipt.as_reprint()
+        again = receipt.as_reprint(refunded=self._refunded(receipt_no))
         queue.submit(again)
         return again
 
     def text(self, receipt: Receipt) -> list[str]:
-        return receipt_text(receipt)
+        """The preview in the configured paper's columns (32 on 58 mm, 48 on 80 mm)."""
+        from frontdesk.hardware.config import DeviceConfigInvalid
+
+        try:
+            columns = device_config(self._devices).paper.columns
+        except (DeviceConfigInvalid, tomllib.TOMLDecodeError, OSError):
+            columns = PREVIEW_COLUMNS  # a broken device file: the preview still shows, at 80 mm
+        return receipt_text(receipt, columns)
 
 
 class PdfCardOutput:

@@ -10,10 +10,16 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from frontdesk.app import TomlDeviceSettings, configured_scanner
+from frontdesk.hardware.config import DeviceConfig, save_config
+from frontdesk.hardware.escpos_printer import Backend, PrinterConnection
+from frontdesk.hardware.escpos_receipt import PAPER_80MM
+from frontdesk.printing_setup import QueuedReceiptOutput
 from frontdesk.services.device_settings import CheckOutcome, DeviceSettingsForm
 from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.ui.manager import ManagerDialog
 from frontdesk.ui.settings import DeviceSettingsPage
+from tests.integration.devices.conftest import LoopbackPrinter
+from tests.ui.real_store import RealStore
 
 
 class SlowScanner:
@@ -122,3 +128,36 @@ def test_the_print_test_runs_on_its_function_key(qtbot: QtBot, tmp_path: Path) -
     assert finished.args[0].ok
     assert devices.threads == ["device-check"]
     assert page.result_label.text() == "✔ 打印正常（10.0.0.9）"
+
+
+def test_a_saved_printer_is_used_at_once_by_the_print_queue_without_a_restart(
+    qtbot: QtBot, real_store: RealStore
+) -> None:
+    first, second = LoopbackPrinter(), LoopbackPrinter()
+    first.listen()
+    second.listen()
+    path = Path(str(real_store.engine_path) + ".devices.toml")
+    connection = PrinterConnection(Backend.NETWORK, "127.0.0.1", first.port, timeout=1.0)
+    save_config(DeviceConfig(printer=connection, paper=PAPER_80MM), path)
+    backend = real_store.backend
+    output = QueuedReceiptOutput(real_store.till.engine, path, backend.past_receipt)
+    output.start()
+    devices = TomlDeviceSettings(path, appliers=[output.rebuild])
+    page = DeviceSettingsPage(devices)
+    qtbot.addWidget(page)
+    receipt_no = real_store.receipt_numbers()[-1]
+    output.reprint(receipt_no)
+    qtbot.waitUntil(lambda: len(first.jobs) == 1, timeout=10_000)
+
+    page.printer_port_spin.clear()
+    qtbot.keyClicks(page.printer_port_spin, str(second.port))
+    with qtbot.waitSignal(page.saved):
+        qtbot.keyClick(page.printer_port_spin, Qt.Key.Key_F2)
+    output.reprint(receipt_no)
+
+    qtbot.waitUntil(lambda: len(second.jobs) == 1, timeout=10_000)
+    output.stop()
+    first.close()
+    second.close()
+    assert len(first.jobs) == 1
+    assert page.result_label.text() == "已保存。打印机和扫描枪立即使用新设置，无需重启。"

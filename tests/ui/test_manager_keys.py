@@ -169,11 +169,12 @@ def test_enter_in_a_shown_dialog_registers_once_not_again_through_a_default_butt
     qtbot.keyClicks(register.phone_edit, "13700001111")
     register.name_edit.insert("王芳")  # Chinese arrives through the IME, not keys
     qtbot.keyClicks(register.pin_edit, "582046")
+    qtbot.keyClicks(manager.register_page.pin_confirm_edit, "582046")
     register.consent_terms_check.setChecked(True)
     registered: list[object] = []
     manager.register_page.member_registered.connect(registered.append)
 
-    qtbot.keyClick(register.pin_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(manager.register_page.pin_confirm_edit, Qt.Key.Key_Return)
 
     assert len(registered) == 1
     assert "王芳" in register.result_label.text()

@@ -12,7 +12,7 @@ from frontdesk.services.till_port import ApprovalAction, MemberView
 from frontdesk.ui.approval import ApprovalDialog
 from frontdesk.ui.manager import ManagerDialog
 from tests.ui.drivers import ManagerAtHand, log_in, open_shift
-from tests.ui.real_store import MANAGER_NO, RealStore
+from tests.ui.real_store import CASHIER_NO, MANAGER_NO, MANAGER_PIN, RealStore
 
 
 @pytest.fixture
@@ -35,6 +35,7 @@ def test_a_manager_registers_a_member_reports_the_card_lost_and_reissues_it_free
     qtbot.keyClicks(register.phone_edit, "13700001111")
     register.name_edit.insert("王芳")  # Chinese arrives through the IME, not keys
     qtbot.keyClicks(register.pin_edit, "582046")
+    qtbot.keyClicks(manager.register_page.pin_confirm_edit, "582046")
     register.consent_terms_check.setChecked(True)
     with qtbot.waitSignal(manager.register_page.member_registered) as registered:
         register.register_button.click()
@@ -74,6 +75,7 @@ def test_registering_a_phone_twice_is_refused_with_the_existing_member(
     qtbot.keyClicks(register.phone_edit, "13812341234")
     register.name_edit.insert("张三")  # Chinese arrives through the IME, not keys
     qtbot.keyClicks(register.pin_edit, "582046")
+    qtbot.keyClicks(manager.register_page.pin_confirm_edit, "582046")
     register.consent_terms_check.setChecked(True)
 
     register.register_button.click()
@@ -153,12 +155,19 @@ def test_the_audit_log_lists_approvals_with_the_manager(
     with qtbot.waitSignal(page.member_changed):
         page.lock_button.click()
 
-    manager.show_page("audit")
+    approval = real_store.backend.approve(
+        ApprovalAction.MANAGER_SCREENS, CASHIER_NO, None, MANAGER_NO, MANAGER_PIN
+    )
+    screens = ManagerDialog(real_store.backend, approval=approval)  # the log is a manager's
+    qtbot.addWidget(screens)
+    screens.show_page("audit")
 
-    model = manager.audit_page.model
+    model = screens.audit_page.model
     actions = [model.index(r, 3).data() for r in range(model.rowCount())]
-    assert actions[:2] == ["tier_lock", "approval"]
-    assert model.index(0, 2).data() == MANAGER_NO
+    # Words, not codes: the screens opened after the tier lock, each with its approval.
+    assert actions[:4] == ["进入店长功能", "店长审批", "等级锁定", "店长审批"]
+    assert model.index(2, 2).data().endswith(f"（{MANAGER_NO}）")  # the name, then the number
+    assert model.index(2, 4).data() == "张三丰"  # the member's name, not their id
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 
 

@@ -49,6 +49,7 @@ def test_a_registered_members_card_is_printed_on_request_beside_the_database(
     qtbot.keyClicks(page.ui.phone_edit, "13700001111")
     page.ui.name_edit.insert("王小芳")  # Chinese arrives through the IME, not keys
     qtbot.keyClicks(page.ui.pin_edit, "582046")
+    qtbot.keyClicks(page.pin_confirm_edit, "582046")
     page.ui.consent_terms_check.setChecked(True)
     with qtbot.waitSignal(page.member_registered) as registered:
         page.ui.register_button.click()
@@ -122,6 +123,7 @@ def test_the_card_pdf_is_made_off_the_gui_thread_and_its_path_shown(
     qtbot.keyClicks(page.ui.phone_edit, "13700001111")
     page.ui.name_edit.insert("王小芳")  # Chinese arrives through the IME, not keys
     qtbot.keyClicks(page.ui.pin_edit, "582046")
+    qtbot.keyClicks(page.pin_confirm_edit, "582046")
     page.ui.consent_terms_check.setChecked(True)
     with qtbot.waitSignal(page.member_registered) as registered:
         qtbot.keyClick(page.ui.pin_edit, Qt.Key.Key_F2)

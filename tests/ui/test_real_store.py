@@ -168,6 +168,7 @@ def test_a_manager_registers_reports_lost_and_reissues_and_only_the_new_card_wor
     qtbot.keyClicks(register.phone_edit, "13700001111")
     register.name_edit.insert("王芳")  # Chinese arrives through the IME, not keys
     qtbot.keyClicks(register.pin_edit, "582046")
+    qtbot.keyClicks(manager.register_page.pin_confirm_edit, "582046")
     register.consent_terms_check.setChecked(True)
     with qtbot.waitSignal(manager.register_page.member_registered) as registered:
         register.register_button.click()

@@ -7,12 +7,13 @@ from pathlib import Path
 from frontdesk.cli.output import Outcome
 from frontdesk.cli.printing import past_receipt, queue_of
 from frontdesk.cli.session import Session
-from frontdesk.services import receipt_making
+from frontdesk.services import receipt_making, refund_preview
 
 
 def reprint(s: Session) -> Outcome:
     actor = s.actor()  # a reprint is a till operation: the operator signs in
-    receipt = past_receipt(s, s.args.receipt_no).as_reprint()
+    refunded = refund_preview.was_refunded(s.ctx, s.args.receipt_no.strip())
+    receipt = past_receipt(s, s.args.receipt_no).as_reprint(refunded=refunded)
     queue, faults = queue_of(s)
     job_id = queue.submit(receipt)
     no = receipt.header.receipt_no

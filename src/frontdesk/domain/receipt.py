@@ -72,6 +72,7 @@ class ReceiptHeader:
     receipt_no: str
     kind: ReceiptKind
     reprint: bool = False  # 重印: printed again from the journal, not a new transaction
+    refunded: bool = False  # 已退货: a reprint of a sale that has been refunded (in part)
 
     def __post_init__(self) -> None:
         if self.time.tzinfo is None:
@@ -175,9 +176,11 @@ class Receipt:
     def tendered(self) -> Fen:
         return total([t.amount for t in self.tenders])
 
-    def as_reprint(self) -> Receipt:
+    def as_reprint(self, refunded: bool = False) -> Receipt:
+        """The receipt printed again; ``refunded`` marks a sale refunded since (已退货)."""
+        header = {**_fields(self.header), "reprint": True, "refunded": refunded}
         return Receipt(
-            header=ReceiptHeader(**{**_fields(self.header), "reprint": True}),
+            header=ReceiptHeader(**header),
             lines=self.lines,
             figures=self.figures,
             savings=self.savings,
@@ -256,6 +259,7 @@ def _receipt_from(data: dict[str, Any]) -> Receipt:
             receipt_no=h["receipt_no"],
             kind=ReceiptKind(h["kind"]),
             reprint=h["reprint"],
+            refunded=h.get("refunded", False),  # jobs stored before the mark existed
         ),
         lines=tuple(
             ReceiptLine(x["name"], x["qty"], _fen(x["unit_price"]), _fen(x["amount"]))

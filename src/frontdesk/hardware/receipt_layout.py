@@ -56,6 +56,7 @@ class Barcode:
 Block = Title | Text | Pair | Item | Rule | Barcode
 
 REPRINT_MARK = "重印"
+REFUNDED_MARK = "已退货"
 
 _TOTAL_LABELS = {
     ReceiptKind.SALE: "应付合计",
@@ -81,10 +82,10 @@ def minus(amount: Fen) -> str:
 def receipt_blocks(receipt: Receipt) -> list[Block]:
     h = receipt.header
     refund = h.kind in (ReceiptKind.REFUND, ReceiptKind.CARD_RETURN, ReceiptKind.COOLING_OFF)
-    title = h.kind.title + (f"（{REPRINT_MARK}）" if h.reprint else "")
+    marks = [m for m, on in ((REPRINT_MARK, h.reprint), (REFUNDED_MARK, h.refunded)) if on]
+    title = h.kind.title + (f"（{'·'.join(marks)}）" if marks else "")
     blocks: list[Block] = [Title(h.store_name), Text(title, Align.CENTER, bold=True)]
-    if h.reprint:
-        blocks.append(Text(f"*** {REPRINT_MARK} ***", Align.CENTER))
+    blocks += [Text(f"*** {mark} ***", Align.CENTER) for mark in marks]
     blocks += [
         Text(f"单号：{h.receipt_no}"),
         Text(f"收银台：{h.till}  收银员：{h.cashier}"),

@@ -16,6 +16,7 @@ from frontdesk.domain.stored_value import check_balance_cap, topup_split
 from frontdesk.domain.tenders import PAID_TENDERS as PAID_TENDERS
 from frontdesk.domain.tenders import Tender, check_reference
 from frontdesk.services.context import TillContext, new_id
+from frontdesk.services.manager_screens import screens_approver
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.printing import job_with_operation
 from frontdesk.services.records import Account, Ticket
@@ -66,11 +67,14 @@ def topup(
     reference: str | None = None,
     txn_id: str | None = None,
     receipt: Callable[[TillContext, UnitOfWork, TopUp], Receipt | None] | None = None,
+    screens_approval: str | None = None,
 ) -> TopUp:
     """充值: principal plus the bonus of the highest rule reached, as two ledger entries.
 
     A till that prints passes its `receipt` maker: the receipt's print job is written in the
     top-up's own transaction (one top-up, one job, whatever kills the till after the commit).
+    Done in the manager screens (``screens_approval``), the manager who opened them is its
+    approver.
     """
     authorize(ctx, actor, Operation.TOPUP)
     if tender not in PAID_TENDERS:
@@ -92,7 +96,8 @@ def topup(
         if before is None:
             raise errors.UnknownMember(ref=member_id)
         check_balance_cap(before.balance, amount, ctx.program)
-        entries = TxnDrafts(txn, member_id, actor, ticket_id=txn)
+        approver = screens_approver(uow, screens_approval, actor)
+        entries = TxnDrafts(txn, member_id, actor, approver=approver, ticket_id=txn)
         entries.add(EntryKind.TOPUP, Bucket.PRINCIPAL, split.principal.value)
         entries.add(EntryKind.BONUS, Bucket.BONUS, split.bonus.value)
         ticket = money_ticket(
@@ -103,7 +108,7 @@ def topup(
             card_no=None,
             now=now,
             cashier=actor,
-            approver=None,
+            approver=approver,
             amount=amount,
             note=f"充值赠送 {split.bonus}",
             tenders=(Tender(tender, amount, ZERO, reference),),
@@ -113,6 +118,7 @@ def topup(
         uow.audit.add(
             at=now,
             actor=actor,
+            approver=approver,
             action="topup",
             subject=member_id,
             amount=amount.value,

@@ -41,7 +41,10 @@ class DeviceSettings(Protocol):
     def load(self) -> DeviceSettingsForm: ...
 
     def save(self, form: DeviceSettingsForm) -> None:
-        """Write the device file; raises DeviceSettingsInvalid. The scanner restarts on login."""
+        """Write the device file and use it at once (print queue and serial scanner made again).
+
+        Raises DeviceSettingsInvalid.
+        """
         ...
 
     def test_scan(self, form: DeviceSettingsForm) -> CheckOutcome:

@@ -6,7 +6,7 @@ member, staff, shift and audit views are the services' own, used as they are.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -17,22 +17,30 @@ from frontdesk.domain.counter_rules import CounterRules
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import LineInput, PricedTicket, Product
 from frontdesk.domain.receipt import Receipt
+from frontdesk.services.audit_trail import AuditFilter, AuditRow
 from frontdesk.services.context import new_id
 from frontdesk.services.held_tickets import HeldTicket
+from frontdesk.services.member_directory import MemberHistory, MemberHit
 from frontdesk.services.membership import MemberView
 from frontdesk.services.records import AuditEntry, Shift
+from frontdesk.services.refund_preview import RefundPreview
 from frontdesk.services.shifts import OpenShift
 from frontdesk.services.staff import StaffSession
 
 __all__ = [
     "ApprovalAction",
     "AuditEntry",
+    "AuditFilter",
+    "AuditRow",
     "BankPayoutForm",
     "CardReturnResult",
     "CheckoutResult",
     "HeldTicket",
+    "MemberHistory",
+    "MemberHit",
     "MemberView",
     "OpenShift",
+    "RefundPreview",
     "RefundResult",
     "RegistrationForm",
     "ReissueResult",
@@ -252,6 +260,15 @@ class TillBackend(Protocol):
         pin: str,
     ) -> str: ...
 
+    def open_manager_screens(self, approval: str) -> str:
+        """Open the manager screens under an approval (single use); returns the manager.
+
+        Until `close_manager_screens`, operations done there name that manager as approver.
+        """
+        ...
+
+    def close_manager_screens(self) -> None: ...
+
     # members and cards
     def tier_names(self) -> Sequence[tuple[str, str]]: ...
     def find_card(self, card_no: str) -> MemberView: ...
@@ -283,7 +300,20 @@ class TillBackend(Protocol):
         """Whether this card's 退卡 must be paid to the member's bank account (above ￥100)."""
         ...
 
-    def refund(self, receipt_no: str, approval: str | None, txn_id: str) -> RefundResult: ...
+    def refund(
+        self,
+        receipt_no: str,
+        approval: str | None,
+        txn_id: str,
+        lines: Mapping[int, int] | None = None,
+    ) -> RefundResult:
+        """退货 of ``lines`` {line_no: quantity}, or of everything left when None."""
+        ...
+
+    def refund_preview(self, receipt_no: str, wanted: Mapping[int, int]) -> RefundPreview:
+        """The receipt's lines, what was refunded of them, and what refunding ``wanted`` moves."""
+        ...
+
     def reset_pin(self, card_no: str, new_pin: str, approval: str | None) -> MemberView: ...
     def adjust_points(
         self, card_no: str, points: int, reason: str, approval: str | None
@@ -295,3 +325,19 @@ class TillBackend(Protocol):
     def record_reprint(self, receipt_no: str) -> None:
         """重打小票 in the audit log, under the cashier on the till."""
         ...
+
+    def audit_rows(self, wanted: AuditFilter) -> Sequence[AuditRow]:
+        """The audit log in a day range, for one staff member or action, with names."""
+        ...
+
+    def staff_names(self) -> dict[str, str]: ...
+    def today(self) -> date:
+        """The till's day by its own clock (the screens' default day range)."""
+        ...
+
+    # member search and page
+    def search_members(self, text: str) -> Sequence[MemberHit]:
+        """By full phone, its last four digits, a card or part of a name; phones as allowed."""
+        ...
+
+    def member_history(self, member_id: str) -> MemberHistory: ...

@@ -131,7 +131,20 @@ def _till_sessions(
         def open_manager(
             page: object, window: TillWindow = window, closed: list[bool] = closed
         ) -> None:
-            dialog = ManagerDialog(backend, scans, window, devices, sync, cards)
+            try:
+                dialog = ManagerDialog(
+                    backend,
+                    scans,
+                    window,
+                    devices,
+                    sync,
+                    cards,
+                    approval=window.manager_approval,
+                    member=window.member,
+                )
+            except errors.DomainError as err:  # the approval expired or was used meanwhile
+                window._show_error(err)
+                return
             dialog.member_changed.connect(
                 lambda member: (
                     window.refresh_member(member) if isinstance(member, MemberView) else None

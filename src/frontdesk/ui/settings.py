@@ -142,7 +142,9 @@ class DeviceSettingsPage(KeyedPage):
         except DeviceSettingsInvalid as err:
             self.result_label.setText(str(err))
             return
-        self.result_label.setText(self.tr("Saved. The scanner uses them from the next start."))
+        self.result_label.setText(
+            self.tr("Saved. The printer and the scanner use them now, without a restart.")
+        )
         self.saved.emit()
 
     def _run_check(self, check: Callable[[DeviceSettingsForm], CheckOutcome]) -> None:

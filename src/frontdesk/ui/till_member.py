@@ -9,6 +9,7 @@ from PySide6.QtCore import Slot
 from frontdesk.domain import errors
 from frontdesk.services.till_port import MemberView
 from frontdesk.ui.i18n import error_text
+from frontdesk.ui.manager.member_search import MemberSearchDialog
 from frontdesk.ui.till_core import TillCore
 
 
@@ -50,8 +51,10 @@ class TillMember(TillCore):
 
     @Slot()
     def find_member(self) -> None:
-        self._message = self.tr("Type the member's mobile number and press Enter")
-        self._render()
+        """F1 会员查询: by name, phone, its last 4 digits or card; Enter puts them on the ticket."""
+        hit = MemberSearchDialog.ask(self._backend, self)
+        if hit is not None and hit.card_no is not None:
+            self.attach_card(hit.card_no)
         self.ui.scan_edit.setFocus()
 
     @Slot()

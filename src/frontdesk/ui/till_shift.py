@@ -14,6 +14,8 @@ from frontdesk.ui.till_paying import TillPaying
 class TillShift(TillPaying):
     """What needs a manager at the till: the approval first, then the page it opens."""
 
+    manager_approval: str | None = None  # the approval the manager screens open under
+
     @Slot()
     def open_manager(self) -> None:
         self._ask_manager("members")
@@ -44,4 +46,5 @@ class TillShift(TillPaying):
             self, self._backend, ApprovalAction.MANAGER_SCREENS, self._session.staff_no, None
         )
         if approval is not None:
+            self.manager_approval = approval
             self.manager_requested.emit(page)

@@ -13,4 +13,12 @@ SENTENCES: dict[str, Sentence] = {
         "Receipt {receipt_no} is a {kind}, not a sale: only sales are refunded",
         {"kind": "ReceiptKind"},
     ),
+    "member_search_empty": Sentence(
+        "请输入手机号、手机尾号后四位、卡号或姓名",
+        "Type a mobile number, its last four digits, a card number or a name",
+    ),
+    "member_search_digits": Sentence(
+        "「{ref}」不是手机号（11 位）、尾号（4 位）或会员卡号",
+        "“{ref}” is no mobile number (11 digits), last four digits or card number",
+    ),
 }

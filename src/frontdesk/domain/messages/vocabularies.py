@@ -105,5 +105,13 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "till_init": ("收银台初始化", "till set up"),
         "approval": ("店长审批", "manager approval"),
         "receipt_reprint": ("重打小票", "receipt reprinted"),
+        "approval_pin_wrong": ("审批密码错误", "wrong approval PIN"),
+        "manager_screens": ("进入店长功能", "manager screens opened"),
+        "member_full_details": ("查看会员完整信息", "full member details viewed"),
+        "member_statement": ("会员对账单", "member statement"),
+        "waive_reissue_fee": ("免收补卡工本费", "reissue fee waived"),
+        "return": ("退卡", "card returned"),
+        "export": ("导出数据", "data exported"),
+        "product_import": ("导入商品", "products imported"),
     },
 }

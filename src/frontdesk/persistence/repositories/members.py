@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.engine import Connection
 
+from frontdesk.domain.member_search import MemberQuery, MemberQueryKind
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
 from frontdesk.services.records import Member
@@ -34,6 +35,20 @@ class SqlMembers:
             .order_by(t.member.c.created_at)
             .limit(limit)
         )
+        return [rows.to_member(r) for r in self.conn.execute(q)]
+
+    def search(self, query: MemberQuery, limit: int = 50) -> list[Member]:
+        """The members a counter search names (a card finds its holder whatever its state)."""
+        c = t.member.c
+        where = {
+            MemberQueryKind.PHONE: c.phone == query.text,
+            MemberQueryKind.PHONE_TAIL: c.phone.like(f"%{query.text}"),
+            MemberQueryKind.NAME: c.name.like(f"%{query.text}%"),
+            MemberQueryKind.CARD: c.member_id.in_(
+                select(t.card.c.member_id).where(t.card.c.card_no == query.text)
+            ),
+        }[query.kind]
+        q = select(t.member).where(where).order_by(c.name, c.created_at).limit(limit)
         return [rows.to_member(r) for r in self.conn.execute(q)]
 
     def add(self, m: Member, at: datetime) -> None:

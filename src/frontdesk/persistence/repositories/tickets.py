@@ -114,6 +114,16 @@ class SqlTickets:
         )
         return [self._load(r) for r in self.conn.execute(q)]
 
+    def for_member(self, member_id: str, limit: int = 200) -> list[Ticket]:
+        """The member's tickets at this till, newest first (the member page's history)."""
+        q = (
+            select(t.ticket)
+            .where(t.ticket.c.member_id == member_id)
+            .order_by(t.ticket.c.created_at.desc(), t.ticket.c.receipt_no.desc())
+            .limit(limit)
+        )
+        return [self._load(r) for r in self.conn.execute(q)]
+
     def in_shift(self, shift_id: str) -> list[Ticket]:
         q = select(t.ticket).where(t.ticket.c.shift_id == shift_id).order_by(t.ticket.c.created_at)
         return [self._load(r) for r in self.conn.execute(q)]

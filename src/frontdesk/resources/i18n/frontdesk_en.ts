@@ -84,7 +84,94 @@
     </message>
 </context>
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>bonus</source>
+        <translation>bonus</translation>
+    </message>
+    <message>
+        <source>bonus forfeited</source>
+        <translation>bonus forfeited</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>card</translation>
+    </message>
+    <message>
+        <source>expected cash</source>
+        <translation>expected cash</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>for</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>lines</translation>
+    </message>
+    <message>
+        <source>marketing consent</source>
+        <translation>marketing consent</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>member</translation>
+    </message>
+    <message>
+        <source>new card</source>
+        <translation>new card</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <source>over/short</source>
+        <translation>over/short</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>receipt</translation>
+    </message>
+    <message>
+        <source>refund receipt</source>
+        <translation>refund receipt</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>state</translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <translation>tier</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>waived</source>
+        <translation>waived</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogModel</name>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
     <message>
         <source>Time</source>
         <translation>Time</translation>
@@ -115,6 +202,34 @@
     <message>
         <source>Refresh</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>{count} rows</source>
+        <translation>{count} rows</translation>
     </message>
 </context>
 <context>
@@ -147,8 +262,12 @@
 <context>
     <name>CardActionsPage</name>
     <message>
-        <source>Card number</source>
-        <translation>Card number</translation>
+        <source>Card or mobile number</source>
+        <translation>Card or mobile number</translation>
+    </message>
+    <message>
+        <source>Card, mobile number or its last 4 digits</source>
+        <translation>Card, mobile number or its last 4 digits</translation>
     </message>
     <message>
         <source>Look up</source>
@@ -197,6 +316,18 @@
     <message>
         <source>{card}: {state}</source>
         <translation>{card}: {state}</translation>
+    </message>
+    <message>
+        <source>Several members match: {names}. Type the full mobile number.</source>
+        <translation>Several members match: {names}. Type the full mobile number.</translation>
+    </message>
+    <message>
+        <source>No member found</source>
+        <translation>No member found</translation>
+    </message>
+    <message>
+        <source>{name} has no card</source>
+        <translation>{name} has no card</translation>
     </message>
     <message>
         <source>Done</source>
@@ -322,8 +453,8 @@
         <translation>Test print</translation>
     </message>
     <message>
-        <source>Saved. The scanner uses them from the next start.</source>
-        <translation>Saved. The scanner uses them from the next start.</translation>
+        <source>Saved. The printer and the scanner use them now, without a restart.</source>
+        <translation>Saved. The printer and the scanner use them now, without a restart.</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -447,6 +578,151 @@
     </message>
 </context>
 <context>
+    <name>MemberPageDialog</name>
+    <message>
+        <source>Member page</source>
+        <translation>Member page</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation>Top-up</translation>
+    </message>
+    <message>
+        <source>Card return</source>
+        <translation>Card return</translation>
+    </message>
+    <message>
+        <source>Reissue fee</source>
+        <translation>Reissue fee</translation>
+    </message>
+    <message>
+        <source>Card {card}    Balance {balance} (principal {principal}, bonus {bonus})    Points {points}</source>
+        <translation>Card {card}    Balance {balance} (principal {principal}, bonus {bonus})    Points {points}</translation>
+    </message>
+    <message>
+        <source>none active</source>
+        <translation>none active</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source> (refunded)</source>
+        <translation> (refunded)</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Bonus</translation>
+    </message>
+    <message>
+        <source>Earned in</source>
+        <translation>Earned in</translation>
+    </message>
+    <message>
+        <source>Usable until</source>
+        <translation>Usable until</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>Generation</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Tickets ({n})</source>
+        <translation>Tickets ({n})</translation>
+    </message>
+    <message>
+        <source>Top-ups ({n})</source>
+        <translation>Top-ups ({n})</translation>
+    </message>
+    <message>
+        <source>Points lots ({n})</source>
+        <translation>Points lots ({n})</translation>
+    </message>
+    <message>
+        <source>Cards ({n})</source>
+        <translation>Cards ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>MemberSearch</name>
+    <message>
+        <source>no active card</source>
+        <translation>no active card</translation>
+    </message>
+</context>
+<context>
+    <name>MemberSearchDialog</name>
+    <message>
+        <source>Find a member</source>
+        <translation>Find a member</translation>
+    </message>
+    <message>
+        <source>Mobile number, its last 4 digits, card number or name</source>
+        <translation>Mobile number, its last 4 digits, card number or name</translation>
+    </message>
+    <message>
+        <source>Member page</source>
+        <translation>Member page</translation>
+    </message>
+    <message>
+        <source>Enter search   ↑↓ choose   Enter put on the ticket   Esc close</source>
+        <translation>Enter search   ↑↓ choose   Enter put on the ticket   Esc close</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>{count} found</translation>
+    </message>
+    <message>
+        <source>No member found</source>
+        <translation>No member found</translation>
+    </message>
+    <message>
+        <source>{name} has no active card: see the member page (F2)</source>
+        <translation>{name} has no active card: see the member page (F2)</translation>
+    </message>
+</context>
+<context>
     <name>OpenShiftDialog</name>
     <message>
         <source>Open shift</source>
@@ -566,14 +842,81 @@
     </message>
 </context>
 <context>
+    <name>RefundLinesModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Refund now</source>
+        <translation>Refund now</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+</context>
+<context>
     <name>RefundPage</name>
     <message>
         <source>Receipt number</source>
         <translation>Receipt number</translation>
     </message>
     <message>
-        <source>Refund the receipt</source>
-        <translation>Refund the receipt</translation>
+        <source>Approve and refund</source>
+        <translation>Approve and refund</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>All lines</translation>
+    </message>
+    <message>
+        <source>↑↓ line   Space all of it / none   + − one more / less</source>
+        <translation>↑↓ line   Space all of it / none   + − one more / less</translation>
+    </message>
+    <message>
+        <source>Scan or type the receipt number and press Enter</source>
+        <translation>Scan or type the receipt number and press Enter</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt_no} of {at}, total {total}</source>
+        <translation>Receipt {receipt_no} of {at}, total {total}</translation>
+    </message>
+    <message>
+        <source>, member {name}</source>
+        <translation>, member {name}</translation>
+    </message>
+    <message>
+        <source>Pick the lines to refund</source>
+        <translation>Pick the lines to refund</translation>
+    </message>
+    <message>
+        <source>Refund {amount}: {tenders}</source>
+        <translation>Refund {amount}: {tenders}</translation>
+    </message>
+    <message>
+        <source>Back to stored value: principal {principal}, bonus {bonus}</source>
+        <translation>Back to stored value: principal {principal}, bonus {bonus}</translation>
+    </message>
+    <message>
+        <source>Points: {reversed} earned taken back, {restored} redeemed given back</source>
+        <translation>Points: {reversed} earned taken back, {restored} redeemed given back</translation>
     </message>
     <message>
         <source>Refunded {amount} for {receipt_no}</source>
@@ -615,6 +958,10 @@
         <translation>Register and issue card</translation>
     </message>
     <message>
+        <source>The PIN again</source>
+        <translation>The PIN again</translation>
+    </message>
+    <message>
         <source>Not given</source>
         <translation>Not given</translation>
     </message>
@@ -625,6 +972,10 @@
     <message>
         <source>Male</source>
         <translation>Male</translation>
+    </message>
+    <message>
+        <source>The two PINs differ: the member types them again</source>
+        <translation>The two PINs differ: the member types them again</translation>
     </message>
     <message>
         <source>Registered {name}; card {card_no} issued</source>
@@ -947,13 +1298,6 @@
     <message>
         <source>Blocks of points to redeem (member has {points} points)</source>
         <translation>Blocks of points to redeem (member has {points} points)</translation>
-    </message>
-</context>
-<context>
-    <name>TillMember</name>
-    <message>
-        <source>Type the member&apos;s mobile number and press Enter</source>
-        <translation>Type the member&apos;s mobile number and press Enter</translation>
     </message>
 </context>
 <context>

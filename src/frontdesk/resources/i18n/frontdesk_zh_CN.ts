@@ -84,7 +84,94 @@
     </message>
 </context>
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>bonus</source>
+        <translation>赠金</translation>
+    </message>
+    <message>
+        <source>bonus forfeited</source>
+        <translation>放弃赠金</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>expected cash</source>
+        <translation>应有现金</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>审批事项</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>原状态</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>退货行</translation>
+    </message>
+    <message>
+        <source>marketing consent</source>
+        <translation>营销同意</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>new card</source>
+        <translation>新卡</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>over/short</source>
+        <translation>长短款</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>refund receipt</source>
+        <translation>退货小票</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <source>waived</source>
+        <translation>免收</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogModel</name>
+    <message>
+        <source>refused</source>
+        <translation>已拒绝</translation>
+    </message>
     <message>
         <source>Time</source>
         <translation>时间</translation>
@@ -115,6 +202,34 @@
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部员工</translation>
+    </message>
+    <message>
+        <source>{count} rows</source>
+        <translation>共 {count} 条</translation>
     </message>
 </context>
 <context>
@@ -147,8 +262,12 @@
 <context>
     <name>CardActionsPage</name>
     <message>
-        <source>Card number</source>
-        <translation>卡号</translation>
+        <source>Card or mobile number</source>
+        <translation>卡号或手机号</translation>
+    </message>
+    <message>
+        <source>Card, mobile number or its last 4 digits</source>
+        <translation>卡号、手机号或手机尾号后四位</translation>
     </message>
     <message>
         <source>Look up</source>
@@ -197,6 +316,18 @@
     <message>
         <source>{card}: {state}</source>
         <translation>{card}：{state}</translation>
+    </message>
+    <message>
+        <source>Several members match: {names}. Type the full mobile number.</source>
+        <translation>有多位会员符合：{names}。请输入完整手机号。</translation>
+    </message>
+    <message>
+        <source>No member found</source>
+        <translation>未找到会员</translation>
+    </message>
+    <message>
+        <source>{name} has no card</source>
+        <translation>{name} 没有会员卡</translation>
     </message>
     <message>
         <source>Done</source>
@@ -322,8 +453,8 @@
         <translation>测试打印</translation>
     </message>
     <message>
-        <source>Saved. The scanner uses them from the next start.</source>
-        <translation>已保存，扫描枪设置在下次启动时生效。</translation>
+        <source>Saved. The printer and the scanner use them now, without a restart.</source>
+        <translation>已保存。打印机和扫描枪立即使用新设置，无需重启。</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -447,6 +578,151 @@
     </message>
 </context>
 <context>
+    <name>MemberPageDialog</name>
+    <message>
+        <source>Member page</source>
+        <translation>会员详情</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Card return</source>
+        <translation>退卡</translation>
+    </message>
+    <message>
+        <source>Reissue fee</source>
+        <translation>补卡工本费</translation>
+    </message>
+    <message>
+        <source>Card {card}    Balance {balance} (principal {principal}, bonus {bonus})    Points {points}</source>
+        <translation>卡号 {card}    余额 {balance}（本金 {principal}，赠金 {bonus}）    积分 {points}</translation>
+    </message>
+    <message>
+        <source>none active</source>
+        <translation>无有效卡</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source> (refunded)</source>
+        <translation>（已退货）</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>赠金</translation>
+    </message>
+    <message>
+        <source>Earned in</source>
+        <translation>积分年度</translation>
+    </message>
+    <message>
+        <source>Usable until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>代次</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>Tickets ({n})</source>
+        <translation>小票（{n}）</translation>
+    </message>
+    <message>
+        <source>Top-ups ({n})</source>
+        <translation>充值（{n}）</translation>
+    </message>
+    <message>
+        <source>Points lots ({n})</source>
+        <translation>积分批次（{n}）</translation>
+    </message>
+    <message>
+        <source>Cards ({n})</source>
+        <translation>会员卡（{n}）</translation>
+    </message>
+</context>
+<context>
+    <name>MemberSearch</name>
+    <message>
+        <source>no active card</source>
+        <translation>无有效卡</translation>
+    </message>
+</context>
+<context>
+    <name>MemberSearchDialog</name>
+    <message>
+        <source>Find a member</source>
+        <translation>会员查询</translation>
+    </message>
+    <message>
+        <source>Mobile number, its last 4 digits, card number or name</source>
+        <translation>手机号、手机尾号后四位、卡号或姓名</translation>
+    </message>
+    <message>
+        <source>Member page</source>
+        <translation>会员详情</translation>
+    </message>
+    <message>
+        <source>Enter search   ↑↓ choose   Enter put on the ticket   Esc close</source>
+        <translation>Enter 查询   ↑↓ 选择   Enter 加入本单   Esc 关闭</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>找到 {count} 位会员</translation>
+    </message>
+    <message>
+        <source>No member found</source>
+        <translation>未找到会员</translation>
+    </message>
+    <message>
+        <source>{name} has no active card: see the member page (F2)</source>
+        <translation>{name} 没有有效会员卡：请看会员详情（F2）</translation>
+    </message>
+</context>
+<context>
     <name>OpenShiftDialog</name>
     <message>
         <source>Open shift</source>
@@ -566,14 +842,81 @@
     </message>
 </context>
 <context>
+    <name>RefundLinesModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>可退</translation>
+    </message>
+    <message>
+        <source>Refund now</source>
+        <translation>本次退</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+</context>
+<context>
     <name>RefundPage</name>
     <message>
         <source>Receipt number</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <source>Refund the receipt</source>
-        <translation>整单退货</translation>
+        <source>Approve and refund</source>
+        <translation>审批并退货</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>全部退</translation>
+    </message>
+    <message>
+        <source>↑↓ line   Space all of it / none   + − one more / less</source>
+        <translation>↑↓ 选行   空格 整行退/不退   + − 多退/少退一件</translation>
+    </message>
+    <message>
+        <source>Scan or type the receipt number and press Enter</source>
+        <translation>扫描或输入小票号后按 Enter</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt_no} of {at}, total {total}</source>
+        <translation>小票 {receipt_no}（{at}），合计 {total}</translation>
+    </message>
+    <message>
+        <source>, member {name}</source>
+        <translation>，会员 {name}</translation>
+    </message>
+    <message>
+        <source>Pick the lines to refund</source>
+        <translation>请选择要退的商品</translation>
+    </message>
+    <message>
+        <source>Refund {amount}: {tenders}</source>
+        <translation>退款 {amount}：{tenders}</translation>
+    </message>
+    <message>
+        <source>Back to stored value: principal {principal}, bonus {bonus}</source>
+        <translation>退回储值：本金 {principal}，赠金 {bonus}</translation>
+    </message>
+    <message>
+        <source>Points: {reversed} earned taken back, {restored} redeemed given back</source>
+        <translation>积分：扣回 {reversed}，退回 {restored}</translation>
     </message>
     <message>
         <source>Refunded {amount} for {receipt_no}</source>
@@ -615,6 +958,10 @@
         <translation>注册并发卡</translation>
     </message>
     <message>
+        <source>The PIN again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
         <source>Not given</source>
         <translation>未填写</translation>
     </message>
@@ -625,6 +972,10 @@
     <message>
         <source>Male</source>
         <translation>男</translation>
+    </message>
+    <message>
+        <source>The two PINs differ: the member types them again</source>
+        <translation>两次输入的密码不一致，请会员重新输入</translation>
     </message>
     <message>
         <source>Registered {name}; card {card_no} issued</source>
@@ -947,13 +1298,6 @@
     <message>
         <source>Blocks of points to redeem (member has {points} points)</source>
         <translation>抵现份数（每份 10,000 积分；会员现有 {points} 积分）</translation>
-    </message>
-</context>
-<context>
-    <name>TillMember</name>
-    <message>
-        <source>Type the member&apos;s mobile number and press Enter</source>
-        <translation>请输入会员手机号并按 Enter</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from frontdesk.domain.money import ZERO, Fen
 from frontdesk.domain.permissions import Operation
 from frontdesk.domain.receipt import Receipt
 from frontdesk.services.context import TillContext, new_id
+from frontdesk.services.manager_screens import screens_approver
 from frontdesk.services.membership.enrolment import _new_card, _record_card
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.printing import job_with_operation
@@ -36,6 +37,7 @@ def change_card_state(
     action: CardAction,
     approval_id: str | None = None,
     reason: str = "",
+    screens_approval: str | None = None,
 ) -> Card:
     """挂失 (anyone at the counter, blocks at once), 解挂 / 冻结 / 解冻 (manager approval)."""
     if action in (CardAction.REPLACE, CardAction.RETURN):
@@ -45,7 +47,7 @@ def change_card_state(
     with ctx.uow() as uow:
         card = _card_for_change(uow, card_no)
         new_state = next_state(card.state, action)
-        approver = None
+        approver = screens_approver(uow, screens_approval, actor)
         if action is not CardAction.REPORT_LOST:
             approver = consume_approval(
                 uow,
@@ -97,6 +99,7 @@ def reissue_card(
     waive_approval_id: str | None = None,
     waive_reason: str = "",
     receipt: Callable[[TillContext, UnitOfWork, Reissued], Receipt | None] | None = None,
+    screens_approval: str | None = None,
 ) -> Reissued:
     """补卡: identity check (phone + name), fee unless a manager waives it; no money moves.
 
@@ -122,7 +125,7 @@ def reissue_card(
             raise errors.IdentityMismatch()
         replaced = next_state(old.state, CardAction.REPLACE)
         fee = ctx.program.reissue_fee
-        approver = None
+        approver = screens_approver(uow, screens_approval, actor)
         ticket = None
         if waive_approval_id is not None:
             if not waive_reason.strip():
@@ -152,7 +155,7 @@ def reissue_card(
                 card_no=new.card_no,
                 now=now,
                 cashier=actor,
-                approver=None,
+                approver=approver,
                 amount=fee,
                 note="补卡工本费",
                 tenders=(Tender(fee_tender or "cash", fee, ZERO, fee_reference),),
@@ -168,7 +171,7 @@ def reissue_card(
             detail={
                 "new_card": new.card_no,
                 "member_id": member.member_id,
-                "waived": approver is not None,
+                "waived": waive_approval_id is not None,
                 "reason": waive_reason,
             },
         )

@@ -18,6 +18,7 @@ from frontdesk.domain.numbering import store_digits
 from frontdesk.domain.permissions import Operation
 from frontdesk.domain.stored_value import MEMBER_PIN_PEPPER, check_pin_strength, hash_pin
 from frontdesk.services.context import TillContext, new_id, till_numbers
+from frontdesk.services.manager_screens import screens_approver
 from frontdesk.services.membership.lookup import MemberView, member_view
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.records import Member
@@ -90,6 +91,7 @@ def register(
     consent_marketing: bool = False,
     pin: str | None = None,
     issue_card: bool = True,
+    screens_approval: str | None = None,
 ) -> Registered:
     """Register a member (free), open the account at the entry tier, and issue the first card."""
     authorize(ctx, actor, Operation.REGISTER_MEMBER)
@@ -109,6 +111,7 @@ def register(
         check_pin_strength(pin, ctx.program)
     with ctx.uow() as uow:
         store, _ = till_numbers(uow)
+        approver = screens_approver(uow, screens_approval, actor)
         existing = uow.members.by_phone(reg.phone)
         if existing is not None:
             raise errors.DuplicatePhone(phone=mask_phone(reg.phone), name=existing.name)
@@ -137,6 +140,7 @@ def register(
         uow.audit.add(
             at=now,
             actor=actor,
+            approver=approver,
             action="member_register",
             subject=member.member_id,
             detail={

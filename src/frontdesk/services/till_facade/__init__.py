@@ -8,9 +8,10 @@ every rule stays in the services it calls.
 from frontdesk.services.till_facade.base import SERVICE_ACTIONS
 from frontdesk.services.till_facade.counter import CounterSide
 from frontdesk.services.till_facade.desk import DeskSide
+from frontdesk.services.till_facade.screens import ScreensSide
 
 
-class ServicesTillBackend(CounterSide, DeskSide):
+class ServicesTillBackend(CounterSide, DeskSide, ScreensSide):
     """`TillBackend` over the services, for one till; the logged-in staff member is the actor.
 
     Every committed result carries its `Receipt`, built by `services.receipts`, and the preview

@@ -68,6 +68,8 @@ class FacadeBase:
         # for an approval, so the manager approves exactly what the refused call needs.
         self._pending: dict[tuple[ApprovalAction, str], _Binding] = {}
         self._product_search = ProductSearch(ctx)
+        self._screens: str | None = None  # the manager screens' approval while they are open
+        self._screens_manager: str | None = None  # and the manager who gave it
 
     @property
     def actor(self) -> str:

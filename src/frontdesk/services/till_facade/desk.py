@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from frontdesk.domain import errors
 from frontdesk.domain.card_return import BankPayout
@@ -42,6 +42,7 @@ class DeskSide(FacadeBase):
             consent_terms=form.consent_terms,
             consent_marketing=form.consent_marketing,
             pin=form.pin or None,
+            screens_approval=self._screens,
         )
         return registered.member
 
@@ -60,6 +61,7 @@ class DeskSide(FacadeBase):
             reference=reference.strip() or None,
             txn_id=txn_id,
             receipt=receipt_making.topup_in,  # the window always queues: its job commits with it
+            screens_approval=self._screens,
         )
         after = self.find_card(card_no)
         made = self._printable(lambda: receipt_making.topup(self._ctx, done))
@@ -76,6 +78,7 @@ class DeskSide(FacadeBase):
                 card_no=card.card_no,
                 action=action,
                 approval_id=approval,
+                screens_approval=self._screens,
             )
         except errors.ApprovalRequired:
             ui_action = _CARD_ACTIONS[action]
@@ -114,6 +117,7 @@ class DeskSide(FacadeBase):
             waive_approval_id=approval if waive_reason is not None else None,
             waive_reason=waive_reason or "",
             receipt=receipt_making.reissue_in,
+            screens_approval=self._screens,
         )
         # A waived fee made no ticket: the builder gives no receipt, and nothing is printed.
         made = self._printable(lambda: receipt_making.reissue(self._ctx, done))
@@ -164,20 +168,27 @@ class DeskSide(FacadeBase):
         account = checkout.account_of(self._ctx, member_id)
         return cash_out(account.principal, account.bonus).principal
 
-    def refund(self, receipt_no: str, approval: str | None, txn_id: str) -> RefundResult:
+    def refund(
+        self,
+        receipt_no: str,
+        approval: str | None,
+        txn_id: str,
+        lines: Mapping[int, int] | None = None,
+    ) -> RefundResult:
         receipt_no = receipt_no.strip()
+        wanted = None if lines is None else dict(lines)
         try:
             done = checkout.refund(
                 self._ctx,
                 txn_id=txn_id,
                 cashier=self.actor,
                 receipt_no=receipt_no,
-                lines=None,
+                lines=wanted,
                 approval_id=approval,
                 receipt=receipt_making.refund_in,
             )
         except errors.ApprovalRequired:
-            amount = checkout.refund_amount(self._ctx, receipt_no=receipt_no, lines=None)
+            amount = checkout.refund_amount(self._ctx, receipt_no=receipt_no, lines=wanted)
             raise self._ask(
                 ApprovalAction.REFUND,
                 receipt_no,

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.domain import errors
 from frontdesk.domain.cards import CardAction, CardState
+from frontdesk.domain.member_search import MemberQueryKind, read_member_query
 from frontdesk.services.card_output import CardOutput
 from frontdesk.services.till_port import ApprovalAction, MemberView, TillBackend
 from frontdesk.ui.committed import receipt_not_printed
@@ -128,7 +129,8 @@ class CardActionsPage(ManagerPage):
         self._retranslate()
 
     def _retranslate(self) -> None:
-        self.card.caption.setText(self.tr("Card number"))
+        self.card.caption.setText(self.tr("Card or mobile number"))
+        self.card.edit.setPlaceholderText(self.tr("Card, mobile number or its last 4 digits"))
         self.keys.label(self.lookup_button, self.tr("Look up"))
         self.keys.label(self.report_lost_button, self.tr("Report lost"))
         self.keys.label(self.unreport_button, self.tr("Un-report"))
@@ -151,12 +153,40 @@ class CardActionsPage(ManagerPage):
 
     @Slot()
     def look_up(self) -> None:
+        """The card typed or scanned; or the card of the member a phone (or its tail) names."""
         try:
-            member = self._backend.find_card(self.card.text())
+            card_no = self._card_named(self.card.text())
+            if card_no is None:
+                return
+            member = self._backend.find_card(card_no)
         except errors.DomainError as err:
             show(self.state_label, error_text(err), error=True)
             return
+        self.card.edit.setText(card_no)
         self._show_state(member)
+
+    def _card_named(self, text: str) -> str | None:
+        """A card number as it is; a phone or name: the member's active (else newest) card."""
+        if read_member_query(text).kind is MemberQueryKind.CARD:
+            return text
+        hits = self._backend.search_members(text)
+        if len(hits) != 1:
+            names = "、".join(f"{h.name} {h.phone}" for h in hits[:5])
+            show(
+                self.state_label,
+                self.tr("Several members match: {names}. Type the full mobile number.").format(
+                    names=names
+                )
+                if hits
+                else self.tr("No member found"),
+                error=True,
+            )
+            return None
+        hit = hits[0]
+        card_no = hit.card_no or hit.last_card_no
+        if card_no is None:
+            show(self.state_label, self.tr("{name} has no card").format(name=hit.name), error=True)
+        return card_no
 
     def _change(self, action: CardAction) -> None:
         approval_action = {

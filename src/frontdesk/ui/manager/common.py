@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -53,6 +53,15 @@ def show_done(label: QLabel, text: str, receipt_failed: bool) -> None:
         show(label, text)
 
 
+def column_title(
+    titles: Sequence[str], section: int, orientation: Qt.Orientation, role: int
+) -> str | None:
+    """A table model's headerData over its column titles: horizontal display text only."""
+    if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+        return None
+    return titles[section] if 0 <= section < len(titles) else None
+
+
 def card_line(member: MemberView) -> str:
     return f"{member.card_no}  {member.name}  {member.masked_phone}"
 
@@ -71,6 +80,10 @@ class CardForm:
 
 
 def card_state_text(member: MemberView) -> str:
+    return "—" if member.card_state is None else card_state_label(member.card_state)
+
+
+def card_state_label(state: CardState) -> str:
     texts = {
         CardState.ACTIVE: QCoreApplication.translate("CardState", "active"),
         CardState.LOST: QCoreApplication.translate("CardState", "reported lost"),
@@ -78,7 +91,7 @@ def card_state_text(member: MemberView) -> str:
         CardState.REPLACED: QCoreApplication.translate("CardState", "replaced"),
         CardState.RETURNED: QCoreApplication.translate("CardState", "returned"),
     }
-    return "—" if member.card_state is None else texts[member.card_state]
+    return texts[state]
 
 
 class ManagerPage(KeyedPage):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from frontdesk.domain.scan import Scan, ScanKind
 from frontdesk.services.card_output import CardOutput
 from frontdesk.services.device_settings import DeviceSettings
-from frontdesk.services.till_port import TillBackend
+from frontdesk.services.till_port import MemberView, TillBackend
 from frontdesk.ui.function_keys import KeyedPage
 from frontdesk.ui.manager.account import PinResetPage, PointsAdjustPage, TierLockPage
 from frontdesk.ui.manager.audit import AuditLogPage
@@ -68,8 +68,21 @@ class ManagerDialog(QDialog):
         devices: DeviceSettings | None = None,
         sync: SyncRunner | None = None,
         cards: CardOutput | None = None,
+        *,
+        approval: str | None = None,
+        member: MemberView | None = None,
     ) -> None:
+        """The screens, under ``approval`` and starting from ``member`` (the ticket's).
+
+        What is done here names the approval's manager as approver.
+
+        Raises `DomainError` when the approval cannot be used (expired, already used).
+        """
         super().__init__(parent)
+        self.manager_no: str | None = None
+        if approval is not None:
+            self.manager_no = backend.open_manager_screens(approval)
+            self.finished.connect(lambda _result: backend.close_manager_screens())
         # A list beside the pages, not tabs: nine titles at 15 pt do not fit across one row.
         self.nav = QListWidget(self)
         self.nav.setFixedWidth(200)
@@ -137,6 +150,18 @@ class ManagerDialog(QDialog):
             button.setAutoDefault(False)
         self.resize(1100, 720)
         self._retranslate()
+        if member is not None:
+            self.prefill(member)
+
+    def prefill(self, member: MemberView) -> None:
+        """Every page that starts from a card starts from the card of the member on the ticket."""
+        if member.card_no is None:
+            return
+        for page in self._pages:
+            card = getattr(page, "card", None)
+            if isinstance(card, CardForm):
+                card.edit.setText(member.card_no)
+        self.card_page.look_up()
 
     @classmethod
     def ask(
@@ -215,6 +240,7 @@ class ManagerDialog(QDialog):
             self.show_page("refund")
             self.refund_page.receipt_edit.setText(scan.code)
             self.refund_page.receipt_edit.setFocus()
+            self.refund_page.load()
             return
         card = getattr(self.stack.currentWidget(), "card", None)
         if scan.kind is ScanKind.MEMBER_CARD and isinstance(card, CardForm):

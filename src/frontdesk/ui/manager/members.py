@@ -45,7 +45,13 @@ class RegisterMemberPage(KeyedPage):
         self.ui.birthday_check.toggled.connect(self.ui.birthday_edit.setEnabled)
         self.ui.register_button.clicked.connect(self._on_register_clicked)
         self.ui.phone_edit.returnPressed.connect(self.ui.name_edit.setFocus)
-        self.ui.pin_edit.returnPressed.connect(self._on_register_clicked)
+        # The member types the PIN twice, so a slip of the finger never becomes their PIN.
+        self.pin_confirm_caption, self.pin_confirm_edit = QLabel(self), QLineEdit(self)
+        self.pin_confirm_edit.setMaxLength(self.ui.pin_edit.maxLength())
+        self.pin_confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.ui.form_layout.addRow(self.pin_confirm_caption, self.pin_confirm_edit)
+        self.ui.pin_edit.returnPressed.connect(self.pin_confirm_edit.setFocus)
+        self.pin_confirm_edit.returnPressed.connect(self._on_register_clicked)
         self.ui.phone_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self._retranslate()
 
@@ -56,6 +62,7 @@ class RegisterMemberPage(KeyedPage):
 
     def _retranslate(self) -> None:
         self.keys.label(self.ui.register_button, self.tr("Register and issue card"))
+        self.pin_confirm_caption.setText(self.tr("The PIN again"))
         self.card_printing.retranslate()
         current = self.ui.gender_combo.currentIndex()
         self.ui.gender_combo.clear()
@@ -66,6 +73,16 @@ class RegisterMemberPage(KeyedPage):
 
     @Slot()
     def _on_register_clicked(self) -> None:
+        if self.ui.pin_edit.text() != self.pin_confirm_edit.text():
+            show(
+                self.ui.result_label,
+                self.tr("The two PINs differ: the member types them again"),
+                error=True,
+            )
+            self.ui.pin_edit.clear()
+            self.pin_confirm_edit.clear()
+            self.ui.pin_edit.setFocus()
+            return
         birthday: date | None = None
         if self.ui.birthday_check.isChecked():
             picked = self.ui.birthday_edit.date().toPython()
@@ -90,11 +107,26 @@ class RegisterMemberPage(KeyedPage):
                 name=member.name, card_no=member.card_no
             ),
         )
-        for edit in (self.ui.phone_edit, self.ui.name_edit, self.ui.pin_edit):
-            edit.clear()
-        self.ui.consent_terms_check.setChecked(False)
-        self.ui.consent_marketing_check.setChecked(False)
+        self.clear_form()
         self.member_registered.emit(member)
+
+    def clear_form(self) -> None:
+        """Ready for the next member: every field empty, the cursor on the phone."""
+        for edit in (
+            self.ui.phone_edit,
+            self.ui.name_edit,
+            self.ui.pin_edit,
+            self.pin_confirm_edit,
+        ):
+            edit.clear()
+        for check in (
+            self.ui.consent_terms_check,
+            self.ui.consent_marketing_check,
+            self.ui.birthday_check,
+        ):
+            check.setChecked(False)
+        self.ui.gender_combo.setCurrentIndex(0)
+        self.ui.phone_edit.setFocus()
 
 
 class TopupPage(KeyedPage):
