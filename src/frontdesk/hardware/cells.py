@@ -2,21 +2,8 @@
 
 from __future__ import annotations
 
-import unicodedata
-
-
-def char_cells(ch: str) -> int:
-    if unicodedata.combining(ch):
-        return 0
-    if unicodedata.east_asian_width(ch) in ("W", "F"):
-        return 2
-    # A Chinese printer draws every double-byte GB code full width, so ambiguous signs such as
-    # × and → take two cells on paper even though a Western terminal shows them in one.
-    return 2 if ord(ch) > 0x7F and unicodedata.east_asian_width(ch) == "A" else 1
-
-
-def cells(text: str) -> int:
-    return sum(char_cells(ch) for ch in text)
+from frontdesk.domain.print_cells import cells as cells
+from frontdesk.domain.print_cells import char_cells as char_cells
 
 
 def truncate(text: str, width: int) -> str:

@@ -75,18 +75,29 @@ def text_lines(block: Block, width: int) -> list[str]:
             return []
 
 
+# Columns of an item line on 80 mm paper: quantity, unit price, amount; the name gets the rest.
+_QTY_W, _PRICE_W, _AMOUNT_W = 5, 10, 11
+_NAME_MIN = 12  # below this the paper is too narrow for one line per item (58 mm)
+
+
+def _figure(text: str, width: int) -> str:
+    """Right-aligned in its column and never touching the one before it.
+
+    A figure wider than its column (￥29,999.00 as a unit price) pushes the line out by what it
+    needs: the name gets less room, two figures never run into each other.
+    """
+    return cells.pad_left(text, max(width, cells.cells(text) + 1))
+
+
 def _item_lines(item: Item, width: int) -> list[str]:
     # 80 mm: name | qty | price | amount on one line; 58 mm: name, then the figures beneath it.
-    amount_w, price_w, qty_w = 11, 10, 5
-    name_w = width - amount_w - price_w - qty_w
     figures = (
-        cells.pad_left(item.qty, qty_w)
-        + cells.pad_left(item.price, price_w)
-        + cells.pad_left(item.amount, amount_w)
+        _figure(item.qty, _QTY_W) + _figure(item.price, _PRICE_W) + _figure(item.amount, _AMOUNT_W)
     )
-    if name_w >= 16 and cells.cells(item.name) <= name_w:
-        return [cells.pad_right(item.name, name_w) + figures]
-    if name_w >= 16:
+    name_w = width - cells.cells(figures)
+    if width - _QTY_W - _PRICE_W - _AMOUNT_W >= _NAME_MIN and name_w >= 0:
+        if cells.cells(item.name) <= name_w:
+            return [cells.pad_right(item.name, name_w) + figures]
         return [*cells.wrap(item.name, width), " " * name_w + figures]
     if item.header:
         return cells.spread(f"{item.name}/{item.qty}×{item.price}", item.amount, width)

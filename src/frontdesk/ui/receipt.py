@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from frontdesk.domain import errors
 from frontdesk.ui.function_keys import FunctionKeys
 from frontdesk.ui.i18n import error_text
+from frontdesk.ui.receipt_paper import ReceiptPaperView
 from frontdesk.ui.scanning import mark_scan_field
 
 # Queue a 重印 of this receipt number and return the reprint's lines; refusals are DomainErrors.
@@ -56,13 +56,8 @@ class ReceiptPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._reprint = reprint
-        self.text_view = QPlainTextEdit(self)
-        self.text_view.setReadOnly(True)
-        font = QFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        font.setFamilies([self.font().family(), font.family()])
-        font.setPointSize(self.font().pointSize() - 3)  # 48 columns fit the dialog
-        self.text_view.setFont(font)
-        self.text_view.setPlainText("\n".join(lines))
+        self.text_view = ReceiptPaperView(self)  # in printer cells: the columns line up
+        self.text_view.set_lines(lines)
         self.receipt_no_caption = QLabel(self)
         self.receipt_no_edit = QLineEdit(receipt_no, self)
         self.receipt_no_edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
@@ -91,7 +86,7 @@ class ReceiptPreviewDialog(QDialog):
         # Enter in the number field reprints; a dialog's default button would reprint twice.
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
-        self.resize(640, 720)
+        self.resize(max(640, self.text_view.sizeHint().width() + 40), 720)
         self._retranslate()
 
     @classmethod
@@ -105,7 +100,7 @@ class ReceiptPreviewDialog(QDialog):
         cls(lines, parent, reprint, receipt_no).exec()
 
     def text(self) -> str:
-        return self.text_view.toPlainText()
+        return self.text_view.text()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # The shortcut needs an active window; a key a field passes up works without one.
@@ -123,7 +118,7 @@ class ReceiptPreviewDialog(QDialog):
             self.result_label.setStyleSheet("font-weight: bold; color: #b00020;")
             self.result_label.setText(error_text(err))
         else:
-            self.text_view.setPlainText("\n".join(lines))
+            self.text_view.set_lines(lines)
             self.result_label.setStyleSheet("font-weight: bold; color: #1b5e20;")
             self.result_label.setText(
                 self.tr("Receipt {receipt_no} sent to the printer again (reprint)").format(

@@ -89,8 +89,11 @@ class TillCore(QMainWindow):
         header = self.ui.lines_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        # An empty ticket sizes its columns to the headers alone; leave room for real amounts.
-        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("99,999.99") + 24)
+        # Names get the width: each figure column takes what its amounts need, and the member
+        # panel a quarter (a 3:2 split and 99,999.99-wide columns cut names to 3 characters).
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("￥9.99") + 16)
+        self.ui.central_layout.setColumnStretch(0, 3)
+        self.ui.central_layout.setColumnStretch(1, 1)
         self.ui.lines_view.verticalHeader().hide()
 
         self.status = TillStatus(self.ui.status_bar, sync, receipts is not None)
