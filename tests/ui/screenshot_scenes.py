@@ -1,4 +1,4 @@
-"""Renders the till's key screens in both languages at two screen sizes, for docs and review.
+"""Renders the till's key screens in both languages at three screen sizes, for docs and review.
 
 Every scene is the real window on the real demo store (`frontdesk demo`, built through the use
 cases into a temporary database on a fixed clock), so what the pictures show is what a cashier
@@ -33,15 +33,18 @@ from frontdesk.services.context import TillContext
 from frontdesk.services.device_settings import DeviceSettingsForm
 from frontdesk.services.sync_control import SyncState, SyncStatus
 from frontdesk.services.till_facade import ServicesTillBackend
-from frontdesk.services.till_port import TenderKind
+from frontdesk.services.till_port import ApprovalAction, TenderKind
+from frontdesk.ui.held_tickets import HeldTicketsDialog
 from frontdesk.ui.i18n import Translations, default_resources, register_fonts
 from frontdesk.ui.manager import ManagerDialog
+from frontdesk.ui.manager.member_page import MemberPageDialog
+from frontdesk.ui.product_search import ProductSearchDialog
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.till_window import TillWindow
 from tests.builders import FixedClock, at
 
-SIZES = ((1366, 768), (1920, 1080))
+SIZES = ((1024, 768), (1366, 768), (1920, 1080))
 # 09:41 on the till's own clock, wherever the screenshots are made.
 SCENE_SYNCED_AT = datetime(2026, 3, 10, 9, 41).astimezone()
 DEMO_DAY = at(2026, 3, 10, 9)  # the demo store is built on this day, so every picture is alike
@@ -184,7 +187,7 @@ def _scenes(
     size: tuple[int, int],
     out: Path,
 ) -> list[Path]:
-    """The five scenes at one language and screen size, written as PNGs into `out`."""
+    """The ten scenes at one language and screen size, written as PNGs into `out`."""
     backend, hub = store.backend, ScanHub()
     window = _till_mid_sale(store, hub)
     window.resize(*size)
@@ -212,6 +215,7 @@ def _scenes(
     settings.show_page("devices")
     settings.resize(min(1100, size[0] - 80), min(720, size[1] - 60))
     shots["devices"] = _over(window, settings, size)
+    shots |= _desk_scenes(app, store, window, hub, size)
     # The printer switched off mid-shift: the sale went through, the receipt waits.
     window.set_printer_fault(OFFLINE)
     _pump(app)
@@ -227,6 +231,44 @@ def _scenes(
     hub.deleteLater()
     _pump(app)
     return written
+
+
+def _desk_scenes(
+    app: QApplication, store: DemoStore, window: TillWindow, hub: ScanHub, size: tuple[int, int]
+) -> dict[str, QPixmap]:
+    """Product search, held tickets, the line refund, the member page and the audit log."""
+    backend, shots = store.backend, {}
+    search = ProductSearchDialog(backend, window)
+    search.query_edit.setText("nfsq")  # 农夫山泉 by its pinyin initials
+    search.resize(min(900, size[0] - 80), min(560, size[1] - 80))
+    shots["search"] = _over(window, search, size)
+    held = backend.hold_ticket(window.draft, window.member.name if window.member else "")
+    held_list = HeldTicketsDialog(backend.held_tickets(), window)
+    held_list.resize(min(760, size[0] - 80), 420)
+    shots["held"] = _over(window, held_list, size)
+    zhang = store.members["张伟"]
+    [hit] = backend.search_members(zhang.phone[-4:])
+    history = backend.member_history(hit.member_id)
+    sale = next(t.receipt_no for t in history.tickets if t.kind == "sale")
+    approval = backend.approve(ApprovalAction.MANAGER_SCREENS, CASHIER_NO, None, "8001", "8001")
+    manager = ManagerDialog(backend, hub, window, approval=approval, member=window.member)
+    manager.resize(min(1100, size[0] - 80), min(720, size[1] - 60))
+    manager.show_page("refund")
+    manager.refund_page.receipt_edit.setText(sale)
+    manager.refund_page.load()
+    manager.refund_page.set_quantity(0, 1)  # one of the two 伊利纯牛奶
+    shots["refund"] = _over(window, manager, size)
+    manager.show_page("audit")
+    shots["audit"] = _over(window, manager, size)
+    manager.reject()
+    [liu] = backend.search_members(store.members["刘洋"].phone)
+    page = MemberPageDialog(backend, liu.member_id, window)
+    page.resize(min(1000, size[0] - 80), min(620, size[1] - 80))
+    shots["member"] = _over(window, page, size)
+    backend.recall_ticket(held.held_no)  # the till's ticket back as it was, for the scenes after
+    for widget in (search, held_list, manager, page):
+        widget.deleteLater()
+    return shots
 
 
 if __name__ == "__main__":

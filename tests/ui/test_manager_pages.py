@@ -166,7 +166,7 @@ def test_the_audit_log_lists_approvals_with_the_manager(
     actions = [model.index(r, 3).data() for r in range(model.rowCount())]
     # Words, not codes: the screens opened after the tier lock, each with its approval.
     assert actions[:4] == ["进入店长功能", "店长审批", "等级锁定", "店长审批"]
-    assert model.index(2, 2).data().endswith(f"（{MANAGER_NO}）")  # the name, then the number
+    assert model.index(2, 2).data() == "王店长"  # the approving manager by name
     assert model.index(2, 4).data() == "张三丰"  # the member's name, not their id
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 

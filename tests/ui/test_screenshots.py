@@ -15,7 +15,18 @@ def test_every_scene_renders_from_the_demo_store(tmp_path: Path) -> None:
     names = sorted(p.name for p in written)
     assert names == sorted(
         f"{scene}-{language}-1024x768.png"
-        for scene in ("till", "tender", "manager", "devices", "print-fault")
+        for scene in (
+            "till",
+            "tender",
+            "manager",
+            "devices",
+            "print-fault",
+            "search",
+            "held",
+            "refund",
+            "audit",
+            "member",
+        )
         for language in ("zh_CN", "en")
     )
     assert all(not QImage(str(p)).isNull() for p in written)

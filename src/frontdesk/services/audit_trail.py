@@ -6,6 +6,7 @@ the member's name, and ids no one can read (approval ids) are left out of the de
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -42,8 +43,10 @@ class AuditRow:
     at: datetime
     action: str  # the code; the screen says it through the AuditAction vocabulary
     outcome: str
-    actor: str  # 王小明（1001）
+    actor: str  # the staff member's name (their number when the till does not know them)
     approver: str  # the same, or empty
+    actor_no: str
+    approver_no: str | None
     subject: str  # a member's name instead of their id
     amount: int | None
     detail: dict[str, object]
@@ -56,10 +59,14 @@ def staff_names(ctx: TillContext) -> dict[str, str]:
 
 
 def _person(staff_no: str | None, names: dict[str, str]) -> str:
-    if not staff_no:
+    return "" if not staff_no else names.get(staff_no, staff_no)
+
+
+def _subject(subject: str | None, names: dict[str, str], member: Callable[[object], object]) -> str:
+    """A staff member or a member by name; a card or receipt number as it is."""
+    if subject is None:
         return ""
-    name = names.get(staff_no)
-    return f"{name}（{staff_no}）" if name else staff_no
+    return names.get(subject) or str(member(subject))
 
 
 def rows(ctx: TillContext, *, actor: str, wanted: AuditFilter) -> list[AuditRow]:
@@ -94,7 +101,9 @@ def rows(ctx: TillContext, *, actor: str, wanted: AuditFilter) -> list[AuditRow]
                 outcome=e.outcome,
                 actor=_person(e.actor, names),
                 approver=_person(e.approver, names),
-                subject="" if e.subject is None else str(member_name(e.subject)),
+                actor_no=e.actor,
+                approver_no=e.approver,
+                subject=_subject(e.subject, names, member_name),
                 amount=e.amount,
                 detail={
                     k: member_name(v) if k in _MEMBER_KEYS else v

@@ -86,7 +86,8 @@ class ReceiptPreviewDialog(QDialog):
         # Enter in the number field reprints; a dialog's default button would reprint twice.
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
-        self.resize(max(640, self.text_view.sizeHint().width() + 40), 720)
+        room = self.screen().availableGeometry()  # the whole dialog on a 1024×768 screen
+        self.resize(max(640, self.text_view.sizeHint().width() + 40), min(720, room.height() - 48))
         self._retranslate()
 
     @classmethod

@@ -91,7 +91,7 @@ class TillCore(QMainWindow):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # Names get the width: each figure column takes what its amounts need, and the member
         # panel a quarter (a 3:2 split and 99,999.99-wide columns cut names to 3 characters).
-        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("￥9.99") + 16)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("999") + 12)
         self.ui.central_layout.setColumnStretch(0, 3)
         self.ui.central_layout.setColumnStretch(1, 1)
         self.ui.lines_view.verticalHeader().hide()

@@ -165,6 +165,10 @@
         <source>waived</source>
         <translation>waived</translation>
     </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
 </context>
 <context>
     <name>AuditLogModel</name>

@@ -165,6 +165,10 @@
         <source>waived</source>
         <translation>免收</translation>
     </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
 </context>
 <context>
     <name>AuditLogModel</name>

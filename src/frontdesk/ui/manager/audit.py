@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -45,6 +45,9 @@ def _lang() -> str:
 def action_text(code: str) -> str:
     """An action code as the person reads it (挂失, not card_report_lost)."""
     return messages.label(code, _lang(), "AuditAction")
+
+
+_MONEY_KEYS = {"bonus", "bonus_forfeited", "expected_cash", "over_short"}  # integer fen
 
 
 def _t(text: str) -> str:
@@ -80,12 +83,18 @@ def detail_words() -> dict[str, str]:
 
 def audit_detail(row: AuditRow, refused: str) -> str:
     """A row's amount, outcome (when not ok) and details, as one line to read."""
-    parts = [] if row.amount is None else [str(Fen(row.amount))]
+    parts = [str(Fen(row.amount))] if row.amount else []
     if row.outcome and row.outcome != "ok":
         parts.append(refused)
     words = detail_words()
     for key, value in row.detail.items():
-        if isinstance(value, dict):
+        if value is False:
+            continue  # "offline: no" says nothing a manager looks for
+        if value is True:
+            value = QCoreApplication.translate("AuditLog", "yes")
+        elif key in _MONEY_KEYS and isinstance(value, int):
+            value = str(Fen(value))
+        elif isinstance(value, dict):
             value = "、".join(f"{k}×{v}" for k, v in value.items())
         elif key == "for":
             value = messages.label(str(value), _lang(), "ApprovalAction")
@@ -114,13 +123,14 @@ class AuditLogModel(QAbstractTableModel):
         return 0 if parent.isValid() else 6
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if role not in shown or not index.isValid():
             return None
         if not 0 <= index.row() < len(self._rows):
             return None
         r = self._rows[index.row()]
         values = (
-            r.at.strftime("%Y-%m-%d %H:%M"),
+            r.at.strftime("%m-%d %H:%M"),
             r.actor,
             r.approver,
             action_text(r.action),
@@ -154,7 +164,15 @@ class AuditLogPage(KeyedPage):
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # The subject is as wide as a card number; the details take the width that is left and
+        # wrap: at 1024×768 no column hides past a scroll bar.
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(4, self.fontMetrics().horizontalAdvance("800101000000503") + 16)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        # Rows grow to their wrapped details once the columns have their widths, and again
+        # whenever a column changes width (a wider window, a longer name).
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.verticalHeader().hide()
         self.from_caption, self.from_edit = QLabel(self), QDateEdit(self)
         self.to_caption, self.to_edit = QLabel(self), QDateEdit(self)
@@ -165,17 +183,23 @@ class AuditLogPage(KeyedPage):
         self.action_caption, self.action_combo = QLabel(self), QComboBox(self)
         self.refresh_button = QPushButton(self)
         self.result_label = QLabel(self)
-        filters = QHBoxLayout()
-        for caption, field in (
-            (self.from_caption, self.from_edit),
-            (self.to_caption, self.to_edit),
-            (self.staff_caption, self.staff_combo),
-            (self.action_caption, self.action_combo),
-        ):
-            filters.addWidget(caption)
-            filters.addWidget(field)
-        filters.addStretch(1)
-        filters.addWidget(self.refresh_button)
+        for combo in (self.staff_combo, self.action_combo):
+            # The longest action name must not widen the page past a 1024-pixel screen.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
+        filters = QGridLayout()
+        rows: tuple[tuple[tuple[QLabel, QWidget], ...], ...] = (
+            ((self.from_caption, self.from_edit), (self.to_caption, self.to_edit)),
+            ((self.staff_caption, self.staff_combo), (self.action_caption, self.action_combo)),
+        )
+        for row, pairs in enumerate(rows):  # two rows: one would not fit a 1024-pixel screen
+            for column, (caption, field) in enumerate(pairs):
+                filters.addWidget(caption, row, 2 * column)
+                filters.addWidget(field, row, 2 * column + 1)
+        filters.setColumnStretch(4, 1)
+        filters.addWidget(self.refresh_button, 1, 5)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
@@ -238,4 +262,5 @@ class AuditLogPage(KeyedPage):
             show(self.result_label, error_text(err), error=True)
             return
         self.model.set_rows(found)
+        self.table.resizeRowsToContents()
         show(self.result_label, self.tr("{count} rows").format(count=len(found)))

@@ -148,7 +148,9 @@ class ManagerDialog(QDialog):
         # Enter is wired to each form's main action; a dialog's default button would click it twice.
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
-        self.resize(1100, 720)
+        # Never larger than the screen: at 1024×768 a 1100-pixel dialog hid its Esc button.
+        room = self.screen().availableGeometry()
+        self.resize(min(1100, room.width() - 24), min(720, room.height() - 48))
         self._retranslate()
         if member is not None:
             self.prefill(member)

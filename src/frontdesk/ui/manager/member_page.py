@@ -25,6 +25,7 @@ from frontdesk.domain import errors, messages
 from frontdesk.services.till_port import MemberHistory, TillBackend
 from frontdesk.ui.i18n import Translations, error_text
 from frontdesk.ui.manager.common import ERROR, card_state_label, column_title
+from frontdesk.ui.till_panels import tier_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -115,7 +116,7 @@ class MemberPageDialog(QDialog):
         m = h.member
         lang = "zh_CN" if Translations.current() == "zh_CN" else "en"
         lines = [
-            f"{m.name}    {m.phone}    {m.tier_name}",
+            f"{m.name}    {m.phone}    {tier_text(m.tier, m.tier_name)}",
             self.tr(
                 "Card {card}    Balance {balance} (principal {principal}, bonus {bonus})    "
                 "Points {points}"
