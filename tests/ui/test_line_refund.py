@@ -139,3 +139,28 @@ def test_a_reprint_of_a_refunded_sale_says_it_was_refunded(
     assert "销售小票（重印·已退货）" in after
     assert "*** 已退货 ***" in after
     assert backend.refund_preview(sale.receipt_no, {}).lines[0].left == 0
+
+
+def test_the_member_page_shows_what_a_refund_moved_in_points(
+    qtbot: QtBot,
+    real_store: RealStore,
+    sale: CheckoutResult,
+    manager: ManagerDialog,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    backend = real_store.backend
+    monkeypatch.setattr(ApprovalDialog, "ask", ManagerAtHand(qtbot))
+    plan = backend.refund_preview(sale.receipt_no, {1: 1}).plan
+    assert plan is not None
+    page = manager.refund_page
+    qtbot.keyClicks(page.receipt_edit, sale.receipt_no)
+    qtbot.keyClick(page.receipt_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(page.table, Qt.Key.Key_Plus)
+    with qtbot.waitSignal(page.receipt_issued):
+        qtbot.keyClick(page.table, Qt.Key.Key_F2)
+
+    member = backend.lookup_card(real_store.gold)
+    [refund] = [t for t in backend.member_history(member.member_id).tickets if t.kind == "refund"]
+
+    assert refund.points == plan.points_restored - plan.points_reversed
+    assert refund.points < 0  # the bag of rice earned points; they are taken back

@@ -20,6 +20,7 @@ from frontdesk.domain.points import last_day
 from frontdesk.services import member_privacy
 from frontdesk.services.context import TillContext
 from frontdesk.services.membership import MemberView, member_view
+from frontdesk.services.records import Ticket
 from frontdesk.services.staff import active_staff
 
 HISTORY_TICKETS = 200  # the newest tickets the page lists; the statement has them all
@@ -137,6 +138,17 @@ def _topups(entries: Sequence[LedgerEntry], receipts: dict[str, str]) -> list[To
     return sorted(rows, key=lambda r: r.at, reverse=True)
 
 
+def _points_moved(ticket: Ticket) -> int:
+    """The ticket's change to the member's points.
+
+    A sale earns and redeems; a refund takes earned points back (its points_earned is negative)
+    and gives redeemed ones back (its redeemed_points).
+    """
+    if ticket.kind == "refund":
+        return ticket.points_earned + ticket.redeemed_points
+    return ticket.points_earned - ticket.redeemed_points
+
+
 def history(ctx: TillContext, *, actor: str, member_id: str) -> MemberHistory:
     """The member page: the member, tickets, top-ups, points lots with expiry, every card."""
     full = _sees_full(ctx, actor)
@@ -172,7 +184,7 @@ def history(ctx: TillContext, *, actor: str, member_id: str) -> MemberHistory:
                 tk.created_at,
                 tk.kind,
                 tk.total,
-                tk.points_earned - tk.redeemed_points,
+                _points_moved(tk),
                 tk.ticket_id in refunded,
             )
             for tk in tickets

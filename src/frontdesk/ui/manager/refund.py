@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.domain import errors, messages
-from frontdesk.domain.ledger import Bucket, EntryKind
+from frontdesk.domain.ledger import Bucket
 from frontdesk.domain.money import Fen
 from frontdesk.services.till_port import ApprovalAction, RefundPreview, TillBackend
 from frontdesk.ui.committed import Request
@@ -268,18 +268,11 @@ class RefundPage(ManagerPage):
             head,
             self.tr("Refund {amount}: {tenders}").format(amount=plan.amount, tenders=tenders),
         ]
-        buckets = {
-            Bucket.PRINCIPAL: Fen(0),
-            Bucket.BONUS: Fen(0),
-        }
-        reversed_points = restored_points = 0
+        buckets = {Bucket.PRINCIPAL: Fen(0), Bucket.BONUS: Fen(0)}
         for move in plan.moves:
             if move.bucket in buckets:
                 buckets[move.bucket] += Fen(move.amount)
-            elif move.kind is EntryKind.REVERSAL:
-                reversed_points += -move.amount
-            else:
-                restored_points += move.amount
+        reversed_points, restored_points = plan.points_reversed, plan.points_restored
         if any(v.value for v in buckets.values()):
             parts.append(
                 self.tr("Back to stored value: principal {principal}, bonus {bonus}").format(
