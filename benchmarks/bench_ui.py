@@ -80,28 +80,30 @@ def scan_latency(
 
 def line_latency(
     app: QApplication, window: TillWindow, hub: ScanHub, codes: list[str], basket: int = 20
-) -> list[float]:
+) -> tuple[list[float], list[float]]:
     """hub.deliver of a product → its line priced and painted in the ticket table.
 
     The paint is forced at once (``repaint``) and timed with the rest: the cashier sees the
     line when it is on the screen, not when the model has it. Tickets are emptied every
-    ``basket`` lines, so the reprice covers baskets of 1 to ``basket`` lines.
+    ``basket`` scans, so the reprice covers baskets of 1 to ``basket`` items.
     """
     priced: list[float] = []
     window.ticket_changed.connect(lambda: priced.append(time.perf_counter()))
-    samples = []
+    samples, cpu = [], []
     for i, code in enumerate(codes):
         if i % basket == 0:
             window.cancel_sale()
             priced.clear()
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         hub.deliver(code)
         _until(app, priced)
         window.ui.lines_view.viewport().repaint()
         samples.append(time.perf_counter() - start)
-        assert window.draft.lines[-1].product.barcode == code
+        cpu.append(time.process_time() - start_cpu)
+        # The same product again adds to its line (the till's default), so look for it anywhere.
+        assert any(line.product.barcode == code for line in window.draft.lines)
     window.cancel_sale()
-    return samples
+    return samples, cpu  # wall, and CPU (on a shared machine the wall time measures the queue)
 
 
 def cold_start(db: Path, runs: int) -> list[float]:
@@ -164,11 +166,15 @@ def main() -> None:
         f"scan → member panel, wedge burst (from its Enter): p50 {w50:.2f} ms  p99 {w99:.2f} ms"
         f"  ({len(via_wedge)})"
     )
-    lines = line_latency(app, window, hub, [rng.choice(CODES) for _ in range(args.scans)])
+    lines, lines_cpu = line_latency(
+        app, window, hub, [rng.choice(CODES) for _ in range(args.scans)]
+    )
     l50, l99 = pct(lines)
+    c50, c99 = pct(lines_cpu)
     print(
-        f"scan → line painted (product, hub.deliver, baskets of 1–20 lines): p50 {l50:.2f} ms"
-        f"  p99 {l99:.2f} ms  ({len(lines)}; target p99 < 50 ms)"
+        f"scan → line painted (product, hub.deliver, baskets of 1–20 items): wall p50 {l50:.2f} ms"
+        f"  p99 {l99:.2f} ms, CPU p50 {c50:.2f} ms  p99 {c99:.2f} ms  ({len(lines)};"
+        " target p99 < 50 ms)"
     )
     window.close()
     engine.dispose()
