@@ -41,7 +41,7 @@ _FILL = [
                            points_multiplier, birthday_benefit, offline)
        SELECT 't' || i, '001-01', i, 'R' || i,
               CASE WHEN i % 40 = 0 THEN 'refund' ELSE 'sale' END,
-              CASE WHEN i % 5 = 0 THEN NULL ELSE 'm' || (1 + (i * 7919) % :members) END,
+              CASE WHEN i % 5 = 0 THEN NULL ELSE 'm' || (1 + (i::bigint * 7919) % :members) END,
               to_char(date '2026-11-20' - (i % 400), 'YYYY-MM-DD') || 'T12:00:00+08:00',
               '1001', NULL, 5000, 0, 0, 0, 0,
               CASE WHEN i % 40 = 0 THEN -(1000 + i % 9000) ELSE 1000 + i % 9000 END,
