@@ -15,8 +15,9 @@ from sqlalchemy.engine import Connection, ExceptionContext
 
 from frontdesk.domain.errors import StoreProblem
 from frontdesk.persistence import store_problems as sp
+from frontdesk.resources import migrations_dir
 
-MIGRATIONS = Path(__file__).with_name("migrations")
+MIGRATIONS = migrations_dir("persistence/migrations")  # found like every shipped file
 # The newest revision; a test keeps it equal to Alembic's head. Checking it first lets an
 # up-to-date till start without importing Alembic at all (half a second of a cold start).
 HEAD_REVISION = "0009"

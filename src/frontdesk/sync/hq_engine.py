@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from alembic import command
@@ -12,7 +11,9 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import URL, make_url
 
-MIGRATIONS = Path(__file__).with_name("hq_migrations")
+from frontdesk.resources import migrations_dir
+
+MIGRATIONS = migrations_dir("sync/hq_migrations")  # found like every shipped file
 
 # Till settings (seconds) that override the defaults below; a missing or bad value keeps them.
 CONNECT_SETTING = "sync_connect_timeout_seconds"
