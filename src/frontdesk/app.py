@@ -27,6 +27,7 @@ from frontdesk.sync_setup import (
     sync_control,
     with_online_holds,
 )
+from frontdesk.ui.crash import CrashHandler
 from frontdesk.ui.main import ensure_application, run_selftest, run_till
 from frontdesk.ui.scanning import ScanHub
 
@@ -231,6 +232,7 @@ def run_till_app(
             sync=sync_control(engine, ctx),
             cards=cards,
             program_problem=program_problem,
+            crashes=None if path is None else CrashHandler(path.parent / "crash", ctx.now),
         )
     finally:
         output.stop()

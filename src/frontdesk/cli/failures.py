@@ -11,7 +11,6 @@ import argparse
 import errno
 import os
 import sys
-import traceback
 from pathlib import Path
 
 # key -> (Chinese, English); {db} is the till database, {detail} a file name or a reason.
@@ -96,7 +95,7 @@ def explain(exc: BaseException, lang: str, db: object) -> tuple[int, str]:
         return 1, say("program", lang, detail=exc)
     key, detail = _classify(exc)
     if key == "unexpected":
-        detail = _log(exc)
+        detail = _log(exc, db)
     return 1, say(key, lang, db=db, detail=detail)
 
 
@@ -150,17 +149,14 @@ def _os_key(exc: OSError) -> tuple[str, object]:
     return "os_error", name
 
 
-def _log(exc: BaseException) -> str:
-    """The traceback into the log file (never the terminal); returns where it went."""
-    from platformdirs import user_log_dir
+def _log(exc: BaseException, db: object) -> str:
+    """The traceback into the till's log file (never the terminal); returns where it went."""
+    import logging
 
-    path = Path(
-        os.environ.get("FRONTDESK_LOG") or Path(user_log_dir("frontdesk")) / "frontdesk.log"
-    )
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as log:
-            log.write("".join(traceback.format_exception(exc)))
-    except OSError:
+    from frontdesk.logfiles import start_logging
+
+    path = start_logging(Path(str(db)) if db else Path.cwd() / "frontdesk.db")
+    if path is None:
         return os.devnull  # nowhere to write it; the message still says the command failed
+    logging.getLogger("frontdesk.cli").error("a command failed", exc_info=exc)
     return str(path)

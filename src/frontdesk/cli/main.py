@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from frontdesk.cli.parser import parse
+
+if TYPE_CHECKING:
+    from frontdesk.cli.output import Outcome
 
 CREATES_ITS_DATABASE = ("init:init", "init:demo", "backup:restore")
 
@@ -26,7 +31,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         from frontdesk.cli.failures import report
 
-        return report(exc, args)
+        code = report(exc, args)
+        logging.getLogger("frontdesk.cli").info(
+            "%s refused or failed (%s), exit %d", args.handler, type(exc).__name__, code
+        )
+        return code
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,11 +53,16 @@ def run(args: argparse.Namespace) -> int:
 
     if getattr(command, "standalone", False):
         # A command that must not open --db itself (restore writes it from a backup).
+        _log_start(args)
         outcome = command(args)
         emit(outcome, as_json=args.json)
+        _log_end(args, outcome)
         return int(outcome.code)
 
-    session = Session(args)
+    if args.handler in CREATES_ITS_DATABASE:
+        _log_start(args)
+    session = Session(args)  # a till database now: its log may go beside it
+    _log_start(args)
     outcome = command(session)
     if args.receipt and outcome.code == 0:
         from frontdesk.cli import printing
@@ -56,4 +70,27 @@ def run(args: argparse.Namespace) -> int:
         if printing.wanted(session):
             printing.print_result(session, args.receipt, outcome)
     emit(outcome, as_json=args.json)
+    _log_end(args, outcome)
     return int(outcome.code)
+
+
+def _log_start(args: argparse.Namespace) -> None:
+    # Only once the database opened (or is being made): a mistyped or garbage --db gets nothing
+    # written beside it.
+    from frontdesk.logfiles import log_path, start_logging
+
+    if start_logging(args.db) == getattr(args, "logging_to", None):
+        return
+    args.logging_to = log_path(args.db)
+    logging.getLogger("frontdesk.cli").info(
+        "%s started (staff %s)", args.handler, getattr(args, "staff", None) or "-"
+    )
+
+
+def _log_end(args: argparse.Namespace, outcome: Outcome) -> None:
+    # What happened, by its receipt number when it made one (a sale, a refund, a top-up).
+    ticket = getattr(outcome.result, "ticket", None) or outcome.result
+    receipt = getattr(ticket, "receipt_no", None)
+    logging.getLogger("frontdesk.cli").info(
+        "%s ended, exit %d%s", args.handler, outcome.code, f", receipt {receipt}" if receipt else ""
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
@@ -17,6 +18,7 @@ from frontdesk.services.device_settings import DeviceSettings
 from frontdesk.services.receipt_output import ReceiptOutput
 from frontdesk.services.sync_control import SyncControl
 from frontdesk.services.till_port import MemberView, TillBackend
+from frontdesk.ui.crash import CrashHandler, keep_open_ticket
 from frontdesk.ui.i18n import Translations, default_resources, error_text, register_fonts
 from frontdesk.ui.scanning import ScanHub, WedgeScanFilter
 from frontdesk.ui.sync_status import SyncRunner
@@ -58,6 +60,7 @@ def run_till(
     sync: SyncControl | None = None,
     cards: CardOutput | None = None,
     program_problem: str | None = None,
+    crashes: CrashHandler | None = None,
 ) -> int:
     """Run the till until the cashier leaves; the app passes the backend and, later, a serial hub.
 
@@ -66,7 +69,7 @@ def run_till(
     jobs (a serial scanner, say) start once the login is on screen, so loading device drivers
     never delays the first window. ``sync`` is head office (its first sync starts with them),
     ``cards`` where new member cards go, ``program_problem`` why head office's program was
-    refused (shown in the till window).
+    refused (shown in the till window), ``crashes`` what catches an error escaping a slot.
     """
     app, translations, own_hub = prepare_application(language, resources)
     scans = hub or own_hub
@@ -77,11 +80,16 @@ def run_till(
     starting = (*deferred, *(() if receipts is None else (receipts.start,)))
     for job in (*starting, *(() if runner is None else (runner.start,))):
         QTimer.singleShot(0, job)
+    if crashes is not None:
+        crashes.install()
     try:
         return _till_sessions(
-            app, translations, backend, scans, devices, receipts, runner, cards, program_problem
-        )
+            app, translations, backend, scans, devices, receipts, runner, cards, program_problem,
+            crashes,
+        )  # fmt: skip
     finally:
+        if crashes is not None:
+            crashes.uninstall()
         if runner is not None:
             runner.stop()
 
@@ -96,6 +104,7 @@ def _till_sessions(
     sync: SyncRunner | None,
     cards: CardOutput | None,
     program_problem: str | None,
+    crashes: CrashHandler | None = None,
 ) -> int:
     """Login, shift and till window, again after each shift close, until the cashier leaves."""
     # The login and the manager screens are imported here: the selftest and a benchmark of
@@ -126,6 +135,8 @@ def _till_sessions(
             program_problem=program_problem,
         )
         window.language_toggled.connect(toggle_language)
+        if crashes is not None:
+            crashes.keep_sale_with(partial(keep_open_ticket, backend, window))
         closed: list[bool] = []
 
         def open_manager(

@@ -15,7 +15,7 @@ from frontdesk.services.held_tickets import HeldTicket
 from frontdesk.services.membership import MemberView
 from frontdesk.services.records import Shift
 from frontdesk.services.staff import StaffSession
-from frontdesk.services.till_facade.base import FacadeBase
+from frontdesk.services.till_facade.base import FacadeBase, log
 from frontdesk.services.till_port import CheckoutResult, ShiftReport, Tender, TicketDraft
 
 
@@ -24,6 +24,7 @@ class CounterSide(FacadeBase):
 
     def login(self, staff_no: str, pin: str) -> StaffSession:
         self._session = staff.login(self._ctx, staff_no.strip(), pin)
+        log.info("staff %s signed in", self._session.staff_no)
         return self._session
 
     def open_shift(self, float_amount: Fen) -> Shift:
@@ -34,6 +35,7 @@ class CounterSide(FacadeBase):
 
     def close_shift(self, counted_cash: Fen) -> ShiftReport:
         report = shifts.close_shift(self._ctx, cashier=self.actor, counted_cash=counted_cash)
+        log.info("shift of %s closed: counted %s fen", self.actor, counted_cash)
         return self._shift_report(report)
 
     def shift_report_so_far(self) -> ShiftReport:
@@ -140,6 +142,7 @@ class CounterSide(FacadeBase):
             receipt=receipt_making.sale_in,  # the window always queues: its job commits with it
         )
         # Committed: from here on a failure must not look like a refusal the cashier retries.
+        log.info("sale %s committed: %s fen", sale.ticket.receipt_no, sale.ticket.total)
         member = None
         if draft.card_no is not None:
             after = sale.member_after

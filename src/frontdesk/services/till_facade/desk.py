@@ -12,7 +12,7 @@ from frontdesk.domain.stored_value import cash_out
 from frontdesk.services import accounts, checkout, membership, receipt_making
 from frontdesk.services.membership import MemberView
 from frontdesk.services.records import AuditEntry
-from frontdesk.services.till_facade.base import _CARD_ACTIONS, FacadeBase, _Binding
+from frontdesk.services.till_facade.base import _CARD_ACTIONS, FacadeBase, _Binding, log
 from frontdesk.services.till_port import (
     ApprovalAction,
     BankPayoutForm,
@@ -63,6 +63,7 @@ class DeskSide(FacadeBase):
             receipt=receipt_making.topup_in,  # the window always queues: its job commits with it
             screens_approval=self._screens,
         )
+        log.info("top-up %s committed on card %s: %s fen", txn_id, card_no, amount)
         after = self.find_card(card_no)
         made = self._printable(lambda: receipt_making.topup(self._ctx, done))
         return TopupResult(done.principal, done.bonus, after, made.lines, made.receipt, made.failed)
@@ -195,6 +196,7 @@ class DeskSide(FacadeBase):
                 Fen(amount),
                 _Binding("refund", receipt_no, amount),
             ) from None
+        log.info("refund %s of %s committed", done.ticket.receipt_no, receipt_no)
         made = self._printable(lambda: receipt_making.refund(self._ctx, done))
         return RefundResult(
             done.original.receipt_no, -done.ticket.total, made.lines, made.receipt, made.failed
