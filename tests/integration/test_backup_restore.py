@@ -116,8 +116,8 @@ def test_a_backup_behind_head_office_is_refused_with_the_recovery_path() -> None
     with pytest.raises(BackupBehindHeadOffice) as refused:
         check_against_head_office(held | {"ticket": 39}, held)
     assert refused.value.message.startswith("此备份早于总部已收到的数据（小票：备份到第 39 条")
-    assert "联系总部取回本收银台的账本" in refused.value.message
-    assert "contact head office to recover" in refused.value.message_en
+    assert "frontdesk sync --recover 从总部取回本收银台的账本" in refused.value.message
+    assert "run frontdesk sync --recover" in refused.value.message_en
 
 
 def test_old_backups_are_pruned_but_the_newest_is_kept(
@@ -135,6 +135,31 @@ def test_old_backups_are_pruned_but_the_newest_is_kept(
     assert code == 0, err
     assert not stale.exists()
     assert len(list(folder.glob("till-*.db"))) == 1
+
+
+def test_the_nightly_backup_needs_no_sign_in_keeps_n_days_and_is_audited_as_system(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "till.db"
+    assert run(db, "demo", capsys=capsys)[0] == 0
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    stale = folder / "till-20200101-000000.db"
+    stale.write_bytes(b"")
+
+    code, _, err = run(db, "backup", "--nightly", "--keep", "3", capsys=capsys)
+
+    assert code == 0, err
+    assert not stale.exists()
+    [taken] = folder.glob("till-*.db")
+    with sqlite3.connect(db) as con:
+        [(actor,)] = con.execute(
+            "SELECT actor FROM audit_log WHERE action = 'backup' ORDER BY rowid DESC LIMIT 1"
+        )
+    assert actor == "system"
+    assert run(db, "backup", capsys=capsys)[0] == 2  # a person's backup still needs a sign-in
+    with sqlite3.connect(taken) as copy:
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
 def test_two_backups_in_the_same_second_never_overwrite_each_other(

@@ -310,7 +310,11 @@ HELP: dict[str, tuple[str, str]] = {
         "备份文件夹（默认：数据库旁的 backups）",
         "backup folder (default: backups beside the database)",
     ),
-    "--keep-days": ("备份保留天数", "days to keep backups"),
+    "--keep": ("备份保留天数", "days to keep backups"),
+    "backup --nightly": (
+        "定时任务的夜间备份（无需登录，记为 system）",
+        "the scheduled nightly backup (no sign-in; audited as system)",
+    ),
     "restore": (
         "从备份恢复数据库（须管理员；不得早于总部已收到的数据）",
         "restore the database from a backup (admin; never older than what head office holds)",

@@ -293,7 +293,8 @@ def _product(g: Grammar, p: Parser) -> None:
 def _backup(g: Grammar, p: Parser) -> None:
     g.runs(p, "backup:take")
     g.arg(p, "--to", key="backup --to")
-    g.arg(p, "--keep-days", type=parse_count, default=14)
+    g.arg(p, "--keep", "--keep-days", dest="keep_days", type=parse_count, default=14)
+    g.arg(p, "--nightly", action="store_true", key="backup --nightly")
 
 
 def _restore(g: Grammar, p: Parser) -> None:

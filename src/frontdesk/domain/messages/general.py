@@ -188,10 +188,11 @@ SENTENCES: dict[str, Sentence] = {
     "backup_behind_head_office": Sentence(
         "此备份早于总部已收到的数据（{stream_zh}：备份到第 {backup_seq} 条，总部已有本收银台第 "
         "{hq_seq} 条），恢复后会重复使用已上传的编号。"
-        "请改用最新的备份，或联系总部取回本收银台的账本",
+        "请改用最新的备份，或在总部授权后运行 frontdesk sync --recover 从总部取回本收银台的账本",
         "This backup is older than what head office holds ({stream_en}: the backup reaches "
         "{backup_seq}, head office has this till's {hq_seq}); restoring it would reuse numbers "
-        "already sent. Use a newer backup, or contact head office to recover this till's ledger",
+        "already sent. Use a newer backup, or, once head office allows it, run frontdesk sync "
+        "--recover to take this till's ledger back from head office",
     ),
     "backup_hq_unchecked": Sentence(
         "无法连接总部，不能确认此备份是否为最新。请恢复网络后重试；确认无误时可加 --without-hq",
