@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from frontdesk.config import RESOURCES
 from frontdesk.printing_setup import PdfCardOutput, QueuedReceiptOutput, receipt_text
+from frontdesk.provisioning import TillProvisioner
 from frontdesk.services.context import TillContext
 from frontdesk.services.device_settings import (
     CheckOutcome,
@@ -28,7 +29,7 @@ from frontdesk.sync_setup import (
     with_online_holds,
 )
 from frontdesk.ui.crash import CrashHandler
-from frontdesk.ui.main import ensure_application, run_selftest, run_till
+from frontdesk.ui.main import ensure_application, run_selftest, run_setup, run_till
 from frontdesk.ui.scanning import ScanHub
 
 if TYPE_CHECKING:
@@ -192,6 +193,12 @@ def run_till_app(
     Head office's program prices the sales when the till holds a valid one; when it holds one
     that was refused, the window says so.
     """
+    db = database_path(engine)
+    if selftest is None and db is not None:
+        # A new machine: the setup screen, not a login nobody could pass.
+        provisioner = TillProvisioner(ctx, db)
+        if not provisioner.is_set_up() and not run_setup(provisioner, language, RESOURCES):
+            return 0
     ctx, program_problem = head_office_program(ctx)
     ctx = with_online_holds(ctx, engine)
     backend = ServicesTillBackend(ctx, receipt_text=receipt_text)

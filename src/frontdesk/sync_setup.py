@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from frontdesk import __version__
 from frontdesk.services.context import TillContext
 from frontdesk.services.sync_control import (
     SchedulerSyncControl,
@@ -85,6 +86,7 @@ def run_sync(
     from frontdesk.persistence.sync_store import SqliteSyncStore
     from frontdesk.services.sync_port import sync_now
     from frontdesk.sync import credentials
+    from frontdesk.sync.enrolment import check_till_version
     from frontdesk.sync.hq_engine import make_hq_engine
     from frontdesk.sync.postgres_head_office import PostgresHeadOffice
     from frontdesk.sync.sync_deadline import DeadlineHeadOffice, SyncDeadline
@@ -103,6 +105,7 @@ def run_sync(
         if started is not None:
             started(deadline)
         try:
+            check_till_version(hq, __version__)  # an old till is told to update, not served
             store = SqliteSyncStore(engine, program)
             office = DeadlineHeadOffice(PostgresHeadOffice(hq), deadline)
             return sync_now(store, office, clock, batch=batch, pull_too=pull_too)

@@ -60,6 +60,11 @@ REFUSALS = sorted(
 # Data a sentence is filled with. ASCII on purpose: a member's own Chinese name is data, not a
 # label, and would hide a Chinese word left in an English sentence.
 DATA: dict[str, object] = {
+    "host": "hq.example.cn:5432/frontdesk",
+    "version": "0.1.0",
+    "minimum": "0.2.0",
+    "report": "crash-20261201-093000.txt",
+    "till_id": "001-01",
     "phone": "138****1234",
     "name": "Li Na",
     "card_no": "800101000000107",

@@ -43,6 +43,14 @@ USAGE: dict[str, tuple[str, str]] = {
         "转账退卡须同时填写 --bank-account、--holder、--bank 和 --id-number",
         "A return by bank transfer needs --bank-account, --holder, --bank and --id-number",
     ),
+    "init_needs_store": (
+        "请用 --store 和 --till 指定门店与收银台，或用 --enrol 注册码 --hq 总部地址 向总部注册",
+        "Give --store and --till, or enrol with head office: --enrol CODE --hq HOST",
+    ),
+    "enrol_needs_hq": (
+        "注册需要总部地址：--hq 主机[:端口][/数据库]",
+        "Enrolling needs head office's address: --hq host[:port][/database]",
+    ),
     "not_initialised": (
         "收银台尚未初始化，请先执行 frontdesk init",
         "This till is not set up yet: run frontdesk init first",

@@ -194,6 +194,31 @@ HELP: dict[str, tuple[str, str]] = {
         "只升级总部数据库（不改任何收银台的登录）",
         "upgrade head office's database only (no till's login changes)",
     ),
+    "hq enrol": (
+        "为一台收银台生成一次性注册码（在总部执行）",
+        "issue a one-time enrolment code for a till (run at head office)",
+    ),
+    "hq min-version": (
+        "设置总部接受的最低收银台版本",
+        "set the oldest till version head office serves",
+    ),
+    "hq min-version version": ("版本号，如 0.2.0", "a version such as 0.2.0"),
+    "init --enrol": (
+        "总部给的注册码：向总部注册本收银台",
+        "the enrolment code head office gave: enrol this till with head office",
+    ),
+    "init --hq": (
+        "总部地址：主机[:端口][/数据库]，或 postgresql://主机/数据库?sslmode=…",
+        "head office: host[:port][/database], or postgresql://host/db?sslmode=…",
+    ),
+    "--sslmode": (
+        "与总部连接的 TLS 方式（建议 verify-full）",
+        "TLS to head office (verify-full recommended)",
+    ),
+    "--sslrootcert": (
+        "签发总部证书的 CA 文件",
+        "the CA file that signed head office's certificate",
+    ),
     "hq report": ("负余额账户与挂失后的消费", "negative accounts and spends after revocation"),
     "hq kpi": ("全部门店的会员指标", "member KPIs over every store"),
     "--hq-url": (

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from frontdesk.cli.errors import UsageError
 from frontdesk.cli.output import Outcome
 from frontdesk.cli.session import Session
-from frontdesk.services import membership, staff
+from frontdesk.provisioning import create_standalone, enrol, parse_address
+from frontdesk.services import membership
 
 
 def init(s: Session) -> Outcome:
     a = s.args
-    till = staff.init_till(
+    if a.enrol:
+        return _enrol(s)
+    if a.store is None or a.till is None:
+        raise UsageError("init_needs_store")
+    till = create_standalone(
         s.ctx,
         store_no=a.store,
         till_no=a.till,
@@ -19,6 +27,26 @@ def init(s: Session) -> Outcome:
         admin_pin=a.admin_pin,
     )
     return Outcome(f"收银台 {till} 已初始化，管理员工号 {a.admin}", {"till_id": till})
+
+
+def _enrol(s: Session) -> Outcome:
+    a = s.args
+    if not a.hq:
+        raise UsageError("enrol_needs_hq")
+    hq = parse_address(a.hq, a.sslmode or "", a.sslrootcert or "")
+    till = enrol(
+        s.ctx, Path(a.db), code=a.enrol, hq=hq,
+        admin_no=a.admin, admin_name=a.admin_name, admin_pin=a.admin_pin,
+    )  # fmt: skip
+    tls = hq.sslmode or "默认"
+    text = (
+        f"收银台 {till} 已向总部 {hq.host}:{hq.port}/{hq.database} 注册（TLS：{tls}），"
+        f"以本收银台自己的登录同步；管理员工号 {a.admin}"
+        if s.lang == "zh_CN"
+        else f"Till {till} enrolled with head office {hq.host}:{hq.port}/{hq.database} "
+        f"(TLS: {hq.sslmode or 'default'}); it syncs with its own login; admin {a.admin}"
+    )
+    return Outcome(text, {"till_id": till, "hq": f"{hq.host}:{hq.port}/{hq.database}"})
 
 
 def demo(s: Session) -> Outcome:

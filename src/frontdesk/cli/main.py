@@ -19,7 +19,8 @@ from frontdesk.cli.parser import parse
 if TYPE_CHECKING:
     from frontdesk.cli.output import Outcome
 
-CREATES_ITS_DATABASE = ("init:init", "init:demo", "backup:restore")
+# `till` too: on a new machine it opens the setup screen, which makes the store.
+CREATES_ITS_DATABASE = ("init:init", "init:demo", "backup:restore", "till:till")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,14 +1,22 @@
-"""The till's head-office login, kept in a file only the till's user can read (mode 0600)."""
+"""The till's head-office login, kept in a file only the till's user can read (mode 0600).
+
+The login is the till's own role (never head office's admin). Its TLS settings (sslmode,
+sslrootcert: verify-full against head office's CA) are kept with it and passed to psycopg on
+every connection, so a till never falls back to unverified TLS.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import stat
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from sqlalchemy.engine import URL
+
+# libpq's TLS parameters a till keeps; any other query parameter of a URL is not a login's.
+TLS_KEYS = ("sslmode", "sslrootcert")
 
 
 class CredentialsUnsafe(Exception):
@@ -22,6 +30,13 @@ class HqCredentials:
     database: str
     role: str
     password: str
+    sslmode: str = ""  # empty: libpq's default (prefer); "verify-full" checks name and CA
+    sslrootcert: str = ""  # the CA file that signed head office's certificate
+
+    def tls(self) -> dict[str, str]:
+        return {
+            k: v for k, v in (("sslmode", self.sslmode), ("sslrootcert", self.sslrootcert)) if v
+        }
 
     def url(self) -> URL:
         return URL.create(
@@ -31,7 +46,25 @@ class HqCredentials:
             host=self.host,
             port=self.port,
             database=self.database,
+            query=self.tls(),
         )
+
+
+def tls_settings(sslmode: str, sslrootcert: str) -> dict[str, str]:
+    """Libpq's TLS parameters, the empty ones left out (libpq's defaults then apply)."""
+    return {k: v for k, v in (("sslmode", sslmode), ("sslrootcert", sslrootcert)) if v}
+
+
+def tls_of(url: URL) -> dict[str, str]:
+    """The TLS settings written in a head-office URL (?sslmode=verify-full&sslrootcert=ca.pem)."""
+    found: dict[str, str] = {}
+    for key in TLS_KEYS:
+        value = url.query.get(key)
+        if isinstance(value, tuple):
+            value = value[-1] if value else None
+        if value:
+            found[key] = str(value)
+    return found
 
 
 def credentials_path(db_path: Path) -> Path:
@@ -50,4 +83,5 @@ def load(path: Path) -> HqCredentials:
     if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077:
         raise CredentialsUnsafe(f"总部登录文件 {path} 权限过宽，请执行 chmod 600")
     data = json.loads(path.read_text(encoding="utf-8"))
-    return HqCredentials(**data)
+    known = {f.name for f in fields(HqCredentials)}
+    return HqCredentials(**{k: v for k, v in data.items() if k in known})

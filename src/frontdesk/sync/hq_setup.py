@@ -10,7 +10,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import Connection
 
 from frontdesk.services.sync_port import program_from_text
-from frontdesk.sync.credentials import HqCredentials
+from frontdesk.sync.credentials import HqCredentials, tls_of
 from frontdesk.sync.hq_engine import migrate_hq
 from frontdesk.sync.hq_migrations.versions.h0003_authority import (
     BOOKS,
@@ -20,11 +20,12 @@ from frontdesk.sync.hq_migrations.versions.h0003_authority import (
 from frontdesk.sync.hq_migrations.versions.h0004_holds import HOLD_FUNCTIONS
 from frontdesk.sync.hq_migrations.versions.h0005_pin_lock import PIN_FUNCTIONS
 from frontdesk.sync.hq_migrations.versions.h0006_schema_version import GREET_FUNCTIONS
+from frontdesk.sync.hq_migrations.versions.h0008_enrolment_catalog import ENROL_FUNCTIONS
 
 # What a store may do: read its own books (row-level security narrows them to its tills) and
 # master data, and push through head office's checking functions. No direct INSERT, UPDATE or
 # DELETE on the books, ever: the functions are the only way in.
-_READ = ["store", "till", "card", "product", "program"]
+_READ = ["store", "till", "card", "product", "program", "store_price"]
 _PULL_FUNCTIONS = [
     "fd_member_totals(bigint)",
     "fd_last_arrival()",
@@ -71,11 +72,45 @@ def _grant(conn: Connection, group: str) -> None:
     conn.exec_driver_sql(f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON balance_hold FROM {g}")
     conn.exec_driver_sql(f"GRANT SELECT ON balance_hold TO {g}")
     functions = ", ".join(
-        [*_PULL_FUNCTIONS, *PUSH_FUNCTIONS, *HOLD_FUNCTIONS, *PIN_FUNCTIONS, *GREET_FUNCTIONS]
-    )
+        [*_PULL_FUNCTIONS, *PUSH_FUNCTIONS, *HOLD_FUNCTIONS, *PIN_FUNCTIONS, *GREET_FUNCTIONS,
+         *ENROL_FUNCTIONS]
+    )  # fmt: skip
     conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {functions} TO {g}")
     for view in ("account_balance", "negative_account", "spend_after_revocation"):
         conn.exec_driver_sql(f"REVOKE ALL ON {view} FROM PUBLIC")
+
+
+def register_till(conn: Connection, *, store_no: str, till_id: str, store_name: str) -> str:
+    """The store and the till at head office, with the till's role (no login yet); its name."""
+    database = str(conn.execute(text("SELECT current_database()")).scalar_one())
+    group, store_role, till_role = role_names(database, store_no, till_id)
+    _ensure_role(conn, group, None)
+    _ensure_role(conn, store_role, group)
+    _ensure_role(conn, till_role, store_role)
+    _grant(conn, group)
+    conn.execute(
+        text(
+            "INSERT INTO store (store_no, name) VALUES (:s, :n) "
+            "ON CONFLICT (store_no) DO UPDATE SET name = EXCLUDED.name"
+        ),
+        {"s": store_no, "n": store_name},
+    )
+    conn.execute(
+        text(
+            "INSERT INTO till (till_id, store_no, role_name) VALUES (:t, :s, :r) "
+            "ON CONFLICT (till_id) DO UPDATE SET role_name = EXCLUDED.role_name"
+        ),
+        {"t": till_id, "s": store_no, "r": till_role},
+    )
+    return till_role
+
+
+def set_login(conn: Connection, role: str, password: str, valid_until: str = "infinity") -> None:
+    raw = conn.connection.driver_connection
+    statement = sql.SQL("ALTER ROLE {} LOGIN PASSWORD {} VALID UNTIL {}").format(
+        sql.Identifier(role), sql.Literal(password), sql.Literal(valid_until)
+    )
+    conn.exec_driver_sql(statement.as_string(raw))
 
 
 def init_head_office(
@@ -86,30 +121,8 @@ def init_head_office(
     password = secrets.token_urlsafe(24)
     with admin.begin() as conn:
         database = str(conn.execute(text("SELECT current_database()")).scalar_one())
-        group, store_role, till_role = role_names(database, store_no, till_id)
-        _ensure_role(conn, group, None)
-        _ensure_role(conn, store_role, group)
-        _ensure_role(conn, till_role, store_role)
-        raw = conn.connection.driver_connection
-        statement = sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(
-            sql.Identifier(till_role), sql.Literal(password)
-        )
-        conn.exec_driver_sql(statement.as_string(raw))
-        _grant(conn, group)
-        conn.execute(
-            text(
-                "INSERT INTO store (store_no, name) VALUES (:s, :n) "
-                "ON CONFLICT (store_no) DO UPDATE SET name = EXCLUDED.name"
-            ),
-            {"s": store_no, "n": store_name},
-        )
-        conn.execute(
-            text(
-                "INSERT INTO till (till_id, store_no, role_name) VALUES (:t, :s, :r) "
-                "ON CONFLICT (till_id) DO UPDATE SET role_name = EXCLUDED.role_name"
-            ),
-            {"t": till_id, "s": store_no, "r": till_role},
-        )
+        till_role = register_till(conn, store_no=store_no, till_id=till_id, store_name=store_name)
+        set_login(conn, till_role, password)
     url = admin.url
     return HqCredentials(
         host=url.host or "127.0.0.1",
@@ -117,6 +130,7 @@ def init_head_office(
         database=url.database or database,
         role=till_role,
         password=password,
+        **tls_of(url),  # the admin's verify-full and CA are the till's too
     )
 
 

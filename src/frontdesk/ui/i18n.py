@@ -56,6 +56,12 @@ class Translations:
         QLocale.setDefault(QLocale(language))
         Translations._current = language
 
+    def uninstall(self, app: QCoreApplication) -> None:
+        """Take this instance's translators off the application (a screen before the till's)."""
+        for old in self._installed:
+            app.removeTranslator(old)
+        self._installed = []
+
     def toggle(self, app: QCoreApplication) -> str:
         language = "en" if Translations._current == "zh_CN" else "zh_CN"
         self.install(app, language)

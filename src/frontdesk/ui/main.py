@@ -15,6 +15,7 @@ from frontdesk.domain import errors
 from frontdesk.domain.money import Fen
 from frontdesk.services.card_output import CardOutput
 from frontdesk.services.device_settings import DeviceSettings
+from frontdesk.services.provisioning_port import Provisioner
 from frontdesk.services.receipt_output import ReceiptOutput
 from frontdesk.services.sync_control import SyncControl
 from frontdesk.services.till_port import MemberView, TillBackend
@@ -33,20 +34,38 @@ def ensure_application() -> QApplication:
     return app
 
 
-def prepare_application(
-    language: str, resources: Path | None = None
-) -> tuple[QApplication, Translations, ScanHub]:
-    """The QApplication with the CJK font, the language and an app-wide wedge scanner filter."""
+def _in_language(language: str, resources: Path | None) -> tuple[QApplication, Translations]:
     app = ensure_application()
     QCoreApplication.setApplicationName("frontdesk")
     where = resources or default_resources()
     register_fonts(app, where)
     translations = Translations(where)
     translations.install(app, language)
+    return app, translations
+
+
+def prepare_application(
+    language: str, resources: Path | None = None
+) -> tuple[QApplication, Translations, ScanHub]:
+    """The QApplication with the CJK font, the language and an app-wide wedge scanner filter."""
+    app, translations = _in_language(language, resources)
     hub = ScanHub(app)
     wedge = WedgeScanFilter(hub, parent=hub)
     app.installEventFilter(wedge)
     return app, translations, hub
+
+
+def run_setup(provisioner: Provisioner, language: str, resources: Path | None = None) -> bool:
+    """The first-run setup screen on a till with no store; True once it has one."""
+    from frontdesk.ui.setup import SetupDialog
+
+    app, translations = _in_language(language, resources)
+    try:
+        dialog = SetupDialog(provisioner)
+        dialog.showMaximized()
+        return dialog.exec() == SetupDialog.DialogCode.Accepted and dialog.till_id is not None
+    finally:
+        translations.uninstall(app)  # the till's own start installs the language again
 
 
 def run_till(

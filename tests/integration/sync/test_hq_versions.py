@@ -13,6 +13,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL, make_url
 
 from frontdesk.sync.hq_engine import make_hq_engine
+from frontdesk.sync.hq_migrations.versions import h0008_enrolment_catalog
 from frontdesk.sync.hq_version import expected_schema
 from tests.integration.sync.conftest import Till, hq_rows
 
@@ -68,6 +69,7 @@ def test_a_head_office_behind_the_till_refuses_it_until_hq_migrate_and_no_login_
     assert a.creds is not None
     before = hq_rows(hq_admin, password, r=a.creds.role)
     with hq_admin.begin() as conn:  # head office as an older frontdesk left it
+        conn.exec_driver_sql(h0008_enrolment_catalog.DOWN_SQL)  # the later migration undone
         conn.execute(text("DROP FUNCTION fd_greet(text)"))
     _set_version(hq_admin, "h0005")
 
