@@ -291,6 +291,10 @@ HELP: dict[str, tuple[str, str]] = {
     "--withdraw-marketing": ("撤回营销同意", "withdraw marketing consent"),
     "--give-marketing": ("同意接收营销信息", "give marketing consent"),
     "kpi --pdf": ("同时写出带图表的 PDF 报告", "also write a PDF report with charts"),
+    "hq products --store": (
+        "只作为该门店自己的售价导入（商品须已在总部）",
+        "import the prices as this store's own (the products must be head office's already)",
+    ),
     "hq products": ("总部商品资料", "head office's catalog"),
     "hq products import": (
         "在总部导入商品文件（CSV/Excel，有错误整体不导入），各收银台同步后可售",

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from frontdesk.cli.output import Outcome
 from frontdesk.cli.session import Session
 from frontdesk.domain.catalog import describe, read_catalog
+from frontdesk.domain.numbering import store_digits
 from frontdesk.sync.hq_engine import make_hq_engine
 
 
 def import_products(s: Session) -> Outcome:
     from frontdesk.services.catalog import CatalogRefused
     from frontdesk.sheets.reading import read_sheet
-    from frontdesk.sync.hq_catalog import import_catalog
+    from frontdesk.sync.hq_catalog import import_catalog, import_store_prices
 
     sheet = read_sheet(Path(s.args.file))
     read = read_catalog(sheet.heading, sheet.rows)
@@ -24,9 +26,16 @@ def import_products(s: Session) -> Outcome:
         return Outcome("\n".join([head, *(describe(p, s.lang) for p in read.problems)]), data, 2)
     admin = make_hq_engine(s.args.hq_url)
     try:
-        done = import_catalog(admin, read)
+        if s.args.store is not None:
+            done = import_store_prices(admin, read, store_digits(s.args.store))
+        else:
+            done = import_catalog(admin, read)
     finally:
         admin.dispose()
+    logging.getLogger(__name__).info(
+        "head office catalog: %d products, %d added, %d updated", len(read.products),
+        done.added, done.updated,
+    )  # fmt: skip
     if s.lang == "zh_CN":
         text = (
             f"总部已导入 {len(read.products)} 个商品：新增 {done.added}，更新 {done.updated}，"

@@ -245,6 +245,7 @@ def _hq(g: Grammar, p: Parser) -> None:
     s = g.leaf(products, "import", "hq_data:import_products", key="hq products import")
     g.arg(s, "file")
     g.arg(s, "--hq-url", required=True)
+    g.arg(s, "--store", type=parse_count, key="hq products --store")
     text = g.t("hq program")
     program = g.verbs(verbs.add_parser("program", help=text, description=text), dest="hq_sub")
     s = g.leaf(program, "publish", "hq_data:publish_program", key="hq program publish")

@@ -245,12 +245,19 @@ class SqliteSyncStore:
 
     @staticmethod
     def _apply_product(conn: Connection, row: Row) -> None:
-        values = {
+        values: dict[str, object] = {
             "name": row["name"],
             "unit_price": int(row["unit_price"]),
             "member_discount": bool(row["member_discount"]),
             "active": bool(row["active"]),
         }
+        # Head office's catalog details (one older than h0005 sends none: the till keeps its own).
+        for key in ("category", "unit"):
+            if key in row:
+                values[key] = str(row[key] or "")
+        if "member_price" in row:
+            price = row["member_price"]
+            values["member_price"] = None if price is None else int(price)
         done = conn.execute(
             update(t.product).where(t.product.c.barcode == row["barcode"]).values(**values)
         )

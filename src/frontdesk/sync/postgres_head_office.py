@@ -53,6 +53,21 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime) else value
 
 
+# The chain's products with this till's store price over the chain's; a product changes for a
+# store when either changes (store_price rows take their change_seq from the same sequence).
+_PRODUCTS_FOR_THIS_STORE = """
+    WITH mine AS (SELECT store_no FROM till WHERE role_name = session_user),
+    priced AS (
+        SELECT p.barcode, p.name, coalesce(sp.unit_price, p.unit_price) AS unit_price,
+               p.member_discount, p.active, p.category, p.unit, p.member_price,
+               greatest(p.change_seq, coalesce(sp.change_seq, 0)) AS change_seq
+          FROM product p
+          LEFT JOIN store_price sp ON sp.barcode = p.barcode
+                                  AND sp.store_no = (SELECT store_no FROM mine))
+    SELECT * FROM priced WHERE change_seq > :a ORDER BY change_seq LIMIT :n
+"""
+
+
 class PostgresHeadOffice:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -168,8 +183,7 @@ class PostgresHeadOffice:
             elif stream == "product":
                 rows = self._rows(
                     conn,
-                    "SELECT barcode, name, unit_price, member_discount, active, change_seq "
-                    "FROM product WHERE change_seq > :a ORDER BY change_seq LIMIT :n",
+                    _PRODUCTS_FOR_THIS_STORE,
                     after,
                     limit,
                 )
