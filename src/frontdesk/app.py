@@ -60,6 +60,13 @@ def configured_scanner(path: Path | None) -> ScannerSettings | None:
     return load_config(path).scanner
 
 
+def serial_ports() -> list[str]:
+    """The machine's serial ports by their names (COM3 on Windows), for the 设备 page."""
+    from serial.tools import list_ports
+
+    return sorted(port.device for port in list_ports.comports())
+
+
 def _papers() -> dict[str, PaperProfile]:
     from frontdesk.hardware.escpos_receipt import PAPER_58MM, PAPER_80MM
 
@@ -88,6 +95,7 @@ class TomlDeviceSettings:
             "framing": [t.value for t in Terminator],
             "backend": [b.value for b in Backend],
             "paper": list(_papers()),
+            "ports": serial_ports(),
         }
 
     def _config(self) -> DeviceConfig:

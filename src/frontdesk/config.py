@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 from frontdesk.domain.program import Program, ProgramInvalid
 from frontdesk.domain.program_file import decode_program, parse_program
 from frontdesk.resources import resources_dir
@@ -16,7 +14,10 @@ DEFAULT_PROGRAM = RESOURCES / "program.toml"
 
 
 def default_db_path() -> Path:
-    return Path(user_data_dir("frontdesk", appauthor=False)) / "till.db"
+    """Per machine on Windows, per user on Linux (frontdesk.data_folder says why)."""
+    from frontdesk.data_folder import default_data_dir
+
+    return default_data_dir() / "till.db"
 
 
 def load_program(path: Path | None = None) -> Program:

@@ -61,6 +61,12 @@ def run(args: argparse.Namespace) -> int:
         return int(outcome.code)
 
     if args.handler in CREATES_ITS_DATABASE:
+        if not args.db.parent.exists():
+            from frontdesk.data_folder import restrict
+
+            restrict(
+                args.db.parent
+            )  # a folder made for a till: its people only (icacls on Windows)
         _log_start(args)
     session = Session(args)  # a till database now: its log may go beside it
     _log_start(args)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import socket
+import sys
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -29,6 +30,7 @@ class Backend(Enum):
     SERIAL = "serial"
     USB = "usb"
     FILE = "file"
+    WIN32RAW = "win32raw"  # a printer installed in Windows, through its spooler (RAW data type)
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,9 @@ class EscposReceiptPrinter:
                     return Delivery.SENT
                 case Backend.USB:
                     _send_usb(c, job)
+                    return Delivery.SENT
+                case Backend.WIN32RAW:
+                    _send_win32raw(c, job)  # the spooler says nothing of the paper
                     return Delivery.SENT
         except PrinterFault:
             raise
@@ -135,6 +140,34 @@ def _send_usb(c: PrinterConnection, job: bytes) -> None:
         printer.open()
         printer._raw(job)
     except (DeviceNotFoundError, USBNotFoundError) as exc:
+        raise PrinterFault(OFFLINE) from exc
+    finally:
+        printer.close()
+
+
+def on_windows() -> bool:
+    """Read when asked (not when imported), so a test can pin the platform."""
+    return sys.platform.startswith("win")
+
+
+NOT_WINDOWS = "Windows 打印机（win32raw）只能在 Windows 收银台上使用，请改用网口、串口或 USB"
+NO_PYWIN32 = "未安装 Windows 打印支持（pywin32），请安装后重试，或改用网口、串口"
+
+
+def _send_win32raw(c: PrinterConnection, job: bytes) -> None:
+    """Through the Windows spooler as RAW bytes: the printer's name in ``device`` (or ``host``)."""
+    if not on_windows():
+        raise PrinterFault(NOT_WINDOWS)
+    from escpos.exceptions import DeviceNotFoundError
+    from escpos.printer import Win32Raw
+
+    if not Win32Raw.is_usable():
+        raise PrinterFault(NO_PYWIN32)
+    printer = Win32Raw(c.device or c.host)
+    try:
+        printer.open(job_name="frontdesk")
+        printer._raw(job)
+    except DeviceNotFoundError as exc:
         raise PrinterFault(OFFLINE) from exc
     finally:
         printer.close()

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -65,6 +66,11 @@ class DeviceSettingsPage(KeyedPage):
             (self.paper_combo, "paper"),
         ):
             combo.addItems(list(choices[key]))
+        # The serial ports this machine has (COM3… on Windows, /dev/ttyACM0… on Linux): offered
+        # as the scanner port is typed, and shown while the field is empty.
+        ports = list(choices.get("ports", ()))
+        self.port_edit.setCompleter(QCompleter(ports, self.port_edit))
+        self.port_edit.setPlaceholderText("  ".join(ports))
         for caption, field in (
             (self.port_caption, self.port_edit),
             (self.baud_caption, self.baud_combo),
