@@ -37,6 +37,9 @@ class SlowHeadOffice:
     def check_head(self, till_id: str, hash_at: Callable[[int], str | None]) -> None:
         self._wait("check_head")
 
+    def check_chains(self, till_id: str, hash_at: Callable[[str, int], str | None]) -> None:
+        self._wait("check_chains")
+
     def push_ledger(self, till_id: str, entries: Sequence[LedgerEntry]) -> int:
         self._wait("push_ledger")
         return entries[-1].seq
@@ -77,6 +80,12 @@ class EndlessOutbox:
 
     def hash_at(self, seq: int) -> str | None:
         return None
+
+    def chain_hash_at(self, chain: str, seq: int) -> str | None:
+        return None
+
+    def mark_chain_refused(self, message: str) -> None:
+        pass
 
     def ledger_after(self, seq: int, limit: int) -> list[LedgerEntry]:
         return []

@@ -232,6 +232,11 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "--batch": ("每个总部事务的行数", "rows per head-office transaction"),
     "--push-only": ("只上传（例如挂失后立即上传）", "push only (a loss report right away)"),
+    "--recover": (
+        "总部拒收本机账本后，经店长批准从总部恢复本机账本",
+        "after head office refused this till's chain: restore its books from head office, "
+        "with a manager's approval",
+    ),
     # Shifts
     "shift": ("班次", "shifts"),
     "shift open": ("开班", "open a shift"),

@@ -269,6 +269,7 @@ def _sync(g: Grammar, p: Parser) -> None:
     g.runs(p, "sync:sync")
     g.arg(p, "--batch", type=parse_count, default=5000)
     g.arg(p, "--push-only", action="store_true")
+    g.arg(p, "--recover", action="store_true")
 
 
 def _shift(g: Grammar, p: Parser) -> None:

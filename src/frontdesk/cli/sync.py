@@ -1,4 +1,4 @@
-"""`frontdesk sync`: push to head office, then pull (for timers and cron).
+"""`frontdesk sync`: push to head office, then pull (for timers and cron); `--recover` restores.
 
 Exit 0 synced; 1 head office unreachable (nothing lost, try later); 2 refused.
 """
@@ -10,12 +10,17 @@ from pathlib import Path
 from frontdesk.cli.errors import UsageError
 from frontdesk.cli.output import Outcome
 from frontdesk.cli.session import Session
+from frontdesk.domain.messages import Notice, render
+from frontdesk.services import sync_recovery
+from frontdesk.services.sync_port import HeadOfficeUnreachable
 from frontdesk.sync.credentials import CredentialsUnsafe
 from frontdesk.sync.sync_lock import SyncBusy
 from frontdesk.sync_setup import NotConnected, run_sync
 
 
 def sync(s: Session) -> Outcome:
+    if s.args.recover:
+        return recover(s)
     try:
         report = run_sync(
             Path(s.args.db),
@@ -38,3 +43,52 @@ def sync(s: Session) -> Outcome:
         code=1 if report.unreachable else 2,
         warnings=[report.message if s.lang == "zh_CN" else report.message_en or report.message],
     )
+
+
+def recover(s: Session) -> Outcome:
+    """This till's books re-fetched from head office, after a manager's approval."""
+    from frontdesk.persistence import chain_recovery
+    from frontdesk.sync import credentials
+    from frontdesk.sync.hq_engine import make_hq_engine
+    from frontdesk.sync.postgres_head_office import PostgresHeadOffice
+    from frontdesk.sync.sync_lock import SyncLock, lock_path
+
+    actor = s.actor()
+    if not s.args.manager:
+        return Outcome(
+            "", None, code=2, warnings=[render(Notice("sync_recover_needs_approval"), s.lang)]
+        )
+    with s.ctx.uow(write=False) as uow:
+        till_id = uow.till_id
+    approval = s.approval(sync_recovery.APPROVAL_ACTION, till_id, 0)
+    path = credentials.credentials_path(Path(s.args.db))
+    if not path.exists():
+        raise UsageError(str(NotConnected()))
+    hq = make_hq_engine(credentials.load(path).url())
+    try:
+        with SyncLock(lock_path(Path(s.args.db))):
+            done = sync_recovery.recover(
+                s.ctx,
+                actor=actor,
+                approval_id=approval,
+                fetch=PostgresHeadOffice(hq).own_records,
+                replace=lambda till, records, at, audit: chain_recovery.recover(
+                    s.engine, till, records, at, audit
+                ),
+            )
+    except HeadOfficeUnreachable as exc:
+        return Outcome(
+            "", None, code=1, warnings=[str(exc) if s.lang == "zh_CN" else exc.message_en]
+        )
+    finally:
+        hq.dispose()
+    said = Notice(
+        "sync_recovered",
+        {
+            "entries": done.entries,
+            "tickets": done.tickets,
+            "audit": done.audit,
+            "aside": done.set_aside,
+        },
+    )
+    return Outcome(render(said, s.lang), done)

@@ -16,6 +16,7 @@ from frontdesk.domain.cards import CardState
 from frontdesk.domain.ledger import LedgerEntry
 from frontdesk.domain.merge import till_takes_card
 from frontdesk.domain.program import Program, ProgramInvalid
+from frontdesk.persistence import record_seal
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.pull_apply import (
     apply_balance_chunk,
@@ -35,6 +36,7 @@ from frontdesk.services.sync_port import (
     TierSnapshot,
     program_from_text,
 )
+from frontdesk.services.sync_recovery import CHAIN_REFUSED
 
 _LEDGER_FIELDS = tuple(LedgerEntry.__dataclass_fields__)
 _OFFLINE = _LEDGER_FIELDS.index("offline")
@@ -82,6 +84,11 @@ class SqliteSyncStore:
                 settings.set(f"sync_ack_{stream}", str(value))
             conn.commit()
 
+    def mark_chain_refused(self, message: str) -> None:
+        with self.engine.connect().execution_options(write=True) as conn:
+            SqlSettings(conn).set(CHAIN_REFUSED, message)
+            conn.commit()
+
     def mark_synced(self, at: str) -> None:
         with self.engine.connect().execution_options(write=True) as conn:
             SqlSettings(conn).set("last_sync_at", at)
@@ -96,6 +103,11 @@ class SqliteSyncStore:
                     and_(t.ledger_entry.c.till_id == self._till_id, t.ledger_entry.c.seq == seq)
                 )
             ).scalar()
+
+    def chain_hash_at(self, chain: str, seq: int) -> str | None:
+        """The hash of the ticket or audit record at `seq` (domain/record_chain.py)."""
+        with self.engine.connect() as conn:
+            return record_seal.hash_at(conn, chain, self._till_id, seq)
 
     def ledger_after(self, seq: int, limit: int) -> list[LedgerEntry]:
         # The same rows as SqlLedger.entries, read on the raw sqlite3 connection: building

@@ -175,6 +175,11 @@ ticket = Table(
     Column("upgraded_to", Text),
     Column("offline", Boolean, nullable=False, default=False),
     Column("note", Text),
+    # The ticket chain (domain/record_chain.py): gap-free per till, lines and tenders hashed in.
+    Column("seq", Integer),
+    Column("prev_hash", Text),
+    Column("hash", Text),
+    Index("ix_ticket_chain", "till_id", "seq", unique=True),
 )
 
 ticket_line = Table(
@@ -220,7 +225,10 @@ audit_log = Table(
     Column("amount", Integer),
     Column("outcome", Text, nullable=False),
     Column("detail", Text, nullable=False),
+    Column("prev_hash", Text),  # the audit chain (domain/record_chain.py)
+    Column("hash", Text),
     PrimaryKeyConstraint("till_id", "seq"),
+    Index("ix_audit_at", "till_id", "at"),
 )
 
 approval = Table(
@@ -319,4 +327,14 @@ member_key = Table(
     Column("key", LargeBinary),
     Column("created_at", Text, nullable=False),
     Column("erased_at", Text),
+)
+
+# Local records a `sync --recover` found that head office never received, kept as they were.
+set_aside = Table(
+    "set_aside",
+    metadata,
+    Column("aside_id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("at", Text, nullable=False),
 )

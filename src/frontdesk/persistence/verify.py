@@ -1,4 +1,4 @@
-"""`frontdesk verify`: recompute every projection from the ledger and check the hash chain."""
+"""`frontdesk verify`: recompute every projection from the ledger and check the hash chains."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine, Label, and_, case, exists, func, sele
 from frontdesk.domain.ledger import GENESIS_HASH, chain_problems
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.repositories import entry_of
+from frontdesk.persistence.verify_records import record_problems
 
 # Entries are read this many at a time, so verify's memory does not grow with the ledger
 # (holding every entry took 1.79 GB at 1M entries and failed at 20M).
@@ -29,6 +30,7 @@ def verify(engine: Engine) -> list[str]:
         problems.extend(_accounts(conn))
         problems.extend(_lots(conn))
         problems.extend(_tenders(conn))
+        problems.extend(record_problems(conn, CHUNK))
         integrity = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
         if integrity != "ok":
             problems.append(f"sqlite integrity_check: {integrity}")

@@ -43,6 +43,7 @@ from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.printing import job_with_operation
 from frontdesk.services.records import Account, Member, Shift, Ticket
 from frontdesk.services.staff import authorize_in
+from frontdesk.services.sync_recovery import check_stored_value_allowed
 from frontdesk.services.tiering import stored_status, tier_now
 
 
@@ -305,6 +306,8 @@ def checkout(
         h = None if card_no is None else _holder(ctx, uow, card_no, cashier, now)
         before = pm = None
         if h is not None:
+            if stored.value:
+                check_stored_value_allowed(uow)  # not on a till whose chain head office refused
             if stored.value and h.member.pin_locked:
                 raise errors.PinLocked()
             lots = h.balances.lots

@@ -12,7 +12,7 @@ from frontdesk.domain.ledger import LedgerEntry
 from frontdesk.domain.program import Program, ProgramInvalid
 from frontdesk.domain.program_file import parse_program
 from frontdesk.services.ports import Clock
-from frontdesk.services.sync_refusals import HeadOfficeRefused
+from frontdesk.services.sync_refusals import ChainRefused, HeadMismatch, HeadOfficeRefused
 
 # Pushed in this order: card and member events first, so a 挂失 reaches head office before the
 # (possibly long) ledger backlog; the ledger is its own outbox, seq is its cursor.
@@ -78,6 +78,9 @@ class HeadOffice(Protocol):
     def check_head(self, till_id: str, hash_at: Callable[[int], str | None]) -> None:
         """The till's hash at head office's acknowledged seq; raises HeadMismatch if it differs."""
 
+    def check_chains(self, till_id: str, hash_at: Callable[[str, int], str | None]) -> None:
+        """The same for the ticket and audit chains (hash_at takes the chain's name and seq)."""
+
     def push_ledger(self, till_id: str, entries: Sequence[LedgerEntry]) -> int: ...
     def push_rows(self, till_id: str, stream: str, batch: RowBatch) -> int: ...
     def pull(self, stream: str, after: int, limit: int) -> RowBatch: ...
@@ -92,6 +95,7 @@ class TillSyncStore(Protocol):
     def till_id(self) -> str: ...
     def ack(self, stream: str) -> int: ...
     def hash_at(self, seq: int) -> str | None: ...
+    def chain_hash_at(self, chain: str, seq: int) -> str | None: ...
     def set_ack(self, stream: str, value: int) -> None: ...
     def ledger_after(self, seq: int, limit: int) -> list[LedgerEntry]: ...
     def rows_after(self, stream: str, cursor: int, limit: int) -> RowBatch: ...
@@ -99,6 +103,8 @@ class TillSyncStore(Protocol):
     def apply_balances(self, snapshot: BalanceSnapshot) -> list[str]: ...
     def apply_tiers(self, snapshot: TierSnapshot, now: datetime) -> list[str]: ...
     def mark_synced(self, at: str) -> None: ...
+    def mark_chain_refused(self, message: str) -> None:
+        """Head office refused this till's chain: stored value stops until `sync --recover`."""
 
 
 @dataclass
@@ -128,6 +134,7 @@ def push(store: TillSyncStore, hq: HeadOffice, report: SyncReport, batch: int) -
     # Before anything goes: is this still the chain head office acknowledged? A till whose
     # entries were edited, re-sealed, cut short or restored from an old backup stops here.
     hq.check_head(till, store.hash_at)
+    hq.check_chains(till, store.chain_hash_at)
     for stream in PUSH_STREAMS:
         # Head office may have committed a batch whose acknowledgement never reached the till.
         cursor = max(store.ack(stream), hq.cursor(till, stream))
@@ -198,6 +205,8 @@ def sync_now(
         report.message = str(exc)
         report.message_en = exc.message_en
         report.unreachable = isinstance(exc, HeadOfficeUnreachable)
+        if isinstance(exc, ChainRefused | HeadMismatch):
+            store.mark_chain_refused(report.message)
         return report
     if pull_too:
         store.mark_synced(started.isoformat())

@@ -43,6 +43,31 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
         "the till and head office are at different schema versions; the sync was refused",
     ),
 }
+# The ticket and audit chains (domain/record_chain.py): head office names their problems
+# '<chain>_<what>' with the record's seq in that chain.
+_CHAIN_RECORDS = {"ticket": ("小票", "ticket"), "audit": ("审计记录", "audit row")}
+_CHAIN_PROBLEMS = {
+    "wrong_seq": ("第 {seq} 张{zh}序号不连续", "{en} {seq} is out of sequence"),
+    "wrong_link": ("第 {seq} 张{zh}哈希链断裂", "{en} {seq} does not link to the one before it"),
+    "wrong_hash": ("第 {seq} 张{zh}内容与哈希不符（被改动）", "{en} {seq} was altered"),
+    "changed": ("第 {seq} 张{zh}与总部已收的不同", "{en} {seq} differs from head office's"),
+    "unsealed": ("有{zh}未封入哈希链", "a record is not sealed into the {en} chain"),
+    "loose_rows": ("小票明细或付款未随小票上传", "ticket lines or tenders came without it"),
+    "head_mismatch": (
+        "第 {seq} 张{zh}与总部已确认的哈希不同",
+        "{en} {seq} differs from the hash head office acknowledged",
+    ),
+    "head_missing": (
+        "本机缺少总部已确认的第 {seq} 张{zh}",
+        "this till lacks {en} {seq}, which head office acknowledged",
+    ),
+}
+for _chain, (_zh, _en) in _CHAIN_RECORDS.items():
+    for _what, (_z, _e) in _CHAIN_PROBLEMS.items():
+        _PROBLEMS[f"{_chain}_{_what}"] = (
+            _z.replace("{zh}", _zh),
+            _e.replace("{en}", _en),
+        )
 _UNKNOWN = ("总部发现问题（{code}）", "head office found a problem ({code})")
 
 Problem = Mapping[str, Any]  # code, seq (may be None), detail (head office's own words)
@@ -85,10 +110,14 @@ class HeadOfficeRefused(Exception):
 class ChainRefused(HeadOfficeRefused):
     """A ledger batch with a gap, a wrong link, a wrong hash or another till's entry."""
 
-    zh = "总部拒收收银台 {till} 的账本：{problems}。请勿继续使用本机储值功能，并立即联系总部。"
+    zh = (
+        "总部拒收收银台 {till} 的账本：{problems}。本机已暂停储值消费，请立即联系总部；"
+        "店长批准后可运行 frontdesk sync --recover 从总部恢复本机账本。"
+    )
     en = (
-        "Head office refused till {till}'s ledger: {problems}. "
-        "Do not take stored-value payments on this till; contact head office now."
+        "Head office refused till {till}'s ledger: {problems}. Stored-value payments are "
+        "stopped on this till; contact head office now. After a manager's approval, "
+        "frontdesk sync --recover restores this till's books from head office."
     )
 
 
@@ -97,11 +126,13 @@ class HeadMismatch(HeadOfficeRefused):
 
     zh = (
         "总部拒收收银台 {till} 的同步：本机账本与总部已确认的记录不一致（{problems}），"
-        "可能被修改、截断或从旧备份恢复。请勿继续使用本机储值功能，并立即联系总部恢复本机账本。"
+        "可能被修改、截断或从旧备份恢复。本机已暂停储值消费，请立即联系总部；"
+        "店长批准后运行 frontdesk sync --recover 从总部恢复本机账本。"
     )
     en = (
         "Head office refused till {till}'s sync: this till's ledger does not match what head "
         "office acknowledged ({problems}); it may have been edited, cut short or restored from "
-        "an old backup. Do not take stored-value payments on this till; contact head office to "
-        "restore this till's ledger."
+        "an old backup. Stored-value payments are stopped on this till; contact head office "
+        "now. After a manager's approval, frontdesk sync --recover restores this till's books "
+        "from head office."
     )

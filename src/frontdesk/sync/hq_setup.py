@@ -21,6 +21,7 @@ from frontdesk.sync.hq_migrations.versions.h0004_holds import HOLD_FUNCTIONS
 from frontdesk.sync.hq_migrations.versions.h0005_pin_lock import PIN_FUNCTIONS
 from frontdesk.sync.hq_migrations.versions.h0006_schema_version import GREET_FUNCTIONS
 from frontdesk.sync.hq_migrations.versions.h0008_enrolment_catalog import ENROL_FUNCTIONS
+from frontdesk.sync.hq_migrations.versions.h0009_record_chains import CHAIN_FUNCTIONS
 
 # What a store may do: read its own books (row-level security narrows them to its tills) and
 # master data, and push through head office's checking functions. No direct INSERT, UPDATE or
@@ -71,10 +72,18 @@ def _grant(conn: Connection, group: str) -> None:
     # Holds only through head office's functions too: it counts the balance, the till asks.
     conn.exec_driver_sql(f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON balance_hold FROM {g}")
     conn.exec_driver_sql(f"GRANT SELECT ON balance_hold TO {g}")
+    conn.exec_driver_sql(f"GRANT SELECT ON till_chain_head TO {g}")
     functions = ", ".join(
-        [*_PULL_FUNCTIONS, *PUSH_FUNCTIONS, *HOLD_FUNCTIONS, *PIN_FUNCTIONS, *GREET_FUNCTIONS,
-         *ENROL_FUNCTIONS]
-    )  # fmt: skip
+        [
+            *_PULL_FUNCTIONS,
+            *PUSH_FUNCTIONS,
+            *HOLD_FUNCTIONS,
+            *PIN_FUNCTIONS,
+            *GREET_FUNCTIONS,
+            *ENROL_FUNCTIONS,
+            *CHAIN_FUNCTIONS,
+        ]
+    )
     conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {functions} TO {g}")
     for view in ("account_balance", "negative_account", "spend_after_revocation"):
         conn.exec_driver_sql(f"REVOKE ALL ON {view} FROM PUBLIC")

@@ -19,10 +19,11 @@ from frontdesk.services.sync_port import (
     RowBatch,
     TierSnapshot,
 )
+from frontdesk.services.sync_recovery import OwnRecords
 from frontdesk.services.sync_refusals import ChainRefused, HeadMismatch, HeadOfficeRefused
 from frontdesk.sync.chain import FIELDS, values_of
 from frontdesk.sync.hq_causes import cause
-from frontdesk.sync.hq_migrations.versions.h0003_authority import STAGES
+from frontdesk.sync.hq_migrations.versions.h0009_record_chains import STAGES
 from frontdesk.sync.hq_version import greet
 
 LEDGER_COLUMNS = FIELDS
@@ -99,6 +100,21 @@ class PostgresHeadOffice:
         if problem is not None:
             raise HeadMismatch(till_id, [problem])
 
+    def check_chains(self, till_id: str, hash_at: Callable[[str, int], str | None]) -> None:
+        """The same for the ticket and audit chains: the till's hash at each acknowledged seq."""
+        with reaching(), self.engine.connect() as conn, conn.begin():
+            heads = conn.execute(text("SELECT chain, seq FROM fd_chain_heads()")).all()
+            problems = [
+                conn.execute(
+                    text("SELECT fd_present_chain(:c, :s, :h)"),
+                    {"c": chain, "s": seq, "h": hash_at(chain, int(seq))},
+                ).scalar()
+                for chain, seq in heads
+            ]
+        found = [p for p in problems if p is not None]
+        if found:
+            raise HeadMismatch(till_id, found)
+
     def push_ledger(self, till_id: str, entries: Sequence[LedgerEntry]) -> int:
         result = self._push("SELECT fd_push_ledger()", {"ledger": [values_of(e) for e in entries]})
         if result["problems"]:
@@ -153,6 +169,37 @@ class PostgresHeadOffice:
                 found = cur.fetchone()
         assert found is not None
         return dict(found[0])
+
+    # -- recovery ---------------------------------------------------------------------------
+
+    def own_records(self, till_id: str) -> OwnRecords:
+        """This till's books as head office holds them, for `sync --recover`.
+
+        Its own rows only: row-level security shows a store role nothing else.
+        """
+        columns = {name: names for name, (_, names) in STAGES.items()}
+        with reaching(), self.engine.connect() as base:
+            conn = base.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+
+                def rows(query: str) -> list[Row]:
+                    return [dict(r._mapping) for r in conn.execute(text(query), {"t": till_id})]
+
+                own = "WHERE till_id = :t"
+                ledger = rows(f"SELECT {columns['ledger']} FROM ledger_entry {own} ORDER BY seq")
+                tickets = rows(
+                    f"SELECT till_id, {columns['ticket']} FROM ticket {own} ORDER BY till_rowid"
+                )
+                lines = rows(f"SELECT {columns['line']} FROM ticket_line {own}")
+                tenders = rows(f"SELECT {columns['tender']} FROM tender {own}")
+                audit = rows(
+                    f"SELECT till_id, {columns['audit']} FROM audit_log {own} ORDER BY seq"
+                )
+                cursors = {
+                    str(r["stream"]): int(r["last_seq"])
+                    for r in rows(f"SELECT stream, last_seq FROM sync_cursor {own}")
+                }
+        return OwnRecords(ledger, tickets, lines, tenders, audit, cursors)
 
     # -- pull -------------------------------------------------------------------------------
 

@@ -136,6 +136,9 @@ class DeadlineHeadOffice:
     def check_head(self, till_id: str, hash_at: Callable[[int], str | None]) -> None:
         self._call(self.inner.check_head, till_id, hash_at)
 
+    def check_chains(self, till_id: str, hash_at: Callable[[str, int], str | None]) -> None:
+        self._call(self.inner.check_chains, till_id, hash_at)
+
     def push_ledger(self, till_id: str, entries: Sequence[LedgerEntry]) -> int:
         return self._call(self.inner.push_ledger, till_id, entries)
 

@@ -6,19 +6,16 @@ import json
 import uuid
 from datetime import datetime
 
-from sqlalchemy import and_, bindparam, func, insert, select, update
+from sqlalchemy import and_, insert, select, update
 from sqlalchemy.engine import Connection
 
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
+from frontdesk.persistence.record_seal import seal_audit
 from frontdesk.services.records import Approval, AuditEntry
 
-# The next number of this till's audit trail is taken inside the insert itself.
-_ADD_AUDIT = insert(t.audit_log).values(
-    seq=select(func.coalesce(func.max(t.audit_log.c.seq), 0) + 1)
-    .where(t.audit_log.c.till_id == bindparam("b_till"))
-    .scalar_subquery()
-)
+# The next number of this till's audit trail and its link are taken from the chain's head.
+_ADD_AUDIT = insert(t.audit_log)
 
 
 class SqlAudit:
@@ -38,22 +35,19 @@ class SqlAudit:
         amount: int | None = None,
         detail: dict[str, object] | None = None,
     ) -> None:
-        self.conn.execute(
-            _ADD_AUDIT,
-            {
-                "b_till": self.till_id,
-                "till_id": self.till_id,
-                "audit_id": str(uuid.uuid4()),
-                "at": at.isoformat(),
-                "actor": actor,
-                "approver": approver,
-                "action": action,
-                "subject": subject,
-                "amount": amount,
-                "outcome": outcome,
-                "detail": json.dumps(detail or {}, ensure_ascii=False, sort_keys=True),
-            },
-        )
+        row = {
+            "till_id": self.till_id,
+            "audit_id": str(uuid.uuid4()),
+            "at": at.isoformat(),
+            "actor": actor,
+            "approver": approver,
+            "action": action,
+            "subject": subject,
+            "amount": amount,
+            "outcome": outcome,
+            "detail": json.dumps(detail or {}, ensure_ascii=False, sort_keys=True),
+        }
+        self.conn.execute(_ADD_AUDIT, seal_audit(self.conn, row))
 
     def recent(self, limit: int = 200, action: str | None = None) -> list[AuditEntry]:
         q = select(t.audit_log).where(t.audit_log.c.till_id == self.till_id)

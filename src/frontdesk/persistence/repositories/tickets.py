@@ -13,6 +13,7 @@ from frontdesk.domain.money import Fen
 from frontdesk.domain.tiers import TierEvent, TierTotals
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
+from frontdesk.persistence.record_seal import seal_ticket
 from frontdesk.services.records import Ticket
 
 _TICKET = select(t.ticket).where(t.ticket.c.ticket_id == bindparam("b_ticket"))
@@ -212,67 +213,62 @@ class SqlTickets:
             self.conn.execute(insert(t.remote_tier_event), list(fresh.values()))
 
     def add(self, tk: Ticket) -> None:
-        self.conn.execute(
-            _ADD_TICKET,
+        row = {
+            "ticket_id": tk.ticket_id,
+            "receipt_no": tk.receipt_no,
+            "till_id": tk.till_id,
+            "shift_id": tk.shift_id,
+            "kind": tk.kind,
+            "member_id": tk.member_id,
+            "card_no": tk.card_no,
+            "created_at": tk.created_at.isoformat(),
+            "cashier": tk.cashier,
+            "approver": tk.approver,
+            "refund_of": tk.refund_of,
+            "gross": tk.gross.value,
+            "discount_tier": tk.discount_tier.value,
+            "discount_birthday": tk.discount_birthday.value,
+            "redemption": tk.redemption.value,
+            "redeemed_points": tk.redeemed_points,
+            "total": tk.total.value,
+            "points_earned": tk.points_earned,
+            "points_multiplier": tk.points_multiplier,
+            "birthday_benefit": tk.birthday_benefit,
+            "tier": tk.tier,
+            "upgraded_to": tk.upgraded_to,
+            "offline": tk.offline,
+            "note": tk.note,
+        }
+        lines = [
             {
                 "ticket_id": tk.ticket_id,
-                "receipt_no": tk.receipt_no,
-                "till_id": tk.till_id,
-                "shift_id": tk.shift_id,
-                "kind": tk.kind,
-                "member_id": tk.member_id,
-                "card_no": tk.card_no,
-                "created_at": tk.created_at.isoformat(),
-                "cashier": tk.cashier,
-                "approver": tk.approver,
-                "refund_of": tk.refund_of,
-                "gross": tk.gross.value,
-                "discount_tier": tk.discount_tier.value,
-                "discount_birthday": tk.discount_birthday.value,
-                "redemption": tk.redemption.value,
-                "redeemed_points": tk.redeemed_points,
-                "total": tk.total.value,
-                "points_earned": tk.points_earned,
-                "points_multiplier": tk.points_multiplier,
-                "birthday_benefit": tk.birthday_benefit,
-                "tier": tk.tier,
-                "upgraded_to": tk.upgraded_to,
-                "offline": tk.offline,
-                "note": tk.note,
-            },
-        )
-        if tk.lines:
-            self.conn.execute(
-                _ADD_LINES,
-                [
-                    {
-                        "ticket_id": tk.ticket_id,
-                        "line_no": ln.line_no,
-                        "barcode": ln.barcode,
-                        "name": ln.name,
-                        "unit_price": ln.unit_price.value,
-                        "quantity": ln.quantity,
-                        "gross": ln.gross.value,
-                        "member_discount": ln.member_discount.value,
-                        "redemption": ln.redemption.value,
-                        "net": ln.net.value,
-                        "refund_of_line": ln.refund_of_line,
-                    }
-                    for ln in tk.lines
-                ],
-            )
-        if tk.tenders:
-            self.conn.execute(
-                _ADD_TENDERS,
-                [
-                    {
-                        "ticket_id": tk.ticket_id,
-                        "idx": i,
-                        "kind": x.kind,
-                        "amount": x.amount.value,
-                        "change": x.change.value,
-                        "reference": x.reference,
-                    }
-                    for i, x in enumerate(tk.tenders)
-                ],
-            )
+                "line_no": ln.line_no,
+                "barcode": ln.barcode,
+                "name": ln.name,
+                "unit_price": ln.unit_price.value,
+                "quantity": ln.quantity,
+                "gross": ln.gross.value,
+                "member_discount": ln.member_discount.value,
+                "redemption": ln.redemption.value,
+                "net": ln.net.value,
+                "refund_of_line": ln.refund_of_line,
+            }
+            for ln in tk.lines
+        ]
+        tenders = [
+            {
+                "ticket_id": tk.ticket_id,
+                "idx": i,
+                "kind": x.kind,
+                "amount": x.amount.value,
+                "change": x.change.value,
+                "reference": x.reference,
+            }
+            for i, x in enumerate(tk.tenders)
+        ]
+        # Sealed into the ticket chain with its lines and tenders (persistence/record_seal.py).
+        self.conn.execute(_ADD_TICKET, seal_ticket(self.conn, row, lines, tenders))
+        if lines:
+            self.conn.execute(_ADD_LINES, lines)
+        if tenders:
+            self.conn.execute(_ADD_TENDERS, tenders)

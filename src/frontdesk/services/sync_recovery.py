@@ -1,0 +1,95 @@
+"""`frontdesk sync --recover`: with a manager's approval, a till takes back its books.
+
+A till whose chain head office refused stops taking stored value (`check_stored_value_allowed`)
+until it is recovered: its own ledger, tickets and audit rows re-fetched from head office, which
+checked each of them as they arrived, and put in place of the till's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from frontdesk.domain.errors import DomainError
+from frontdesk.services.context import TillContext
+from frontdesk.services.ports import UnitOfWork
+from frontdesk.services.staff import consume_approval
+
+# The setting a refused sync leaves (head office's words); stored value waits while it is set.
+CHAIN_REFUSED = "chain_refused"
+APPROVAL_ACTION = "sync_recover"
+
+
+class ChainRefusedHere(DomainError):
+    """Stored value is stopped on this till until its chain is recovered from head office."""
+
+    key = "chain_refused_here"
+
+
+@dataclass
+class OwnRecords:
+    """This till's books as head office holds them (rows keyed by the till's column names)."""
+
+    ledger: list[dict[str, Any]] = field(default_factory=list)
+    tickets: list[dict[str, Any]] = field(default_factory=list)  # with till_rowid
+    lines: list[dict[str, Any]] = field(default_factory=list)
+    tenders: list[dict[str, Any]] = field(default_factory=list)
+    audit: list[dict[str, Any]] = field(default_factory=list)
+    cursors: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Recovered:
+    entries: int
+    tickets: int
+    audit: int
+    set_aside: int
+
+
+# Replaces the till's books: (till_id, head office's records, when, the recovery's audit row).
+Replace = Callable[[str, OwnRecords, datetime, dict[str, Any]], Recovered]
+
+
+def check_stored_value_allowed(uow: UnitOfWork) -> None:
+    if uow.settings.get(CHAIN_REFUSED):
+        raise ChainRefusedHere()
+
+
+def recover(
+    ctx: TillContext,
+    *,
+    actor: str,
+    approval_id: str | None,
+    fetch: Callable[[str], OwnRecords],
+    replace: Replace,
+) -> Recovered:
+    """Fetch first (head office may be unreachable: nothing is used up), then use the approval."""
+    with ctx.uow(write=False) as uow:
+        till_id = uow.till_id
+    records = fetch(till_id)
+    now = ctx.now()
+    with ctx.uow() as uow:
+        approver = consume_approval(
+            uow,
+            approval_id,
+            action=APPROVAL_ACTION,
+            subject=till_id,
+            amount=0,
+            ctx=ctx,
+            operator=actor,
+        )
+        uow.commit()
+    audit = {
+        "actor": actor,
+        "approver": approver,
+        "action": APPROVAL_ACTION,
+        "subject": till_id,
+        "detail": {
+            "entries": len(records.ledger),
+            "tickets": len(records.tickets),
+            "audit": len(records.audit),
+        },
+    }
+    return replace(till_id, records, now, audit)
