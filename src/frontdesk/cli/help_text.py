@@ -74,6 +74,13 @@ HELP: dict[str, tuple[str, str]] = {
     "staff reset-pin": ("重置员工密码（同时解锁）", "reset a staff member's PIN (also unlocks)"),
     "staff reset --new-pin": ("员工的新密码", "the staff member's new PIN"),
     "staff set-role": ("修改员工角色（管理员）", "change a staff member's role (administrator)"),
+    "hq staff": (
+        "总部统一管理员工（各收银台同步后生效）",
+        "the chain's staff, kept at head office",
+    ),
+    "hq staff add": ("在总部添加员工", "add a staff member at head office"),
+    "hq staff list": ("列出总部的员工", "list head office's staff"),
+    "hq staff set-role": ("在总部修改员工角色", "change a staff member's role at head office"),
     # Members
     "member": ("会员", "members"),
     "member add": ("注册会员并发卡", "register a member and issue a card"),

@@ -125,6 +125,29 @@ def _staff(g: Grammar, p: Parser) -> None:
     g.arg(s, "role", choices=["cashier", "manager", "admin"], key="role")
 
 
+def _hq_staff(g: Grammar, p: Parser) -> None:
+    st = g.verbs(p, dest="hq_sub")
+    s = g.leaf(st, "add", "hq_staff:add", key="hq staff add")
+    g.arg(s, "staff_no", key="staff_no")
+    g.arg(s, "name", key="staff name")
+    g.arg(s, "role", choices=["cashier", "manager", "admin"], key="role")
+    g.arg(s, "--new-pin", required=True, key="staff --new-pin")
+    g.arg(s, "--hq-url", required=True)
+    g.arg(g.leaf(st, "list", "hq_staff:list_staff", key="hq staff list"), "--hq-url", required=True)
+    for verb in ("disable", "enable"):
+        s = g.leaf(st, verb, f"hq_staff:{verb}", key=f"staff {verb}")
+        g.arg(s, "staff_no", key="staff_no")
+        g.arg(s, "--hq-url", required=True)
+    s = g.leaf(st, "reset-pin", "hq_staff:reset_pin", key="staff reset-pin")
+    g.arg(s, "staff_no", key="staff_no")
+    g.arg(s, "--new-pin", required=True, key="staff reset --new-pin")
+    g.arg(s, "--hq-url", required=True)
+    s = g.leaf(st, "set-role", "hq_staff:set_role", key="hq staff set-role")
+    g.arg(s, "staff_no", key="staff_no")
+    g.arg(s, "role", choices=["cashier", "manager", "admin"], key="role")
+    g.arg(s, "--hq-url", required=True)
+
+
 def _member(g: Grammar, p: Parser) -> None:
     verbs = g.verbs(p)
     s = g.leaf(verbs, "add", "member:add", key="member add")
@@ -259,6 +282,7 @@ def _hq(g: Grammar, p: Parser) -> None:
     s = g.leaf(verbs, "min-version", "provision:min_version", key="hq min-version")
     g.arg(s, "version", key="hq min-version version")
     g.arg(s, "--hq-url", required=True)
+    _hq_staff(g, verbs.add_parser("staff", help=g.t("hq staff"), description=g.t("hq staff")))
     s = g.leaf(verbs, "settlement", "hq_settlement:settlement", key="hq settlement")
     g.arg(s, "--hq-url", required=True)
     g.arg(s, "--from", dest="since", key="export --since")

@@ -175,7 +175,7 @@ class SqliteSyncStore:
     # -- pull -------------------------------------------------------------------------------
 
     def apply(self, stream: str, batch: RowBatch) -> list[str]:
-        if stream not in ("card", "member", "product", "program"):
+        if stream not in ("card", "staff", "member", "product", "program"):
             raise ValueError(f"unknown stream {stream}")
         return in_short_transactions(self.engine, batch.rows, partial(self._apply_rows, stream))
 
@@ -191,11 +191,32 @@ class SqliteSyncStore:
         for row in rows:
             if stream == "card":
                 self._apply_card(conn, row, pending, need_member=True)
+            elif stream == "staff":
+                self._apply_staff(conn, row)
             elif stream == "product":
                 self._apply_product(conn, row)
             else:
                 problems += self._apply_program(conn, row)
         return problems
+
+    @staticmethod
+    def _apply_staff(conn: Connection, row: Row) -> None:
+        """Head office's word on a staff member wins; the till's own counters stay the till's."""
+        fields = {"name": row["name"], "role": row["role"], "disabled": bool(row["disabled"])}
+        if row["pin_hash"]:
+            # A new PIN from head office: the old lock and wrong tries go with the old PIN.
+            fields |= {"pin_hash": row["pin_hash"], "failed_tries": 0, "locked": False}
+        done = conn.execute(
+            update(t.staff).where(t.staff.c.staff_no == row["staff_no"]).values(**fields)
+        )
+        if done.rowcount == 0 and row["pin_hash"]:
+            conn.execute(
+                insert(t.staff).values(
+                    staff_no=row["staff_no"],
+                    created_at=datetime.now().astimezone().isoformat(),
+                    **fields,
+                )
+            )
 
     @staticmethod
     def _pending_cards(conn: Connection) -> set[str]:

@@ -17,9 +17,10 @@ from frontdesk.services.sync_refusals import ChainRefused, HeadMismatch, HeadOff
 # Pushed in this order: card and member events first, so a 挂失 reaches head office before the
 # (possibly long) ledger backlog; the ledger is its own outbox, seq is its cursor.
 PUSH_STREAMS = ("outbox", "ledger", "ticket", "audit")
-# Pulled in this order: card states first, so every till refuses a lost card as early as possible;
+# Pulled in this order: card states first, so every till refuses a lost card as early as possible
+# (then head office's staff list, so a disabled account stops at once);
 # tiers last, once the members they belong to and the program they are worked out with are here.
-PULL_STREAMS = ("card", "member", "balance", "product", "program", "tier")
+PULL_STREAMS = ("card", "staff", "member", "balance", "product", "program", "tier")
 
 Row = dict[str, Any]
 

@@ -22,6 +22,7 @@ from frontdesk.sync.hq_migrations.versions.h0005_pin_lock import PIN_FUNCTIONS
 from frontdesk.sync.hq_migrations.versions.h0006_schema_version import GREET_FUNCTIONS
 from frontdesk.sync.hq_migrations.versions.h0008_enrolment_catalog import ENROL_FUNCTIONS
 from frontdesk.sync.hq_migrations.versions.h0009_record_chains import CHAIN_FUNCTIONS
+from frontdesk.sync.hq_migrations.versions.h0010_staff import STAFF_FUNCTIONS
 
 # What a store may do: read its own books (row-level security narrows them to its tills) and
 # master data, and push through head office's checking functions. No direct INSERT, UPDATE or
@@ -82,6 +83,7 @@ def _grant(conn: Connection, group: str) -> None:
             *GREET_FUNCTIONS,
             *ENROL_FUNCTIONS,
             *CHAIN_FUNCTIONS,
+            *STAFF_FUNCTIONS,
         ]
     )
     conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {functions} TO {g}")

@@ -18,6 +18,7 @@ from alembic import op
 
 from frontdesk.domain.record_chain import AUDIT_FIELDS, LINE_FIELDS, TENDER_FIELDS, TICKET_FIELDS
 from frontdesk.sync.hq_migrations.versions.h0003_authority import STAGES as _BEFORE
+from frontdesk.sync.hq_migrations.versions.h0004_holds import grant_to_pushers
 
 revision = "h0009"
 down_revision = "h0008"
@@ -323,20 +324,7 @@ def upgrade() -> None:
     op.execute("REVOKE EXECUTE ON FUNCTION fd_push_rows(text, bigint) FROM PUBLIC")
     # Every store role that may push now may present its chains' heads and read them.
     op.execute(
-        f"""
-DO $$
-DECLARE r record;
-BEGIN
-    FOR r IN SELECT DISTINCT grantee FROM information_schema.role_routine_grants
-              WHERE routine_name = 'fd_push_ledger' AND grantee <> current_user
-                AND grantee <> 'PUBLIC'
-    LOOP
-        EXECUTE format('GRANT SELECT ON till_chain_head TO %I', r.grantee);
-        EXECUTE format('GRANT EXECUTE ON FUNCTION {", ".join(CHAIN_FUNCTIONS)}, '
-                       'fd_push_rows(text, bigint) TO %I', r.grantee);
-    END LOOP;
-END $$;
-"""
+        grant_to_pushers([*CHAIN_FUNCTIONS, "fd_push_rows(text, bigint)"], ("till_chain_head",))
     )
 
 
