@@ -9,6 +9,7 @@ or refund calls them before its commit to write the receipt's print job with it.
 
 from __future__ import annotations
 
+from frontdesk.domain.permissions import Operation
 from frontdesk.domain.receipt import Receipt
 from frontdesk.services import membership, receipts
 from frontdesk.services.accounts import TopUp
@@ -19,6 +20,7 @@ from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.refund import RefundResult
 from frontdesk.services.sale import SaleResult
 from frontdesk.services.shifts import ShiftReport
+from frontdesk.services.staff import authorize_in
 
 
 def who(ctx: TillContext, cashier: str) -> receipts.Printed:
@@ -135,5 +137,6 @@ def past(ctx: TillContext, receipt_no: str) -> Receipt | None:
 def record_reprint(ctx: TillContext, *, actor: str, receipt_no: str) -> None:
     """重打小票 goes in the audit log: a reprint is paper anyone could show as a sale."""
     with ctx.uow() as uow:
+        authorize_in(uow, actor, Operation.REPRINT)  # DOMAIN §7's table decides, as everywhere
         uow.audit.add(at=ctx.now(), actor=actor, action="receipt_reprint", subject=receipt_no)
         uow.commit()

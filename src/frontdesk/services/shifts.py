@@ -7,11 +7,13 @@ from dataclasses import dataclass, field, replace
 from frontdesk.domain import errors
 from frontdesk.domain.invoicing import InvoiceParts, split_sale
 from frontdesk.domain.money import ZERO, Fen, total
+from frontdesk.domain.permissions import Operation
 from frontdesk.domain.shift_report import TicketFigures, shift_totals
 from frontdesk.services import held_tickets
 from frontdesk.services.context import TillContext, new_id
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.records import AuditEntry, Shift, Ticket
+from frontdesk.services.staff import authorize_in
 
 TENDER_NAMES = {
     "cash": "现金",
@@ -27,6 +29,7 @@ def open_shift(ctx: TillContext, *, cashier: str, opening_float: Fen) -> Shift:
         raise errors.InvalidAmount(amount=str(opening_float))
     now = ctx.now()
     with ctx.uow() as uow:
+        authorize_in(uow, cashier, Operation.SHIFT_OPEN)  # DOMAIN §7's table, as every use case
         if uow.shifts.current() is not None:
             raise errors.ShiftAlreadyOpen()
         seq, _ = uow.ledger.head()
@@ -143,6 +146,7 @@ def close_shift(ctx: TillContext, *, cashier: str, counted_cash: Fen) -> ShiftRe
         raise errors.InvalidAmount(amount=str(counted_cash))
     now = ctx.now()
     with ctx.uow() as uow:
+        authorize_in(uow, cashier, Operation.SHIFT_CLOSE)
         shift = uow.shifts.current()
         if shift is None:
             raise errors.ShiftNotOpen()

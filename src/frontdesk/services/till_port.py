@@ -26,6 +26,7 @@ from frontdesk.services.records import AuditEntry, Shift
 from frontdesk.services.refund_preview import RefundPreview
 from frontdesk.services.shifts import OpenShift
 from frontdesk.services.staff import StaffSession
+from frontdesk.services.staff_desk import StaffDesk
 
 __all__ = [
     "ApprovalAction",
@@ -341,3 +342,7 @@ class TillBackend(Protocol):
         ...
 
     def member_history(self, member_id: str) -> MemberHistory: ...
+
+    def staff_desk(self) -> StaffDesk:
+        """The staff screens' port (services/staff_desk.py)."""
+        ...

@@ -113,5 +113,6 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "return": ("退卡", "card returned"),
         "export": ("导出数据", "data exported"),
         "product_import": ("导入商品", "products imported"),
+        "sync_recover": ("从总部恢复本机账本", "books restored from head office"),
     },
 }

@@ -577,6 +577,10 @@
         <translation>Close shift</translation>
     </message>
     <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
@@ -1023,6 +1027,117 @@
     <message>
         <source>Shift closed</source>
         <translation>Shift closed</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>Your staff number</source>
+        <translation>Your staff number</translation>
+    </message>
+    <message>
+        <source>Your PIN</source>
+        <translation>Your PIN</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>Staff number</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Reset PIN</source>
+        <translation>Reset PIN</translation>
+    </message>
+    <message>
+        <source>Set role</source>
+        <translation>Set role</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <source>Sign in first (F1)</source>
+        <translation>Sign in first (F1)</translation>
+    </message>
+    <message>
+        <source>Signed in: %1</source>
+        <translation>Signed in: %1</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Unlocked</translation>
+    </message>
+    <message>
+        <source>PIN reset</source>
+        <translation>PIN reset</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Role changed</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from frontdesk.domain.stored_value import cash_out
 from frontdesk.services import accounts, checkout, membership, receipt_making
 from frontdesk.services.membership import MemberView
 from frontdesk.services.records import AuditEntry
+from frontdesk.services.staff_desk import StaffDesk
 from frontdesk.services.till_facade.base import _CARD_ACTIONS, FacadeBase, _Binding, log
 from frontdesk.services.till_port import (
     ApprovalAction,
@@ -269,3 +270,6 @@ class DeskSide(FacadeBase):
     def audit_log(self, limit: int) -> Sequence[AuditEntry]:
         with self._ctx.uow(write=False) as uow:
             return uow.audit.recent(limit)
+
+    def staff_desk(self) -> StaffDesk:
+        return StaffDesk(self._ctx)

@@ -29,6 +29,7 @@ from frontdesk.ui.manager.common import CardForm
 from frontdesk.ui.manager.members import RegisterMemberPage, TopupPage
 from frontdesk.ui.manager.refund import RefundPage
 from frontdesk.ui.manager.shift import ShiftClosePage
+from frontdesk.ui.manager.staff import StaffPage
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.settings import DeviceSettingsPage
 from frontdesk.ui.sync_status import SyncRunner
@@ -58,6 +59,7 @@ class ManagerDialog(QDialog):
         "audit",
         "shift",
         "devices",
+        "staff",
     )
 
     def __init__(
@@ -96,6 +98,7 @@ class ManagerDialog(QDialog):
         self.tier_page = TierLockPage(backend, self)
         self.audit_page = AuditLogPage(backend, self)
         self.shift_page = ShiftClosePage(backend, self)
+        self.staff_page = StaffPage(backend, self)
         self._pages: tuple[QWidget, ...] = (
             self.register_page,
             self.topup_page,
@@ -111,13 +114,18 @@ class ManagerDialog(QDialog):
         self.devices_page = None if devices is None else DeviceSettingsPage(devices, self)
         if self.devices_page is not None:
             self._pages = (*self._pages, self.devices_page)
+        # Staff last: the device page keeps its Ctrl+0; without it the staff page takes it.
+        self._pages = (*self._pages, self.staff_page)
+        self._names = tuple(
+            n for n in self.PAGES if n != "devices" or self.devices_page is not None
+        )
         for page in self._pages:
             self.stack.addWidget(page)
             self.nav.addItem("")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         # Ctrl+1…Ctrl+9 and Ctrl+0 for the tenth page; the list prints each page's digit.
-        for i in range(len(self._pages)):
+        for i in range(min(len(self._pages), 10)):
             QShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"), self, lambda i=i: self.go_to(i))
         self.nav_hint = QLabel(self)
         self.nav_hint.setWordWrap(True)
@@ -179,7 +187,7 @@ class ManagerDialog(QDialog):
         return dialog
 
     def show_page(self, name: str) -> None:
-        self.go_to(self.PAGES.index(name))
+        self.go_to(self._names.index(name))
 
     def go_to(self, index: int) -> None:
         """Show the page at ``index`` (Ctrl+1 is the first), the cursor in its first field."""
@@ -213,7 +221,7 @@ class ManagerDialog(QDialog):
         self.nav_hint.setText(self.tr("Ctrl+digit: go to that page"))
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setText("Esc " + self.tr("Close"))
-        titles = (
+        every = (
             self.tr("Register member"),
             self.tr("Top up"),
             self.tr("Cards"),
@@ -224,11 +232,14 @@ class ManagerDialog(QDialog):
             self.tr("Audit log"),
             self.tr("Close shift"),
             self.tr("Devices"),
+            self.tr("Staff"),
         )
-        for i, title in enumerate(titles):
+        named = dict(zip(self.PAGES, every, strict=True))
+        for i, title in enumerate(named[n] for n in self._names):
             item = self.nav.item(i)
             if item is not None:
-                item.setText(f"{(i + 1) % 10}  {title}")
+                # Ctrl+1 … Ctrl+0 reach the first ten pages; a page after them has no digit.
+                item.setText(f"{(i + 1) % 10}  {title}" if i < 10 else f"    {title}")
 
     @Slot(int)
     def _on_page_changed(self, index: int) -> None:
