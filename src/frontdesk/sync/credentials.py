@@ -1,8 +1,11 @@
-"""The till's head-office login, kept in a file only the till's user can read (mode 0600).
+"""The till's head-office login: its password in the OS keyring where one works, else 0600.
 
 The login is the till's own role (never head office's admin). Its TLS settings (sslmode,
 sslrootcert: verify-full against head office's CA) are kept with it and passed to psycopg on
-every connection, so a till never falls back to unverified TLS.
+every connection, so a till never falls back to unverified TLS. The file beside the database
+(mode 0600 either way) says where head office is and whether the password sits in the keyring;
+a till without a usable keyring (a kiosk box, a headless Linux without a secret service) keeps
+the password in that file, readable by the till's user alone.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import os
 import stat
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.engine import URL
 
@@ -71,11 +75,42 @@ def credentials_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".hq.json")
 
 
+KEYRING_SERVICE = "frontdesk-hq"
+_IN_KEYRING = "keyring"
+
+
+def _keyring_user(path: Path) -> str:
+    # One entry per till database: two tills on one machine keep two passwords.
+    return str(path.resolve())
+
+
+def _usable_keyring() -> Any | None:
+    """The OS keyring when a real one is there (not keyring's fail or null backend)."""
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        return None
+    backend = keyring.get_keyring()
+    if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
+        return None
+    return backend
+
+
 def save(path: Path, creds: HqCredentials) -> None:
+    data = asdict(creds)
+    backend = _usable_keyring()
+    if backend is not None:
+        try:
+            backend.set_password(KEYRING_SERVICE, _keyring_user(path), creds.password)
+        except Exception:  # a keyring that is locked or refuses: the 0600 file it is
+            pass
+        else:
+            data["password"] = _IN_KEYRING
     # Created 0600 from the start: a chmod after writing would leave a window.
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(asdict(creds), f)
+        json.dump(data, f)
     os.chmod(path, 0o600)
 
 
@@ -83,5 +118,15 @@ def load(path: Path) -> HqCredentials:
     if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077:
         raise CredentialsUnsafe(f"总部登录文件 {path} 权限过宽，请执行 chmod 600")
     data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("password") == _IN_KEYRING:
+        backend = _usable_keyring()
+        password = None
+        if backend is not None:
+            password = backend.get_password(KEYRING_SERVICE, _keyring_user(path))
+        if password is None:
+            raise CredentialsUnsafe(
+                f"总部登录密码不在本机系统钥匙串中（{path}），请重新运行 frontdesk hq init"
+            )
+        data["password"] = password
     known = {f.name for f in fields(HqCredentials)}
     return HqCredentials(**{k: v for k, v in data.items() if k in known})
