@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, exc, text
 
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import Product
@@ -221,3 +221,16 @@ def test_records_written_before_the_chains_are_sealed_alike_at_the_till_and_head
     assert local == sealed_tickets
     assert verify(till.engine) == []
     assert till.sync().ok
+
+
+def test_a_store_role_cannot_call_the_push_without_its_chain_checks(
+    make_till: Callable[..., Till],
+) -> None:
+    till = make_till(1, 57)
+    assert till.creds is not None
+    engine = make_hq_engine(till.creds.url())
+    try:
+        with engine.connect() as conn, pytest.raises(exc.ProgrammingError):
+            conn.execute(text("SELECT fd_push_rows_unchained('ticket', 0)"))
+    finally:
+        engine.dispose()

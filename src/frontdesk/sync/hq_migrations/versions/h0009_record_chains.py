@@ -304,6 +304,20 @@ BEGIN
 END $$;
 """
 
+_REVOKE_UNCHAINED = """
+DO $$
+DECLARE r record;
+BEGIN
+    FOR r IN SELECT DISTINCT grantee FROM information_schema.role_routine_grants
+              WHERE routine_name = 'fd_push_rows_unchained' AND grantee <> current_user
+                AND grantee <> 'PUBLIC'
+    LOOP
+        EXECUTE format('REVOKE EXECUTE ON FUNCTION fd_push_rows_unchained(text, bigint) FROM %I',
+                       r.grantee);
+    END LOOP;
+END $$;
+"""
+
 _INTERNAL = [
     "fd_chain_head(text, text)",
     "fd_chain_problems(text, text)",
@@ -321,6 +335,9 @@ def upgrade() -> None:
         )
     op.execute(_SEAL_HELD)
     op.execute(f"REVOKE EXECUTE ON FUNCTION {', '.join(CHAIN_FUNCTIONS + _INTERNAL)} FROM PUBLIC")
+    # The renamed push kept the grants the store roles had on it: taken back, so the chain
+    # checks cannot be walked around by calling it directly.
+    op.execute(_REVOKE_UNCHAINED)
     op.execute("REVOKE EXECUTE ON FUNCTION fd_push_rows(text, bigint) FROM PUBLIC")
     # Every store role that may push now may present its chains' heads and read them.
     op.execute(
