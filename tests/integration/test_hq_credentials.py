@@ -58,6 +58,11 @@ def test_with_a_keyring_the_password_never_touches_the_disk(tmp_path: Path) -> N
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert list(store.secrets.values()) == [CREDS.password]
     assert credentials.load(path) == CREDS
+    copy = tmp_path / "restored" / "till.db.hq.json"  # a backup's copy finds it too
+    copy.parent.mkdir()
+    copy.write_bytes(path.read_bytes())
+    copy.chmod(0o600)
+    assert credentials.load(copy) == CREDS
 
     store.secrets.clear()  # the keyring lost it (another user, a reset): said, not guessed
     with pytest.raises(CredentialsUnsafe, match="hq init"):

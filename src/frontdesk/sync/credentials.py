@@ -79,9 +79,10 @@ KEYRING_SERVICE = "frontdesk-hq"
 _IN_KEYRING = "keyring"
 
 
-def _keyring_user(path: Path) -> str:
-    # One entry per till database: two tills on one machine keep two passwords.
-    return str(path.resolve())
+def _keyring_user(data: dict[str, Any]) -> str:
+    # Named by the login, not the file: a backup's copy of the file finds the same password,
+    # and two tills on one machine (two roles) keep two.
+    return f"{data['role']}@{data['host']}:{data['port']}/{data['database']}"
 
 
 def _usable_keyring() -> Any | None:
@@ -102,7 +103,7 @@ def save(path: Path, creds: HqCredentials) -> None:
     backend = _usable_keyring()
     if backend is not None:
         try:
-            backend.set_password(KEYRING_SERVICE, _keyring_user(path), creds.password)
+            backend.set_password(KEYRING_SERVICE, _keyring_user(data), creds.password)
         except Exception:  # a keyring that is locked or refuses: the 0600 file it is
             pass
         else:
@@ -122,7 +123,7 @@ def load(path: Path) -> HqCredentials:
         backend = _usable_keyring()
         password = None
         if backend is not None:
-            password = backend.get_password(KEYRING_SERVICE, _keyring_user(path))
+            password = backend.get_password(KEYRING_SERVICE, _keyring_user(data))
         if password is None:
             raise CredentialsUnsafe(
                 f"总部登录密码不在本机系统钥匙串中（{path}），请重新运行 frontdesk hq init"
