@@ -1,4 +1,4 @@
-"""Suite-wide test setup: hypothesis profiles, and the gui marker for every test that uses Qt."""
+"""Suite-wide test setup: hypothesis profiles, no OS keyring, the gui marker for Qt tests."""
 
 from __future__ import annotations
 
@@ -15,6 +15,10 @@ settings.register_profile(
     "ci", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+# No OS keyring in tests, in this process and in every CLI it starts: the head-office password
+# stays in the till's 0600 file, as on a till without one (test_hq_credentials pins its own).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 _QT_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}
 
