@@ -33,6 +33,7 @@ from tests.builders import FixedClock
 from benchmarks.bench_core import CODES, NOW, cached_store, floor_connection, floor_sale
 from benchmarks.bench_tiers import add_history, store_tier
 from frontdesk.config import load_program
+from frontdesk.domain.approvals import ApprovalAction, ApprovalBinding
 from frontdesk.domain.money import Fen
 from frontdesk.domain.program import PinPolicy
 from frontdesk.persistence.engine import open_database
@@ -187,7 +188,10 @@ def main() -> None:
         for receipt in chosen:
             amount = checkout.refund_amount(ctx, receipt_no=receipt, lines=None)
             approval = staff.approve(
-                ctx, action="refund", subject=receipt, amount=amount, manager_no="9001", pin="9001"
+                ctx,
+                ApprovalBinding(ApprovalAction.REFUND, receipt, amount),
+                manager_no="9001",
+                pin="9001",
             )
             refunds.time(
                 partial(

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import Engine
 
 from frontdesk.demo import ean13
+from frontdesk.domain.approvals import ApprovalAction, ApprovalBinding
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import Product
 from frontdesk.persistence.engine import open_database
@@ -38,7 +39,10 @@ class Till:
 
     def approve(self, action: str, subject: str, amount: int = 0) -> str:
         return staff.approve(
-            self.ctx, action=action, subject=subject, amount=amount, manager_no="8001", pin="8001"
+            self.ctx,
+            ApprovalBinding(ApprovalAction(action), subject, amount),
+            manager_no="8001",
+            pin="8001",
         )
 
 

@@ -50,7 +50,7 @@ def test_no_second_card_while_the_first_is_lost_and_a_new_one_after_it_is_return
         till.ctx,
         actor="1001",
         card_no=reg.card_no,
-        approval_id=till.approve("return", reg.card_no),
+        approval_id=till.approve("card_return", reg.card_no),
     )
     new = membership.issue_card(till.ctx, actor="1001", member_id=reg.member.member_id)
     assert new[-2] == "1"  # the second generation

@@ -45,7 +45,7 @@ def test_a_top_up_a_reissue_and_a_return_each_commit_one_print_job(till: Till) -
         till.ctx,
         actor="1001",
         card_no=reissued.new_card,
-        approval_id=till.approve("return", reissued.new_card, 5000),
+        approval_id=till.approve("card_return", reissued.new_card, 5000),
         receipt=receipt_making.card_return_in,
     )
 

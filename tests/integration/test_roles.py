@@ -16,6 +16,7 @@ from sqlalchemy import text
 
 from frontdesk.cli import main
 from frontdesk.domain import errors
+from frontdesk.domain.approvals import ApprovalAction, ApprovalBinding
 from frontdesk.domain.money import Fen
 from frontdesk.domain.permissions import ApprovalRules, NotPermitted, Role, SameApprover
 from frontdesk.persistence.engine import open_database
@@ -191,11 +192,17 @@ def test_a_cashiers_wrong_approval_pins_do_not_lock_the_managers_login(till: Til
     for _ in range(rules.max_tries - 1):
         with pytest.raises(errors.NotAuthenticated):
             staff.approve(
-                till.ctx, action="unreport", subject="x", amount=0, manager_no="8001", pin="0000"
+                till.ctx,
+                ApprovalBinding(ApprovalAction.UNREPORT, "x", 0),
+                manager_no="8001",
+                pin="0000",
             )
     with pytest.raises(errors.ApprovalsPaused):
         staff.approve(
-            till.ctx, action="unreport", subject="x", amount=0, manager_no="8001", pin="0000"
+            till.ctx,
+            ApprovalBinding(ApprovalAction.UNREPORT, "x", 0),
+            manager_no="8001",
+            pin="0000",
         )
     with pytest.raises(errors.ApprovalsPaused):  # paused even for the right PIN, for a while
         till.approve("unreport", "x")
@@ -220,9 +227,7 @@ def test_the_same_person_cannot_be_operator_and_approver_of_a_refund(till: Till)
     with pytest.raises(SameApprover):
         staff.approve(
             till.ctx,
-            action="refund",
-            subject=receipt_no,
-            amount=amount,
+            ApprovalBinding(ApprovalAction.REFUND, receipt_no, amount),
             manager_no="8001",
             pin="8001",
             operator="8001",

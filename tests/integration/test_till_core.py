@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import event, text
 
 from frontdesk.domain import errors
+from frontdesk.domain.approvals import ApprovalAction, ApprovalBinding
 from frontdesk.domain.card_return import BankPayout
 from frontdesk.domain.cards import CardAction
 from frontdesk.domain.money import Fen
@@ -147,7 +148,7 @@ def test_report_lost_and_reissue_moves_no_money_and_the_old_card_is_refused(till
 
 def test_reissue_fee_waiver_needs_a_manager_approval_and_a_reason(till: Till) -> None:
     reg = till.member()
-    approval = till.approve("waive_reissue_fee", reg.card_no, 3800)
+    approval = till.approve("reissue_fee_waiver", reg.card_no, 3800)
 
     with pytest.raises(errors.ReasonRequired):
         membership.reissue_card(
@@ -210,7 +211,10 @@ def test_a_cashier_cannot_approve(till: Till) -> None:
 
     with pytest.raises(errors.NotAManager):
         staff.approve(
-            till.ctx, action="refund", subject="R", amount=1, manager_no="1001", pin="1001"
+            till.ctx,
+            ApprovalBinding(ApprovalAction.REFUND, "R", 1),
+            manager_no="1001",
+            pin="1001",
         )
 
 
@@ -410,7 +414,7 @@ def test_card_return_pays_principal_and_forfeits_bonus(till: Till) -> None:
         till.ctx,
         actor="1001",
         card_no=reg.card_no,
-        approval_id=till.approve("return", reg.card_no, 50000),
+        approval_id=till.approve("card_return", reg.card_no, 50000),
         bank=bank,  # above ￥100: to the member's own account
     )
 

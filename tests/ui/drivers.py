@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from frontdesk.domain.approvals import ApprovalBinding
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import PricedTicket
 from frontdesk.services.till_port import (
@@ -83,9 +84,10 @@ class ManagerAtHand:
         action: ApprovalAction,
         subject: str,
         amount: Fen | None,
+        binding: ApprovalBinding | None = None,
     ) -> str | None:
         self.asked.append((action, subject, amount))
-        dialog = ApprovalDialog(backend, action, subject, amount)
+        dialog = ApprovalDialog(backend, action, subject, amount, binding=binding)
         self.qtbot.addWidget(dialog)
         self.qtbot.keyClicks(dialog.ui.manager_no_edit, self.manager_no)
         self.qtbot.keyClicks(dialog.ui.pin_edit, self.pin)

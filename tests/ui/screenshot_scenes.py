@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from frontdesk.app import TomlDeviceSettings
 from frontdesk.config import load_program
 from frontdesk.demo import DEMO_PRODUCTS, DemoMember, build_demo, ean13
+from frontdesk.domain.approvals import ApprovalBinding
 from frontdesk.domain.money import Fen
 from frontdesk.domain.receipt import Receipt
 from frontdesk.hardware.escpos_printer import OFFLINE
@@ -250,7 +251,9 @@ def _desk_scenes(
     [hit] = backend.search_members(zhang.phone[-4:])
     history = backend.member_history(hit.member_id)
     sale = next(t.receipt_no for t in history.tickets if t.kind == "sale")
-    approval = backend.approve(ApprovalAction.MANAGER_SCREENS, CASHIER_NO, None, "8001", "8001")
+    approval = backend.approve(
+        ApprovalBinding(ApprovalAction.MANAGER_SCREENS, CASHIER_NO), "8001", "8001"
+    )
     manager = ManagerDialog(backend, hub, window, approval=approval, member=window.member)
     manager.resize(min(1100, size[0] - 80), min(720, size[1] - 60))
     manager.show_page("refund")

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from frontdesk.domain import errors
+from frontdesk.domain.approvals import ApprovalBinding
 from frontdesk.domain.cards import CardAction
 from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.services.till_port import ApprovalAction
@@ -19,7 +20,7 @@ from tests.ui.real_store import CASHIER_NO, MANAGER_NO, MANAGER_PIN, RealStore
 def screens_approval(backend: ServicesTillBackend) -> str:
     """What F9 gets from the manager: an approval to open the screens for this cashier."""
     return backend.approve(
-        ApprovalAction.MANAGER_SCREENS, CASHIER_NO, None, MANAGER_NO, MANAGER_PIN
+        ApprovalBinding(ApprovalAction.MANAGER_SCREENS, CASHIER_NO), MANAGER_NO, MANAGER_PIN
     )
 
 

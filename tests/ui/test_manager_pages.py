@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
+from frontdesk.domain.approvals import ApprovalBinding
 from frontdesk.domain.cards import CardState
 from frontdesk.domain.money import Fen
 from frontdesk.services.till_facade import ServicesTillBackend
@@ -156,7 +157,7 @@ def test_the_audit_log_lists_approvals_with_the_manager(
         page.lock_button.click()
 
     approval = real_store.backend.approve(
-        ApprovalAction.MANAGER_SCREENS, CASHIER_NO, None, MANAGER_NO, MANAGER_PIN
+        ApprovalBinding(ApprovalAction.MANAGER_SCREENS, CASHIER_NO), MANAGER_NO, MANAGER_PIN
     )
     screens = ManagerDialog(real_store.backend, approval=approval)  # the log is a manager's
     qtbot.addWidget(screens)

@@ -10,7 +10,6 @@ from pytestqt.qtbot import QtBot
 from frontdesk.domain.cards import CardState
 from frontdesk.domain.money import Fen
 from frontdesk.persistence.verify import verify
-from frontdesk.services.till_facade import SERVICE_ACTIONS
 from frontdesk.services.till_port import (
     ApprovalAction,
     CheckoutResult,
@@ -56,21 +55,6 @@ def squeezed(text: str) -> str:
 def scan(qtbot: QtBot, hub: ScanHub, window: TillWindow, code: str) -> None:
     with qtbot.waitSignal(window.ticket_changed):
         hub.deliver(code)
-
-
-def test_every_approval_action_maps_to_the_action_the_services_consume() -> None:
-    assert {a.name: s for a, s in SERVICE_ACTIONS.items()} == {
-        "MANAGER_SCREENS": "manager_screens",
-        "UNREPORT": "unreport",
-        "FREEZE": "freeze",
-        "UNFREEZE": "unfreeze",
-        "REISSUE_FEE_WAIVER": "waive_reissue_fee",
-        "CARD_RETURN": "return",
-        "REFUND": "refund",
-        "PIN_RESET": "pin_reset",
-        "POINTS_ADJUST": "points_adjust",
-        "TIER_LOCK": "tier_lock",
-    }
 
 
 def test_a_member_sale_paid_by_stored_value_and_cash_is_in_the_books(

@@ -256,3 +256,49 @@ def test_no_domain_enum_holds_a_chinese_string() -> None:
 
 def test_unknown_codes_are_returned_as_they_are_so_a_label_never_fails() -> None:
     assert messages.label("no_such_code", EN, "TenderKind") == "no_such_code"
+
+
+# What the CLI's result lines are filled with, beside the refusals' data.
+RESULT_DATA: dict[str, object] = {
+    "old": "800101000000107",
+    "new": "800101000000719",
+    "cash": Fen(50000),
+    "bonus": Fen(6000),
+    "bonus_now": Fen(6000),
+    "principal": Fen(50000),
+    "till": "001-01",
+    "admin": "9001",
+    "savings": Fen(880),
+    "gross": Fen(17640),
+    "change": Fen(2360),
+    "float": Fen(50000),
+    "sales": 12,
+    "expected": Fen(81000),
+    "counted": Fen(80900),
+    "over_short": Fen(-100),
+    "opening": Fen(100000),
+    "topups": Fen(50000),
+    "spends": Fen(12000),
+    "refunds": Fen(800),
+    "adjustments": Fen(0),
+    "closing": Fen(138800),
+    "balanced": "reconciles",
+    "printed": 2,
+    "text": "offline",
+    "fault": "offline",
+    "notice": "PIN locked",
+    "now": 240,
+    "holder": "Li Na",
+}
+DATA.update({k: v for k, v in RESULT_DATA.items() if k not in DATA})
+RESULTS = sorted(k for k in messages.known_keys() if k.startswith("said_"))
+
+
+@pytest.mark.parametrize("key", RESULTS)
+def test_every_result_line_of_the_cli_reads_cleanly_in_both_languages(key: str) -> None:
+    sentence = messages.sentence(key)
+    for filling in _fillings(sentence, key):
+        for lang in LANGUAGES:
+            text = messages.say(key, lang, **filling)
+            _check(text, lang, key, sentence.template(lang))
+            assert "{" not in text, f"{key}: a parameter left unfilled in {lang}: {text}"

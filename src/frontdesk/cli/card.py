@@ -22,29 +22,28 @@ STATE_ACTIONS = {
 
 def issue(s: Session) -> Outcome:
     card_no = membership.issue_card(s.ctx, actor=s.actor(), member_id=s.args.member)
-    return Outcome(f"已发卡 {card_no}", {"card_no": card_no})
+    return Outcome(s.say("said_card_issued", card_no=card_no), {"card_no": card_no})
 
 
 def reissue(s: Session) -> Outcome:
     a = s.args
     card_no = parse_card_number(a.card_no)
     actor = s.actor()
-    waive = None
-    if a.waive_reason:
-        waive = s.approval("waive_reissue_fee", card_no, s.ctx.program.reissue_fee.value)
-    r = membership.reissue_card(
-        s.ctx,
-        actor=actor,
-        card_no=card_no,
-        phone=a.phone,
-        name=a.name,
-        fee_tender=a.tender,
-        fee_reference=a.ref,
-        waive_approval_id=waive,
-        waive_reason=a.waive_reason or "",
-        receipt=receipt_making.reissue_in if wanted(s) else None,  # its job commits with it
+    r = s.approved(
+        lambda approval: membership.reissue_card(
+            s.ctx,
+            actor=actor,
+            card_no=card_no,
+            phone=a.phone,
+            name=a.name,
+            fee_tender=a.tender,
+            fee_reference=a.ref,
+            waive_approval_id=approval,
+            waive_reason=a.waive_reason,
+            receipt=receipt_making.reissue_in if wanted(s) else None,  # its job commits with it
+        )
     )
-    text = f"补卡完成：旧卡 {r.old_card} 作废，新卡 {r.new_card}，工本费 {r.fee}"
+    text = s.say("said_card_reissued", old=r.old_card, new=r.new_card, fee=r.fee)
     return Outcome(text, r, result=r)
 
 
@@ -52,10 +51,6 @@ def return_card(s: Session) -> Outcome:
     a = s.args
     card_no = parse_card_number(a.card_no)
     actor = s.actor()
-    with s.ctx.uow(write=False) as uow:
-        card = uow.cards.get(card_no)
-        account = None if card is None else uow.accounts.get(card.member_id)
-    principal = 0 if account is None else max(account.principal.value, 0)
     bank = None
     given = (a.bank_account, a.holder, a.bank, a.id_number)
     if any(given):
@@ -64,19 +59,22 @@ def return_card(s: Session) -> Outcome:
         bank = BankPayout.read(
             account=a.bank_account, holder=a.holder, bank=a.bank, id_number=a.id_number
         )
-    returned = membership.return_card(
-        s.ctx,
-        actor=actor,
-        card_no=card_no,
-        approval_id=s.approval("return", card_no, principal),
-        bank=bank,
-        receipt=receipt_making.card_return_in if wanted(s) else None,
+    returned = s.approved(
+        lambda approval: membership.return_card(
+            s.ctx,
+            actor=actor,
+            card_no=card_no,
+            approval_id=approval,
+            bank=bank,
+            receipt=receipt_making.card_return_in if wanted(s) else None,
+        )
     )
-    text = f"退卡完成：退还本金 {returned.principal_paid}，赠金 {returned.bonus_forfeited} 作废"
+    text = s.say("said_card_returned", cash=returned.principal_paid, bonus=returned.bonus_forfeited)
     if returned.payout is Payout.BANK_TRANSFER:
-        text += f"；转入 {returned.record.account_masked}（{returned.record.holder}）"
+        r = returned.record
+        text += s.say("said_paid_to_bank", account=r.account_masked, holder=r.holder)
     elif returned.principal_paid.value:
-        text += "；现金退还"
+        text += s.say("said_paid_in_cash")
     return Outcome(text, _shown(returned), result=returned)
 
 
@@ -101,11 +99,18 @@ def change_state(s: Session) -> Outcome:
     card_no = parse_card_number(a.card_no)
     act = STATE_ACTIONS[a.card_action]
     actor = s.actor()
-    approval = None if act is CardAction.REPORT_LOST else s.approval(act.value, card_no, 0)
-    card = membership.change_card_state(
-        s.ctx, actor=actor, card_no=card_no, action=act, approval_id=approval, reason=a.reason or ""
+    card = s.approved(
+        lambda approval: membership.change_card_state(
+            s.ctx,
+            actor=actor,
+            card_no=card_no,
+            action=act,
+            approval_id=approval,
+            reason=a.reason or "",
+        )
     )
-    return Outcome(f"卡 {card.card_no}：{act.label}完成，当前状态 {card.state.label}", card)
+    text = s.say("said_card_changed", card_no=card.card_no, action=act, state=card.state)
+    return Outcome(text, card)
 
 
 def print_card(s: Session) -> Outcome:
@@ -122,4 +127,4 @@ def print_card(s: Session) -> Outcome:
     view = membership.member_by_id(s.ctx, member.member_id)
     face = CardFace(store_name, view.tier_name, member.name, card_no)
     path = write_member_card(face, Path(s.args.out))
-    return Outcome(f"会员卡已保存 {path}（CR80）", {"card_no": card_no, "path": str(path)})
+    return Outcome(s.say("said_card_saved", path=path), {"card_no": card_no, "path": str(path)})

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
 from frontdesk.cli.errors import UsageError
 from frontdesk.cli.output import Outcome
-from frontdesk.cli.session import Session
+from frontdesk.cli.session import Session, day
 from frontdesk.domain.numbering import store_digits
 from frontdesk.sync.hq_engine import make_hq_engine
 
@@ -40,7 +39,7 @@ def init(s: Session) -> Outcome:
         uow.settings.set("hq_configured", "1")
         uow.commit()
     return Outcome(
-        f"总部已就绪：收银台 {till_id} 以角色 {creds.role} 同步，登录信息保存在 {path}（仅本用户可读）",
+        s.say("said_hq_ready", till=till_id, role=creds.role, path=path),
         {"till_id": till_id, "role": creds.role, "credentials": str(path)},
     )
 
@@ -89,12 +88,7 @@ def report(s: Session) -> Outcome:
 def kpi(s: Session) -> Outcome:
     from frontdesk.sync.hq_kpi import chain_kpis, kpi_text
 
-    today = s.ctx.now().date()
-    if s.args.as_of:
-        try:
-            today = date.fromisoformat(s.args.as_of)
-        except ValueError:
-            raise UsageError("bad_date", text=s.args.as_of) from None
+    today = day(s.args.as_of) or s.ctx.now().date()
     admin = make_hq_engine(s.args.hq_url)
     try:
         k = chain_kpis(admin, today)
@@ -104,6 +98,6 @@ def kpi(s: Session) -> Outcome:
     if s.args.pdf:
         from frontdesk.hardware.kpi_pdf import write_kpi_pdf
 
-        write_kpi_pdf(k, "全连锁", Path(s.args.pdf))
-        text += f"\nPDF 已写入 {s.args.pdf}"
+        write_kpi_pdf(k, s.say("said_whole_chain"), Path(s.args.pdf))
+        text += "\n" + s.say("said_pdf_written", path=s.args.pdf)
     return Outcome(text, k)

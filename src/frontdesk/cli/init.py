@@ -26,7 +26,7 @@ def init(s: Session) -> Outcome:
         admin_name=a.admin_name,
         admin_pin=a.admin_pin,
     )
-    return Outcome(f"收银台 {till} 已初始化，管理员工号 {a.admin}", {"till_id": till})
+    return Outcome(s.say("said_till_ready", till=till, admin=a.admin), {"till_id": till})
 
 
 def _enrol(s: Session) -> Outcome:
@@ -53,17 +53,22 @@ def demo(s: Session) -> Outcome:
     from frontdesk.demo import build_demo
 
     members = build_demo(s.ctx)
-    text = (
-        "示范门店已建立（工号/密码：收银员 1001/1001，店长 8001/8001，管理员 9001/9001；"
-        "会员密码 135790）\n"
-    )
+    text = s.say("said_demo_ready") + "\n"
     views = [
         membership.member_by_id(s.ctx, membership.find_member(s.ctx, m.phone).member_id)
         for m in members
     ]
     for m, v in zip(members, views, strict=True):
-        text += (
-            f"{m.name}  {v.masked_phone}  {v.tier_name}  卡号 {m.card_no}  余额 {v.balance}"
-            f"（本金 {v.principal} 赠金 {v.bonus}）积分 {v.points}  {m.note}\n"
+        line = s.say(
+            "said_demo_member",
+            name=m.name,
+            phone=v.masked_phone,
+            tier=v.tier_name,
+            card_no=m.card_no,
+            balance=v.balance,
+            principal=v.principal,
+            bonus=v.bonus,
+            points=v.points,
         )
+        text += f"{line}  {m.note}\n"
     return Outcome(text.rstrip(), {"members": members, "views": views})

@@ -2,36 +2,34 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from frontdesk.cli.errors import UsageError
 from frontdesk.cli.output import Outcome
-from frontdesk.cli.session import Session
+from frontdesk.cli.session import Session, day
+from frontdesk.domain import messages
 from frontdesk.services import membership
 from frontdesk.services.membership import MemberView
 
 
-def member_text(v: MemberView, *, full_phone: bool = False) -> str:
+def member_text(v: MemberView, lang: str, *, full_phone: bool = False) -> str:
+    def say(key: str, **details: object) -> str:
+        return messages.say(key, lang, **details)
+
+    phone = v.phone if full_phone else v.masked_phone
     lines = [
-        f"会员：{v.name}  {v.phone if full_phone else v.masked_phone}  {v.tier_name}",
-        f"卡号：{v.card_no or '（无有效卡）'}",
-        f"储值余额：{v.balance}（本金 {v.principal}，赠金 {v.bonus}）",
-        f"积分：{v.points}",
+        say("said_member", name=v.name, phone=phone, tier=v.tier_name),
+        say("said_member_card", card_no=v.card_no) if v.card_no else say("said_member_no_card"),
+        say("said_member_balance", balance=v.balance, principal=v.principal, bonus=v.bonus),
+        say("said_member_points", points=v.points),
     ]
     if v.birthday_benefit_available:
-        lines.append("生日礼遇：本次可用")
-    lines += [f"提示：{w}" for w in v.warnings]
+        lines.append(say("said_member_birthday"))
+    lines += [say("said_member_notice", notice=messages.render(n, lang)) for n in v.notices]
     return "\n".join(lines)
 
 
 def add(s: Session) -> Outcome:
     a = s.args
-    birthday = None
-    if a.birthday:
-        try:
-            birthday = date.fromisoformat(a.birthday)
-        except ValueError:
-            raise UsageError("bad_date", text=a.birthday) from None
+    birthday = day(a.birthday)
     reg = membership.register(
         s.ctx,
         actor=s.actor(),
@@ -43,7 +41,8 @@ def add(s: Session) -> Outcome:
         consent_marketing=a.consent_marketing,
         pin=a.member_pin,
     )
-    return Outcome(f"已注册会员，卡号 {reg.card_no}\n{member_text(reg.member)}", reg)
+    text = s.say("said_member_registered", card_no=reg.card_no)
+    return Outcome(f"{text}\n{member_text(reg.member, s.lang)}", reg)
 
 
 def show(s: Session) -> Outcome:
@@ -58,7 +57,7 @@ def show(s: Session) -> Outcome:
     else:
         raise UsageError("member_ref")
     full = s.reveal([view.member_id])
-    return Outcome(member_text(view, full_phone=full), view, full_personal_data=full)
+    return Outcome(member_text(view, s.lang, full_phone=full), view, full_personal_data=full)
 
 
 def find(s: Session) -> Outcome:
@@ -67,5 +66,6 @@ def find(s: Session) -> Outcome:
         found = uow.members.find(s.args.text)
     views = [membership.member_by_id(s.ctx, m.member_id) for m in found]
     full = s.reveal([v.member_id for v in views])
-    text = "\n\n".join(member_text(v, full_phone=full) for v in views) or "未找到会员"
+    text = "\n\n".join(member_text(v, s.lang, full_phone=full) for v in views)
+    text = text or s.say("said_no_member")
     return Outcome(text, views, full_personal_data=full)

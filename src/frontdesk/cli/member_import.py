@@ -17,11 +17,11 @@ def import_file(s: Session) -> Outcome:
     sheet = read_sheet(Path(s.args.file))
     read = read_members(sheet.heading, sheet.rows, s.ctx.program)
     try:
-        subject, amount = member_import.approval_subject(read)
-        approval = (
-            None if read.problems else s.approval(member_import.APPROVAL_ACTION, subject, amount)
+        done = s.approved(
+            lambda approval: member_import.import_members(
+                s.ctx, actor=actor, approval_id=approval, read=read
+            )
         )
-        done = member_import.import_members(s.ctx, actor=actor, approval_id=approval, read=read)
     except member_import.MembersRefused as refused:
         head = refused.message if s.lang == "zh_CN" else refused.message_en
         lines = [describe(p, s.lang, COLUMNS, REASONS) for p in refused.problems]

@@ -10,11 +10,9 @@ from frontdesk.services import membership
 def set_pin(s: Session) -> Outcome:
     actor = s.actor()
     member_id = s.member_id()
-    membership.set_pin(
-        s.ctx,
-        actor=actor,
-        member_id=member_id,
-        pin=s.args.new_pin,
-        approval_id=s.approval("pin_reset", member_id, 0),
+    s.approved(
+        lambda approval: membership.set_pin(
+            s.ctx, actor=actor, member_id=member_id, pin=s.args.new_pin, approval_id=approval
+        )
     )
-    return Outcome("会员密码已设置", {"member_id": member_id})
+    return Outcome(s.say("said_pin_set"), {"member_id": member_id})

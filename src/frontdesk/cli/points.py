@@ -11,12 +11,15 @@ def adjust(s: Session) -> Outcome:
     a = s.args
     actor = s.actor()
     member_id = s.member_id()
-    account = accounts.adjust_points(
-        s.ctx,
-        actor=actor,
-        member_id=member_id,
-        points=a.points,
-        reason=a.reason,
-        approval_id=s.approval("points_adjust", member_id, a.points),
+    account = s.approved(
+        lambda approval: accounts.adjust_points(
+            s.ctx,
+            actor=actor,
+            member_id=member_id,
+            points=a.points,
+            reason=a.reason,
+            approval_id=approval,
+        )
     )
-    return Outcome(f"积分已调整 {a.points:+d}，当前积分 {account.points}", account)
+    text = s.say("said_points_adjusted", points=f"{a.points:+d}", now=account.points)
+    return Outcome(text, account)

@@ -37,11 +37,10 @@ def print_result(s: Session, kind: str, outcome: Outcome) -> None:
         )
     fault = pdf_copy(devices_path(s.args.db), receipt)
     if fault is not None:
-        outcome.warnings.append(f"警告：{fault}")
+        outcome.warnings.append(s.say("said_warning", text=fault))
     if faults:
         outcome.warnings.append(
-            f"警告：{faults[-1]}（小票 {receipt.header.receipt_no} 已排队，"
-            "可用 frontdesk print pending 补打）"
+            s.say("said_print_queued", fault=faults[-1], receipt_no=receipt.header.receipt_no)
         )
 
 

@@ -19,9 +19,9 @@ def reprint(s: Session) -> Outcome:
     no = receipt.header.receipt_no
     receipt_making.record_reprint(s.ctx, actor=actor, receipt_no=no)
     return Outcome(
-        f"小票 {no} 已重印" + ("（排队中）" if faults else ""),
+        s.say("said_reprint_queued" if faults else "said_reprinted", receipt_no=no),
         {"job_id": job_id, "receipt_no": no, "printed": not faults},
-        warnings=[f"警告：{faults[-1]}"] if faults else [],
+        warnings=[s.say("said_warning", text=faults[-1])] if faults else [],
     )
 
 
@@ -32,7 +32,8 @@ def pdf(s: Session) -> Outcome:
     receipt = past_receipt(s, s.args.receipt_no)
     out = Path(s.args.out)
     out.write_bytes(render_pdf(receipt))
-    return Outcome(f"已保存 {out}", {"receipt_no": receipt.header.receipt_no, "path": str(out)})
+    data = {"receipt_no": receipt.header.receipt_no, "path": str(out)}
+    return Outcome(s.say("said_saved", path=out), data)
 
 
 def pending(s: Session) -> Outcome:
@@ -42,7 +43,7 @@ def pending(s: Session) -> Outcome:
     printed = queue.flush()
     left = len(SqlitePrintJobStore(s.engine).pending())
     return Outcome(
-        f"补打 {printed} 张，仍排队 {left} 张",
+        s.say("said_print_pending", printed=printed, left=left),
         {"printed": printed, "pending": left},
-        warnings=[f"警告：{faults[-1]}"] if faults else [],
+        warnings=[s.say("said_warning", text=faults[-1])] if faults else [],
     )

@@ -27,19 +27,18 @@ def refund(s: Session) -> Outcome:
     a = s.args
     actor = s.actor()
     chosen = lines(a.line)
-    approval = None
-    if a.manager:
-        # The approval is bound to the amount: the refund service works it out as it will pay.
-        amount = checkout.refund_amount(s.ctx, receipt_no=a.receipt_no, lines=chosen)
-        approval = s.approval("refund", a.receipt_no, amount)
-    result = checkout.refund(
-        s.ctx,
-        txn_id=a.txn or new_id(),
-        cashier=actor,
-        receipt_no=a.receipt_no,
-        lines=chosen,
-        approval_id=approval,
-        receipt=receipt_making.refund_in if wanted(s) else None,
+    txn_id = a.txn or new_id()
+    # The refusal names the amount the refund will pay: the manager approves exactly that.
+    result = s.approved(
+        lambda approval: checkout.refund(
+            s.ctx,
+            txn_id=txn_id,
+            cashier=actor,
+            receipt_no=a.receipt_no,
+            lines=chosen,
+            approval_id=approval,
+            receipt=receipt_making.refund_in if wanted(s) else None,
+        )
     )
-    text = f"退货完成：小票 {result.ticket.receipt_no}，退款 {-result.ticket.total}"
+    text = s.say("said_refunded", receipt_no=result.ticket.receipt_no, amount=-result.ticket.total)
     return Outcome(text, result.ticket, result=result)

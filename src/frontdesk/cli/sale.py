@@ -43,7 +43,8 @@ def sale(s: Session) -> Outcome:
     if not a.pay:
         q = checkout.quote(s.ctx, card_no=a.card, items=basket, redeem_blocks=a.redeem, actor=actor)
         p = q.priced
-        return Outcome(f"应付 {p.due}，优惠 {p.savings}，可得积分 {p.points_earned}", p)
+        text = s.say("said_quote", due=p.due, savings=p.savings, points=p.points_earned)
+        return Outcome(text, p)
     result = checkout.checkout(
         s.ctx,
         txn_id=a.txn or new_id(),
@@ -56,16 +57,20 @@ def sale(s: Session) -> Outcome:
         receipt=receipt_making.sale_in if wanted(s) else None,  # its job commits with it
     )
     t = result.ticket
-    text = (
-        f"小票 {t.receipt_no}：合计 {t.gross}，优惠 {t.gross - t.total}，"
-        f"实付 {t.total}，找零 {result.change}"
+    text = s.say(
+        "said_sold",
+        receipt_no=t.receipt_no,
+        gross=t.gross,
+        savings=t.gross - t.total,
+        paid=t.total,
+        change=result.change,
     )
     if t.points_earned:
-        text += f"，积分 +{t.points_earned}"
+        text += s.say("said_points_earned", points=t.points_earned)
     if result.upgraded_to:
-        text += f"\n恭喜升级为{s.ctx.program.tier(result.upgraded_to).name}"
+        text += "\n" + s.say("said_upgraded", tier=s.ctx.program.tier(result.upgraded_to).name)
     if result.member_after is not None:
-        text += f"\n{member_text(result.member_after)}"
+        text += f"\n{member_text(result.member_after, s.lang)}"
     data = {
         "ticket": t,
         "change": result.change,

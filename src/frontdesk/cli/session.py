@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from frontdesk.cli.errors import UsageError
 from frontdesk.config import SystemClock, load_program
+from frontdesk.domain import errors, messages
+from frontdesk.domain.approvals import ApprovalBinding
 from frontdesk.domain.money import Fen
 from frontdesk.persistence.engine import open_database
 from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
@@ -16,7 +20,7 @@ from frontdesk.services import member_privacy, membership, staff
 from frontdesk.services.context import TillContext
 from frontdesk.services.staff import StaffSession
 
-# Who may run the manager's own commands from the CLI (backups); the services check their own.
+T = TypeVar("T")
 
 
 class Session:
@@ -39,8 +43,12 @@ class Session:
         self.ctx, self.program_problem = head_office_program(local)
         self.ctx = with_online_holds(self.ctx, self.engine)
         if self.program_problem:
-            print(f"警告：{self.program_problem}", file=sys.stderr)
+            print(self.say("said_warning", text=self.program_problem), file=sys.stderr)
         self._operator: StaffSession | None = None
+
+    def say(self, key: str, **details: object) -> str:
+        """A result line in the command's language, from the one catalogue."""
+        return messages.say(key, self.lang, **details)
 
     def operator(self) -> StaffSession:
         """The staff member running the command, checked like at the login screen (once)."""
@@ -70,18 +78,25 @@ class Session:
         member_privacy.record_full_view(self.ctx, actor=self.actor(), member_ids=member_ids)
         return True
 
-    def approval(self, action: str, subject: str, amount: int) -> str | None:
-        if not self.args.manager:
-            return None
-        return staff.approve(
-            self.ctx,
-            action=action,
-            subject=subject,
-            amount=amount,
-            manager_no=self.args.manager,
-            pin=self.args.manager_pin or "",
-            operator=self.actor(),
-        )
+    def approved(self, call: Callable[[str | None], T]) -> T:
+        """Run a use case, and again with --manager's approval of exactly what it asked for.
+
+        The same exchange as the window's: the CLI keeps no list of what needs approval, nor
+        its own spelling of an approval's action, subject or amount.
+        """
+        try:
+            return call(None)
+        except errors.ApprovalRequired as asked:
+            if not getattr(self.args, "manager", None):
+                raise
+            approval = staff.approve(
+                self.ctx,
+                ApprovalBinding.of(asked),
+                manager_no=self.args.manager,
+                pin=self.args.manager_pin or "",
+                operator=self.actor(),
+            )
+        return call(approval)
 
     def member_id(self) -> str:
         a = self.args

@@ -9,16 +9,27 @@ from frontdesk.services import shifts
 
 def open_shift(s: Session) -> Outcome:
     opened = shifts.open_shift(s.ctx, cashier=s.actor(), opening_float=fen(s.args.float))
-    return Outcome(f"已开班，备用金 {opened.opening_float}", opened)
+    return Outcome(s.say("said_shift_open", float=opened.opening_float), opened)
 
 
 def close_shift(s: Session) -> Outcome:
     r = shifts.close_shift(s.ctx, cashier=s.actor(), counted_cash=fen(s.args.counted))
-    text = (
-        f"交班：销售 {r.sales_count} 笔；现金应有 {r.expected_cash}，实点 {r.counted_cash}，"
-        f"长短款 {r.over_short}\n"
-        f"储值负债：期初 {r.liability_opening} + 充值 {r.liability_topups} − 消费 "
-        f"{r.liability_spends} + 退款 {r.liability_refunds} ± 调整 {r.liability_adjustments}"
-        f" = 期末 {r.liability_closing}（{'平' if r.liability_reconciles else '不平'}）"
+    closed = s.say(
+        "said_shift_closed",
+        sales=r.sales_count,
+        expected=r.expected_cash,
+        counted=r.counted_cash,
+        over_short=r.over_short,
     )
+    liability = s.say(
+        "said_liability",
+        opening=r.liability_opening,
+        topups=r.liability_topups,
+        spends=r.liability_spends,
+        refunds=r.liability_refunds,
+        adjustments=r.liability_adjustments,
+        closing=r.liability_closing,
+        balanced=s.say("said_balanced" if r.liability_reconciles else "said_not_balanced"),
+    )
+    text = f"{closed}\n{liability}"
     return Outcome(text, shifts.report_summary(r), result=r)

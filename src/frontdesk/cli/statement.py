@@ -36,7 +36,7 @@ def member_statement(s: Session) -> Outcome:
     ]
     text = "\n".join([page.title, *page.header, *table, *page.footer])
     if a.pdf:
-        text += "\n" + (f"PDF 已写入 {a.pdf}" if s.lang == "zh_CN" else f"PDF written to {a.pdf}")
+        text += "\n" + s.say("said_pdf_written", path=a.pdf)
     outcome = Outcome(text, ms)
     from frontdesk.cli.printing import wanted  # loads the printing stack only when it may print
 

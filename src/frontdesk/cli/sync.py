@@ -10,8 +10,9 @@ from pathlib import Path
 from frontdesk.cli.errors import UsageError
 from frontdesk.cli.output import Outcome
 from frontdesk.cli.session import Session
+from frontdesk.domain.approvals import ApprovalAction, ApprovalBinding
 from frontdesk.domain.messages import Notice, render
-from frontdesk.services import sync_recovery
+from frontdesk.services import staff, sync_recovery
 from frontdesk.services.sync_port import HeadOfficeUnreachable
 from frontdesk.sync.credentials import CredentialsUnsafe
 from frontdesk.sync.sync_lock import SyncBusy
@@ -60,7 +61,14 @@ def recover(s: Session) -> Outcome:
         )
     with s.ctx.uow(write=False) as uow:
         till_id = uow.till_id
-    approval = s.approval(sync_recovery.APPROVAL_ACTION, till_id, 0)
+    binding = ApprovalBinding(ApprovalAction.SYNC_RECOVER, till_id, 0)
+    approval = staff.approve(
+        s.ctx,
+        binding,
+        manager_no=s.args.manager,
+        pin=s.args.manager_pin or "",
+        operator=actor,
+    )
     path = credentials.credentials_path(Path(s.args.db))
     if not path.exists():
         raise UsageError(str(NotConnected()))

@@ -11,13 +11,15 @@ def lock(s: Session) -> Outcome:
     a = s.args
     actor = s.actor()
     member_id = s.member_id()
-    membership.lock_tier(
-        s.ctx,
-        actor=actor,
-        member_id=member_id,
-        tier=a.tier,
-        reason=a.reason,
-        approval_id=s.approval("tier_lock", member_id, 0),
+    s.approved(
+        lambda approval: membership.lock_tier(
+            s.ctx,
+            actor=actor,
+            member_id=member_id,
+            tier=a.tier,
+            reason=a.reason,
+            approval_id=approval,
+        )
     )
-    text = f"等级已锁定为 {a.tier}" if a.tier else "等级锁定已解除"
+    text = s.say("said_tier_locked", tier=a.tier) if a.tier else s.say("said_tier_unlocked")
     return Outcome(text, {"member_id": member_id, "tier": a.tier})

@@ -24,8 +24,13 @@ def topup(s: Session) -> Outcome:
         reference=a.ref,
         receipt=receipt_making.topup_in if wanted(s) else None,  # its job commits with it
     )
-    text = (
-        f"充值 {amount}，赠送 {r.bonus}；余额 {r.after.balance}"
-        f"（本金 {r.after.principal}，赠金 {r.after.bonus}）小票 {r.ticket.receipt_no}"
+    text = s.say(
+        "said_topped_up",
+        amount=amount,
+        bonus=r.bonus,
+        balance=r.after.balance,
+        principal=r.after.principal,
+        bonus_now=r.after.bonus,
+        receipt_no=r.ticket.receipt_no,
     )
     return Outcome(text, r, result=r)

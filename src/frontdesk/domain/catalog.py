@@ -7,7 +7,6 @@ reason — instead of stopping at the first.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -32,7 +31,7 @@ TEMPLATE_EXAMPLE = ("6901234567892", "农夫山泉 550ml", "2.00", "是", "1.80"
 NAME_MAX = 60  # what an 80 mm receipt line and the till's product column can show
 TEXT_MAX = 20  # category and unit are short labels
 PRICE_MAX = Fen(9_999_999)  # ￥99,999.99: a price above it is a typo, not a product
-_MONEY = re.compile(r"(0|[1-9][0-9]{0,6})(\.[0-9]{1,2})?")
+_CELL_LIMIT = 10**9  # fen: ￥10,000,000
 _YES = {"是", "y", "yes", "1", "true", "参与"}
 _NO = {"否", "n", "no", "0", "false", "不参与"}
 PRODUCT_LENGTHS = (8, 12, 13)  # EAN-8, UPC-A, EAN-13: what the scanner classifies as a product
@@ -88,11 +87,18 @@ def column_of(heading: str, columns: Mapping[str, tuple[str, ...]] = COLUMNS) ->
 
 
 def parse_money_cell(text: str) -> Fen | None:
-    """ASCII digits with at most two decimals; anything else (1e5, １００, 1_000) is refused."""
-    if not _MONEY.fullmatch(text):
+    """A sheet's amount, read by `Fen.of` (1e5, １００, 1_000 refused), written plain.
+
+    A cell has no sign, no ￥ and no thousands commas, and stays under ￥10,000,000: a cell
+    that holds more is a shifted column, not a price.
+    """
+    if not text[:1].isdigit() or "," in text:
         return None
-    whole, _, cents = text.partition(".")
-    return Fen(int(whole) * 100 + int((cents + "00")[:2]))
+    try:
+        amount = Fen.of(text)
+    except ValueError:
+        return None
+    return amount if amount.value < _CELL_LIMIT else None
 
 
 def read_columns(

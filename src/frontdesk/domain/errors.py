@@ -84,6 +84,7 @@ EmptyTicket = _refusal("EmptyTicket", "empty_ticket")
 TenderMismatch = _refusal("TenderMismatch", "tender_mismatch")
 ChangeOnlyFromCash = _refusal("ChangeOnlyFromCash", "change_only_cash")
 ReferenceRequired = _refusal("ReferenceRequired", "reference_required")
+TopupTenderRefused = _refusal("TopupTenderRefused", "topup_tender")
 MemberRequired = _refusal("MemberRequired", "member_required")
 UnknownTicket = _refusal("UnknownTicket", "unknown_ticket")
 NotASale = _refusal("NotASale", "not_a_sale")  # a top-up's receipt asked for a refund

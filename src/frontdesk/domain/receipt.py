@@ -13,6 +13,9 @@ from frontdesk.domain import messages
 from frontdesk.domain.money import ZERO, Fen, total
 from frontdesk.domain.numbering import store_digits
 from frontdesk.domain.scan import is_receipt_number
+from frontdesk.domain.tenders import (
+    TenderKind as TenderKind,  # named here for the receipt's readers
+)
 
 
 class ReceiptKind(Enum):
@@ -27,20 +30,6 @@ class ReceiptKind(Enum):
     @property
     def title(self) -> str:
         """The printed title in Chinese; the catalogue has it in every language."""
-        return messages.label(self)
-
-
-class TenderKind(Enum):
-    CASH = "cash"
-    STORED_VALUE = "stored_value"
-    BANK_CARD = "bank_card"
-    WECHAT = "wechat"
-    ALIPAY = "alipay"
-    BANK_TRANSFER = "bank_transfer"  # a 退卡 principal paid to the member's own bank account
-
-    @property
-    def label(self) -> str:
-        """The Chinese name; `messages.label(kind, lang)` gives it in any language."""
         return messages.label(self)
 
 

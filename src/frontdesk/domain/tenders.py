@@ -4,17 +4,39 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 
 from frontdesk.domain import errors
 from frontdesk.domain.money import ZERO, Fen, total
 
-STORED_VALUE = "stored_value"
-CASH = "cash"
+
+class TenderKind(Enum):
+    """What a ticket is paid with: the one vocabulary of tenders (window, CLI, receipts)."""
+
+    CASH = "cash"
+    STORED_VALUE = "stored_value"
+    BANK_CARD = "bank_card"
+    WECHAT = "wechat"
+    ALIPAY = "alipay"
+    BANK_TRANSFER = "bank_transfer"  # a 退卡 principal paid to the member's own bank account
+
+    @property
+    def label(self) -> str:
+        """The Chinese name; `messages.label(kind, lang)` gives it in any language."""
+        from frontdesk.domain import messages  # the catalogue renders; tenders only name
+
+        return messages.label(self)
+
+
+STORED_VALUE = TenderKind.STORED_VALUE.value
+CASH = TenderKind.CASH.value
 # What a customer can pay with at the counter; stored value is spent, never bought with itself.
-PAID_TENDERS = (CASH, "bank_card", "wechat", "alipay")
+PAID_TENDERS = tuple(
+    k.value for k in (TenderKind.CASH, TenderKind.BANK_CARD, TenderKind.WECHAT, TenderKind.ALIPAY)
+)
 TENDER_KINDS = (STORED_VALUE, *PAID_TENDERS)
 # A payment made on another system is only traceable by that system's transaction reference.
-NEEDS_REFERENCE = ("bank_card", "wechat", "alipay")
+NEEDS_REFERENCE = tuple(k for k in PAID_TENDERS if k != CASH)
 
 
 @dataclass(frozen=True)
@@ -40,6 +62,12 @@ class Tender:
 class Settlement:
     tenders: tuple[Tender, ...]
     change: Fen
+
+
+def check_topup_tender(kind: str) -> None:
+    """A top-up buys stored value: it is paid with money, never with the stored value itself."""
+    if kind not in PAID_TENDERS:
+        raise errors.TopupTenderRefused(tender=kind)
 
 
 def check_reference(kind: str, reference: str | None) -> None:

@@ -14,7 +14,7 @@ from frontdesk.domain.points import expired_lots, take_fifo
 from frontdesk.domain.receipt import Receipt
 from frontdesk.domain.stored_value import check_balance_cap, topup_split
 from frontdesk.domain.tenders import PAID_TENDERS as PAID_TENDERS
-from frontdesk.domain.tenders import Tender, check_reference
+from frontdesk.domain.tenders import Tender, check_reference, check_topup_tender
 from frontdesk.services.context import TillContext, new_id
 from frontdesk.services.manager_screens import screens_approver
 from frontdesk.services.ports import UnitOfWork
@@ -77,8 +77,7 @@ def topup(
     approver.
     """
     authorize(ctx, actor, Operation.TOPUP)
-    if tender not in PAID_TENDERS:
-        raise ValueError(f"a top-up is paid by {', '.join(PAID_TENDERS)}")
+    check_topup_tender(tender)
     check_reference(tender, reference)
     split = topup_split(amount, ctx.program)
     txn = txn_id or new_id()
@@ -155,7 +154,7 @@ def adjust_points(
         approver = consume_approval(
             uow,
             approval_id,
-            action="points_adjust",
+            Operation.POINTS_ADJUST,
             subject=member_id,
             amount=points,
             ctx=ctx,

@@ -9,11 +9,12 @@ services read the manager from the approval record itself, never from what a cal
 from __future__ import annotations
 
 from frontdesk.domain import errors
+from frontdesk.domain.permissions import Operation
 from frontdesk.services.context import TillContext
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.staff import consume_approval
 
-ACTION = "manager_screens"
+ACTION = Operation.MANAGER_SCREENS.value
 
 
 def open_screens(ctx: TillContext, *, operator: str, approval_id: str) -> str:
@@ -21,8 +22,15 @@ def open_screens(ctx: TillContext, *, operator: str, approval_id: str) -> str:
     now = ctx.now()
     with ctx.uow() as uow:
         manager = consume_approval(
-            uow, approval_id, action=ACTION, subject=operator, amount=0, ctx=ctx, operator=operator
+            uow,
+            approval_id,
+            Operation.MANAGER_SCREENS,
+            subject=operator,
+            amount=0,
+            ctx=ctx,
+            operator=operator,
         )
+        assert manager is not None  # the table: the screens open with an approval
         uow.audit.add(at=now, actor=operator, approver=manager, action=ACTION, subject=operator)
         uow.commit()
     return manager

@@ -23,7 +23,6 @@ from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.records import Member
 from frontdesk.services.staff import authorize_in, consume_approval
 
-APPROVAL_ACTION = "member_import"
 IMPORT_REASON = "从旧系统导入"
 
 
@@ -73,7 +72,12 @@ def _clashes(uow: UnitOfWork, read: MembersRead) -> list[RowProblem]:
 
 
 def _add(
-    uow: UnitOfWork, ctx: TillContext, row: MemberRow, actor: str, approver: str, now: datetime
+    uow: UnitOfWork,
+    ctx: TillContext,
+    row: MemberRow,
+    actor: str,
+    approver: str | None,
+    now: datetime,
 ) -> bool:
     store, _ = till_numbers(uow)
     member = Member(
@@ -119,7 +123,7 @@ def import_members(
         approver = consume_approval(
             uow,
             approval_id,
-            action=APPROVAL_ACTION,
+            Operation.MEMBER_IMPORT,
             subject=subject,
             amount=amount,
             ctx=ctx,
@@ -136,7 +140,7 @@ def import_members(
         if not result.reconciles:  # never commit money that does not add up
             raise errors.DomainError()
         uow.audit.add(
-            at=now, actor=actor, approver=approver, action=APPROVAL_ACTION, subject=subject,
+            at=now, actor=actor, approver=approver, action="member_import", subject=subject,
             amount=amount,
             detail={"cards_kept": kept, "points": read.points, "source": IMPORT_REASON},
         )  # fmt: skip

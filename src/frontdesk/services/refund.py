@@ -79,7 +79,7 @@ def refund(
         approver = consume_approval(
             uow,
             approval_id,
-            action="refund",
+            Operation.REFUND,
             subject=original.receipt_no,
             amount=plan.amount.value,
             ctx=ctx,

@@ -37,6 +37,7 @@ from frontdesk.services.membership import (
     member_view,
     record_card_refusal,
     usable_card,
+    usable_holder,
 )
 from frontdesk.services.online_holds import ask_hold, voided_on_failure
 from frontdesk.services.ports import UnitOfWork
@@ -68,6 +69,7 @@ class SaleResult:
     change: Fen
     upgraded_to: str | None
     replayed: bool = False
+    receipt: Receipt | None = None  # made in the sale's transaction, when the till prints
 
 
 def _lines(uow: UnitOfWork, items: Sequence[SaleItem]) -> list[LineInput]:
@@ -107,10 +109,7 @@ def quote(
         lines = _lines(uow, items)
         if card_no is None:
             return Quote(price_ticket(lines, None, ctx.program, now.date(), redeem_blocks), None)
-        card = usable_card(ctx, uow, card_no, actor)
-        member = uow.members.get(card.member_id)
-        assert member is not None
-        view = member_view(uow, ctx, member, card, now)
+        member, view = usable_holder(ctx, uow, card_no, actor)  # card, member, account: one read
         pm = _pricing_member(member, view)
         return Quote(price_ticket(lines, pm, ctx.program, now.date(), redeem_blocks), view)
 
@@ -340,6 +339,8 @@ def checkout(
         )
         result = SaleResult(ticket, priced, before, after, settlement.change, upgraded)
         if receipt is not None:
-            job_with_operation(uow, receipt(ctx, uow, result), now)
+            made = receipt(ctx, uow, result)
+            job_with_operation(uow, made, now)
+            result = replace(result, receipt=made)  # the window previews it, not a rebuilt one
         uow.commit()
     return result

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from frontdesk.domain import errors, numbering
+from frontdesk.domain.approvals import ApprovalBinding, required_approval
 from frontdesk.domain.lockout import Attempts, LockoutPolicy, after_right_pin, after_wrong_pin
 from frontdesk.domain.permissions import (
     Operation,
     Role,
-    approval_operation,
     check_approver,
     may_approve,
 )
@@ -184,10 +184,8 @@ def login(ctx: TillContext, staff_no: str, pin: str) -> StaffSession:
 
 def approve(
     ctx: TillContext,
+    binding: ApprovalBinding,
     *,
-    action: str,
-    subject: str,
-    amount: int,
     manager_no: str,
     pin: str,
     operator: str | None = None,
@@ -201,9 +199,9 @@ def approve(
     manager = _check_approval_pin(ctx, manager_no, pin)
     if not may_approve(Role(manager.role)):
         raise errors.NotAManager()
-    operation = approval_operation(action)
-    if operator is not None and operation is not None:
-        check_approver(operation, operator, manager_no, ctx.program.approvals)
+    action, subject, amount = binding.action.value, binding.subject, binding.amount
+    if operator is not None:
+        check_approver(binding.action.operation, operator, manager_no, ctx.program.approvals)
     approval_id = new_id()
     now = ctx.now()
     with ctx.uow() as uow:
@@ -225,26 +223,35 @@ def approve(
 def consume_approval(
     uow: UnitOfWork,
     approval_id: str | None,
+    operation: Operation,
     *,
-    action: str,
     subject: str,
     amount: int,
     ctx: TillContext,
     operator: str,
-) -> str:
-    """Use an approval inside the caller's transaction; returns the approving manager."""
+) -> str | None:
+    """Use the approval ``operation`` needs inside the caller's transaction.
+
+    Returns the approving manager, or None when `required_approval` says none is needed;
+    refuses with the exact binding to approve when it is missing.
+    """
+    binding = required_approval(operation, subject, amount, ctx.program)
+    if binding is None:
+        return None
     if approval_id is None:
-        raise errors.ApprovalRequired(action=action)
+        raise binding.refusal()
     approval = uow.approvals.get(approval_id)
     if approval is None:
-        raise errors.ApprovalRequired(action=action)
-    if (approval.action, approval.subject, approval.amount) != (action, subject, amount):
+        raise binding.refusal()
+    if (approval.action, approval.subject, approval.amount) != (
+        binding.action.value,
+        subject,
+        amount,
+    ):
         raise errors.ApprovalMismatch()
     if approval.operator is not None and approval.operator != operator:
         raise errors.ApprovalMismatch()
-    operation = approval_operation(action)
-    if operation is not None:
-        check_approver(operation, operator, approval.manager, ctx.program.approvals)
+    check_approver(operation, operator, approval.manager, ctx.program.approvals)
     now = ctx.now()
     lifetime = ctx.program.approvals.lifetime_minutes
     if approval.used_at is None and now - approval.created_at > timedelta(minutes=lifetime):

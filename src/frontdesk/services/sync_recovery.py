@@ -13,13 +13,14 @@ from datetime import datetime
 from typing import Any
 
 from frontdesk.domain.errors import DomainError
+from frontdesk.domain.permissions import Operation
 from frontdesk.services.context import TillContext
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.staff import consume_approval
 
 # The setting a refused sync leaves (head office's words); stored value waits while it is set.
 CHAIN_REFUSED = "chain_refused"
-APPROVAL_ACTION = "sync_recover"
+APPROVAL_ACTION = Operation.SYNC_RECOVER.value
 
 
 class ChainRefusedHere(DomainError):
@@ -74,7 +75,7 @@ def recover(
         approver = consume_approval(
             uow,
             approval_id,
-            action=APPROVAL_ACTION,
+            Operation.SYNC_RECOVER,
             subject=till_id,
             amount=0,
             ctx=ctx,

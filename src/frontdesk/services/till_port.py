@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
 from typing import Protocol
 
+from frontdesk.domain.approvals import ApprovalAction, ApprovalBinding
 from frontdesk.domain.cards import CardAction
 from frontdesk.domain.counter_rules import CounterRules
 from frontdesk.domain.money import Fen
+from frontdesk.domain.permissions import Operation
 from frontdesk.domain.pricing import LineInput, PricedTicket, Product
-from frontdesk.domain.receipt import Receipt
+from frontdesk.domain.receipt import Receipt, Tender
+from frontdesk.domain.tenders import TenderKind
 from frontdesk.services.audit_trail import AuditFilter, AuditRow
 from frontdesk.services.context import new_id
 from frontdesk.services.held_tickets import HeldTicket
@@ -30,6 +32,7 @@ from frontdesk.services.staff_desk import StaffDesk
 
 __all__ = [
     "ApprovalAction",
+    "ApprovalBinding",
     "AuditEntry",
     "AuditFilter",
     "AuditRow",
@@ -56,29 +59,6 @@ __all__ = [
 ]
 
 
-class TenderKind(Enum):
-    STORED_VALUE = "stored_value"
-    CASH = "cash"
-    BANK_CARD = "bank_card"
-    WECHAT = "wechat"
-    ALIPAY = "alipay"
-
-
-class ApprovalAction(Enum):
-    """What a manager approval is bound to (DOMAIN §7), with the subject and amount."""
-
-    MANAGER_SCREENS = "manager_screens"
-    UNREPORT = "unreport"
-    FREEZE = "freeze"
-    UNFREEZE = "unfreeze"
-    REISSUE_FEE_WAIVER = "reissue_fee_waiver"
-    CARD_RETURN = "card_return"
-    REFUND = "refund"
-    PIN_RESET = "pin_reset"
-    POINTS_ADJUST = "points_adjust"
-    TIER_LOCK = "tier_lock"
-
-
 @dataclass(frozen=True)
 class TicketDraft:
     """The sale being rung up: what was scanned, for whom, and how many points blocks to redeem.
@@ -93,13 +73,6 @@ class TicketDraft:
     card_no: str | None = None
     redeem_blocks: int = 0
     txn_id: str = field(default_factory=new_id)
-
-
-@dataclass(frozen=True)
-class Tender:
-    kind: TenderKind
-    amount: Fen
-    reference: str = ""  # bank card / WeChat / Alipay transaction reference
 
 
 @dataclass(frozen=True)
@@ -191,8 +164,8 @@ class TillBackend(Protocol):
     (``receipt_failed``): after the commit nothing may look like a refusal to retry.
     Calls that need a manager approval take ``approval`` (an id from `approve`) and raise
     `ApprovalRequired` when it is missing, so the window asks for one only when a rule says so.
-    That error may carry ``subject`` (str) and ``amount`` (Fen) details: the window then asks
-    the manager to approve exactly those (a refund's total, a card return's principal).
+    That error names the exact binding (`ApprovalBinding.of`): the window asks the manager to
+    approve that, and the call again with the approval.
     """
 
     # staff and shift
@@ -252,14 +225,15 @@ class TillBackend(Protocol):
         ...
 
     # manager approval, bound to action, subject and amount; returns a single-use approval id
-    def approve(
-        self,
-        action: ApprovalAction,
-        subject: str,
-        amount: Fen | None,
-        manager_no: str,
-        pin: str,
-    ) -> str: ...
+    def approve(self, binding: ApprovalBinding, manager_no: str, pin: str) -> str:
+        """Approve exactly ``binding``: what an `ApprovalRequired` named, or the window asks."""
+        ...
+
+    def required_approval(
+        self, operation: Operation, subject: str, amount: int = 0
+    ) -> ApprovalBinding | None:
+        """What approving ``operation`` binds to under this till's program (None: no approval)."""
+        ...
 
     def open_manager_screens(self, approval: str) -> str:
         """Open the manager screens under an approval (single use); returns the manager.

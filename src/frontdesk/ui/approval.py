@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, Slot
+from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import QDialog, QWidget
 
-from frontdesk.domain import errors
+from frontdesk.domain import errors, messages
+from frontdesk.domain.approvals import ApprovalBinding
 from frontdesk.domain.money import Fen
 from frontdesk.services.till_port import ApprovalAction, TillBackend
 from frontdesk.ui.forms.ui_approval_dialog import Ui_ApprovalDialog
-from frontdesk.ui.i18n import error_text
+from frontdesk.ui.i18n import Translations, error_text
 
 T = TypeVar("T")
 
@@ -27,12 +28,17 @@ class ApprovalDialog(QDialog):
         subject: str,
         amount: Fen | None,
         parent: QWidget | None = None,
+        binding: ApprovalBinding | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_ApprovalDialog()
         self.ui.setupUi(self)
         self._backend = backend
         self._action, self._subject, self._amount = action, subject, amount
+        # What is approved: the binding a refusal named, or what the window shows.
+        self._binding = binding or ApprovalBinding(
+            action, subject, 0 if amount is None else amount.value
+        )
         self.approval_id: str | None = None
         self.ui.approve_button.clicked.connect(self._on_approve_clicked)
         self.ui.cancel_button.clicked.connect(self.reject)
@@ -46,8 +52,9 @@ class ApprovalDialog(QDialog):
         action: ApprovalAction,
         subject: str,
         amount: Fen | None,
+        binding: ApprovalBinding | None = None,
     ) -> str | None:
-        dialog = cls(backend, action, subject, amount, parent)
+        dialog = cls(backend, action, subject, amount, parent, binding)
         dialog.exec()
         return dialog.approval_id
 
@@ -69,11 +76,7 @@ class ApprovalDialog(QDialog):
     def _on_approve_clicked(self) -> None:
         try:
             self.approval_id = self._backend.approve(
-                self._action,
-                self._subject,
-                self._amount,
-                self.ui.manager_no_edit.text().strip(),
-                self.ui.pin_edit.text(),
+                self._binding, self.ui.manager_no_edit.text().strip(), self.ui.pin_edit.text()
             )
         except errors.DomainError as err:
             self.ui.error_label.setText(error_text(err))
@@ -84,26 +87,8 @@ class ApprovalDialog(QDialog):
 
 
 def action_label(action: ApprovalAction) -> str:
-    """What the approval is for, in the language on screen."""
-    labels = {
-        ApprovalAction.MANAGER_SCREENS: QCoreApplication.translate(
-            "Approval", "Open manager screens"
-        ),
-        ApprovalAction.UNREPORT: QCoreApplication.translate("Approval", "Un-report a lost card"),
-        ApprovalAction.FREEZE: QCoreApplication.translate("Approval", "Freeze a card"),
-        ApprovalAction.UNFREEZE: QCoreApplication.translate("Approval", "Unfreeze a card"),
-        ApprovalAction.REISSUE_FEE_WAIVER: QCoreApplication.translate(
-            "Approval", "Waive the reissue fee"
-        ),
-        ApprovalAction.CARD_RETURN: QCoreApplication.translate(
-            "Approval", "Card return and cash-out"
-        ),
-        ApprovalAction.REFUND: QCoreApplication.translate("Approval", "Refund"),
-        ApprovalAction.PIN_RESET: QCoreApplication.translate("Approval", "Reset the member PIN"),
-        ApprovalAction.POINTS_ADJUST: QCoreApplication.translate("Approval", "Adjust points"),
-        ApprovalAction.TIER_LOCK: QCoreApplication.translate("Approval", "Lock the tier"),
-    }
-    return labels[action]
+    """What the approval is for, in the language on screen (the one catalogue names it)."""
+    return messages.label(action, "zh_CN" if Translations.current() == "zh_CN" else "en")
 
 
 def with_approval(
@@ -122,14 +107,13 @@ def with_approval(
     try:
         return call(None)
     except errors.ApprovalRequired as required:
-        # The backend may name the exact subject and amount to approve (a refund's total).
-        bound_subject = required.details.get("subject", subject)
-        bound_amount = required.details.get("amount", amount)
-        if isinstance(bound_subject, str):
-            subject = bound_subject
-        if isinstance(bound_amount, Fen):
-            amount = bound_amount
-        approval = ApprovalDialog.ask(parent, backend, action, subject, amount)
+        # The refusal names exactly what to approve; the window shows its own subject.
+        binding = ApprovalBinding.of(required)
+        if binding.money is not None:
+            amount = binding.money
+        elif binding.amount:  # points are not money: shown beside the subject
+            subject = f"{subject} {binding.amount:+d}"
+        approval = ApprovalDialog.ask(parent, backend, binding.action, subject, amount, binding)
         if approval is None:
             return None
         return call(approval)

@@ -272,7 +272,7 @@ def test_reissue_receipt_charges_the_fee_and_a_waived_fee_prints_nothing(till: T
 def test_card_return_receipt_pays_principal_and_forfeits_bonus(till: Till) -> None:
     reg = till.member()
     accounts.topup(till.ctx, actor="1001", member_id=reg.member.member_id, amount=Fen.of("100.00"))
-    approval = till.approve("return", reg.card_no, 10_000)
+    approval = till.approve("card_return", reg.card_no, 10_000)
 
     result = membership.return_card(
         till.ctx, actor="1001", card_no=reg.card_no, approval_id=approval

@@ -10,6 +10,7 @@ from sqlalchemy.engine import URL
 
 from frontdesk.cli.main import main
 from frontdesk.domain import errors
+from frontdesk.domain.approvals import ApprovalAction, ApprovalBinding
 from frontdesk.services import staff, staff_admin
 from frontdesk.sync.hq_engine import make_hq_engine
 from tests.integration.sync.conftest import ADMIN, Till
@@ -37,7 +38,10 @@ def test_a_manager_added_at_head_office_works_at_every_till_and_is_disabled_ever
         assert staff.login(till.ctx, "5001", "5001").role == "manager"
         # Approvals work too: the manager need not be added on each till by hand.
         assert staff.approve(
-            till.ctx, action="refund", subject="R1", amount=100, manager_no="5001", pin="5001"
+            till.ctx,
+            ApprovalBinding(ApprovalAction.REFUND, "R1", 100),
+            manager_no="5001",
+            pin="5001",
         )
     # A till's own staff changes stay possible (a standalone store has no head office).
     staff_admin.add_staff(
@@ -49,7 +53,7 @@ def test_a_manager_added_at_head_office_works_at_every_till_and_is_disabled_ever
     assert a.sync().ok
     with pytest.raises(errors.DomainError):
         staff.approve(
-            a.ctx, action="refund", subject="R2", amount=100, manager_no="5001", pin="5001"
+            a.ctx, ApprovalBinding(ApprovalAction.REFUND, "R2", 100), manager_no="5001", pin="5001"
         )
 
     _hq(hq_admin_url, capsys, a, "disable", "5001")

@@ -7,6 +7,7 @@ from sqlalchemy import Engine, exc, text
 
 from frontdesk.config import DEFAULT_PROGRAM
 from frontdesk.domain import errors
+from frontdesk.domain.approvals import ApprovalAction, ApprovalBinding
 from frontdesk.domain.cards import CardAction
 from frontdesk.domain.money import Fen
 from frontdesk.domain.program import ProgramInvalid
@@ -67,7 +68,10 @@ def sell_cash(till: Till, card_no: str, qty: int) -> checkout.SaleResult:
 
 def approve(till: Till, action: str, subject: str) -> str:
     return staff.approve(
-        till.ctx, action=action, subject=subject, amount=0, manager_no=ADMIN[0], pin=ADMIN[1]
+        till.ctx,
+        ApprovalBinding(ApprovalAction(action), subject, 0),
+        manager_no=ADMIN[0],
+        pin=ADMIN[1],
     )
 
 

@@ -23,18 +23,29 @@ from frontdesk.domain.messages import (
     general,
     law,
     provision,
+    results,
     scale,
 )
 from frontdesk.domain.messages.sentence import EN, LANGUAGES, ZH, Sentence
 from frontdesk.domain.messages.vocabularies import VOCABULARIES as _VOCABULARIES
 
-__all__ = ["EN", "LANGUAGES", "ZH", "Notice", "Refusal", "Sentence", "label", "render"]
+__all__ = [
+    "EN",
+    "LANGUAGES",
+    "ZH",
+    "Notice",
+    "Refusal",
+    "Sentence",
+    "label",
+    "render",
+    "say",
+]
 
 
 def _merged() -> dict[str, Sentence]:
     """One catalogue from the modules of each area; a key said twice is a mistake caught here."""
     merged: dict[str, Sentence] = {}
-    for area in (general, authority, law, failure, counter, devices, provision, scale):
+    for area in (general, authority, law, failure, counter, devices, provision, scale, results):
         twice = merged.keys() & area.SENTENCES.keys()
         if twice:
             raise RuntimeError(f"message keys defined twice: {sorted(twice)}")
@@ -115,3 +126,8 @@ def render(error: Refusal, lang: str = ZH) -> str:
     found = _sentence_of(error)
     params = {k: _param(k, v, lang, found.codes) for k, v in error.details.items()}
     return found.template(lang).format(**params)
+
+
+def say(key: str, lang: str = ZH, **details: object) -> str:
+    """A notice or result line in `lang`: `render` of a `Notice` without building one."""
+    return render(Notice(key, details), lang)

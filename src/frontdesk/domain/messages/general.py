@@ -79,6 +79,11 @@ SENTENCES: dict[str, Sentence] = {
         "付款合计 {paid} 与应付 {due} 不符", "Tenders {paid} do not match the amount due {due}"
     ),
     "change_only_cash": Sentence("只有现金可以找零", "Only cash can give change"),
+    "topup_tender": Sentence(
+        "充值须以现金、银行卡、微信或支付宝支付，不能用{tender}",
+        "A top-up is paid in cash, by bank card, WeChat Pay or Alipay, not by {tender}",
+        {"tender": "TenderKind"},
+    ),
     "reference_required": Sentence(
         "{tender}付款须填写交易参考号",
         "A {tender} payment needs a reference",

@@ -54,21 +54,23 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "at_risk": ("流失预警", "at risk"),
         "dormant": ("休眠", "dormant"),
     },
-    # What a manager approval is bound to; both spellings in use are named until they are one.
+    # What a manager approval is bound to (domain.approvals.ApprovalAction).
     "ApprovalAction": {
         "manager_screens": ("进入店长功能", "manager screens"),
         "unreport": ("解挂", "un-report a card"),
         "freeze": ("冻结", "freeze a card"),
         "unfreeze": ("解冻", "unfreeze a card"),
         "reissue_fee_waiver": ("免收补卡工本费", "waive the reissue fee"),
-        "waive_reissue_fee": ("免收补卡工本费", "waive the reissue fee"),
         "card_return": ("退卡", "card return"),
-        "return": ("退卡", "card return"),
         "refund": ("退货", "refund"),
         "pin_reset": ("重置会员密码", "PIN reset"),
         "points_adjust": ("积分调整", "points adjustment"),
         "tier_lock": ("等级锁定", "tier lock"),
         "topup_cancel": ("撤销充值", "top-up cancellation"),
+        "price_override": ("改价或折扣", "price override or discount"),
+        "shift_close_over_limit": ("长短款超限交班", "shift close over the limit"),
+        "member_import": ("导入会员", "member import"),
+        "sync_recover": ("从总部恢复本机账本", "restoring the books from head office"),
     },
     # Why a scanned frame is no code the till knows.
     "ScanProblem": {

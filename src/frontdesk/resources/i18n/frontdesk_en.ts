@@ -2,49 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>Approval</name>
-    <message>
-        <source>Open manager screens</source>
-        <translation>Open manager screens</translation>
-    </message>
-    <message>
-        <source>Un-report a lost card</source>
-        <translation>Un-report a lost card</translation>
-    </message>
-    <message>
-        <source>Freeze a card</source>
-        <translation>Freeze a card</translation>
-    </message>
-    <message>
-        <source>Unfreeze a card</source>
-        <translation>Unfreeze a card</translation>
-    </message>
-    <message>
-        <source>Waive the reissue fee</source>
-        <translation>Waive the reissue fee</translation>
-    </message>
-    <message>
-        <source>Card return and cash-out</source>
-        <translation>Card return and cash-out</translation>
-    </message>
-    <message>
-        <source>Refund</source>
-        <translation>Refund</translation>
-    </message>
-    <message>
-        <source>Reset the member PIN</source>
-        <translation>Reset the member PIN</translation>
-    </message>
-    <message>
-        <source>Adjust points</source>
-        <translation>Adjust points</translation>
-    </message>
-    <message>
-        <source>Lock the tier</source>
-        <translation>Lock the tier</translation>
-    </message>
-</context>
-<context>
     <name>ApprovalDialog</name>
     <message>
         <source>Manager approval</source>

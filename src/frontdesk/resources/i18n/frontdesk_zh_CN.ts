@@ -2,49 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name>Approval</name>
-    <message>
-        <source>Open manager screens</source>
-        <translation>打开店长功能</translation>
-    </message>
-    <message>
-        <source>Un-report a lost card</source>
-        <translation>解挂</translation>
-    </message>
-    <message>
-        <source>Freeze a card</source>
-        <translation>冻结会员卡</translation>
-    </message>
-    <message>
-        <source>Unfreeze a card</source>
-        <translation>解冻会员卡</translation>
-    </message>
-    <message>
-        <source>Waive the reissue fee</source>
-        <translation>免收补卡工本费</translation>
-    </message>
-    <message>
-        <source>Card return and cash-out</source>
-        <translation>退卡并退还本金</translation>
-    </message>
-    <message>
-        <source>Refund</source>
-        <translation>退货</translation>
-    </message>
-    <message>
-        <source>Reset the member PIN</source>
-        <translation>重置会员密码</translation>
-    </message>
-    <message>
-        <source>Adjust points</source>
-        <translation>调整积分</translation>
-    </message>
-    <message>
-        <source>Lock the tier</source>
-        <translation>锁定等级</translation>
-    </message>
-</context>
-<context>
     <name>ApprovalDialog</name>
     <message>
         <source>Manager approval</source>

@@ -21,6 +21,7 @@ from frontdesk.services.membership.lookup import (
     member_view,
     record_card_refusal,
     usable_card,
+    usable_holder,
 )
 from frontdesk.services.membership.member_settings import lock_tier, set_pin
 
@@ -48,4 +49,5 @@ __all__ = [
     "return_card",
     "set_pin",
     "usable_card",
+    "usable_holder",
 ]

@@ -89,7 +89,7 @@ def return_card(
         approver = consume_approval(
             uow,
             approval_id,
-            action="return",
+            Operation.CARD_RETURN,
             subject=card.card_no,
             amount=principal.value,
             ctx=ctx,

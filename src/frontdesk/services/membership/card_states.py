@@ -48,16 +48,18 @@ def change_card_state(
         card = _card_for_change(uow, card_no)
         new_state = next_state(card.state, action)
         approver = screens_approver(uow, screens_approval, actor)
-        if action is not CardAction.REPORT_LOST:
-            approver = consume_approval(
+        approver = (  # 挂失 needs no approval of its own: the table says so
+            consume_approval(
                 uow,
                 approval_id,
-                action=action.value,
+                Operation(action.value),
                 subject=card.card_no,
                 amount=0,
                 ctx=ctx,
                 operator=actor,
             )
+            or approver
+        )
         undoes = uow.cards.state_since(card.card_no) if action is CardAction.UNREPORT else None
         uow.cards.set_state(card.card_no, new_state, now)
         changed = Card(card.card_no, card.member_id, card.generation, new_state)
@@ -97,13 +99,16 @@ def reissue_card(
     fee_tender: str | None = "cash",
     fee_reference: str | None = None,
     waive_approval_id: str | None = None,
-    waive_reason: str = "",
+    waive_reason: str | None = None,
     receipt: Callable[[TillContext, UnitOfWork, Reissued], Receipt | None] | None = None,
     screens_approval: str | None = None,
 ) -> Reissued:
     """补卡: identity check (phone + name), fee unless a manager waives it; no money moves.
 
-    With a `receipt` maker the fee's print job is written in this transaction (none if waived).
+    A reason (or an approval) asks for the waiver: it needs both, and the manager's approval of
+    this card and this fee, asked for by the refusal when it is missing; the fee is never
+    charged instead. With a `receipt` maker the fee's print job is written in this transaction
+    (none if waived).
     """
     authorize(ctx, actor, Operation.REISSUE_CARD)
     now = ctx.now()
@@ -127,13 +132,13 @@ def reissue_card(
         fee = ctx.program.reissue_fee
         approver = screens_approver(uow, screens_approval, actor)
         ticket = None
-        if waive_approval_id is not None:
-            if not waive_reason.strip():
+        if waive_reason is not None or waive_approval_id is not None:
+            if not (waive_reason or "").strip():
                 raise errors.ReasonRequired()
             approver = consume_approval(
                 uow,
                 waive_approval_id,
-                action="waive_reissue_fee",
+                Operation.REISSUE_FEE_WAIVER,
                 subject=old.card_no,
                 amount=fee.value,
                 ctx=ctx,

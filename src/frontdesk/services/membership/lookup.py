@@ -157,30 +157,50 @@ def card_holder(uow: UnitOfWork, code: str) -> tuple[Card, Member, Account]:
     return found
 
 
+def usable_holder(
+    ctx: TillContext, uow: UnitOfWork, code: str, actor: str
+) -> tuple[Member, MemberView]:
+    """A scanned card's member and view, read in one query; an unusable card is refused."""
+    card, member, account = card_holder(uow, code)
+    try:
+        ensure_usable(card.state)
+    except errors.DomainError as refusal:
+        raise _refuse_card(ctx, card, actor, refusal) from None
+    return member, member_view(uow, ctx, member, card, ctx.now(), account=account)
+
+
 def lookup_card(ctx: TillContext, code: str, actor: str) -> MemberView:
     """The counter's hot path: card number → member with balances, points and tier."""
-    now = ctx.now()
     with ctx.uow(write=False) as uow:
-        card, member, account = card_holder(uow, code)
-        try:
-            ensure_usable(card.state)
-        except errors.DomainError as refusal:
-            raise _refuse_card(ctx, card, actor, refusal) from None
-        return member_view(uow, ctx, member, card, now, account=account)
+        return usable_holder(ctx, uow, code, actor)[1]
 
 
 def _active_card(uow: UnitOfWork, member_id: str) -> Card | None:
     return active_card(uow.cards.for_member(member_id))
 
 
-def find_member(ctx: TillContext, phone: str) -> MemberView:
-    """A forgotten card: find the member by the full phone number."""
+def find_member(ctx: TillContext, phone: str, *, for_sale: bool = False) -> MemberView:
+    """A forgotten card: find the member by the full phone number.
+
+    ``for_sale`` (the counter) refuses a member none of whose cards is usable, naming what
+    became of the last one, since a sale or top-up needs a live card.
+    """
     number = parse_phone(phone)
     with ctx.uow(write=False) as uow:
         member = uow.members.by_phone(number)
         if member is None:
             raise errors.UnknownMember(ref=mask_phone(number))
-        return member_view(uow, ctx, member, _active_card(uow, member.member_id), ctx.now())
+        cards = uow.cards.for_member(member.member_id)
+        card = active_card(cards)
+        if card is None and for_sale:
+            last = cards[-1] if cards else None
+            raise errors.NoActiveCard(
+                name=member.name,
+                phone=mask_phone(member.phone),
+                card_no=last.card_no if last is not None else "—",
+                state=last.state if last is not None else "—",
+            )
+        return member_view(uow, ctx, member, card, ctx.now())
 
 
 def member_by_id(ctx: TillContext, member_id: str) -> MemberView:

@@ -24,17 +24,16 @@ def set_pin(
         member = uow.members.get(member_id)
         if member is None:
             raise errors.UnknownMember(ref=member_id)
-        approver = None
-        if member.pin_hash is not None:
-            approver = consume_approval(
-                uow,
-                approval_id,
-                action="pin_reset",
-                subject=member_id,
-                amount=0,
-                ctx=ctx,
-                operator=actor,
-            )
+        # The first PIN is the member's own; changing one is a reset, with a manager's approval.
+        approver = consume_approval(
+            uow,
+            approval_id,
+            Operation.MEMBER_PIN_SET if member.pin_hash is None else Operation.MEMBER_PIN_RESET,
+            subject=member_id,
+            amount=0,
+            ctx=ctx,
+            operator=actor,
+        )
         changed = replace(
             member, pin_hash=hash_pin(pin, MEMBER_PIN_PEPPER), pin_failures=0, pin_locked=False
         )
@@ -73,7 +72,7 @@ def lock_tier(
         approver = consume_approval(
             uow,
             approval_id,
-            action="tier_lock",
+            Operation.TIER_LOCK,
             subject=member_id,
             amount=0,
             ctx=ctx,

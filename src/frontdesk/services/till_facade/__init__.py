@@ -5,7 +5,6 @@ amounts and approval action strings. This module translates between the two and 
 every rule stays in the services it calls.
 """
 
-from frontdesk.services.till_facade.base import SERVICE_ACTIONS
 from frontdesk.services.till_facade.counter import CounterSide
 from frontdesk.services.till_facade.desk import DeskSide
 from frontdesk.services.till_facade.screens import ScreensSide
@@ -19,4 +18,4 @@ class ServicesTillBackend(CounterSide, DeskSide, ScreensSide):
     """
 
 
-__all__ = ["SERVICE_ACTIONS", "ServicesTillBackend"]
+__all__ = ["ServicesTillBackend"]

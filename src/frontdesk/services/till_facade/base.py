@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from frontdesk.domain import errors
-from frontdesk.domain.cards import Card, CardAction, parse_card_number
-from frontdesk.domain.money import Fen
+from frontdesk.domain.approvals import ApprovalBinding, required_approval
+from frontdesk.domain.cards import Card, parse_card_number
+from frontdesk.domain.permissions import Operation
 from frontdesk.domain.receipt import Receipt
 from frontdesk.services import membership, staff
 from frontdesk.services.context import TillContext
@@ -16,38 +17,8 @@ from frontdesk.services.membership import MemberView
 from frontdesk.services.product_search import ProductSearch
 from frontdesk.services.receipt_output import ReceiptText
 from frontdesk.services.staff import StaffSession
-from frontdesk.services.till_port import ApprovalAction
 
 log = logging.getLogger(__name__)
-
-# The action strings the services bind approvals to (what `consume_approval` is called with).
-SERVICE_ACTIONS: dict[ApprovalAction, str] = {
-    ApprovalAction.MANAGER_SCREENS: "manager_screens",
-    ApprovalAction.UNREPORT: "unreport",
-    ApprovalAction.FREEZE: "freeze",
-    ApprovalAction.UNFREEZE: "unfreeze",
-    ApprovalAction.REISSUE_FEE_WAIVER: "waive_reissue_fee",
-    ApprovalAction.CARD_RETURN: "return",
-    ApprovalAction.REFUND: "refund",
-    ApprovalAction.PIN_RESET: "pin_reset",
-    ApprovalAction.POINTS_ADJUST: "points_adjust",
-    ApprovalAction.TIER_LOCK: "tier_lock",
-}
-
-_CARD_ACTIONS = {
-    CardAction.UNREPORT: ApprovalAction.UNREPORT,
-    CardAction.FREEZE: ApprovalAction.FREEZE,
-    CardAction.UNFREEZE: ApprovalAction.UNFREEZE,
-}
-
-
-@dataclass(frozen=True)
-class _Binding:
-    """What the services will check an approval against: their action, subject and amount."""
-
-    action: str
-    subject: str
-    amount: int
 
 
 @dataclass(frozen=True)
@@ -58,15 +29,12 @@ class _Printable:
 
 
 class FacadeBase:
-    """The state a window's backend keeps: the till, the logged-in staff, pending approvals."""
+    """The state a window's backend keeps: the till, the logged-in staff, and the product search."""
 
     def __init__(self, ctx: TillContext, *, receipt_text: ReceiptText) -> None:
         self._ctx = ctx
         self._text = receipt_text
         self._session: StaffSession | None = None
-        # UI (action, subject) → the binding the services check, remembered when a call asked
-        # for an approval, so the manager approves exactly what the refused call needs.
-        self._pending: dict[tuple[ApprovalAction, str], _Binding] = {}
         self._product_search = ProductSearch(ctx)
         self._screens: str | None = None  # the manager screens' approval while they are open
         self._screens_manager: str | None = None  # and the manager who gave it
@@ -99,36 +67,16 @@ class FacadeBase:
 
     # -- manager approval -----------------------------------------------------------------------
 
-    def approve(
-        self,
-        action: ApprovalAction,
-        subject: str,
-        amount: Fen | None,
-        manager_no: str,
-        pin: str,
-    ) -> str:
-        # After a refusal the window approves what the refused call needs (the pending binding);
-        # asked directly (the manager screens), it approves what it names.
-        binding = self._pending.get((action, subject)) or _Binding(
-            SERVICE_ACTIONS[action], subject, 0 if amount is None else amount.value
+    def approve(self, binding: ApprovalBinding, manager_no: str, pin: str) -> str:
+        """The manager approves exactly what a refusal asked for (or the window names)."""
+        return staff.approve(
+            self._ctx, binding, manager_no=manager_no.strip(), pin=pin, operator=self.actor
         )
-        approval_id = staff.approve(
-            self._ctx,
-            action=binding.action,
-            subject=binding.subject,
-            amount=binding.amount,
-            manager_no=manager_no.strip(),
-            pin=pin,
-        )
-        self._pending.pop((action, subject), None)
-        return approval_id
 
-    def _ask(
-        self, action: ApprovalAction, subject: str, amount: Fen | None, binding: _Binding
-    ) -> errors.DomainError:
-        """The refusal the window answers by asking a manager to approve exactly `binding`."""
-        self._pending[(action, subject)] = binding
-        return errors.ApprovalRequired(action=binding.action, subject=subject, amount=amount)
+    def required_approval(
+        self, operation: Operation, subject: str, amount: int = 0
+    ) -> ApprovalBinding | None:
+        return required_approval(operation, subject, amount, self._ctx.program)
 
     def _card(self, code: str) -> Card:
         card_no = parse_card_number(code)

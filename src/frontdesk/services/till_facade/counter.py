@@ -94,22 +94,7 @@ class CounterSide(FacadeBase):
         return held_tickets.take(self._ctx, held_no)
 
     def find_member_by_phone(self, phone: str) -> MemberView:
-        found = membership.find_member(self._ctx, phone)
-        if found.card_no is None:
-            raise self._no_active_card(found)
-        return found
-
-    def _no_active_card(self, member: membership.MemberView) -> errors.DomainError:
-        """The member exists but holds no usable card: say who, and what became of the card."""
-        with self._ctx.uow(write=False) as uow:
-            cards = uow.cards.for_member(member.member_id)
-        last = cards[-1] if cards else None
-        return errors.NoActiveCard(
-            name=member.name,
-            phone=member.masked_phone,
-            card_no=last.card_no if last is not None else "—",
-            state=last.state if last is not None else "—",
-        )
+        return membership.find_member(self._ctx, phone, for_sale=True)
 
     def price(self, draft: TicketDraft) -> PricedTicket:
         quote = checkout.quote(
@@ -147,7 +132,7 @@ class CounterSide(FacadeBase):
         if draft.card_no is not None:
             after = sale.member_after
             member = after if after is not None else self.find_card(draft.card_no)
-        made = self._printable(lambda: receipt_making.sale(self._ctx, sale))
+        made = self._printable(lambda: sale.receipt or receipt_making.sale(self._ctx, sale))
         return CheckoutResult(
             sale.ticket.receipt_no, sale.change, made.lines, member, made.receipt, made.failed
         )

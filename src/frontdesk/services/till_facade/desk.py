@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from frontdesk.domain import errors
 from frontdesk.domain.card_return import BankPayout
 from frontdesk.domain.cards import CardAction
 from frontdesk.domain.money import Fen
@@ -13,9 +12,8 @@ from frontdesk.services import accounts, checkout, membership, receipt_making
 from frontdesk.services.membership import MemberView
 from frontdesk.services.records import AuditEntry
 from frontdesk.services.staff_desk import StaffDesk
-from frontdesk.services.till_facade.base import _CARD_ACTIONS, FacadeBase, _Binding, log
+from frontdesk.services.till_facade.base import FacadeBase, log
 from frontdesk.services.till_port import (
-    ApprovalAction,
     BankPayoutForm,
     CardReturnResult,
     RefundResult,
@@ -50,8 +48,6 @@ class DeskSide(FacadeBase):
     def topup(
         self, card_no: str, amount: Fen, tender: TenderKind, reference: str, txn_id: str
     ) -> TopupResult:
-        if tender is TenderKind.STORED_VALUE:
-            raise errors.InvalidAmount(amount=str(amount))  # stored value cannot buy itself
         member = self.lookup_card(card_no)
         done = accounts.topup(
             self._ctx,
@@ -73,20 +69,14 @@ class DeskSide(FacadeBase):
         self, card_no: str, action: CardAction, approval: str | None
     ) -> MemberView:
         card = self._card(card_no)
-        try:
-            membership.change_card_state(
-                self._ctx,
-                actor=self.actor,
-                card_no=card.card_no,
-                action=action,
-                approval_id=approval,
-                screens_approval=self._screens,
-            )
-        except errors.ApprovalRequired:
-            ui_action = _CARD_ACTIONS[action]
-            raise self._ask(
-                ui_action, card.card_no, None, _Binding(action.value, card.card_no, 0)
-            ) from None
+        membership.change_card_state(
+            self._ctx,
+            actor=self.actor,
+            card_no=card.card_no,
+            action=action,
+            approval_id=approval,
+            screens_approval=self._screens,
+        )
         return self.find_card(card.card_no)
 
     def reissue_card(
@@ -98,17 +88,6 @@ class DeskSide(FacadeBase):
         approval: str | None,
     ) -> ReissueResult:
         card = self._card(card_no)
-        fee = self._ctx.program.reissue_fee
-        if waive_reason is not None and not waive_reason.strip():
-            raise errors.ReasonRequired()
-        if waive_reason is not None and approval is None:
-            # Without an approval the service would charge the fee: ask before, not after.
-            raise self._ask(
-                ApprovalAction.REISSUE_FEE_WAIVER,
-                card.card_no,
-                fee,
-                _Binding("waive_reissue_fee", card.card_no, fee.value),
-            )
         done = membership.reissue_card(
             self._ctx,
             actor=self.actor,
@@ -116,8 +95,8 @@ class DeskSide(FacadeBase):
             phone=phone,
             name=name,
             fee_tender="cash",
-            waive_approval_id=approval if waive_reason is not None else None,
-            waive_reason=waive_reason or "",
+            waive_approval_id=approval,
+            waive_reason=waive_reason,
             receipt=receipt_making.reissue_in,
             screens_approval=self._screens,
         )
@@ -136,23 +115,14 @@ class DeskSide(FacadeBase):
             paid_to = BankPayout.read(
                 account=bank.account, holder=bank.holder, bank=bank.bank, id_number=bank.id_number
             )
-        try:
-            done = membership.return_card(
-                self._ctx,
-                actor=self.actor,
-                card_no=card.card_no,
-                approval_id=approval,
-                bank=paid_to,
-                receipt=receipt_making.card_return_in,
-            )
-        except errors.ApprovalRequired:
-            principal = self._principal_paid_back(card.member_id)
-            raise self._ask(
-                ApprovalAction.CARD_RETURN,
-                card.card_no,
-                principal,
-                _Binding("return", card.card_no, principal.value),
-            ) from None
+        done = membership.return_card(
+            self._ctx,
+            actor=self.actor,
+            card_no=card.card_no,
+            approval_id=approval,
+            bank=paid_to,
+            receipt=receipt_making.card_return_in,
+        )
         made = self._printable(lambda: receipt_making.card_return(self._ctx, done))
         return CardReturnResult(
             done.principal_paid,
@@ -178,25 +148,15 @@ class DeskSide(FacadeBase):
         lines: Mapping[int, int] | None = None,
     ) -> RefundResult:
         receipt_no = receipt_no.strip()
-        wanted = None if lines is None else dict(lines)
-        try:
-            done = checkout.refund(
-                self._ctx,
-                txn_id=txn_id,
-                cashier=self.actor,
-                receipt_no=receipt_no,
-                lines=wanted,
-                approval_id=approval,
-                receipt=receipt_making.refund_in,
-            )
-        except errors.ApprovalRequired:
-            amount = checkout.refund_amount(self._ctx, receipt_no=receipt_no, lines=wanted)
-            raise self._ask(
-                ApprovalAction.REFUND,
-                receipt_no,
-                Fen(amount),
-                _Binding("refund", receipt_no, amount),
-            ) from None
+        done = checkout.refund(
+            self._ctx,
+            txn_id=txn_id,
+            cashier=self.actor,
+            receipt_no=receipt_no,
+            lines=None if lines is None else dict(lines),
+            approval_id=approval,
+            receipt=receipt_making.refund_in,
+        )
         log.info("refund %s of %s committed", done.ticket.receipt_no, receipt_no)
         made = self._printable(lambda: receipt_making.refund(self._ctx, done))
         return RefundResult(
@@ -205,66 +165,37 @@ class DeskSide(FacadeBase):
 
     def reset_pin(self, card_no: str, new_pin: str, approval: str | None) -> MemberView:
         card = self._card(card_no)
-        try:
-            membership.set_pin(
-                self._ctx,
-                actor=self.actor,
-                member_id=card.member_id,
-                pin=new_pin,
-                approval_id=approval,
-            )
-        except errors.ApprovalRequired:
-            raise self._ask(
-                ApprovalAction.PIN_RESET,
-                card.card_no,
-                None,
-                _Binding("pin_reset", card.member_id, 0),
-            ) from None
+        membership.set_pin(
+            self._ctx, actor=self.actor, member_id=card.member_id, pin=new_pin, approval_id=approval
+        )
         return self.find_card(card.card_no)
 
     def adjust_points(
         self, card_no: str, points: int, reason: str, approval: str | None
     ) -> MemberView:
         card = self._card(card_no)
-        try:
-            accounts.adjust_points(
-                self._ctx,
-                actor=self.actor,
-                member_id=card.member_id,
-                points=points,
-                reason=reason,
-                approval_id=approval,
-            )
-        except errors.ApprovalRequired:
-            # Points are not money: the manager sees them in the subject, not as an amount.
-            raise self._ask(
-                ApprovalAction.POINTS_ADJUST,
-                f"{card.card_no} {points:+d}",
-                None,
-                _Binding("points_adjust", card.member_id, points),
-            ) from None
+        accounts.adjust_points(
+            self._ctx,
+            actor=self.actor,
+            member_id=card.member_id,
+            points=points,
+            reason=reason,
+            approval_id=approval,
+        )
         return self.find_card(card.card_no)
 
     def lock_tier(
         self, card_no: str, tier_code: str | None, reason: str, approval: str | None
     ) -> MemberView:
         card = self._card(card_no)
-        try:
-            membership.lock_tier(
-                self._ctx,
-                actor=self.actor,
-                member_id=card.member_id,
-                tier=tier_code,
-                reason=reason,
-                approval_id=approval,
-            )
-        except errors.ApprovalRequired:
-            raise self._ask(
-                ApprovalAction.TIER_LOCK,
-                card.card_no,
-                None,
-                _Binding("tier_lock", card.member_id, 0),
-            ) from None
+        membership.lock_tier(
+            self._ctx,
+            actor=self.actor,
+            member_id=card.member_id,
+            tier=tier_code,
+            reason=reason,
+            approval_id=approval,
+        )
         return self.find_card(card.card_no)
 
     def audit_log(self, limit: int) -> Sequence[AuditEntry]:

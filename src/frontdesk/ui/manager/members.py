@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushBu
 
 from frontdesk.domain import errors
 from frontdesk.domain.money import Fen
+from frontdesk.domain.tenders import PAID_TENDERS
 from frontdesk.services.card_output import CardOutput
 from frontdesk.services.till_port import RegistrationForm, TenderKind, TillBackend
 from frontdesk.ui.committed import Request
@@ -178,7 +179,7 @@ class TopupPage(KeyedPage):
         current = self.tender_combo.currentIndex()
         self.tender_combo.clear()
         for kind in TenderKind:
-            if kind is not TenderKind.STORED_VALUE:
+            if kind.value in PAID_TENDERS:  # a top-up is paid with money, never stored value
                 self.tender_combo.addItem(tender_label(kind), kind)
         self.tender_combo.setCurrentIndex(max(current, 0))
 
