@@ -22,6 +22,7 @@ from frontdesk.services.device_settings import (
     DeviceSettingsInvalid,
 )
 from frontdesk.services.till_facade import ServicesTillBackend
+from frontdesk.services.till_port import CustomerDisplay
 from frontdesk.sync_setup import (
     database_path,
     head_office_program,
@@ -69,8 +70,9 @@ def serial_ports() -> list[str]:
 
 def _papers() -> dict[str, PaperProfile]:
     from frontdesk.hardware.escpos_receipt import PAPER_58MM, PAPER_80MM
+    from frontdesk.hardware.printer_presets import PRESETS
 
-    return {p.name: p for p in (PAPER_58MM, PAPER_80MM)}
+    return {p.name: p for p in (PAPER_58MM, PAPER_80MM, *PRESETS)}
 
 
 _SCAN_TEST_SECONDS = 8.0
@@ -166,6 +168,19 @@ class TomlDeviceSettings:
         return CheckOutcome(result.ok, result.message, result.detail)
 
 
+def configured_display(engine: Engine) -> CustomerDisplay | None:
+    """The customer display named in the device file ([display] port), if the till has one."""
+    from frontdesk.hardware.config import DeviceConfigInvalid, load_config
+    from frontdesk.hardware.customer_display import SerialCustomerDisplay
+
+    path = devices_path(engine)
+    try:
+        settings = None if path is None else load_config(path).display
+    except DeviceConfigInvalid:
+        return None  # the device page says what is wrong; the sale goes on without a display
+    return None if settings is None or not settings.port else SerialCustomerDisplay(settings)
+
+
 def store_name(ctx: TillContext) -> str:
     """The name printed on cards: the till's own setting, else the program's."""
     with ctx.uow(write=False) as uow:
@@ -209,7 +224,9 @@ def run_till_app(
             return 0
     ctx, program_problem = head_office_program(ctx)
     ctx = with_online_holds(ctx, engine)
-    backend = ServicesTillBackend(ctx, receipt_text=receipt_text)
+    backend = ServicesTillBackend(
+        ctx, receipt_text=receipt_text, display=configured_display(engine)
+    )
     if selftest is not None:
         return run_selftest(backend, selftest, staff_no, pin, language, RESOURCES)
     ensure_application()  # the hub is a QObject: the application comes first

@@ -161,3 +161,28 @@ def test_a_saved_printer_is_used_at_once_by_the_print_queue_without_a_restart(
     second.close()
     assert len(first.jobs) == 1
     assert page.result_label.text() == "已保存。打印机和扫描枪立即使用新设置，无需重启。"
+
+
+def test_a_printer_preset_is_chosen_on_the_device_page_and_reaches_the_file(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from frontdesk.hardware.config import load_config
+    from frontdesk.hardware.printer_presets import PRESETS
+
+    path = tmp_path / "till.db.devices.toml"
+    page = DeviceSettingsPage(TomlDeviceSettings(path))
+    qtbot.addWidget(page)
+    offered = [page.paper_combo.itemText(i) for i in range(page.paper_combo.count())]
+    assert [p.name for p in PRESETS] == [n for n in offered if n not in ("58mm", "80mm")]
+
+    page.paper_combo.setCurrentText("芯烨 Xprinter 80mm")
+    with qtbot.waitSignal(page.saved):
+        page.save_button.click()
+
+    paper = load_config(path).paper
+    assert (paper.name, paper.columns, paper.encoding, paper.cut) == (
+        "芯烨 Xprinter 80mm",
+        48,
+        "gbk",
+        "feed_full",
+    )

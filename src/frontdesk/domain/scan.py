@@ -98,6 +98,12 @@ def _phone(code: str) -> str | None:
         return None
 
 
+def _scale_label(code: str) -> bool:
+    from frontdesk.domain.scale_codes import read_scale_code  # it reads the check digit here
+
+    return len(code) == 18 and read_scale_code(code) is not None
+
+
 def classify(frame: str) -> Scan:
     """Tell what a whole frame is; raise ScanRefused for anything else, before any lookup."""
     code = frame.strip()
@@ -114,6 +120,8 @@ def classify(frame: str) -> Scan:
         if not luhn_valid(code):
             raise _refuse(frame, "card_check_digit")
         return Scan(ScanKind.MEMBER_CARD, code)
+    if _scale_label(code):
+        return Scan(ScanKind.PRODUCT, code)  # 称重条码: before the 付款码 it may look like
     if _PAYMENT_CODE.fullmatch(code):
         return Scan(ScanKind.PAYMENT_CODE, code)
     phone = _phone(code)

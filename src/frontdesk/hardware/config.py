@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from frontdesk.hardware.customer_display import DisplaySettings
 from frontdesk.hardware.escpos_printer import Backend, PrinterConnection
 from frontdesk.hardware.escpos_receipt import PAPER_58MM, PaperProfile
 from frontdesk.hardware.framing import Framing, Terminator
@@ -21,6 +22,7 @@ class DeviceConfig:
     paper: PaperProfile = PAPER_58MM
     pdf_folder: str = ""  # empty: no PDF copy of each receipt
     card_folder: str = "cards"  # where member-card PDFs go for the card printer
+    display: DisplaySettings = field(default_factory=DisplaySettings)  # 客显; no port: none
 
 
 class DeviceConfigInvalid(ValueError):
@@ -64,6 +66,7 @@ def config_from_mapping(data: dict[str, Any]) -> DeviceConfig:
         else PAPER_58MM,
         pdf_folder=str(pdf.get("folder", "")),
         card_folder=str(pdf.get("card_folder", "cards")),
+        display=_build(DisplaySettings, _table(data, "display"), "display"),
     )
 
 
@@ -105,6 +108,7 @@ def config_to_toml(config: DeviceConfig) -> str:
         "printer": {f.name: getattr(p, f.name) for f in fields(p)} | {"backend": p.backend.value},
         "paper": {f.name: getattr(paper, f.name) for f in fields(paper)},
         "pdf": {"folder": config.pdf_folder, "card_folder": config.card_folder},
+        "display": {f.name: getattr(config.display, f.name) for f in fields(config.display)},
     }
     out = ["# frontdesk device settings (scanner, receipt printer, paper)"]
     for name, values in sections.items():

@@ -29,6 +29,16 @@ DOUBLE_HEIGHT_ON, SIZE_NORMAL = b"\x1d!\x01", b"\x1d!\x00"
 FEED_AND_CUT = b"\x1bd\x06\x1dV\x00"  # what python-escpos cut() sends: feed past the knife, cut
 RASTER_IMAGE = b"\x1dv0\x00"  # GS v 0, normal density; width in bytes and height follow
 DRAWER_KICK = b"\x1bp\x00\x32\x32"  # ESC p, pin 2, 100 ms on / 100 ms off
+# How the models in use cut and kick: the printer presets name these (hardware/printer_presets).
+CUTS = {
+    "feed_full": FEED_AND_CUT,
+    "feed_partial": b"\x1bd\x06\x1dV\x01",  # GS V 1: partial cut, a tab holds the slip
+    "none": b"\x1bd\x06",  # no knife: feed past the tear bar
+}
+DRAWERS = {
+    "pin2": DRAWER_KICK,
+    "pin5": b"\x1bp\x01\x32\x32",  # ESC p on pin 5 (a second drawer, some Sunmi stands)
+}
 
 # Signs that printers' GB fonts lack or print as junk, mapped before encoding.
 _SUBSTITUTES = str.maketrans({"¥": "￥", "\u00a0": " "})
@@ -43,11 +53,15 @@ class PaperProfile:
     encoding: str = "gb18030"  # or "gbk" for printers that only know the double-byte range
     chinese_mode: bool = False
     hardware_barcode: bool = True  # False: send the barcode as a raster image instead
+    cut: str = "feed_full"  # a key of CUTS: how this model feeds and cuts (none: no knife)
+    drawer: str = "pin2"  # a key of DRAWERS: where its cash drawer is wired
 
     def __post_init__(self) -> None:
         if self.columns < 24:
             raise ValueError("a receipt needs at least 24 columns")
         "".encode(self.encoding)  # an unknown encoding fails at configuration time, not at a sale
+        if self.cut not in CUTS or self.drawer not in DRAWERS:
+            raise ValueError(f"unknown cut {self.cut!r} or drawer {self.drawer!r}")
 
 
 PAPER_58MM = PaperProfile("58mm", 32)
@@ -126,9 +140,9 @@ def render_escpos(receipt: Receipt, paper: PaperProfile) -> bytes:
             p._raw(BOLD_OFF)
         if isinstance(block, Title):
             p._raw(SIZE_NORMAL)
-    p._raw(FEED_AND_CUT)
+    p._raw(CUTS[paper.cut])
     if receipt.opens_drawer:
-        p._raw(DRAWER_KICK)
+        p._raw(DRAWERS[paper.drawer])
     return bytes(p.output)
 
 

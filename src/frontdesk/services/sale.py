@@ -43,6 +43,7 @@ from frontdesk.services.online_holds import ask_hold, voided_on_failure
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.printing import job_with_operation
 from frontdesk.services.records import Account, Member, Shift, Ticket
+from frontdesk.services.scale_items import products_for
 from frontdesk.services.staff import authorize_in
 from frontdesk.services.sync_recovery import check_stored_value_allowed
 from frontdesk.services.tiering import stored_status, tier_now
@@ -73,7 +74,7 @@ class SaleResult:
 
 
 def _lines(uow: UnitOfWork, items: Sequence[SaleItem]) -> list[LineInput]:
-    products = uow.products.many([item.barcode.strip() for item in items])
+    products = products_for(uow, [item.barcode.strip() for item in items])
     lines = []
     for item in items:
         product = products.get(item.barcode.strip())

@@ -14,6 +14,7 @@ from typing import Protocol
 from frontdesk.domain.approvals import ApprovalAction, ApprovalBinding
 from frontdesk.domain.cards import CardAction
 from frontdesk.domain.counter_rules import CounterRules
+from frontdesk.domain.customer_display import Shown
 from frontdesk.domain.money import Fen
 from frontdesk.domain.permissions import Operation
 from frontdesk.domain.pricing import LineInput, PricedTicket, Product
@@ -155,6 +156,12 @@ class ShiftReport:
     @property
     def over_short(self) -> Fen:
         return self.counted_cash - self.expected_cash
+
+
+class CustomerDisplay(Protocol):
+    """The customer's pole display (客显): shown each item, the total, what was paid, the change."""
+
+    def show(self, shown: Shown) -> None: ...
 
 
 class TillBackend(Protocol):

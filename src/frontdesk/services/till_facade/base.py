@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from frontdesk.domain import errors
 from frontdesk.domain.approvals import ApprovalBinding, required_approval
 from frontdesk.domain.cards import Card, parse_card_number
+from frontdesk.domain.customer_display import Shown
 from frontdesk.domain.permissions import Operation
 from frontdesk.domain.receipt import Receipt
 from frontdesk.services import membership, staff
@@ -17,6 +18,7 @@ from frontdesk.services.membership import MemberView
 from frontdesk.services.product_search import ProductSearch
 from frontdesk.services.receipt_output import ReceiptText
 from frontdesk.services.staff import StaffSession
+from frontdesk.services.till_port import CustomerDisplay
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +33,30 @@ class _Printable:
 class FacadeBase:
     """The state a window's backend keeps: the till, the logged-in staff, and the product search."""
 
-    def __init__(self, ctx: TillContext, *, receipt_text: ReceiptText) -> None:
+    def __init__(
+        self,
+        ctx: TillContext,
+        *,
+        receipt_text: ReceiptText,
+        display: CustomerDisplay | None = None,
+    ) -> None:
         self._ctx = ctx
         self._text = receipt_text
         self._session: StaffSession | None = None
         self._product_search = ProductSearch(ctx)
         self._screens: str | None = None  # the manager screens' approval while they are open
         self._screens_manager: str | None = None  # and the manager who gave it
+        self._display = display
+
+    def _show(self, *shown: Shown) -> None:
+        """Tell the customer's display; a display that fails never fails the sale."""
+        if self._display is None:
+            return
+        try:
+            for state in shown:
+                self._display.show(state)
+        except Exception:
+            log.exception("the customer display could not be updated")
 
     @property
     def actor(self) -> str:

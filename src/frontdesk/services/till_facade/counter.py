@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from frontdesk.domain import errors
+from frontdesk.domain import customer_display, errors
 from frontdesk.domain.counter_rules import CounterRules
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import PricedTicket, Product
@@ -14,6 +14,7 @@ from frontdesk.services import checkout, held_tickets, membership, receipt_makin
 from frontdesk.services.held_tickets import HeldTicket
 from frontdesk.services.membership import MemberView
 from frontdesk.services.records import Shift
+from frontdesk.services.scale_items import products_for
 from frontdesk.services.staff import StaffSession
 from frontdesk.services.till_facade.base import FacadeBase, log
 from frontdesk.services.till_port import CheckoutResult, ShiftReport, Tender, TicketDraft
@@ -54,9 +55,10 @@ class CounterSide(FacadeBase):
 
     def add_product(self, barcode: str) -> Product:
         with self._ctx.uow(write=False) as uow:
-            product = uow.products.get(barcode.strip())
+            product = products_for(uow, [barcode.strip()]).get(barcode.strip())
         if product is None:
             raise errors.UnknownProduct(barcode=barcode.strip())
+        self._show(customer_display.item(product.name, product.unit_price))
         return product
 
     def reload_product_search(self) -> None:
@@ -104,6 +106,7 @@ class CounterSide(FacadeBase):
             redeem_blocks=draft.redeem_blocks,
             actor=self.actor,
         )
+        self._show(customer_display.total(quote.priced.due))
         return quote.priced
 
     def pin_required(self, member_id: str, amount: Fen) -> bool:
@@ -133,6 +136,8 @@ class CounterSide(FacadeBase):
             after = sale.member_after
             member = after if after is not None else self.find_card(draft.card_no)
         made = self._printable(lambda: sale.receipt or receipt_making.sale(self._ctx, sale))
+        given = sale.ticket.total + sale.change
+        self._show(customer_display.paid(given), customer_display.change(sale.change))
         return CheckoutResult(
             sale.ticket.receipt_no, sale.change, made.lines, member, made.receipt, made.failed
         )
