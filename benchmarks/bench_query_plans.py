@@ -25,6 +25,7 @@ from tests.builders import FixedClock
 
 from benchmarks.bench_core import CODES, NOW, cached_store
 from frontdesk.config import load_program
+from frontdesk.domain.approvals import ApprovalAction, ApprovalBinding
 from frontdesk.domain.money import Fen
 from frontdesk.domain.program import PinPolicy
 from frontdesk.persistence.engine import open_database
@@ -98,7 +99,10 @@ def main() -> None:
     phase[0] = "refund"
     amount = checkout.refund_amount(ctx, receipt_no=sold[0], lines=None)
     approval = staff.approve(
-        ctx, action="refund", subject=sold[0], amount=amount, manager_no="9001", pin="9001"
+        ctx,
+        ApprovalBinding(ApprovalAction.REFUND, sold[0], amount),
+        manager_no="9001",
+        pin="9001",
     )
     checkout.refund(
         ctx, txn_id=new_id(), cashier="1001", receipt_no=sold[0], lines=None, approval_id=approval

@@ -25,7 +25,7 @@ def test_a_returned_cards_account_and_id_are_sealed_and_destroying_the_key_erase
         till.ctx,
         actor="1001",
         card_no=reg.card_no,
-        approval_id=till.approve("return", reg.card_no, 30_000),
+        approval_id=till.approve("card_return", reg.card_no, 30_000),
         bank=BankPayout.read(account=ACCOUNT, holder="张伟", bank="工商银行", id_number=ID_NUMBER),
     )
     with till.ctx.uow(write=False) as uow:
