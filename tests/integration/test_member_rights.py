@@ -1,8 +1,10 @@
-"""A member's PIPL rights through the command line: a copy of their data, marketing consent.
+"""A member's PIPL rights through the command line: a copy of their data, consent, erasure.
 
 Sources: 个人信息保护法 第四十五条 (a copy of one's personal information) and 第十五条 (consent may
 be withdrawn); DOMAIN §11 — marketing consent is separate from the terms and withdrawable on its
-own, and honoured by every export of contact lists.
+own, and honoured by every export of contact lists; 第四十七条 (deletion) and 第十九条 (kept no
+longer than needed) — `member erase`, with a manager's approval, refused while money is on the
+card; afterwards the name and phone are in no raw row of the till and `frontdesk verify` passes.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from frontdesk.cli import main
 CASHIER = ["--staff", "1001", "--pin", "1001"]
 MANAGER = ["--staff", "8001", "--pin", "8001"]
 LI_NA = "800101000000206"
+APPROVED = [*CASHIER, "--manager", "8001", "--manager-pin", "8001"]
+NAME, PHONE = "赵删除", "13700009999"
 
 
 def run(db: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -93,3 +97,66 @@ def test_marketing_consent_is_withdrawn_on_its_own_and_the_contact_list_leaves_t
     )
     assert code == 0
     assert "李娜" in _marketing_list(db, tmp_path, capsys)
+
+
+def text_cells(db: Path) -> str:
+    """Every text value of every table of the till's file, as sqlite3 reads the raw rows."""
+    found: list[str] = []
+    with sqlite3.connect(db) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        for table in tables:
+            for row in conn.execute(f'SELECT * FROM "{table}"'):
+                found += [v for v in row if isinstance(v, str)]
+    return "\n".join(found)
+
+
+def new_member(db: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    code, out, err = run(
+        db, *CASHIER, "--json", "member", "add", "--phone", PHONE, "--name", NAME,
+        "--birthday", "1990-05-06", "--consent-terms", capsys=capsys,
+    )  # fmt: skip
+    assert code == 0, err
+    return str(json.loads(out)["member"]["member_id"])
+
+
+def test_a_zero_balance_member_is_erased_with_a_manager_approval_and_verify_still_passes(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    member = new_member(db, capsys)
+    unapproved = run(db, *CASHIER, "member", "erase", "--member", member, capsys=capsys)
+
+    code, out, err = run(db, *APPROVED, "member", "erase", "--member", member, capsys=capsys)
+
+    assert unapproved[0] == 2
+    assert code == 0, err
+    assert "已删除" in out
+    cells = text_cells(db)
+    assert NAME not in cells
+    assert PHONE not in cells
+    assert "1990-05-06" not in cells
+    assert run(db, "verify", capsys=capsys)[0] == 0
+    with sqlite3.connect(db) as conn:
+        audited = conn.execute(
+            "SELECT actor, subject, detail FROM audit_log WHERE action = 'member_erase'"
+        ).fetchall()
+        key = conn.execute("SELECT key FROM member_key WHERE member_id = ?", (member,)).fetchall()
+    assert [(a, s) for a, s, _ in audited] == [("1001", member)]
+    assert NAME not in audited[0][2]
+    assert all(k is None for (k,) in key)
+    again = run(db, *APPROVED, "member", "erase", "--member", member, capsys=capsys)
+    assert again[0] == 2
+    assert "已删除" in again[2]
+
+
+def test_money_on_the_card_refuses_the_erase_in_chinese_and_in_english(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(db, *APPROVED, "member", "erase", "--card", LI_NA, capsys=capsys)
+    en = run(db, "--lang", "en", *APPROVED, "member", "erase", "--card", LI_NA, capsys=capsys)
+
+    assert code == 2
+    assert "本金 ￥1,000.00" in err
+    assert "Traceback" not in err
+    assert en[0] == 2
+    assert "principal ￥1,000.00" in en[2]
+    assert "李娜" in text_cells(db)

@@ -114,6 +114,8 @@ DATA: dict[str, object] = {
     "threshold": str(Fen(10000)),
     "days": 7,
     "last_day": "2026-03-16",
+    "principal": Fen(100000).yuan(),
+    "bonus": Fen(15000).yuan(),
 }
 
 ALL_CODES = {code for vocab in messages.vocabularies().values() for code in vocab}

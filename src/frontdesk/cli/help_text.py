@@ -300,6 +300,11 @@ HELP: dict[str, tuple[str, str]] = {
         "营销同意：会员可单独撤回或重新同意，不影响会员服务",
         "marketing consent, withdrawn or given on its own; membership is unaffected",
     ),
+    "member erase": (
+        "删除会员个人信息（个人信息保护法第四十七条）：余额为零或已退卡且过保存期，需店长批准",
+        "erase the member's personal data (PIPL art. 47): zero balance or after a card return, "
+        "after the retention period, with a manager's approval",
+    ),
     "--withdraw-marketing": ("撤回营销同意", "withdraw marketing consent"),
     "--give-marketing": ("同意接收营销信息", "give marketing consent"),
     "kpi --pdf": ("同时写出带图表的 PDF 报告", "also write a PDF report with charts"),

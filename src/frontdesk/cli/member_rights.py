@@ -1,4 +1,4 @@
-"""`frontdesk member export|consent`: a member's copy of their data, marketing consent on its own."""
+"""`frontdesk member export|erase|consent`: a member's copy of their data, marketing consent on its own."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from frontdesk.cli.errors import UsageError
 from frontdesk.cli.output import Outcome
 from frontdesk.cli.session import Session
-from frontdesk.services import member_rights
+from frontdesk.services import member_erasure, member_rights
 
 
 def export_data(s: Session) -> Outcome:
@@ -33,3 +33,17 @@ def consent(s: Session) -> Outcome:
     )
     text = "已撤回营销同意：不再向该会员发送营销信息" if a.withdraw_marketing else "已取得营销同意"
     return Outcome(text, {"member_id": member.member_id, "marketing": a.give_marketing})
+
+
+def erase(s: Session) -> Outcome:
+    member_id = s.member_id()
+    actor = s.actor()
+    approver = s.approved(
+        lambda approval: member_erasure.erase(
+            s.ctx, actor=actor, member_id=member_id, approval_id=approval
+        )
+    )
+    return Outcome(
+        f"会员 {member_id} 的个人信息已删除（店长 {approver} 批准），账目保留",
+        {"member_id": member_id, "approver": approver, "erased": True},
+    )

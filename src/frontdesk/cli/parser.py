@@ -169,6 +169,7 @@ def _member(g: Grammar, p: Parser) -> None:
     s = g.leaf(verbs, "export", "member_rights:export_data", key="member export")
     g.member_ref(s)
     g.arg(s, "--out", required=True, key="member export --out")
+    g.member_ref(g.leaf(verbs, "erase", "member_rights:erase", key="member erase"))
     s = g.leaf(verbs, "consent", "member_rights:consent", key="member consent")
     g.member_ref(s)
     g.arg(s, "--withdraw-marketing", action="store_true")

@@ -35,6 +35,7 @@ class ApprovalAction(Enum):
     SHIFT_CLOSE_OVER_LIMIT = "shift_close_over_limit"
     MEMBER_IMPORT = "member_import"
     SYNC_RECOVER = "sync_recover"
+    MEMBER_ERASE = "member_erase"
 
     @property
     def operation(self) -> Operation:

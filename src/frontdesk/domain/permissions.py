@@ -54,6 +54,7 @@ class Operation(Enum):
     SHIFT_CLOSE_OVER_LIMIT = "shift_close_over_limit"
     MANAGER_SCREENS = "manager_screens"  # the window's manager pages, opened with an approval
     SYNC_RECOVER = "sync_recover"  # this till's books taken back from head office
+    MEMBER_ERASE = "member_erase"  # 个人信息保护法 第四十七条: erasure, a manager approves it
     # manager
     MEMBER_FULL_DETAILS = "member_full_details"
     AUDIT_LOG = "audit_log"
@@ -116,6 +117,7 @@ _ROWS: tuple[tuple[Permission, tuple[Operation, ...]], ...] = (
             Operation.SHIFT_CLOSE_OVER_LIMIT,
             Operation.MANAGER_SCREENS,
             Operation.SYNC_RECOVER,
+            Operation.MEMBER_ERASE,
         ),
     ),
     (
@@ -188,6 +190,7 @@ OPERATION_NAMES: Mapping[Operation, tuple[str, str]] = {
     Operation.SHIFT_CLOSE_OVER_LIMIT: ("长短款超限交班", "closing a shift over the limit"),
     Operation.MANAGER_SCREENS: ("店长功能", "the manager screens"),
     Operation.SYNC_RECOVER: ("从总部恢复本机账本", "restoring the books from head office"),
+    Operation.MEMBER_ERASE: ("删除会员个人信息", "erasing a member's personal data"),
     Operation.MEMBER_FULL_DETAILS: ("查看会员完整信息", "full member details"),
     Operation.AUDIT_LOG: ("查看审计日志", "the audit log"),
     Operation.EXPORT: ("导出数据", "exports"),

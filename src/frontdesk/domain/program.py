@@ -56,6 +56,9 @@ NAMED_CARD_CAP = Fen(500_000)
 BANK_REFUND_ABOVE = Fen(10_000)
 # 法释〔2025〕4号: an unused prepaid amount may be taken back within 7 days.
 COOLING_OFF_DAYS = 7
+# 个人信息保护法 第十九条 / 第四十七条: personal data kept no longer than its purpose needs; erasure
+# waits this many days after the member's last movement (program.toml gives the reasons).
+RETENTION_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class Program:
     balance_cap: Fen = NAMED_CARD_CAP
     bank_refund_above: Fen = BANK_REFUND_ABOVE
     cooling_off_days: int = COOLING_OFF_DAYS
+    retention_days: int = RETENTION_DAYS
     approvals: ApprovalRules = field(default_factory=ApprovalRules)
     counter: CounterRules = field(default_factory=CounterRules)
 

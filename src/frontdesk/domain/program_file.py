@@ -17,6 +17,7 @@ from frontdesk.domain.program import (
     BANK_REFUND_ABOVE,
     COOLING_OFF_DAYS,
     NAMED_CARD_CAP,
+    RETENTION_DAYS,
     BirthdayWindow,
     BonusRule,
     PinPolicy,
@@ -83,6 +84,13 @@ FIELDS: tuple[Field, ...] = (
         "cooling_off_days",
         Whole(COOLING_OFF_DAYS, 366),  # the law's 7 days is the least a chain may give
         default=COOLING_OFF_DAYS,
+    ),
+    Field(
+        "retention_days",
+        "privacy",
+        "retention_days",
+        Whole(COOLING_OFF_DAYS, 3650),  # never before a cooling-off refund could still be asked
+        default=RETENTION_DAYS,
     ),
     Field("pin_length", "pin", "length", Whole(4, 12)),
     Field("pin_policy", "pin", "required", Choice(PinPolicy)),

@@ -11,12 +11,14 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine, and_, bindparam, insert, select, update
 from sqlalchemy.engine import Connection
 
+from frontdesk.domain.erasure import is_erased
 from frontdesk.domain.merge import member_update, project_balance
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pin_state import NOTHING_WRONG, PinState
 from frontdesk.domain.program import Program
 from frontdesk.domain.tiers import TierEvent, tier_status
 from frontdesk.persistence import tables as t
+from frontdesk.persistence.member_erasure import forget_erased
 from frontdesk.persistence.repositories import SqlAccounts, SqlTickets
 from frontdesk.services.sync_port import BalanceSnapshot, Row
 
@@ -325,4 +327,6 @@ def apply_member_chunk(
         if str(row["member_id"]) in applied:
             for card in row["cards"]:
                 apply_cards(conn, card)
+    for member_id in sorted(m for m in applied if is_erased(local[m][0])):
+        forget_erased(conn, member_id)  # erased at another till: this till's copies go too
     return problems

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 from frontdesk.persistence import repositories as repo
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.card_returns import SqlCardReturns
+from frontdesk.persistence.member_erasure import SqlErasure
 from frontdesk.persistence.member_gate import MemberGate, gate_path
 from frontdesk.persistence.pin_pepper import PinPepper
 from frontdesk.persistence.print_jobs import SqlPrintJobs
@@ -71,6 +72,7 @@ class SqlAlchemyUnitOfWork:
         self.outbox = repo.SqlOutbox(conn)
         self.print_jobs = SqlPrintJobs(conn)
         self.card_returns = SqlCardReturns(conn)
+        self.erasure = SqlErasure(conn)
         return self
 
     @property

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from types import TracebackType
@@ -164,6 +164,10 @@ class CardReturns(Protocol):
     def for_member(self, member_id: str) -> list[CardReturnRecord]: ...
 
 
+class Erasure(Protocol):
+    def forget(self, member_id: str, profile: Mapping[str, object], at: datetime) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction; its repositories are read-only attributes so adapters may narrow them."""
 
@@ -197,6 +201,8 @@ class UnitOfWork(Protocol):
     def print_jobs(self) -> PrintJobs: ...
     @property
     def card_returns(self) -> CardReturns: ...
+    @property
+    def erasure(self) -> Erasure: ...
     @property
     def pin_pepper(self) -> bytes:
         """The till's secret for staff PIN hashes, kept outside the database."""

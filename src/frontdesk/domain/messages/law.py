@@ -42,4 +42,19 @@ SENTENCES: dict[str, Sentence] = {
         "没有这张充值小票：{receipt_no}",
         "No top-up receipt {receipt_no}",
     ),
+    "member_already_erased": Sentence(
+        "该会员的个人信息已删除",
+        "This member's personal data has already been erased",
+    ),
+    "erase_balance_left": Sentence(
+        "会员卡内仍有余额（本金 ￥{principal}，赠金 ￥{bonus}），"
+        "须先退卡或用完余额才能删除个人信息",
+        "The card still holds a balance (principal ￥{principal}, bonus ￥{bonus}): return the "
+        "card or use it up before erasing the member's personal data",
+    ),
+    "erase_retention": Sentence(
+        "个人信息须保存至最后一笔交易后 {days} 天（至 {last_day}），期满后才能删除",
+        "Personal data is kept {days} days after the member's last movement (until {last_day}); "
+        "it can be erased after that",
+    ),
 }

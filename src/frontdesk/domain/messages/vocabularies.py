@@ -71,6 +71,7 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "shift_close_over_limit": ("长短款超限交班", "shift close over the limit"),
         "member_import": ("导入会员", "member import"),
         "sync_recover": ("从总部恢复本机账本", "restoring the books from head office"),
+        "member_erase": ("删除会员个人信息", "erasing a member's personal data"),
     },
     # Why a scanned frame is no code the till knows.
     "ScanProblem": {
@@ -116,5 +117,6 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "export": ("导出数据", "data exported"),
         "product_import": ("导入商品", "products imported"),
         "sync_recover": ("从总部恢复本机账本", "books restored from head office"),
+        "member_erase": ("删除会员个人信息", "member's personal data erased"),
     },
 }
