@@ -11,7 +11,8 @@ from frontdesk.domain.counter_rules import CounterRules, SameScan
 from frontdesk.domain.money import Fen
 from frontdesk.domain.permissions import ApprovalRules, Operation
 from frontdesk.domain.program import Program, ProgramInvalid, SpendOrder
-from frontdesk.domain.program_file import FIELDS, program_from_mapping
+from frontdesk.domain.program_fields import FIELDS
+from frontdesk.domain.program_file import program_from_mapping
 
 
 def test_the_shipped_program_carries_the_domain_defaults() -> None:
