@@ -51,6 +51,7 @@ _TILL_BOOKS = [
     "change_event",
     "sync_cursor",
     "till_head",
+    "till_chain_head",
 ]
 INTERVAL_S = 3.0
 WAIT_MS = 30_000  # bounds a failing wait only
