@@ -11,12 +11,14 @@ from __future__ import annotations
 import threading
 import tomllib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from frontdesk.domain import errors
 from frontdesk.domain.receipt import Receipt
 from frontdesk.services.card_output import CardNotPrinted
+from frontdesk.services.printing import Delivery
 from frontdesk.services.till_port import MemberView
 
 if TYPE_CHECKING:
@@ -24,12 +26,16 @@ if TYPE_CHECKING:
 
     from frontdesk.hardware.config import DeviceConfig
     from frontdesk.persistence.print_jobs import SqlitePrintJobStore
-    from frontdesk.services.printing import Delivery, PrintQueue, ReceiptPrinter
+    from frontdesk.services.printing import PrintQueue, ReceiptPrinter
 
 PREVIEW_COLUMNS = 48  # 80 mm paper: the preview reads as the wider roll does
 
 
 def _ignore(_: str) -> None:
+    pass
+
+
+def _unheard(_receipt_no: str, _delivery: Delivery) -> None:
     pass
 
 
@@ -48,6 +54,7 @@ def print_queue(
     retry_seconds: float = 5.0,
     *,
     pdf_copies: bool = False,
+    on_delivered: Callable[[str, Delivery], None] = _unheard,
 ) -> tuple[PrintQueue, SqlitePrintJobStore]:
     """This till's queue: jobs in its database, the ESC/POS printer from its device file.
 
@@ -68,6 +75,7 @@ def print_queue(
         on_fault,
         on_recovered,
         retry_seconds=retry_seconds,
+        on_delivered=on_delivered,
     )
     return queue, store
 
@@ -112,6 +120,15 @@ def receipt_text(receipt: Receipt, columns: int = PREVIEW_COLUMNS) -> list[str]:
     return [line.rstrip() for b in receipt_blocks(receipt) for line in text_lines(b, columns)]
 
 
+@dataclass(frozen=True)
+class Listener:
+    """Who hears the print thread: a fault, the printer back, and each job's delivery."""
+
+    on_fault: Callable[[str], None]
+    on_recovered: Callable[[], None]
+    on_delivered: Callable[[str, Delivery], None]
+
+
 class QueuedReceiptOutput:
     """The window's `ReceiptOutput`: a PrintQueue on a worker thread, built on first use.
 
@@ -135,7 +152,7 @@ class QueuedReceiptOutput:
         self._retry_seconds = retry_seconds
         self._lock = threading.Lock()
         self._built: tuple[PrintQueue, SqlitePrintJobStore] | None = None
-        self._listeners: list[tuple[Callable[[str], None], Callable[[], None]]] = []
+        self._listeners: list[Listener] = []
 
     def _queue(self) -> tuple[PrintQueue, SqlitePrintJobStore]:
         with self._lock:
@@ -147,20 +164,30 @@ class QueuedReceiptOutput:
                     self._on_recovered,
                     self._retry_seconds,
                     pdf_copies=True,
+                    on_delivered=self._on_delivered,
                 )
                 self._built[0].start()
             return self._built
 
     def _on_fault(self, message: str) -> None:
-        for on_fault, _ in list(self._listeners):
-            on_fault(message)
+        for listener in list(self._listeners):
+            listener.on_fault(message)
 
     def _on_recovered(self) -> None:
-        for _, on_recovered in list(self._listeners):
-            on_recovered()
+        for listener in list(self._listeners):
+            listener.on_recovered()
 
-    def listen(self, on_fault: Callable[[str], None], on_recovered: Callable[[], None]) -> None:
-        self._listeners.append((on_fault, on_recovered))
+    def _on_delivered(self, receipt_no: str, delivery: Delivery) -> None:
+        for listener in list(self._listeners):
+            listener.on_delivered(receipt_no, delivery)
+
+    def listen(
+        self,
+        on_fault: Callable[[str], None],
+        on_recovered: Callable[[], None],
+        on_delivered: Callable[[str, Delivery], None] = _unheard,
+    ) -> None:
+        self._listeners.append(Listener(on_fault, on_recovered, on_delivered))
 
     @property
     def fault(self) -> str | None:

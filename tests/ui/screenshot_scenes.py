@@ -32,6 +32,7 @@ from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
 from frontdesk.printing_setup import receipt_text
 from frontdesk.services.context import TillContext
 from frontdesk.services.device_settings import DeviceSettingsForm
+from frontdesk.services.printing import Delivery
 from frontdesk.services.sync_control import SyncState, SyncStatus
 from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.services.till_port import ApprovalAction, TenderKind
@@ -112,7 +113,12 @@ class ScenePrinter:
     def text(self, receipt: Receipt) -> list[str]:
         return []
 
-    def listen(self, on_fault: Callable[[str], None], on_recovered: Callable[[], None]) -> None:
+    def listen(
+        self,
+        on_fault: Callable[[str], None],
+        on_recovered: Callable[[], None],
+        on_delivered: Callable[[str, Delivery], None],
+    ) -> None:
         pass
 
 

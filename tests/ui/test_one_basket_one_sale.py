@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import LineInput
 from frontdesk.domain.receipt import Receipt
+from frontdesk.services.printing import Delivery
 from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.services.till_port import (
     BankPayoutForm,
@@ -66,7 +67,12 @@ class BrokenQueue:
     def text(self, receipt: Receipt) -> list[str]:
         return []
 
-    def listen(self, on_fault: Callable[[str], None], on_recovered: Callable[[], None]) -> None:
+    def listen(
+        self,
+        on_fault: Callable[[str], None],
+        on_recovered: Callable[[], None],
+        on_delivered: Callable[[str, Delivery], None],
+    ) -> None:
         pass
 
 

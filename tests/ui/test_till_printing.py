@@ -14,6 +14,7 @@ from frontdesk.hardware.escpos_printer import OFFLINE, Backend, PrinterConnectio
 from frontdesk.hardware.escpos_receipt import DRAWER_KICK, PAPER_80MM
 from frontdesk.persistence.print_jobs import SqlitePrintJobStore
 from frontdesk.printing_setup import QueuedReceiptOutput
+from frontdesk.services.printing import Delivery
 from frontdesk.services.till_port import (
     CheckoutResult,
     TenderKind,
@@ -23,7 +24,7 @@ from frontdesk.ui.receipt import ReceiptPreviewDialog, Reprint
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.till_window import TillWindow
-from tests.integration.devices.conftest import LoopbackPrinter
+from tests.integration.devices.conftest import LoopbackPrinter, StatusPrinter
 from tests.ui.drivers import cash, log_in, open_shift, till_window
 from tests.ui.real_store import CASHIER_NO, CASHIER_PIN, RICE, RealStore
 
@@ -49,8 +50,7 @@ def output(real_store: RealStore, printer: LoopbackPrinter) -> Iterator[QueuedRe
     queued.stop()
 
 
-@pytest.fixture
-def window(
+def _window(
     qtbot: QtBot, real_store: RealStore, hub: ScanHub, output: QueuedReceiptOutput
 ) -> TillWindow:
     session = log_in(qtbot, real_store.backend, CASHIER_NO, CASHIER_PIN)
@@ -59,6 +59,13 @@ def window(
     qtbot.addWidget(till)
     output.start()
     return till
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub, output: QueuedReceiptOutput
+) -> TillWindow:
+    return _window(qtbot, real_store, hub, output)
 
 
 def printed_text(job: bytes) -> str:
@@ -99,7 +106,8 @@ def test_a_sale_while_the_printer_is_off_is_kept_and_prints_when_it_comes_back(
     qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=DEADLINE_MS)
     assert result.receipt_no in printed_text(printer.jobs[0])
     assert "销售小票" in printed_text(printer.jobs[0])
-    assert window.printer_label.text() == "打印机：正常"
+    # This loopback printer answers no status request: the till knows the bytes left, no more.
+    qtbot.waitUntil(lambda: "已发送" in window.printer_label.text(), timeout=DEADLINE_MS)
     assert SqlitePrintJobStore(real_store.till.engine).pending() == []
 
 
@@ -201,3 +209,101 @@ def test_the_reference_field_is_only_open_for_card_and_wallet_top_ups(
     page.tender_combo.setCurrentIndex(page.tender_combo.findData(TenderKind.WECHAT))
 
     assert (cash_open, page.reference_edit.isEnabled()) == (False, True)
+
+
+def _sell_on(
+    qtbot: QtBot,
+    real_store: RealStore,
+    hub: ScanHub,
+    monkeypatch: pytest.MonkeyPatch,
+    port: int,
+    *,
+    reports_status: bool,
+) -> tuple[TillWindow, str, QueuedReceiptOutput]:
+    """The real window on a printer at `port`, said (in the device file) to report its status
+    or not; one cash sale of rice. Returns the window, the receipt number and the output."""
+    devices = Path(str(real_store.engine_path) + ".devices.toml")
+    connection = PrinterConnection(
+        Backend.NETWORK, "127.0.0.1", port, timeout=0.5, check_paper=reports_status
+    )
+    save_config(DeviceConfig(printer=connection, paper=PAPER_80MM), devices)
+    output = QueuedReceiptOutput(
+        real_store.till.engine, devices, real_store.backend.past_receipt, retry_seconds=0.05
+    )
+    window = _window(qtbot, real_store, hub, output)
+    monkeypatch.setattr(TenderDialog, "ask", cash(qtbot))
+    monkeypatch.setattr(ReceiptPreviewDialog, "ask", lambda *_: None)
+    with qtbot.waitSignal(window.ticket_changed):
+        hub.deliver(RICE)
+    with qtbot.waitSignal(window.sale_completed) as sale:
+        window.ui.pay_button.click()
+    return window, sale.args[0].receipt_no, output
+
+
+def test_a_printer_that_reports_no_status_shows_sent_not_printed(
+    qtbot: QtBot,
+    real_store: RealStore,
+    hub: ScanHub,
+    printer: LoopbackPrinter,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    printer.listen()  # reads every byte and never answers a DLE EOT
+    window, receipt_no, output = _sell_on(
+        qtbot, real_store, hub, monkeypatch, printer.port, reports_status=False
+    )
+    try:
+        qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=DEADLINE_MS)
+        qtbot.waitUntil(lambda: "已发送" in window.printer_label.text(), timeout=DEADLINE_MS)
+    finally:
+        output.stop()
+
+    assert window.printer_label.text() == f"打印机：小票 {receipt_no} 已发送（未确认打印）"
+    assert "无法确认已打出" in window.printer_label.toolTip()
+    assert "已打印" not in window.printer_label.text()
+    job = SqlitePrintJobStore(real_store.till.engine).for_receipt(receipt_no)
+    assert job is not None
+    assert (job.printed, job.delivery) == (True, Delivery.SENT)
+    assert receipt_no in printed_text(printer.jobs[0])
+
+
+def test_a_printer_that_answers_its_status_shows_printed(
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    printer = StatusPrinter(reads=True)  # answers every DLE EOT: paper present, online
+    try:
+        window, receipt_no, output = _sell_on(
+            qtbot, real_store, hub, monkeypatch, printer.port, reports_status=True
+        )
+        qtbot.waitUntil(lambda: "已打印" in window.printer_label.text(), timeout=DEADLINE_MS)
+        output.stop()
+    finally:
+        printer.close()
+
+    assert window.printer_label.text() == f"打印机：小票 {receipt_no} 已打印"
+    assert window.printer_label.toolTip() == ""
+    job = SqlitePrintJobStore(real_store.till.engine).for_receipt(receipt_no)
+    assert job is not None
+    assert (job.printed, job.delivery) == (True, Delivery.PRINTED)
+    assert receipt_no.encode() in bytes(printer.received)
+
+
+def test_a_printer_said_to_report_status_that_never_answers_keeps_the_job_pending(
+    qtbot: QtBot,
+    real_store: RealStore,
+    hub: ScanHub,
+    printer: LoopbackPrinter,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    printer.listen()  # the device file says it answers DLE EOT; it never does
+    window, receipt_no, output = _sell_on(
+        qtbot, real_store, hub, monkeypatch, printer.port, reports_status=True
+    )
+    try:
+        qtbot.waitUntil(lambda: window.status.printer_fault is not None, timeout=DEADLINE_MS)
+    finally:
+        output.stop()
+
+    assert "小票已保存" in window.printer_label.text()
+    assert "已打印" not in window.printer_label.text()
+    [pending] = SqlitePrintJobStore(real_store.till.engine).pending()
+    assert pending.receipt.header.receipt_no == receipt_no

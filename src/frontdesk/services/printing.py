@@ -117,6 +117,10 @@ def _ignore(_: str) -> None:
     pass
 
 
+def _unheard(_receipt_no: str, _delivery: Delivery) -> None:
+    pass
+
+
 class PrintQueue:
     """Stores every receipt first, then prints in order; a fault keeps the job for a retry.
 
@@ -132,11 +136,14 @@ class PrintQueue:
         on_fault: Callable[[str], None] = _ignore,
         on_recovered: Callable[[], None] = lambda: None,
         retry_seconds: float = 5.0,
+        on_delivered: Callable[[str, Delivery], None] = _unheard,
     ) -> None:
         self._printer = printer
         self._store = store
         self._on_fault = on_fault
         self._on_recovered = on_recovered
+        # Told each job's receipt number and how far it got: the window says 已打印 or 已发送.
+        self._on_delivered = on_delivered
         self._retry_seconds = retry_seconds
         self._print_lock = threading.Lock()  # one job on the wire at a time, in order
         self._wake = threading.Event()
@@ -178,8 +185,9 @@ class PrintQueue:
         printed = 0
         with self._print_lock:
             for job in self._store.pending():
+                receipt = job.receipt
                 try:
-                    delivery = self._printer.print(job.receipt) or Delivery.PRINTED
+                    delivery = self._printer.print(receipt) or Delivery.PRINTED
                 except PrinterFault as fault:
                     self._store.mark_failed(job.id, fault.message)
                     if fault.message != self.fault:
@@ -188,6 +196,7 @@ class PrintQueue:
                     return printed
                 self._store.mark_printed(job.id, delivery)
                 self.last_delivery = delivery
+                self._on_delivered(receipt.header.receipt_no, delivery)
                 printed += 1
             if self.fault is not None:
                 self.fault = None

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from frontdesk.domain.receipt import Receipt
+from frontdesk.services.printing import Delivery
 
 ReceiptText = Callable[[Receipt], list[str]]
 
@@ -33,8 +34,17 @@ class ReceiptOutput(Protocol):
         """The receipt as the printer lays it out, as plain lines for a preview."""
         ...
 
-    def listen(self, on_fault: Callable[[str], None], on_recovered: Callable[[], None]) -> None:
-        """Be told (from the print thread) when the printer fails and when it is back."""
+    def listen(
+        self,
+        on_fault: Callable[[str], None],
+        on_recovered: Callable[[], None],
+        on_delivered: Callable[[str, Delivery], None],
+    ) -> None:
+        """Be told (from the print thread) of faults, recovery and each receipt's delivery.
+
+        Delivery is how far a receipt got: printed (its status read back) or only sent (a
+        printer without status).
+        """
         ...
 
     @property

@@ -35,10 +35,12 @@ class PrinterEvents(QObject):
     Signals:
         faulted(str): the printer failed; the message is for the cashier.
         recovered(): the printer printed again.
+        delivered(str, object): a receipt number and its `Delivery` (printed, or only sent).
     """
 
     faulted = Signal(str)
     recovered = Signal()
+    delivered = Signal(str, object)
 
 
 class ReceiptPreviewDialog(QDialog):

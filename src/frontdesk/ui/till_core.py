@@ -12,6 +12,7 @@ from frontdesk.domain import errors
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import PricedTicket
 from frontdesk.domain.receipt import Receipt
+from frontdesk.services.printing import Delivery
 from frontdesk.services.receipt_output import ReceiptOutput
 from frontdesk.services.till_port import (
     CheckoutResult,
@@ -43,7 +44,8 @@ class TillCore(QMainWindow):
         card_refused(str): a scanned card cannot be used; the reason as shown.
         sale_completed(object): the CheckoutResult of a paid ticket.
         receipt_issued(object): a committed operation's Receipt went to the print queue.
-        printer_changed(): the printer failed or came back (the status bar says which).
+        printer_changed(): the printer failed, came back, or a receipt was printed or only sent
+            (the status bar says which).
         manager_requested(object): F9/F11 was approved; the page name to open.
         language_toggled(): F12.
     """
@@ -129,7 +131,8 @@ class TillCore(QMainWindow):
             events.recovered.connect(
                 lambda: self.set_printer_fault(None), Qt.ConnectionType.QueuedConnection
             )
-            receipts.listen(events.faulted.emit, events.recovered.emit)
+            events.delivered.connect(self.set_receipt_delivery, Qt.ConnectionType.QueuedConnection)
+            receipts.listen(events.faulted.emit, events.recovered.emit, events.delivered.emit)
             self._printer_events = events
             self.status.printer_fault = receipts.fault
         self._connect(hub)
@@ -165,6 +168,11 @@ class TillCore(QMainWindow):
     def set_printer_fault(self, fault: str | None) -> None:
         """The receipt printer's fault as it reported it (Chinese), or ready; sales go on."""
         if self.status.set_printer_fault(fault):
+            self.printer_changed.emit()
+
+    def set_receipt_delivery(self, receipt_no: str, delivery: object) -> None:
+        """How far the last receipt got: 已打印 (status read back) or 已发送 (none to read)."""
+        if isinstance(delivery, Delivery) and self.status.set_delivery(receipt_no, delivery):
             self.printer_changed.emit()
 
     # -- receipts ---------------------------------------------------------------------------

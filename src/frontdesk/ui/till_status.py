@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from frontdesk.services.printing import Delivery
 from frontdesk.services.sync_control import SyncState, SyncStatus
 from frontdesk.services.till_port import StaffSession
 from frontdesk.ui.sync_status import SyncRunner, sync_status_text
 
 _TROUBLE = "font-weight: bold; color: #b00020;"
+_UNCONFIRMED = "color: #8d6e00;"  # 已发送: not a fault, but nobody saw the paper come out
 
 
 class TillStatus:
@@ -25,6 +27,7 @@ class TillStatus:
         self.scanner_state, self.scanned_code = "ready", ""
         self.sync_status: SyncStatus | None = None if sync is None else sync.status
         self.printer_fault: str | None = None
+        self.delivery: tuple[str, Delivery] | None = None  # the last receipt out, and how far
         self.printer_label.setVisible(printing)
 
     def retranslate(self, session: StaffSession) -> None:
@@ -63,13 +66,41 @@ class TillStatus:
         self.sync_label.setVisible(True)
 
     def set_printer_fault(self, fault: str | None) -> bool:
-        """Show the printer's fault (as it reported it) or ready; True when that changed."""
-        changed = fault != self.printer_fault
+        """Show the printer's fault as it reported it, else how the last receipt went.
+
+        True when the label changed.
+        """
         self.printer_fault = fault
-        if fault is None:
-            self.printer_label.setStyleSheet("")
-            self.printer_label.setText(QCoreApplication.translate("TillWindow", "Printer: ready"))
+        return self._show_printer()
+
+    def set_delivery(self, receipt_no: str, delivery: Delivery) -> bool:
+        """The last receipt was printed (its status read back) or only sent; True when shown."""
+        self.delivery = (receipt_no, delivery)
+        return self._show_printer()
+
+    def _show_printer(self) -> bool:
+        before = (self.printer_label.text(), self.printer_label.toolTip())
+        tip = ""
+        if self.printer_fault is not None:  # a fault outranks the last receipt's news
+            style, text = _TROUBLE, self.printer_fault
+        elif self.delivery is None:
+            style, text = "", QCoreApplication.translate("TillWindow", "Printer: ready")
+        elif self.delivery[1] is Delivery.PRINTED:
+            style = ""
+            text = QCoreApplication.translate(
+                "TillWindow", "Printer: receipt {receipt_no} printed"
+            ).format(receipt_no=self.delivery[0])
         else:
-            self.printer_label.setStyleSheet(_TROUBLE)
-            self.printer_label.setText(fault)
-        return changed
+            style = _UNCONFIRMED
+            text = QCoreApplication.translate(
+                "TillWindow", "Printer: receipt {receipt_no} sent, not confirmed"
+            ).format(receipt_no=self.delivery[0])
+            tip = QCoreApplication.translate(
+                "TillWindow",
+                "This printer reports no status: the receipt was sent to it, but the till "
+                "cannot tell that it came out. Check the paper.",
+            )
+        self.printer_label.setStyleSheet(style)
+        self.printer_label.setText(text)
+        self.printer_label.setToolTip(tip)
+        return (text, tip) != before

@@ -119,6 +119,43 @@ class LoopbackPrinter:
             self._thread.join(DEADLINE)
 
 
+STATUS_REQUEST = b"\x10\x04"
+
+
+class StatusPrinter:
+    """127.0.0.1: reads everything and answers each DLE EOT with a status byte, or never reads."""
+
+    def __init__(self, *, reads: bool) -> None:
+        self.reads = reads
+        self.received = bytearray()
+        self._server = socket.create_server(("127.0.0.1", 0))
+        self.port = self._server.getsockname()[1]
+        self._held: list[socket.socket] = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self._server.accept()
+            except OSError:
+                return
+            self._held.append(conn)
+            if not self.reads:
+                continue  # accepts, then never reads nor answers
+            with contextlib.suppress(OSError):
+                while chunk := conn.recv(65536):
+                    self.received += chunk
+                    for _ in range(chunk.count(STATUS_REQUEST)):
+                        conn.sendall(b"\x12")  # online, paper present, no error
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self._server.shutdown(socket.SHUT_RDWR)
+        self._server.close()
+        for c in self._held:
+            c.close()
+
+
 @pytest.fixture
 def loopback_printer() -> Iterator[LoopbackPrinter]:
     printer = LoopbackPrinter()

@@ -1525,6 +1525,18 @@
         <translation>Printer: ready</translation>
     </message>
     <message>
+        <source>Printer: receipt {receipt_no} printed</source>
+        <translation>Printer: receipt {receipt_no} printed</translation>
+    </message>
+    <message>
+        <source>Printer: receipt {receipt_no} sent, not confirmed</source>
+        <translation>Printer: receipt {receipt_no} sent, not confirmed</translation>
+    </message>
+    <message>
+        <source>This printer reports no status: the receipt was sent to it, but the till cannot tell that it came out. Check the paper.</source>
+        <translation>This printer reports no status: the receipt was sent to it, but the till cannot tell that it came out. Check the paper.</translation>
+    </message>
+    <message>
         <source>{items} item(s) on the ticket are not paid. Close the till? The ticket is kept and offered back at the next start.</source>
         <translation>{items} item(s) on the ticket are not paid. Close the till? The ticket is kept and offered back at the next start.</translation>
     </message>

@@ -1525,6 +1525,18 @@
         <translation>打印机：正常</translation>
     </message>
     <message>
+        <source>Printer: receipt {receipt_no} printed</source>
+        <translation>打印机：小票 {receipt_no} 已打印</translation>
+    </message>
+    <message>
+        <source>Printer: receipt {receipt_no} sent, not confirmed</source>
+        <translation>打印机：小票 {receipt_no} 已发送（未确认打印）</translation>
+    </message>
+    <message>
+        <source>This printer reports no status: the receipt was sent to it, but the till cannot tell that it came out. Check the paper.</source>
+        <translation>这台打印机不回报状态：小票已发送到打印机，但收银机无法确认已打出，请查看出纸</translation>
+    </message>
+    <message>
         <source>{items} item(s) on the ticket are not paid. Close the till? The ticket is kept and offered back at the next start.</source>
         <translation>小票上还有 {items} 件商品未结账。确定关闭收银台？这张小票会保留，下次开机时可继续。</translation>
     </message>
