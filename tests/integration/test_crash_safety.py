@@ -29,7 +29,7 @@ KILLS = int(os.environ.get("FRONTDESK_CRASH_KILLS", "100"))
 
 @pytest.mark.slow
 def test_sigkill_during_checkouts_never_leaves_half_a_sale(tmp_path: Path) -> None:
-    till, card_no, env = kill_loop_till(tmp_path / "till.db")
+    till, card_no, env, _member = kill_loop_till(tmp_path / "till.db")
     script = tmp_path / "child.py"
     script.write_text(CHILD, encoding="utf-8")
     rng = random.Random(20261123)

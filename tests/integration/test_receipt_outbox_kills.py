@@ -1,4 +1,4 @@
-"""SIGKILL checkouts at random: every committed sale has exactly one print job, and it prints."""
+"""SIGKILL sales and top-ups at random: each committed has exactly one print job, and it prints."""
 
 from __future__ import annotations
 
@@ -20,19 +20,33 @@ from frontdesk.persistence.verify import verify
 from frontdesk.services.printing import PrintQueue
 from tests.integration.kill_loops import kill_loop_till
 
-# The forker imports the till once, then forks one checkout loop per line on stdin (a fresh
-# Python per kill would make 200 kills take minutes). A loop prints each committed receipt
-# number after its commit returned; the forker says "pid N" when it forked and "reaped" when
-# the loop died.
+# The forker imports the till once, then forks one loop of alternating sales and top-ups per
+# line on stdin, starting with the operation the line names (a fresh Python per kill would make
+# 200 kills take minutes). A loop prints each committed receipt number after its commit
+# returned; the forker says "pid N" when it forked and "reaped" when the loop died.
 FORKER = r"""
 import os, sys
-from tests.integration.kill_loops import sell_forever
+from tests.integration.kill_loops import loop_context, operate, run_forever
 
-for _ in sys.stdin:
+path, card, member = sys.argv[1:4]
+engine, ctx = loop_context(path)
+# One sale and one top-up before the first fork: each loop starts with SQLAlchemy's statement
+# cache filled, so a loop's first commit comes in milliseconds instead of a cold compile.
+for warm in (None, member):
+    operate(ctx, card, 2, True, warm)
+for line in sys.stdin:
     pid = os.fork()
     if pid == 0:
         try:
-            sell_forever(sys.argv[1], sys.argv[2], lines=2, with_receipt=True)
+            engine.dispose(close=False)  # the parent's connections stay the parent's
+            run_forever(
+                ctx,
+                card,
+                lines=2,
+                with_receipt=True,
+                topups_for=member,
+                topup_first=line.strip() == "topup",
+            )
         finally:
             os._exit(1)
     os.write(1, f"pid {pid}\n".encode())
@@ -41,6 +55,7 @@ for _ in sys.stdin:
 """
 
 KILLS = int(os.environ.get("FRONTDESK_OUTBOX_KILLS", "200"))
+BUDGET_S = 60.0  # a slow test's share of CI; the kills, not the set-up, are what it times
 
 
 class _Paper:
@@ -52,16 +67,17 @@ class _Paper:
 
 
 @pytest.mark.slow
-def test_every_committed_sale_has_exactly_one_print_job_whatever_the_kill(
+def test_every_committed_sale_and_top_up_has_exactly_one_print_job_whatever_the_kill(
     tmp_path: Path,
 ) -> None:
-    till, card_no, env = kill_loop_till(tmp_path / "till.db")
+    # ￥2,000 on the card: the loops' ￥1 sales and ￥1 top-ups keep it far from zero and the cap.
+    till, card_no, env, member_id = kill_loop_till(tmp_path / "till.db", balance="2000.00")
     script = tmp_path / "forker.py"
     script.write_text(FORKER, encoding="utf-8")
     rng = random.Random(20261201)
     confirmed: set[str] = set()
     forker = subprocess.Popen(
-        [sys.executable, str(script), str(till.path), card_no],
+        [sys.executable, str(script), str(till.path), card_no, member_id],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         env=env,
@@ -69,9 +85,10 @@ def test_every_committed_sale_has_exactly_one_print_job_whatever_the_kill(
     )
     assert forker.stdin is not None
     assert forker.stdout is not None
+    started = time.monotonic()
     try:
-        for _ in range(KILLS):
-            forker.stdin.write("go\n")
+        for kill in range(KILLS):
+            forker.stdin.write("topup\n" if kill % 2 else "sale\n")
             forker.stdin.flush()
             line = forker.stdout.readline()
             assert line.startswith("pid "), line
@@ -88,21 +105,35 @@ def test_every_committed_sale_has_exactly_one_print_job_whatever_the_kill(
         forker.stdin.close()  # the forker's loop ends with its input
         forker.wait(timeout=30)
         forker.stdout.close()
+    killing = time.monotonic() - started
 
     engine = open_database(till.path)
     try:
         assert verify(engine) == []
         with engine.connect() as conn:
-            sales = {
-                r[0]
-                for r in conn.execute(text("SELECT receipt_no FROM ticket WHERE kind = 'sale'"))
-            }
+            committed = conn.execute(
+                text("SELECT receipt_no, kind FROM ticket WHERE kind IN ('sale', 'topup')")
+            ).all()
+            # The first top-up, the card's ￥2,000, was made before the loop without a receipt.
+            loaded = conn.execute(text("SELECT min(rowid) FROM ticket WHERE kind = 'topup'"))
+            first_topup = conn.execute(
+                text("SELECT receipt_no FROM ticket WHERE rowid = :r"), {"r": loaded.scalar()}
+            ).scalar()
             jobs = [r[0] for r in conn.execute(text("SELECT job_id FROM print_job"))]
         queue = PrintQueue(paper := _Paper(), SqlitePrintJobStore(engine))
         queue.flush()
     finally:
         engine.dispose()
-    assert confirmed <= sales, "a sale reported committed is missing"
-    assert len(sales) >= KILLS
-    assert sorted(jobs) == sorted(sales), "a committed sale without its job, or a job without it"
-    assert sorted(paper.printed) == sorted(sales), "the worker prints each pending job once"
+    looped = {no for no, _kind in committed if no != first_topup}
+    kinds = [kind for no, kind in committed if no != first_topup]
+    figures = (
+        f"{KILLS} kills in {killing:.1f} s: {kinds.count('sale')} sales and "
+        f"{kinds.count('topup')} top-ups committed"
+    )
+    assert confirmed <= looped, "an operation reported committed is missing"
+    assert len(looped) >= KILLS
+    assert kinds.count("topup") >= KILLS // 2, figures  # every other loop starts with one
+    assert kinds.count("sale") >= KILLS // 2, figures
+    assert sorted(jobs) == sorted(looped), "a committed one without its job, or a job without it"
+    assert sorted(paper.printed) == sorted(looped), "the worker prints each pending job once"
+    assert killing < BUDGET_S, figures
