@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from frontdesk.config import RESOURCES
+from frontdesk.export_setup import export_files
 from frontdesk.printing_setup import PdfCardOutput, QueuedReceiptOutput, receipt_text
 from frontdesk.provisioning import TillProvisioner
 from frontdesk.services.context import TillContext
@@ -225,7 +226,10 @@ def run_till_app(
     ctx, program_problem = head_office_program(ctx)
     ctx = with_online_holds(ctx, engine)
     backend = ServicesTillBackend(
-        ctx, receipt_text=receipt_text, display=configured_display(engine)
+        ctx,
+        receipt_text=receipt_text,
+        display=configured_display(engine),
+        exports=export_files(engine),
     )
     if selftest is not None:
         return run_selftest(backend, selftest, staff_no, pin, language, RESOURCES)

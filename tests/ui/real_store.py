@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from frontdesk.domain.cards import CardAction
 from frontdesk.domain.money import Fen
+from frontdesk.export_setup import export_files
 from frontdesk.persistence import tables
 from frontdesk.persistence.engine import open_database
 from frontdesk.persistence.pin_pepper import copy_pepper
@@ -120,6 +121,8 @@ def open_copy(template: Path, path: Path) -> Till:
 def real_store(tmp_path: Path, store_template: tuple[Path, Cards]) -> Iterator[RealStore]:
     template, cards = store_template
     till = open_copy(template, tmp_path / "till.db")
-    backend = ServicesTillBackend(till.ctx, receipt_text=receipt_text)
+    backend = ServicesTillBackend(
+        till.ctx, receipt_text=receipt_text, exports=export_files(till.engine)
+    )
     yield RealStore(**asdict(cards), till=till, backend=backend)
     till.engine.dispose()

@@ -89,6 +89,7 @@ DATA: dict[str, object] = {
     "shown": "ABC123",
     "kind": "receipts",
     "count": 3,
+    "rows": 21,
     "held_no": 7,
     "path": "products.csv",
     "reason": "Permission denied",

@@ -1,4 +1,7 @@
-"""`frontdesk export KIND --xlsx FILE`: members, tickets, shifts or liability for Excel."""
+"""`frontdesk export KIND --xlsx FILE` and `frontdesk kpi`: the store's data for Excel, its KPIs.
+
+The manager screens' 导出 buttons write the same files through the same service.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +9,41 @@ from pathlib import Path
 
 from frontdesk.cli.output import Outcome
 from frontdesk.cli.session import Session, day
-from frontdesk.persistence.export_reader import SqlExportSource
-from frontdesk.services import exports
-from frontdesk.sheets.writing import write_workbook
+from frontdesk.export_setup import export_files
+from frontdesk.services import export_files as files
 
 
 def export(s: Session) -> Outcome:
     a = s.args
-    tables = exports.export(
+    done = files.export_file(
         s.ctx,
-        SqlExportSource(s.engine),
+        export_files(s.engine),
         actor=s.actor(),
         kind=a.kind,
+        path=Path(a.xlsx),
         since=day(a.since),
         until=day(a.until),
         marketing_only=a.marketing_only,
     )
-    out = Path(a.xlsx)
-    write_workbook(out, tables)
-    rows = sum(len(t.rows) for t in tables)
-    text = f"已导出 {rows} 行到 {out}" if s.lang == "zh_CN" else f"Exported {rows} rows to {out}"
-    return Outcome(text, {"path": str(out), "rows": {t.title: len(t.rows) for t in tables}})
+    text = s.say("said_exported", rows=done.total, path=str(done.path))
+    return Outcome(text, {"path": str(done.path), "rows": done.rows})
+
+
+def kpi(s: Session) -> Outcome:
+    from frontdesk.sync.hq_kpi import kpi_text
+
+    a = s.args
+    if a.pdf:
+        k = files.kpi_pdf(
+            s.ctx,
+            export_files(s.engine),
+            actor=s.actor(),
+            path=Path(a.pdf),
+            as_of=day(a.as_of),
+        )
+        text = kpi_text(k) + "\n" + s.say("said_pdf_written", path=a.pdf)
+    else:
+        src = export_files(s.engine).source
+        k = files.store_kpis_now(s.ctx, src, actor=s.actor(), as_of=day(a.as_of))
+        text = kpi_text(k)
+    return Outcome(text, k)

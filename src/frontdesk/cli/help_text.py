@@ -342,8 +342,12 @@ HELP: dict[str, tuple[str, str]] = {
     "out": ("输出文件（.xlsx 或 .csv）", "output file (.xlsx or .csv)"),
     "export": ("导出数据到 Excel", "export data to Excel"),
     "export kind": (
-        "members 会员、tickets 小票、shifts 班次、liability 储值与积分负债",
-        "members, tickets, shifts or liability",
+        "members 会员、tickets 小票、shifts 班次、liability 储值与积分负债、kpis 经营指标",
+        "members, tickets, shifts, liability or kpis (the store's KPIs)",
+    ),
+    "kpi": (
+        "本店会员经营指标（店长），可写出带图表的 PDF 报告",
+        "this store's member KPIs (a manager's), optionally as a PDF report with charts",
     ),
     "--xlsx": ("输出的 Excel 文件", "the Excel file to write"),
     "export --since": ("起始日期 YYYY-MM-DD", "first day, YYYY-MM-DD"),

@@ -285,11 +285,18 @@ def _restore(g: Grammar, p: Parser) -> None:
 
 def _export(g: Grammar, p: Parser) -> None:
     g.runs(p, "export:export")
-    g.arg(p, "kind", choices=["members", "tickets", "shifts", "liability"], key="export kind")
+    kinds = ["members", "tickets", "shifts", "liability", "kpis"]  # services/exports.KINDS
+    g.arg(p, "kind", choices=kinds, key="export kind")
     g.arg(p, "--xlsx", required=True)
     g.arg(p, "--since", key="export --since")
     g.arg(p, "--until", key="export --until")
     g.arg(p, "--marketing-only", action="store_true")
+
+
+def _kpi(g: Grammar, p: Parser) -> None:
+    g.runs(p, "export:kpi")
+    g.arg(p, "--as-of")
+    g.arg(p, "--pdf", key="kpi --pdf")
 
 
 # Every command noun, in the order `frontdesk --help` lists them, with the function declaring
@@ -319,6 +326,7 @@ NOUNS: dict[str, Callable[[Grammar, Parser], None]] = {
     "devices": _devices,
     "product": _product,
     "export": _export,
+    "kpi": _kpi,
     "backup": _backup,
     "restore": _restore,
 }

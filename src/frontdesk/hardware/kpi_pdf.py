@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -14,6 +16,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from frontdesk.domain.analytics import Activity, Kpis
 from frontdesk.hardware.cjk_font import register_cjk_font
+from frontdesk.services.export_files import unwritable
 
 
 def _pct(rate: object) -> str:
@@ -39,7 +42,10 @@ def _bars(title: str, labels: list[str], values: list[float], font: str) -> Draw
 
 
 def write_kpi_pdf(k: Kpis, scope: str, out: Path) -> None:
-    """`scope` names whose KPIs these are (a store, or the whole chain)."""
+    """`scope` names whose KPIs these are (a store, or the whole chain).
+
+    Raises `FileUnwritable` when `out` cannot be written; a file already there is then kept.
+    """
     font = register_cjk_font()
     title = ParagraphStyle("title", fontName=font, fontSize=15, leading=20)
     body = ParagraphStyle("body", fontName=font, fontSize=9, leading=13)
@@ -87,6 +93,17 @@ def write_kpi_pdf(k: Kpis, scope: str, out: Path) -> None:
         Spacer(1, 6 * mm),
         charts,
     ]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm)
-    doc.build(story)  # type: ignore[arg-type]
+    # Built beside the target and renamed, so a failed write never leaves half a report.
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=out.parent, suffix=".pdf.part")
+        os.close(fd)
+        try:
+            doc = SimpleDocTemplate(tmp, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm)
+            doc.build(story)  # type: ignore[arg-type]
+            os.replace(tmp, out)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError as exc:
+        raise unwritable(out, exc) from None

@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy import Engine, Select, and_, func, select
 from sqlalchemy.sql import ColumnElement
 
+from frontdesk.domain.analytics import MemberFact, TicketFact
+from frontdesk.domain.money import Fen
 from frontdesk.persistence import tables as t
 
 
@@ -150,3 +152,41 @@ class SqlExportSource:
             .order_by(m.c.member_id)
         )  # fmt: skip
         return self._rows(q)
+
+    # -- the store's KPIs (services/store_kpis.py) --------------------------------------------
+
+    def member_facts(self) -> list[MemberFact]:
+        m = t.member
+        q = select(m.c.member_id, m.c.created_at, m.c.store)
+        # A stored time's day is the date it was written with, as head office reads it.
+        with self.engine.connect() as conn:
+            return [
+                MemberFact(r.member_id, date.fromisoformat(r.created_at[:10]), r.store)
+                for r in conn.execute(q)
+            ]
+
+    def ticket_facts(self) -> list[TicketFact]:
+        k = t.ticket
+        q = select(k.c.member_id, k.c.created_at, k.c.total, k.c.kind).where(
+            k.c.kind.in_(("sale", "refund"))
+        )
+        with self.engine.connect() as conn:
+            return [
+                TicketFact(
+                    r.member_id or None,
+                    date.fromisoformat(r.created_at[:10]),
+                    Fen(r.total),
+                    r.kind == "refund",
+                )
+                for r in conn.execute(q)
+            ]
+
+    def liability_sums(self) -> tuple[int, int, int]:
+        a = t.account
+        q = select(
+            func.coalesce(func.sum(a.c.principal), 0),
+            func.coalesce(func.sum(a.c.bonus), 0),
+            func.coalesce(func.sum(a.c.points), 0),
+        )
+        principal, bonus, points = self._rows(q)[0]
+        return int(str(principal)), int(str(bonus)), int(str(points))

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Protocol
 
+from frontdesk.domain.analytics import Kpis
 from frontdesk.domain.approvals import ApprovalAction, ApprovalBinding
 from frontdesk.domain.cards import CardAction
 from frontdesk.domain.counter_rules import CounterRules
@@ -22,6 +24,7 @@ from frontdesk.domain.receipt import Receipt, Tender
 from frontdesk.domain.tenders import TenderKind
 from frontdesk.services.audit_trail import AuditFilter, AuditRow
 from frontdesk.services.context import new_id
+from frontdesk.services.export_files import ExportDone
 from frontdesk.services.held_tickets import HeldTicket
 from frontdesk.services.member_directory import MemberHistory, MemberHit
 from frontdesk.services.membership import MemberView
@@ -40,6 +43,7 @@ __all__ = [
     "BankPayoutForm",
     "CardReturnResult",
     "CheckoutResult",
+    "ExportDone",
     "HeldTicket",
     "MemberHistory",
     "MemberHit",
@@ -326,4 +330,15 @@ class TillBackend(Protocol):
 
     def staff_desk(self) -> StaffDesk:
         """The staff screens' port (services/staff_desk.py)."""
+        ...
+
+    # exports (the manager screens' 导出 buttons; the same files as `frontdesk export`)
+    def export_file(
+        self, kind: str, path: Path, since: date | None = None, until: date | None = None
+    ) -> ExportDone:
+        """One export kind (members, tickets, shifts, liability, kpis) as an .xlsx at `path`."""
+        ...
+
+    def kpi_pdf(self, path: Path, as_of: date | None = None) -> Kpis:
+        """The store's KPI report with charts as a PDF at `path`, as of a day (default today)."""
         ...

@@ -213,7 +213,7 @@ SENTENCES: dict[str, Sentence] = {
         "The product file has {count} problem(s); nothing was imported",
     ),
     "sheet_unwritable": Sentence(
-        "无法写入文件 {path}：{reason}", "Cannot write the file {path}: {reason}"
+        "无法写入文件 {path}：{reason}", "Cannot write the file {path}: {reason_en}"
     ),
     "sheet_unreadable": Sentence(
         "无法读取文件 {path}：{reason}", "Cannot read the file {path}: {reason_en}"

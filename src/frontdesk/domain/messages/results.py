@@ -108,6 +108,7 @@ SENTENCES: dict[str, Sentence] = {
     ),
     "said_saved": Sentence("已保存 {path}", "Saved {path}"),
     "said_pdf_written": Sentence("PDF 已写入 {path}", "PDF written to {path}"),
+    "said_exported": Sentence("已导出 {rows} 行到 {path}", "Exported {rows} rows to {path}"),
     "said_print_pending": Sentence(
         "补打 {printed} 张，仍排队 {left} 张", "{printed} printed, {left} still queued"
     ),

@@ -438,6 +438,57 @@
     </message>
 </context>
 <context>
+    <name>ExportPage</name>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Tickets with lines and tenders</source>
+        <translation>Tickets with lines and tenders</translation>
+    </message>
+    <message>
+        <source>Shift reports</source>
+        <translation>Shift reports</translation>
+    </message>
+    <message>
+        <source>Stored value and points liability</source>
+        <translation>Stored value and points liability</translation>
+    </message>
+    <message>
+        <source>Member KPIs (Excel)</source>
+        <translation>Member KPIs (Excel)</translation>
+    </message>
+    <message>
+        <source>Member KPI report (PDF with charts)</source>
+        <translation>Member KPI report (PDF with charts)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>KPI report written to {path}</source>
+        <translation>KPI report written to {path}</translation>
+    </message>
+    <message>
+        <source>Exported {rows} rows to {path}</source>
+        <translation>Exported {rows} rows to {path}</translation>
+    </message>
+</context>
+<context>
     <name>HeldTicketsDialog</name>
     <message>
         <source>Held tickets</source>
@@ -536,6 +587,10 @@
     <message>
         <source>Staff</source>
         <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
     </message>
     <message>
         <source>Devices</source>

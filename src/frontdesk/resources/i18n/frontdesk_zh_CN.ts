@@ -438,6 +438,57 @@
     </message>
 </context>
 <context>
+    <name>ExportPage</name>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Tickets with lines and tenders</source>
+        <translation>小票（含明细与支付）</translation>
+    </message>
+    <message>
+        <source>Shift reports</source>
+        <translation>班次报表</translation>
+    </message>
+    <message>
+        <source>Stored value and points liability</source>
+        <translation>储值与积分负债</translation>
+    </message>
+    <message>
+        <source>Member KPIs (Excel)</source>
+        <translation>会员经营指标（Excel）</translation>
+    </message>
+    <message>
+        <source>Member KPI report (PDF with charts)</source>
+        <translation>会员经营指标报告（PDF 图表）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>KPI report written to {path}</source>
+        <translation>经营指标报告已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Exported {rows} rows to {path}</source>
+        <translation>已导出 {rows} 行到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>HeldTicketsDialog</name>
     <message>
         <source>Held tickets</source>
@@ -536,6 +587,10 @@
     <message>
         <source>Staff</source>
         <translation>员工</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
     <message>
         <source>Devices</source>

@@ -14,6 +14,7 @@ from frontdesk.domain.permissions import Operation
 from frontdesk.domain.receipt import Receipt
 from frontdesk.services import membership, staff
 from frontdesk.services.context import TillContext
+from frontdesk.services.export_files import ExportFiles
 from frontdesk.services.membership import MemberView
 from frontdesk.services.product_search import ProductSearch
 from frontdesk.services.receipt_output import ReceiptText
@@ -39,8 +40,10 @@ class FacadeBase:
         *,
         receipt_text: ReceiptText,
         display: CustomerDisplay | None = None,
+        exports: ExportFiles | None = None,
     ) -> None:
         self._ctx = ctx
+        self._exports = exports  # None: a backend with no files to write (tests of the counter)
         self._text = receipt_text
         self._session: StaffSession | None = None
         self._product_search = ProductSearch(ctx)

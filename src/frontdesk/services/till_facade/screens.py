@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from pathlib import Path
 
-from frontdesk.services import audit_trail, manager_screens, member_directory, refund_preview
+from frontdesk.domain import errors
+from frontdesk.domain.analytics import Kpis
+from frontdesk.services import (
+    audit_trail,
+    export_files,
+    manager_screens,
+    member_directory,
+    refund_preview,
+)
 from frontdesk.services.audit_trail import AuditFilter, AuditRow
+from frontdesk.services.export_files import ExportDone, ExportFiles
 from frontdesk.services.member_directory import MemberHistory, MemberHit
 from frontdesk.services.refund_preview import RefundPreview
 from frontdesk.services.till_facade.base import FacadeBase
@@ -26,6 +36,29 @@ class ScreensSide(FacadeBase):
         # The log is a manager's view (§7): in the screens, the manager who opened them reads it.
         reader = self._screens_manager or self.actor
         return audit_trail.rows(self._ctx, actor=reader, wanted=wanted)
+
+    def _files(self) -> ExportFiles:
+        if self._exports is None:
+            raise errors.DomainError()  # only a backend built without adapters; never in the till
+        return self._exports
+
+    def export_file(
+        self, kind: str, path: Path, since: date | None = None, until: date | None = None
+    ) -> ExportDone:
+        # Exports are a manager's (§7): in the screens, the manager who opened them exports.
+        return export_files.export_file(
+            self._ctx,
+            self._files(),
+            actor=self._screens_manager or self.actor,
+            kind=kind,
+            path=path,
+            since=since,
+            until=until,
+        )
+
+    def kpi_pdf(self, path: Path, as_of: date | None = None) -> Kpis:
+        actor = self._screens_manager or self.actor
+        return export_files.kpi_pdf(self._ctx, self._files(), actor=actor, path=path, as_of=as_of)
 
     def staff_names(self) -> dict[str, str]:
         return audit_trail.staff_names(self._ctx)

@@ -26,6 +26,7 @@ from frontdesk.ui.manager.account import PinResetPage, PointsAdjustPage, TierLoc
 from frontdesk.ui.manager.audit import AuditLogPage
 from frontdesk.ui.manager.cards import CardActionsPage
 from frontdesk.ui.manager.common import CardForm
+from frontdesk.ui.manager.exports import ExportPage
 from frontdesk.ui.manager.members import RegisterMemberPage, TopupPage
 from frontdesk.ui.manager.refund import RefundPage
 from frontdesk.ui.manager.shift import ShiftClosePage
@@ -60,6 +61,7 @@ class ManagerDialog(QDialog):
         "shift",
         "devices",
         "staff",
+        "exports",
     )
 
     def __init__(
@@ -99,6 +101,7 @@ class ManagerDialog(QDialog):
         self.audit_page = AuditLogPage(backend, self)
         self.shift_page = ShiftClosePage(backend, self)
         self.staff_page = StaffPage(backend, self)
+        self.export_page = ExportPage(backend, self)
         self._pages: tuple[QWidget, ...] = (
             self.register_page,
             self.topup_page,
@@ -115,7 +118,7 @@ class ManagerDialog(QDialog):
         if self.devices_page is not None:
             self._pages = (*self._pages, self.devices_page)
         # Staff last: the device page keeps its Ctrl+0; without it the staff page takes it.
-        self._pages = (*self._pages, self.staff_page)
+        self._pages = (*self._pages, self.staff_page, self.export_page)
         self._names = tuple(
             n for n in self.PAGES if n != "devices" or self.devices_page is not None
         )
@@ -233,6 +236,7 @@ class ManagerDialog(QDialog):
             self.tr("Close shift"),
             self.tr("Devices"),
             self.tr("Staff"),
+            self.tr("Export"),
         )
         named = dict(zip(self.PAGES, every, strict=True))
         for i, title in enumerate(named[n] for n in self._names):
