@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from frontdesk.domain import errors
 from frontdesk.domain.provisioning import parse_enrolment_code
 from frontdesk.services import staff
 from frontdesk.services.context import TillContext
 from frontdesk.services.provisioning_port import EnrolForm, StoreForm
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,18 @@ def parse_address(text: str, sslmode: str = "", sslrootcert: str = "") -> HeadOf
     )  # fmt: skip
 
 
+def join_chain_secret(db: Path, admin: Engine) -> None:
+    """`hq init`: this till takes the chain's PIN secret from head office.
+
+    It offers its own, which becomes the chain's when this is the first till, and keeps its own
+    beside the chain's.
+    """
+    from frontdesk.persistence.pin_pepper import adopt_chain_secret, offered_secret
+    from frontdesk.sync.hq_setup import join_pin_secret
+
+    adopt_chain_secret(db, join_pin_secret(admin, offered_secret(db)))
+
+
 def create_standalone(
     ctx: TillContext, *, store_no: int, till_no: int, store_name: str, admin_no: str,
     admin_name: str, admin_pin: str,
@@ -73,6 +89,7 @@ def enrol(
     admin_name: str, admin_pin: str,
 ) -> str:  # fmt: skip
     """Enrol this new till with head office; returns its till id. The code is spent once."""
+    from frontdesk.persistence.pin_pepper import adopt_chain_secret
     from frontdesk.sync import credentials
     from frontdesk.sync.enrolment import redeem_code
 
@@ -84,6 +101,7 @@ def enrol(
         raise errors.AlreadyInitialised()
     done = redeem_code(parsed, host=hq.host, port=hq.port, database=hq.database, tls=hq.tls())
     credentials.save(credentials.credentials_path(db), done.credentials)
+    adopt_chain_secret(db, done.pin_secret)  # the first admin's PIN is hashed with it already
     store_no, _, till_no = done.till_id.partition("-")
     till_id = staff.init_till(
         ctx, store_no=int(store_no), till_no=int(till_no), store_name=done.store_name,

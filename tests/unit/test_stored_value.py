@@ -11,6 +11,7 @@ from frontdesk.domain.stored_value import (
     hash_pin,
     needs_rehash,
     pin_matches,
+    pin_secrets,
     split_refund,
     split_spend,
     topup_split,
@@ -105,3 +106,27 @@ def test_a_hash_from_before_the_pepper_still_verifies_and_asks_to_be_rewritten()
     assert pin_matches("135790", legacy, b"any pepper")
     assert not pin_matches("135791", legacy, None)
     assert needs_rehash(legacy, b"any pepper")
+
+
+def test_a_hash_checks_with_whichever_held_secret_it_names_and_moves_to_the_current_one() -> None:
+    own, chain = bytes(range(32)), bytes(range(1, 33))
+    old = hash_pin("135790", own)  # made before the till joined its chain
+
+    assert pin_matches("135790", old, chain, own)
+    assert needs_rehash(old, chain)
+    assert not needs_rehash(hash_pin("135790", chain), chain)
+    with pytest.raises(errors.PinSecretMissing):
+        pin_matches("135790", old, chain)
+
+
+def test_member_pins_take_the_chain_secret_and_never_one_only_this_till_holds() -> None:
+    own, chain = bytes(range(32)), bytes(range(1, 33))
+
+    joined = pin_secrets(own, chain, in_chain=True)
+    assert (joined.staff, joined.member, joined.known) == (chain, chain, (chain, own))
+    # A chain's till that has not been handed the chain's secret: no pepper on member PINs,
+    # which every other till of the chain can still check.
+    waiting = pin_secrets(own, None, in_chain=True)
+    assert (waiting.staff, waiting.member) == (own, None)
+    alone = pin_secrets(own, None, in_chain=False)
+    assert (alone.staff, alone.member, alone.known) == (own, own, (own,))

@@ -13,7 +13,7 @@ from frontdesk.cli.output import Outcome
 from frontdesk.cli.session import Session
 from frontdesk.config import SystemClock
 from frontdesk.domain.permissions import Operation, Role, permits, require
-from frontdesk.persistence import backup
+from frontdesk.persistence import backup, pin_pepper
 from frontdesk.services import backups
 
 KEEP_DAYS = 14
@@ -61,11 +61,17 @@ def take(s: Session) -> Outcome:
         f"Backed up to {done.path} ({done.size // 1024} KB, ledger to entry {done.ledger_seq}); "
         f"{len(gone)} old backup(s) removed",
     )
+    kept = pin_pepper.kept_where(s.args.db)
+    if kept == "file":
+        text += "\n" + s.say("backup_pin_secret_file", path=pin_pepper.pepper_beside(done.path))
+    elif kept == "keyring":
+        text += "\n" + s.say("backup_pin_secret_keyring")
     logging.getLogger(__name__).info(
         "backup %s by %s: ledger to entry %d, %d old removed",
         done.path.name, actor, done.ledger_seq, len(gone),
     )  # fmt: skip
-    return Outcome(text, {"path": str(done.path), "ledger_seq": done.ledger_seq})
+    data = {"path": str(done.path), "ledger_seq": done.ledger_seq, "pin_secret": kept}
+    return Outcome(text, data)
 
 
 def _credentials(db: Path) -> Path:

@@ -22,6 +22,7 @@ def _settings(s: Session) -> tuple[str, str, str]:
 
 
 def init(s: Session) -> Outcome:
+    from frontdesk.provisioning import join_chain_secret
     from frontdesk.sync import credentials
     from frontdesk.sync.hq_setup import init_head_office
 
@@ -31,10 +32,11 @@ def init(s: Session) -> Outcome:
         creds = init_head_office(
             admin, store_no=store_no, till_id=till_id, store_name=s.args.store_name or store_name
         )
+        path = credentials.credentials_path(Path(s.args.db))
+        credentials.save(path, creds)
+        join_chain_secret(Path(s.args.db), admin)
     finally:
         admin.dispose()
-    path = credentials.credentials_path(Path(s.args.db))
-    credentials.save(path, creds)
     with s.ctx.uow() as uow:
         uow.settings.set("hq_configured", "1")
         uow.commit()

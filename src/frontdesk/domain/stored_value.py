@@ -111,15 +111,39 @@ def _scrypt(pin: str, salt: bytes, cost: tuple[int, int, int], pepper: bytes | N
     return hashlib.scrypt(secret, salt=salt, n=n, r=r, p=p, maxmem=256 * r * n, dklen=32).hex()
 
 
-# Member PINs travel to every till of the chain through head office, so they can be keyed only
-# with a secret the whole chain shares; until head office hands one out they carry no pepper.
-MEMBER_PIN_PEPPER: bytes | None = None
+@dataclass(frozen=True)
+class PinSecrets:
+    """The secrets a till keys its PIN hashes with, every one kept outside its database.
+
+    A chain's tills share one secret, handed out by head office when a till joins, so a member's
+    PIN set at one till checks at every other; a standalone store makes its own. A till that
+    joined a chain keeps its own earlier secret as well, so the hashes made with it still check.
+    """
+
+    staff: bytes  # new staff hashes
+    member: bytes | None  # new member hashes; None: a chain till that has no chain secret yet
+    known: tuple[bytes, ...]  # every secret a stored hash here may name
+
+
+def pin_secrets(own: bytes | None, chain: bytes | None, *, in_chain: bool) -> PinSecrets:
+    """Which secret keys which hash.
+
+    Member hashes travel to every till of the chain, so they take the chain's secret; a till of
+    a chain that has not been given it (joined before head office handed one out) makes them
+    without a pepper, as every till did then, rather than with a secret no other till holds.
+    """
+    current = chain if chain is not None else own
+    if current is None:
+        raise ValueError("a till has at least its own PIN secret")
+    member = chain if chain is not None else (None if in_chain else own)
+    known = tuple(s for s in (chain, own) if s is not None)
+    return PinSecrets(current, member, known)
 
 
 def hash_pin(pin: str, pepper: bytes | None, salt: bytes | None = None) -> str:
     """``scrypt$n=…,r=…,p=…[,k=<pepper id>]$<salt>$<digest>``: all a check needs but the pepper.
 
-    ``pepper`` None makes a hash other tills check too, without this till's pepper.
+    ``pepper`` None makes a hash any till checks, without a secret.
     """
     salt = salt or secrets.token_bytes(16)
     n, r, p = SCRYPT_COST
@@ -154,23 +178,32 @@ def uses_pepper(stored: str) -> bool:
     return parsed is not None and parsed.pepper_id is not None
 
 
-def pin_matches(pin: str, stored: str, pepper: bytes | None) -> bool:
-    """Whether ``pin`` is the one hashed; a hash made with another pepper raises.
+def pin_matches(pin: str, stored: str, *peppers: bytes | None) -> bool:
+    """Whether ``pin`` is the one hashed, keyed with whichever of ``peppers`` the hash names.
 
-    Raising PinSecretMissing beats calling every PIN wrong and locking everybody out.
+    A hash naming none of them raises PinSecretMissing, which beats calling every PIN wrong and
+    locking everybody out.
     """
     parsed = _parse(stored)
     if parsed is None:
         return False
-    if parsed.pepper_id is not None and (pepper is None or parsed.pepper_id != _pepper_id(pepper)):
-        raise errors.PinSecretMissing()
-    used = None if parsed.pepper_id is None else pepper
+    used = None
+    if parsed.pepper_id is not None:
+        named = [p for p in peppers if p is not None and _pepper_id(p) == parsed.pepper_id]
+        if not named:
+            raise errors.PinSecretMissing()
+        used = named[0]
     digest = _scrypt(pin, parsed.salt, parsed.cost, used)
     return hmac.compare_digest(digest, parsed.digest)
 
 
 def needs_rehash(stored: str, pepper: bytes | None) -> bool:
-    """A hash from before the pepper or at a lower cost is rewritten after the next right PIN."""
+    """Whether a hash must be rewritten after the next right PIN.
+
+    A hash not made with ``pepper`` (the one new hashes take) or at a lower cost is: that is how
+    a store from before the pepper, or one that joined a chain, moves its hashes to the current
+    secret without asking anybody for a PIN.
+    """
     parsed = _parse(stored)
     wanted = None if pepper is None else _pepper_id(pepper)
     return parsed is None or parsed.cost != SCRYPT_COST or parsed.pepper_id != wanted

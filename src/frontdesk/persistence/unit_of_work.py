@@ -9,6 +9,7 @@ from typing import Self
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
+from frontdesk.domain.stored_value import PinSecrets
 from frontdesk.persistence import repositories as repo
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.card_returns import SqlCardReturns
@@ -84,6 +85,10 @@ class SqlAlchemyUnitOfWork:
     @property
     def pin_pepper(self) -> bytes:
         return self._pepper.get(self.connection)
+
+    @property
+    def pin_secrets(self) -> PinSecrets:
+        return self._pepper.secrets(self.connection)
 
     def commit(self) -> None:
         self.connection.commit()

@@ -13,8 +13,9 @@ from dataclasses import replace
 from frontdesk.domain import errors
 from frontdesk.domain.lockout import Attempts, LockoutPolicy, after_wrong_pin
 from frontdesk.domain.pin_state import PIN_EVENT, PinState, pin_event, typed_as_digits
-from frontdesk.domain.stored_value import MEMBER_PIN_PEPPER, pin_matches
+from frontdesk.domain.stored_value import hash_pin, needs_rehash, pin_matches
 from frontdesk.services.context import TillContext
+from frontdesk.services.membership.enrolment import _record_member
 
 
 def check_member_pin(ctx: TillContext, member_id: str, pin: str | None) -> None:
@@ -22,6 +23,7 @@ def check_member_pin(ctx: TillContext, member_id: str, pin: str | None) -> None:
     with ctx.uow.member_gate.member(member_id):
         with ctx.uow(write=False) as uow:
             member = uow.members.get(member_id)
+            keys = uow.pin_secrets
         assert member is not None
         if member.pin_locked:
             raise errors.PinLocked()
@@ -32,7 +34,9 @@ def check_member_pin(ctx: TillContext, member_id: str, pin: str | None) -> None:
         if not typed_as_digits(pin):
             raise errors.WeakPin(length=ctx.program.pin_length)  # refused, not counted
         policy = LockoutPolicy(ctx.program.pin_max_tries)  # one policy: domain/lockout.py
-        if pin_matches(pin, member.pin_hash, MEMBER_PIN_PEPPER):
+        if pin_matches(pin, member.pin_hash, None, *keys.known):
+            if needs_rehash(member.pin_hash, keys.member):
+                _rehash(ctx, member_id, hash_pin(pin, keys.member))
             if member.pin_failures:
                 _record(ctx, member_id, "right", PinState(0, False), policy.max_tries)
             return
@@ -41,6 +45,22 @@ def check_member_pin(ctx: TillContext, member_id: str, pin: str | None) -> None:
     if after.locked:
         raise errors.PinLocked()
     raise errors.WrongPin(left=after.tries_left(policy))
+
+
+def _rehash(ctx: TillContext, member_id: str, pin_hash: str) -> None:
+    """A right PIN in a hash from before the chain's secret (or at a lower cost), hashed again.
+
+    The new hash goes to head office like a PIN change, so the member's PIN stays the same one
+    at every till while the old stores' hashes move to the pepper.
+    """
+    now = ctx.now()
+    with ctx.uow() as uow:
+        fresh = uow.members.get(member_id)
+        assert fresh is not None
+        changed = replace(fresh, pin_hash=pin_hash)
+        uow.members.save(changed, now)
+        _record_member(uow, changed, now)
+        uow.commit()
 
 
 def _record(ctx: TillContext, member_id: str, outcome: str, after: PinState, tries: int) -> None:

@@ -13,6 +13,7 @@ from frontdesk.domain.ledger import EntryDraft, LedgerEntry
 from frontdesk.domain.member_search import MemberQuery
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import Product
+from frontdesk.domain.stored_value import PinSecrets
 from frontdesk.domain.tiers import TierEvent, TierTotals
 from frontdesk.services.records import (
     Account,
@@ -205,7 +206,12 @@ class UnitOfWork(Protocol):
     def erasure(self) -> Erasure: ...
     @property
     def pin_pepper(self) -> bytes:
-        """The till's secret for staff PIN hashes, kept outside the database."""
+        """The secret new staff PIN hashes are made with, kept outside the database."""
+        ...
+
+    @property
+    def pin_secrets(self) -> PinSecrets:
+        """Every PIN secret of the till (its own, the chain's), kept outside the database."""
         ...
 
     def __enter__(self) -> Self: ...

@@ -93,11 +93,13 @@ def _approval_policy(ctx: TillContext) -> LockoutPolicy:
 
 def _right_pin(uow: UnitOfWork, person: Staff, pin: str) -> bool:
     """Compare a staff PIN; a right one in an old hash format is rewritten in the current one."""
-    pepper = uow.pin_pepper
-    if not pin_matches(pin, person.pin_hash, pepper):
+    keys = uow.pin_secrets
+    if not pin_matches(pin, person.pin_hash, *keys.known):
         return False
-    if needs_rehash(person.pin_hash, pepper):
-        uow.staff.set_pin(person.staff_no, hash_pin(pin, pepper))
+    # A hash from before the pepper, from before this till joined its chain, or from head
+    # office (made without a secret) takes the current one now the PIN is known to be right.
+    if needs_rehash(person.pin_hash, keys.staff):
+        uow.staff.set_pin(person.staff_no, hash_pin(pin, keys.staff))
     return True
 
 

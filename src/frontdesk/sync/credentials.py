@@ -19,6 +19,8 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
+from frontdesk.os_keyring import usable_keyring as _usable_keyring
+
 # libpq's TLS parameters a till keeps; any other query parameter of a URL is not a login's.
 TLS_KEYS = ("sslmode", "sslrootcert")
 
@@ -83,19 +85,6 @@ def _keyring_user(data: dict[str, Any]) -> str:
     # Named by the login, not the file: a backup's copy of the file finds the same password,
     # and two tills on one machine (two roles) keep two.
     return f"{data['role']}@{data['host']}:{data['port']}/{data['database']}"
-
-
-def _usable_keyring() -> Any | None:
-    """The OS keyring when a real one is there (not keyring's fail or null backend)."""
-    try:
-        import keyring
-        from keyring.backends import fail
-    except ImportError:
-        return None
-    backend = keyring.get_keyring()
-    if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
-        return None
-    return backend
 
 
 def save(path: Path, creds: HqCredentials) -> None:

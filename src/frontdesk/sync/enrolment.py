@@ -25,7 +25,7 @@ from frontdesk.domain.provisioning import (
 )
 from frontdesk.sync.credentials import HqCredentials
 from frontdesk.sync.hq_engine import migrate_hq
-from frontdesk.sync.hq_setup import register_till, role_names, set_login
+from frontdesk.sync.hq_setup import chain_pin_secret, register_till, role_names, set_login
 
 CODE_LIFETIME = timedelta(days=7)
 
@@ -47,6 +47,7 @@ def issue_code(
     secret = secrets.token_urlsafe(18)
     with admin.begin() as conn:
         role = register_till(conn, store_no=store_no, till_id=till_id, store_name=store_name)
+        chain_pin_secret(conn, None)  # there to hand out when the code is redeemed
         expires = conn.execute(
             text("SELECT now() + CAST(:s || ' seconds' AS interval)"),
             {"s": str(int(lifetime.total_seconds()))},
@@ -69,6 +70,7 @@ class Enrolled:
     store_no: str
     till_id: str
     store_name: str
+    pin_secret: bytes  # the chain's, for every PIN hash the till makes
 
 
 def redeem_code(
@@ -84,6 +86,8 @@ def redeem_code(
     )  # fmt: skip
     try:
         with psycopg.connect(conninfo) as conn:
+            # Asked before the code is spent, in the transaction that spends it: both or none.
+            secret = conn.execute("SELECT fd_enrolment_pin_secret(%s)", (code.secret,)).fetchone()
             row = conn.execute(
                 "SELECT till_id, store_no, store_name FROM fd_redeem_enrolment(%s, %s)",
                 (code.secret, own.password),
@@ -96,9 +100,9 @@ def redeem_code(
         if isinstance(exc, psycopg.OperationalError):
             raise EnrolmentUnreachable(host=f"{host}:{port}/{database}") from exc
         raise
-    if row is None:
+    if row is None or secret is None or secret[0] is None:
         raise EnrolmentCodeInvalid()
-    return Enrolled(own, str(row[1]), str(row[0]), str(row[2]))
+    return Enrolled(own, str(row[1]), str(row[0]), str(row[2]), bytes.fromhex(str(secret[0])))
 
 
 def set_min_version(admin: Engine, version: str) -> None:

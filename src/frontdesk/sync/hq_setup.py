@@ -23,6 +23,7 @@ from frontdesk.sync.hq_migrations.versions.h0006_schema_version import GREET_FUN
 from frontdesk.sync.hq_migrations.versions.h0008_enrolment_catalog import ENROL_FUNCTIONS
 from frontdesk.sync.hq_migrations.versions.h0009_record_chains import CHAIN_FUNCTIONS
 from frontdesk.sync.hq_migrations.versions.h0010_staff import STAFF_FUNCTIONS
+from frontdesk.sync.hq_migrations.versions.h0012_pin_secret import PIN_SECRET_FUNCTIONS
 
 # What a store may do: read its own books (row-level security narrows them to its tills) and
 # master data, and push through head office's checking functions. No direct INSERT, UPDATE or
@@ -84,6 +85,7 @@ def _grant(conn: Connection, group: str) -> None:
             *ENROL_FUNCTIONS,
             *CHAIN_FUNCTIONS,
             *STAFF_FUNCTIONS,
+            *PIN_SECRET_FUNCTIONS,
         ]
     )
     conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {functions} TO {g}")
@@ -143,6 +145,31 @@ def init_head_office(
         password=password,
         **tls_of(url),  # the admin's verify-full and CA are the till's too
     )
+
+
+def chain_pin_secret(conn: Connection, offered: bytes | None) -> bytes:
+    """The chain's PIN secret (hq_setting, no store role reads it); the first asks makes it.
+
+    The first till to join offers its own secret, so the PINs of a store that grew into a chain
+    keep checking everywhere; with nothing offered, a fresh one is made.
+    """
+    value = (offered or secrets.token_bytes(32)).hex()
+    conn.execute(
+        text(
+            "INSERT INTO hq_setting (key, value) VALUES ('pin_secret', :v) "
+            "ON CONFLICT (key) DO NOTHING"
+        ),
+        {"v": value},
+    )
+    stored = conn.execute(text("SELECT value FROM hq_setting WHERE key = 'pin_secret'"))
+    return bytes.fromhex(str(stored.scalar_one()))
+
+
+def join_pin_secret(admin: Engine, offered: bytes | None) -> bytes:
+    """`hq init` hands the till the chain's PIN secret (see `chain_pin_secret`)."""
+    migrate_hq(admin)
+    with admin.begin() as conn:
+        return chain_pin_secret(conn, offered)
 
 
 def publish_program(admin: Engine, body: str) -> int:

@@ -19,6 +19,7 @@ from frontdesk.domain.pricing import Product
 from frontdesk.persistence.engine import open_database
 from frontdesk.persistence.sync_store import SqliteSyncStore
 from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
+from frontdesk.provisioning import join_chain_secret
 from frontdesk.services import shifts, staff
 from frontdesk.services.context import TillContext
 from frontdesk.services.sync_port import SyncReport, sync_now
@@ -145,6 +146,7 @@ def connect_till(till: Till, hq_admin: Engine) -> None:
     store_no = till.till_id.split("-")[0]
     creds = init_head_office(hq_admin, store_no=store_no, till_id=till.till_id, store_name="门店")
     credentials.save(credentials.credentials_path(till.path), creds)
+    join_chain_secret(till.path, hq_admin)  # and the chain's PIN secret, as `hq init` takes it
     till.creds = creds
     with till.ctx.uow() as uow:
         uow.settings.set("hq_configured", "1")

@@ -16,6 +16,7 @@ from sqlalchemy.engine import URL
 
 from frontdesk.cli import main
 from frontdesk.logfiles import stop_logging
+from frontdesk.persistence.pin_pepper import pepper_beside, read_secrets
 from frontdesk.sync import credentials
 from frontdesk.sync.hq_engine import make_hq_engine
 
@@ -73,6 +74,13 @@ def test_a_till_enrols_with_a_one_time_code_and_syncs_with_its_own_login(
         ).scalar_one()
     assert valid
     assert redeemed
+    # The chain's PIN secret came with the code, so a member's PIN set anywhere checks here.
+    with hq_admin.connect() as conn:
+        chain = conn.execute(text("SELECT value FROM hq_setting WHERE key = 'pin_secret'"))
+        chain_secret = bytes.fromhex(str(chain.scalar_one()))
+    held = read_secrets(pepper_beside(db))
+    assert held is not None
+    assert held.chain == chain_secret
 
     code, out, err = run("--db", str(db), "sync", capsys=capsys)
     assert code == 0, err

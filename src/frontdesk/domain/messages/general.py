@@ -139,9 +139,24 @@ SENTENCES: dict[str, Sentence] = {
         " (their login is not affected)",
     ),
     "pin_secret_missing": Sentence(
-        "密码密钥（数据库旁的 .pepper 文件）缺失或不符，请从备份恢复",
-        "The PIN secret (the .pepper file beside the database) is missing or wrong; restore it"
-        " from the backup",
+        "密码密钥缺失或不符（数据库旁的 .pepper 文件，或它指向的系统钥匙串条目）：单店请从备份"
+        "恢复该文件；连锁门店的收银台请重新执行 frontdesk hq init 从总部取回",
+        "The PIN secret is missing or wrong (the .pepper file beside the database, or the system"
+        " keyring entry it names): a single store restores that file from its backup; a chain's"
+        " till runs frontdesk hq init again to fetch it from head office",
+    ),
+    # What a backup says of the PIN secret, which no copy of the database holds.
+    "backup_pin_secret_file": Sentence(
+        "密码密钥在 {path}，已随备份复制；恢复时务必与备份放在一起，缺少它任何密码都无法验证",
+        "The PIN secret is in {path}, copied with the backup; keep it with the backup: without"
+        " it no PIN can be checked",
+    ),
+    "backup_pin_secret_keyring": Sentence(
+        "密码密钥保存在本机系统钥匙串中，不在备份里：请另行保管；恢复到其他电脑时，连锁门店执行"
+        " frontdesk hq init 从总部取回",
+        "The PIN secret is in this computer's system keyring, not in the backup: keep it"
+        " separately; restored on another computer, a chain's till fetches it again with"
+        " frontdesk hq init",
     ),
     # The role codes are what the command line takes, so they are named as typed.
     "unknown_role": Sentence(

@@ -16,7 +16,7 @@ from frontdesk.domain.cards import (
 from frontdesk.domain.members import make_registration, mask_phone
 from frontdesk.domain.numbering import store_digits
 from frontdesk.domain.permissions import Operation
-from frontdesk.domain.stored_value import MEMBER_PIN_PEPPER, check_pin_strength, hash_pin
+from frontdesk.domain.stored_value import check_pin_strength, hash_pin
 from frontdesk.services.context import TillContext, new_id, till_numbers
 from frontdesk.services.manager_screens import screens_approver
 from frontdesk.services.membership.lookup import MemberView, member_view
@@ -126,7 +126,7 @@ def register(
             recruiter=actor,
             store=store_digits(store),
             created_at=now,
-            pin_hash=None if pin is None else hash_pin(pin, MEMBER_PIN_PEPPER),
+            pin_hash=None if pin is None else hash_pin(pin, uow.pin_secrets.member),
             pin_failures=0,
             pin_locked=False,
             tier_lock=None,

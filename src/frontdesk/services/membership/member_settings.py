@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from frontdesk.domain import errors
 from frontdesk.domain.permissions import Operation
-from frontdesk.domain.stored_value import MEMBER_PIN_PEPPER, check_pin_strength, hash_pin
+from frontdesk.domain.stored_value import check_pin_strength, hash_pin
 from frontdesk.domain.tiers import tier_status
 from frontdesk.services.context import TillContext
 from frontdesk.services.membership.enrolment import _record_member
@@ -35,7 +35,7 @@ def set_pin(
             operator=actor,
         )
         changed = replace(
-            member, pin_hash=hash_pin(pin, MEMBER_PIN_PEPPER), pin_failures=0, pin_locked=False
+            member, pin_hash=hash_pin(pin, uow.pin_secrets.member), pin_failures=0, pin_locked=False
         )
         uow.members.save(changed, now)
         _record_member(uow, changed, now)
