@@ -38,7 +38,7 @@ def test_a_top_up_over_the_card_cap_is_refused_with_what_may_still_be_paid_in(
 
     assert code == 2
     assert err.strip() == (
-        "充值后卡内余额将超过单卡限额 ￥5,000.00（含赠金），本次最多可充值 ￥3,700.00"
+        "充值后记名卡余额将超过单卡限额 ￥5,000.00（含赠金），本次最多可充值 ￥3,700.00"
     )
     assert _balance(db) == 115_000
     code, _, err = run(db, *CASHIER, "topup", "--card", LI_NA, "3700.00", capsys=capsys)

@@ -25,7 +25,7 @@ def test_one_5000_top_up_with_its_150_bonus_already_passes_the_cap() -> None:
 
     # ￥4,850 + its ￥150 bonus is exactly ￥5,000.
     assert refused.value.message == (
-        "充值后卡内余额将超过单卡限额 ￥5,000.00（含赠金），本次最多可充值 ￥4,850.00"
+        "充值后记名卡余额将超过单卡限额 ￥5,000.00（含赠金），本次最多可充值 ￥4,850.00"
     )
 
 

@@ -21,6 +21,17 @@ STATE_ACTIONS = {
 
 
 def issue(s: Session) -> Outcome:
+    if bool(s.args.bearer) == bool(s.args.member):
+        raise UsageError("issue_whom")
+    if s.args.bearer:
+        b = membership.issue_bearer_card(s.ctx, actor=s.actor(), pin=s.args.member_pin)
+        data = {
+            "card_no": b.card_no,
+            "member_id": b.member_id,
+            "kind": "bearer",
+            "cap_fen": b.cap.value,
+        }
+        return Outcome(s.say("said_bearer_card_issued", card_no=b.card_no, cap=b.cap), data)
     card_no = membership.issue_card(s.ctx, actor=s.actor(), member_id=s.args.member)
     return Outcome(s.say("said_card_issued", card_no=card_no), {"card_no": card_no})
 

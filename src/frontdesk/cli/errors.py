@@ -39,6 +39,10 @@ USAGE: dict[str, tuple[str, str]] = {
         "请指定 --withdraw-marketing 或 --give-marketing 之一",
         "Give one of --withdraw-marketing or --give-marketing",
     ),
+    "issue_whom": (
+        "请指定 --member 会员编号（记名卡）或 --bearer（不记名卡）之一",
+        "Give one of --member ID (a named card) or --bearer (a bearer card)",
+    ),
     "return_bank": (
         "转账退卡须同时填写 --bank-account、--holder、--bank 和 --id-number",
         "A return by bank transfer needs --bank-account, --holder, --bank and --id-number",

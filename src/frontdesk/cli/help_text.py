@@ -104,7 +104,14 @@ HELP: dict[str, tuple[str, str]] = {
     # Cards
     "card": ("会员卡", "member cards"),
     "card_no": ("会员卡号", "member card number"),
-    "card issue": ("给没有卡的会员发卡", "issue a card to a member without one"),
+    "card issue": (
+        "给没有卡的会员发卡（记名卡），或 --bearer 发不记名卡",
+        "issue a card to a member without one, or --bearer a bearer card",
+    ),
+    "card issue --bearer": (
+        "不记名卡：不登记姓名和手机号，单卡限额 ￥1,000",
+        "a bearer card: no name or phone, holds at most 1,000 yuan",
+    ),
     "card lost": ("挂失", "report a card lost"),
     "card unlost": ("解挂（需店长审批）", "cancel a loss report (manager approval)"),
     "card freeze": ("冻结（需店长审批）", "freeze a card (manager approval)"),

@@ -120,7 +120,9 @@ def _member(g: Grammar, p: Parser) -> None:
 def _card(g: Grammar, p: Parser) -> None:
     verbs = g.verbs(p, dest="card_action")
     s = g.leaf(verbs, "issue", "card:issue", key="card issue")
-    g.arg(s, "--member", required=True, key="member --member")
+    g.arg(s, "--member", key="member --member")
+    g.arg(s, "--bearer", action="store_true", key="card issue --bearer")
+    g.arg(s, "--member-pin")
     for name in ("lost", "unlost", "freeze", "unfreeze"):
         s = g.leaf(verbs, name, "card:change_state", key=f"card {name}")
         g.arg(s, "card_no", key="card_no")

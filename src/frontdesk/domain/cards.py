@@ -153,3 +153,43 @@ def active_card(cards: Sequence[Card]) -> Card | None:
     """The card a member found by phone pays with: the latest active one, if any."""
     usable = [c for c in cards if c.state is CardState.ACTIVE]
     return usable[-1] if usable else None
+
+
+class CardKind(Enum):
+    """A card records its holder's identity (记名卡) or does not (不记名卡).
+
+    《单用途商业预付卡管理办法（试行）》（商务部令 2012 年第 9 号）第十八条.
+    """
+
+    NAMED = "named"  # 记名卡: registered to a member by name and phone; cap ￥5,000 (第十九条)
+    BEARER = "bearer"  # 不记名卡: no real-name data; cap ￥1,000 (第十九条), no 挂失 (第二十条)
+
+    @property
+    def label(self) -> str:
+        return messages.label(self)
+
+
+# A bearer card's account has no holder: its phone column says bearer:<member id> (unique and
+# non-empty, as the column requires, and never a number a person has), so every till and head
+# office know the kind from the member row that already travels, as an erased member's erased:.
+BEARER_PHONE_PREFIX = "bearer:"
+
+
+def bearer_phone(member_id: str) -> str:
+    return BEARER_PHONE_PREFIX + member_id
+
+
+def card_kind(phone: str | None) -> CardKind:
+    """The kind of every card of the account whose member row has this phone."""
+    bearer = bool(phone) and str(phone).startswith(BEARER_PHONE_PREFIX)
+    return CardKind.BEARER if bearer else CardKind.NAMED
+
+
+# 第二十条: 记名卡可挂失；不记名卡不挂失. 补卡 proves the holder by name and phone, which a
+# bearer card never recorded, so it cannot be replaced either; 退卡 and freezing stay open to it.
+_NOT_FOR_BEARER = (CardAction.REPORT_LOST, CardAction.UNREPORT, CardAction.REPLACE)
+
+
+def check_kind_allows(kind: CardKind, action: CardAction) -> None:
+    if kind is CardKind.BEARER and action in _NOT_FOR_BEARER:
+        raise errors.BearerCardRefused(action=action)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import ClassVar
 
+from frontdesk.domain.cards import CardKind
 from frontdesk.domain.counter_rules import CounterRules
 from frontdesk.domain.errors import DomainError
 from frontdesk.domain.money import Fen
@@ -49,8 +50,9 @@ class BonusRule:
 
 
 # 单用途商业预付卡管理办法（试行）（商务部 2012）第十九条: a named card (记名卡)
-# holds at most ￥5,000.
+# holds at most ￥5,000, a bearer card (不记名卡) at most ￥1,000. A chain may set lower caps only.
 NAMED_CARD_CAP = Fen(500_000)
+BEARER_CARD_CAP = Fen(100_000)
 # The same 办法 (退卡 of a named card): above ￥100 the principal goes to a bank account in the
 # holder's name, with the holder's identity recorded.
 BANK_REFUND_ABOVE = Fen(10_000)
@@ -89,11 +91,17 @@ class Program:
     store_name: str
     # 单用途商业预付卡管理办法（试行）（商务部 2012）: a named card (记名卡) holds at most ￥5,000.
     balance_cap: Fen = NAMED_CARD_CAP
+    # The same 第十九条: a bearer card (不记名卡) holds at most ￥1,000.
+    bearer_balance_cap: Fen = BEARER_CARD_CAP
     bank_refund_above: Fen = BANK_REFUND_ABOVE
     cooling_off_days: int = COOLING_OFF_DAYS
     retention_days: int = RETENTION_DAYS
     approvals: ApprovalRules = field(default_factory=ApprovalRules)
     counter: CounterRules = field(default_factory=CounterRules)
+
+    def cap_for(self, kind: CardKind) -> Fen:
+        """The most a card of this kind may hold, 本金 + 赠金."""
+        return self.bearer_balance_cap if kind is CardKind.BEARER else self.balance_cap
 
     def tier(self, code: str) -> TierRule:
         for rule in self.tiers:

@@ -15,6 +15,7 @@ from frontdesk.domain.counter_rules import CounterRules, SameScan
 from frontdesk.domain.permissions import ApprovalRules, Operation
 from frontdesk.domain.program import (
     BANK_REFUND_ABOVE,
+    BEARER_CARD_CAP,
     COOLING_OFF_DAYS,
     NAMED_CARD_CAP,
     RETENTION_DAYS,
@@ -65,6 +66,13 @@ FIELDS: tuple[Field, ...] = (
     # Optional so a program head office published before the cap existed still loads.
     Field(
         "balance_cap", "stored_value", "balance_cap", Money(positive=True), default=NAMED_CARD_CAP
+    ),
+    Field(
+        "bearer_balance_cap",
+        "stored_value",
+        "bearer_card_cap",
+        Money(positive=True),
+        default=BEARER_CARD_CAP,
     ),
     Field(
         "bank_refund_above",

@@ -11,6 +11,8 @@ from typing import Any
 from frontdesk.domain.money import Fen
 from frontdesk.domain.program import (
     BANK_REFUND_ABOVE,
+    BEARER_CARD_CAP,
+    NAMED_CARD_CAP,
     BonusRule,
     Program,
     ProgramInvalid,
@@ -124,6 +126,7 @@ def program_from_mapping(data: Mapping[str, Any], source: str = "program.toml") 
         values[name] = build(**parts)
     _lawful_spend_order(r, values["spend_order"])
     _lawful_refund_threshold(r, values["bank_refund_above"])
+    _lawful_caps(r, values["balance_cap"], values["bearer_balance_cap"])
     tiers = _tiers(r, data)
     bonuses = _bonuses(r, data.get("stored_value", {}))
     return Program(tiers=tiers, topup_bonuses=bonuses, **values)
@@ -154,6 +157,20 @@ def _lawful_refund_threshold(r: _Reader, threshold: Fen) -> None:
             f"may not be above {BANK_REFUND_ABOVE}: card returns above it must go to a bank "
             "account in the member's name",
         )
+
+
+def _lawful_caps(r: _Reader, named: Fen, bearer: Fen) -> None:
+    # 《单用途商业预付卡管理办法（试行）》第十九条 sets the ceilings; a chain may only go lower.
+    for field, cap, law, zh, en in (
+        ("balance_cap", named, NAMED_CARD_CAP, "记名卡", "a named card"),
+        ("bearer_card_cap", bearer, BEARER_CARD_CAP, "不记名卡", "a bearer card"),
+    ):
+        if cap > law:
+            raise r.fail(
+                f"stored_value.{field}",
+                f"不得高于 {law}：《单用途商业预付卡管理办法（试行）》第十九条{zh}单张限额",
+                f"may not be above {law}: the most {en} may hold by law",
+            )
 
 
 def _tiers(r: _Reader, data: Mapping[str, Any]) -> tuple[TierRule, ...]:

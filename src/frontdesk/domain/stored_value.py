@@ -8,6 +8,7 @@ import secrets
 from dataclasses import dataclass
 
 from frontdesk.domain import errors
+from frontdesk.domain.cards import CardKind
 from frontdesk.domain.money import ZERO, Fen, allocate
 from frontdesk.domain.program import PinPolicy, Program, SpendOrder
 
@@ -209,13 +210,14 @@ def needs_rehash(stored: str, pepper: bytes | None) -> bool:
     return parsed is None or parsed.cost != SCRYPT_COST or parsed.pepper_id != wanted
 
 
-def topup_allowance(balance: Fen, program: Program) -> Fen:
+def topup_allowance(balance: Fen, program: Program, kind: CardKind = CardKind.NAMED) -> Fen:
     """The largest top-up that keeps 本金 + 赠金 (its bonus included) within the card's cap.
 
-    The bonus steps up with the amount, so amount + bonus only grows with the amount; the
-    largest amount that fits is found by bisection over whole fen.
+    The cap is the card kind's (记名卡 ￥5,000, 不记名卡 ￥1,000: 《单用途商业预付卡管理办法
+    （试行）》第十九条). The bonus steps up with the amount, so amount + bonus only grows with
+    the amount; the largest amount that fits is found by bisection over whole fen.
     """
-    room = program.balance_cap - balance
+    room = program.cap_for(kind) - balance
     if room.value <= 0:
         return Fen(0)
     low, high = 0, room.value  # low always fits (a zero top-up adds nothing)
@@ -228,9 +230,12 @@ def topup_allowance(balance: Fen, program: Program) -> Fen:
     return Fen(low)
 
 
-def check_balance_cap(balance: Fen, amount: Fen, program: Program) -> None:
-    """Refuses a top-up that would take the card past its cap, naming what may still be paid in."""
-    if balance + amount + program.topup_bonus(amount) > program.balance_cap:
+def check_balance_cap(
+    balance: Fen, amount: Fen, program: Program, kind: CardKind = CardKind.NAMED
+) -> None:
+    """Refuses a top-up that would take the card past its kind's cap, naming what may be paid."""
+    cap = program.cap_for(kind)
+    if balance + amount + program.topup_bonus(amount) > cap:
         raise errors.BalanceCapExceeded(
-            cap=str(program.balance_cap), allowed=str(topup_allowance(balance, program))
+            kind=kind, cap=str(cap), allowed=str(topup_allowance(balance, program, kind))
         )

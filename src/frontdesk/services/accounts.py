@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from frontdesk.domain import errors
+from frontdesk.domain.cards import card_kind
 from frontdesk.domain.ledger import Bucket, EntryDraft, EntryKind, TxnDrafts
 from frontdesk.domain.money import ZERO, Fen
 from frontdesk.domain.permissions import Operation
@@ -94,7 +95,9 @@ def topup(
         before = uow.accounts.get(member_id)
         if before is None:
             raise errors.UnknownMember(ref=member_id)
-        check_balance_cap(before.balance, amount, ctx.program)
+        member = uow.members.get(member_id)
+        assert member is not None  # an account is always a member's
+        check_balance_cap(before.balance, amount, ctx.program, card_kind(member.phone))
         approver = screens_approver(uow, screens_approval, actor)
         entries = TxnDrafts(txn, member_id, actor, approver=approver, ticket_id=txn)
         entries.add(EntryKind.TOPUP, Bucket.PRINCIPAL, split.principal.value)

@@ -174,11 +174,6 @@ SENTENCES: dict[str, Sentence] = {
     ),
     "held_ticket_unknown": Sentence("没有这张挂单：{held_no}", "No such held ticket: {held_no}"),
     "shift_open": Sentence("已有未交班的班次", "A shift is already open"),
-    "balance_cap_exceeded": Sentence(
-        "充值后卡内余额将超过单卡限额 {cap}（含赠金），本次最多可充值 {allowed}",
-        "The card would hold more than its cap of {cap} (bonus included); at most {allowed} may be "
-        "topped up now",
-    ),
     "offline_cap": Sentence(
         "离线状态下每卡每日储值消费上限 {cap}，今日已用 {used}",
         "Offline: stored-value spending is capped at {cap} per card per day ({used} used today)",

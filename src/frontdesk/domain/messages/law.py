@@ -8,6 +8,18 @@ from __future__ import annotations
 from frontdesk.domain.messages.sentence import Sentence
 
 SENTENCES: dict[str, Sentence] = {
+    "balance_cap_exceeded": Sentence(
+        "充值后{kind}余额将超过单卡限额 {cap}（含赠金），本次最多可充值 {allowed}",
+        "The {kind} would hold more than its cap of {cap} (bonus included); at most {allowed} "
+        "may be topped up now",
+        {"kind": "CardKind"},
+    ),
+    "bearer_card_refused": Sentence(
+        "不记名卡不能{action}（《单用途商业预付卡管理办法（试行）》：不记名卡不挂失）",
+        "A bearer card cannot be given this: {action} (bearer cards are never reported lost "
+        "or replaced)",
+        {"action": "CardAction"},
+    ),
     "bank_account_required": Sentence(
         "退还本金 {amount} 超过 {threshold}，须转入会员本人银行账户：请填写账号、户名、开户行，"
         "并核验会员身份证",

@@ -7,6 +7,10 @@ from frontdesk.domain.messages.sentence import Sentence
 # Keys start with "said_" so a result is never mistaken for a refusal of the same name.
 SENTENCES: dict[str, Sentence] = {
     "said_card_issued": Sentence("已发卡 {card_no}", "Card {card_no} issued"),
+    "said_bearer_card_issued": Sentence(
+        "已发不记名卡 {card_no}（单卡限额 {cap}，不登记姓名和手机号）",
+        "Bearer card {card_no} issued (cap {cap}, no name or phone recorded)",
+    ),
     "said_card_reissued": Sentence(
         "补卡完成：旧卡 {old} 作废，新卡 {new}，工本费 {fee}",
         "Card reissued: old card {old} void, new card {new}, fee {fee}",

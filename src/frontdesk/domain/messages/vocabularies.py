@@ -12,6 +12,10 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "replaced": ("已补卡作废", "replaced by a new card"),
         "returned": ("已退卡", "returned"),
     },
+    "CardKind": {
+        "named": ("记名卡", "named card"),
+        "bearer": ("不记名卡", "bearer card"),
+    },
     "CardAction": {
         "report_lost": ("挂失", "report lost"),
         "unreport": ("解挂", "un-report"),

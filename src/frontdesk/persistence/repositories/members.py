@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.engine import Connection
 
+from frontdesk.domain.cards import BEARER_PHONE_PREFIX
 from frontdesk.domain.member_search import MemberQuery, MemberQueryKind
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
@@ -42,7 +43,9 @@ class SqlMembers:
         c = t.member.c
         where = {
             MemberQueryKind.PHONE: c.phone == query.text,
-            MemberQueryKind.PHONE_TAIL: c.phone.like(f"%{query.text}"),
+            # A bearer account's phone (bearer:<id>) is no number; its id's digits never match.
+            MemberQueryKind.PHONE_TAIL: c.phone.like(f"%{query.text}")
+            & c.phone.not_like(f"{BEARER_PHONE_PREFIX}%"),
             MemberQueryKind.NAME: c.name.like(f"%{query.text}%"),
             MemberQueryKind.CARD: c.member_id.in_(
                 select(t.card.c.member_id).where(t.card.c.card_no == query.text)

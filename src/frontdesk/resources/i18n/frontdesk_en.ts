@@ -275,6 +275,10 @@
         <translation>Reissue card</translation>
     </message>
     <message>
+        <source>Issue a bearer card</source>
+        <translation>Issue a bearer card</translation>
+    </message>
+    <message>
         <source>{card}: {state}</source>
         <translation>{card}: {state}</translation>
     </message>
@@ -297,6 +301,10 @@
     <message>
         <source>Card returned: pay out principal {principal}; bonus {bonus} forfeited</source>
         <translation>Card returned: pay out principal {principal}; bonus {bonus} forfeited</translation>
+    </message>
+    <message>
+        <source>Bearer card {card_no} issued, holds at most {cap}</source>
+        <translation>Bearer card {card_no} issued, holds at most {cap}</translation>
     </message>
     <message>
         <source>New card {card_no} issued; fee {fee}</source>

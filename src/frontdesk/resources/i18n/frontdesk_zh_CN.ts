@@ -275,6 +275,10 @@
         <translation>补卡</translation>
     </message>
     <message>
+        <source>Issue a bearer card</source>
+        <translation>发不记名卡</translation>
+    </message>
+    <message>
         <source>{card}: {state}</source>
         <translation>{card}：{state}</translation>
     </message>
@@ -297,6 +301,10 @@
     <message>
         <source>Card returned: pay out principal {principal}; bonus {bonus} forfeited</source>
         <translation>已退卡：退还本金 {principal}，赠金 {bonus} 作废</translation>
+    </message>
+    <message>
+        <source>Bearer card {card_no} issued, holds at most {cap}</source>
+        <translation>不记名卡 {card_no} 已发放，单卡限额 {cap}</translation>
     </message>
     <message>
         <source>New card {card_no} issued; fee {fee}</source>

@@ -3,10 +3,12 @@
 from frontdesk.services.membership.card_return import Returned, return_card
 from frontdesk.services.membership.card_states import Reissued, change_card_state, reissue_card
 from frontdesk.services.membership.enrolment import (
+    BearerCard,
     Registered,
     _new_card,
     _record_card,
     _record_member,
+    issue_bearer_card,
     issue_card,
     register,
 )
@@ -26,6 +28,7 @@ from frontdesk.services.membership.lookup import (
 from frontdesk.services.membership.member_settings import lock_tier, set_pin
 
 __all__ = [
+    "BearerCard",
     "MemberView",
     "Registered",
     "Reissued",
@@ -37,6 +40,7 @@ __all__ = [
     "change_card_state",
     "current_tier",
     "find_member",
+    "issue_bearer_card",
     "issue_card",
     "lock_tier",
     "lookup_card",

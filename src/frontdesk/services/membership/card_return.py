@@ -21,7 +21,14 @@ from frontdesk.domain.card_return import (
     check_holder,
     payout_for,
 )
-from frontdesk.domain.cards import Card, CardAction, next_state, parse_card_number
+from frontdesk.domain.cards import (
+    Card,
+    CardAction,
+    CardKind,
+    card_kind,
+    next_state,
+    parse_card_number,
+)
 from frontdesk.domain.ledger import Bucket, EntryKind, TxnDrafts
 from frontdesk.domain.money import Fen
 from frontdesk.domain.permissions import Operation
@@ -84,7 +91,8 @@ def return_card(
         principal = calc.principal_refunded
         payout = payout_for(principal, ctx.program.bank_refund_above, bank is not None)
         paid_to = bank if payout is Payout.BANK_TRANSFER else None
-        if paid_to is not None:
+        # A bearer card names no holder to match: the ID checked is of who presents the card.
+        if paid_to is not None and card_kind(member.phone) is CardKind.NAMED:
             check_holder(paid_to.holder, member.name)
         approver = consume_approval(
             uow,

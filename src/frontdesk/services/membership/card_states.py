@@ -6,7 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from frontdesk.domain import errors
-from frontdesk.domain.cards import Card, CardAction, next_generation, next_state, parse_card_number
+from frontdesk.domain.cards import (
+    Card,
+    CardAction,
+    card_kind,
+    check_kind_allows,
+    next_generation,
+    next_state,
+    parse_card_number,
+)
 from frontdesk.domain.members import same_person
 from frontdesk.domain.money import ZERO, Fen
 from frontdesk.domain.permissions import Operation
@@ -46,6 +54,8 @@ def change_card_state(
     now = ctx.now()
     with ctx.uow() as uow:
         card = _card_for_change(uow, card_no)
+        holder = uow.members.get(card.member_id)
+        check_kind_allows(card_kind(None if holder is None else holder.phone), action)
         new_state = next_state(card.state, action)
         approver = screens_approver(uow, screens_approval, actor)
         approver = (  # 挂失 needs no approval of its own: the table says so
@@ -117,6 +127,7 @@ def reissue_card(
         member = uow.members.get(old.member_id)
         if member is None:
             raise errors.UnknownMember(ref=old.member_id)
+        check_kind_allows(card_kind(member.phone), CardAction.REPLACE)
         if not same_person(phone, name, member.phone, member.name):
             uow.audit.add(
                 at=now,

@@ -8,12 +8,15 @@ from datetime import date, datetime
 from frontdesk.domain import errors
 from frontdesk.domain.cards import (
     Card,
+    CardKind,
     CardState,
+    bearer_phone,
     ensure_no_live_card,
     make_card_number,
     next_generation,
 )
 from frontdesk.domain.members import make_registration, mask_phone
+from frontdesk.domain.money import Fen
 from frontdesk.domain.numbering import store_digits
 from frontdesk.domain.permissions import Operation
 from frontdesk.domain.stored_value import check_pin_strength, hash_pin
@@ -172,3 +175,61 @@ def issue_card(ctx: TillContext, *, actor: str, member_id: str) -> str:
         )
         uow.commit()
         return card.card_no
+
+
+@dataclass(frozen=True)
+class BearerCard:
+    card_no: str
+    member_id: str
+    cap: Fen
+
+
+def issue_bearer_card(
+    ctx: TillContext, *, actor: str, pin: str | None = None, screens_approval: str | None = None
+) -> BearerCard:
+    """不记名卡: a card and its account with no name, phone or birthday (办法 第十八条).
+
+    A PIN the bearer chooses (no personal data) lets the card pay where the program asks one.
+    The account is a member row that names nobody (its phone says bearer:<id>); the ledger,
+    sync and head office treat it as any other account, the cap is the bearer card's.
+    """
+    authorize(ctx, actor, Operation.ISSUE_CARD)
+    if pin is not None:
+        check_pin_strength(pin, ctx.program)
+    now = ctx.now()
+    with ctx.uow() as uow:
+        store, _ = till_numbers(uow)
+        approver = screens_approver(uow, screens_approval, actor)
+        member_id = new_id()
+        member = Member(
+            member_id=member_id,
+            phone=bearer_phone(member_id),
+            name="",
+            birthday=None,
+            gender=None,
+            consent_terms_at=now,  # the card's terms, handed over with it
+            consent_marketing_at=None,  # nobody to market to
+            recruiter=actor,
+            store=store_digits(store),
+            created_at=now,
+            pin_hash=None if pin is None else hash_pin(pin, MEMBER_PIN_PEPPER),
+            pin_failures=0,
+            pin_locked=False,
+            tier_lock=None,
+            tier_lock_reason=None,
+            birthday_benefit_year=None,
+        )
+        uow.members.add(member, now)
+        uow.accounts.create(member_id, ctx.program.entry_tier.code)
+        _record_member(uow, member, now)
+        card = _new_card(uow, member_id, 0, now)
+        uow.audit.add(
+            at=now,
+            actor=actor,
+            approver=approver,
+            action="card_issue",
+            subject=card.card_no,
+            detail={"member_id": member_id, "kind": CardKind.BEARER.value},
+        )
+        uow.commit()
+    return BearerCard(card.card_no, member_id, ctx.program.cap_for(CardKind.BEARER))

@@ -6,9 +6,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from frontdesk.domain import errors, messages
-from frontdesk.domain.cards import Card, CardState, active_card, ensure_usable, parse_card_number
+from frontdesk.domain.cards import (
+    Card,
+    CardKind,
+    CardState,
+    active_card,
+    card_kind,
+    ensure_usable,
+    parse_card_number,
+)
 from frontdesk.domain.members import mask_phone, parse_phone
-from frontdesk.domain.money import Fen
+from frontdesk.domain.money import ZERO, Fen
 from frontdesk.domain.points import ExpiryWarning, expiring_soon, usable
 from frontdesk.domain.pricing import birthday_benefit_available
 from frontdesk.services.context import TillContext
@@ -38,6 +46,8 @@ class MemberView:
     card_no: str | None
     card_state: CardState | None
     tier_locked: bool
+    card_kind: CardKind = CardKind.NAMED  # 记名卡 or 不记名卡: what the account's cards are
+    balance_cap: Fen = ZERO  # the most the card may hold, by its kind
 
     @property
     def balance(self) -> Fen:
@@ -88,11 +98,12 @@ def member_view(
         lots = uow.accounts.lots(member.member_id)
     today = now.date()
     tier = current_tier(uow, ctx, member, account, now)
+    kind = card_kind(member.phone)
     return MemberView(
         member_id=member.member_id,
         name=member.name,
         phone=member.phone,
-        masked_phone=mask_phone(member.phone),
+        masked_phone="" if kind is CardKind.BEARER else mask_phone(member.phone),
         tier=tier,
         tier_name=ctx.program.tier(tier).name,
         principal=account.principal,
@@ -108,6 +119,8 @@ def member_view(
         card_no=None if card is None else card.card_no,
         card_state=None if card is None else card.state,
         tier_locked=member.tier_lock is not None,
+        card_kind=kind,
+        balance_cap=ctx.program.cap_for(kind),
     )
 
 

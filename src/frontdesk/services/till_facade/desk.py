@@ -45,6 +45,13 @@ class DeskSide(FacadeBase):
         )
         return registered.member
 
+    def issue_bearer_card(self) -> MemberView:
+        issued = membership.issue_bearer_card(
+            self._ctx, actor=self.actor, screens_approval=self._screens
+        )
+        log.info("bearer card %s issued", issued.card_no)
+        return self.find_card(issued.card_no)
+
     def topup(
         self, card_no: str, amount: Fen, tender: TenderKind, reference: str, txn_id: str
     ) -> TopupResult:

@@ -98,6 +98,8 @@ class CardActionsPage(ManagerPage):
         reissue_buttons.addWidget(self.card_printing.button)
         reissue_buttons.addStretch(1)
         reissue_form.addRow(reissue_buttons)
+        self.bearer_button = QPushButton(self)
+        actions.addWidget(self.bearer_button, 1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(actions)
@@ -113,6 +115,7 @@ class CardActionsPage(ManagerPage):
             (self.unfreeze_button, "F5"),
             (self.return_button, "F6"),
             (self.reissue_button, "F7"),
+            (self.bearer_button, "F9"),
         ):
             self.keys.bind(button, key)
         self.lookup_button.clicked.connect(self.look_up)
@@ -122,6 +125,7 @@ class CardActionsPage(ManagerPage):
         self.freeze_button.clicked.connect(lambda: self._change(CardAction.FREEZE))
         self.unfreeze_button.clicked.connect(lambda: self._change(CardAction.UNFREEZE))
         self.return_button.clicked.connect(self._on_return_clicked)
+        self.bearer_button.clicked.connect(self._on_bearer_clicked)
         self.waive_check.toggled.connect(self.reason_edit.setEnabled)
         self.reissue_button.clicked.connect(self._on_reissue_clicked)
         for edit in (self.phone_edit, self.name_edit, self.reason_edit):
@@ -142,6 +146,7 @@ class CardActionsPage(ManagerPage):
         self.name_caption.setText(self.tr("Name"))
         self.waive_check.setText(self.tr("Waive the fee, reason:"))
         self.keys.label(self.reissue_button, self.tr("Reissue card"))
+        self.keys.label(self.bearer_button, self.tr("Issue a bearer card"))
         self.card_printing.retranslate()
 
     def _show_state(self, member: MemberView) -> None:
@@ -236,6 +241,22 @@ class CardActionsPage(ManagerPage):
             self._show_state(result.member)
             self.receipt_issued.emit(result.receipt)
             self.card_changed.emit(result.member)
+
+    @Slot()
+    def _on_bearer_clicked(self) -> None:
+        """不记名卡: no name or phone asked; the card and its cap are said, ready to print."""
+        try:
+            member = self._backend.issue_bearer_card()
+        except errors.DomainError as err:
+            show(self.result_label, error_text(err), error=True)
+            return
+        self.card.edit.setText(member.card_no)
+        self._show_state(member)
+        done = self.tr("Bearer card {card_no} issued, holds at most {cap}").format(
+            card_no=member.card_no, cap=member.balance_cap
+        )
+        self.card_printing.issued(member, done)
+        self.card_changed.emit(member)
 
     @Slot()
     def _on_reissue_clicked(self) -> None:
