@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 from sqlalchemy.engine import URL
 
 from frontdesk.cli import main
+from frontdesk.sync.hq_kpi import chain_kpis
 from tests.integration.sync.conftest import Till
 from tests.integration.sync.test_hq_kpi import _member, _sell
 
@@ -17,6 +20,7 @@ from tests.integration.sync.test_hq_kpi import _member, _sell
 def test_the_kpi_pdf_holds_the_figures_and_the_band_charts(
     make_till: Callable[..., Till],
     hq_admin_url: URL,
+    hq_admin: Engine,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -53,3 +57,11 @@ def test_the_kpi_pdf_holds_the_figures_and_the_band_charts(
         assert label in text, label
     for band in ("活跃", "沉默", "流失预警", "休眠"):
         assert band in text, band
+    # The figures are head office's KPI result as it is (sync/hq_kpi), not worked out again.
+    k = chain_kpis(hq_admin, date(2026, 3, 10))
+    lines = {line.split()[0]: line.split()[-1] for line in text.splitlines() if line.split()}
+    assert lines["会员总数"] == f"{k.members:,}"
+    assert k.members >= 1
+    assert lines["储值负债：本金"] == str(k.stored_value_principal)
+    assert lines["积分负债"] == "分"  # "N 分": the figure stands before its unit
+    assert f"{k.points_liability:,} 分" in text
