@@ -212,7 +212,7 @@ def issue_bearer_card(
             recruiter=actor,
             store=store_digits(store),
             created_at=now,
-            pin_hash=None if pin is None else hash_pin(pin, MEMBER_PIN_PEPPER),
+            pin_hash=None if pin is None else hash_pin(pin, uow.pin_secrets.member),
             pin_failures=0,
             pin_locked=False,
             tier_lock=None,
