@@ -90,6 +90,8 @@ DATA: dict[str, object] = {
     "kind": "receipts",
     "count": 3,
     "rows": 21,
+    "cause": "总部的证书未通过验证",
+    "cause_en": "head office's certificate did not verify",
     "held_no": 7,
     "path": "products.csv",
     "reason": "Permission denied",

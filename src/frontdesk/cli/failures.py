@@ -42,6 +42,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法连接总部数据库，请检查网络和地址后重试",
         "Cannot reach the head-office database; check the network and the address, then retry",
     ),
+    "hq_tls": ("无法连接总部：{detail}", "Cannot reach head office: {detail}"),
     "hq_no_database": (
         "总部数据库不存在，请先在总部服务器上建立它（createdb），或检查地址中的数据库名",
         "The head-office database does not exist: create it on the server (createdb) or check "
@@ -96,6 +97,11 @@ def explain(exc: BaseException, lang: str, db: object) -> tuple[int, str]:
     key, detail = _classify(exc)
     if key == "unexpected":
         detail = _log(exc, db)
+    if key == "hq_tls":  # the catalogue's sentence for what TLS refused, in the chosen language
+        from frontdesk.domain import messages
+
+        said = messages.sentence(str(detail))
+        detail = said.zh if lang == "zh_CN" else said.en
     return 1, say(key, lang, db=db, detail=detail)
 
 
@@ -118,6 +124,12 @@ def _classify(exc: BaseException) -> tuple[str, object]:
         import psycopg
 
         if isinstance(cause, psycopg.OperationalError):
+            from frontdesk.sync.hq_causes import cause_key
+
+            # verify-full refused head office: which of CA, file or name is to be fixed.
+            tls = cause_key(cause)
+            if tls.startswith("hq_cause_tls"):
+                return "hq_tls", tls
             said = str(cause).lower()
             if "does not exist" in said and "database" in said:
                 return "hq_no_database", ""

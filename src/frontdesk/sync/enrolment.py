@@ -24,6 +24,7 @@ from frontdesk.domain.provisioning import (
     parse_version,
 )
 from frontdesk.sync.credentials import HqCredentials
+from frontdesk.sync.hq_causes import cause
 from frontdesk.sync.hq_engine import migrate_hq
 from frontdesk.sync.hq_setup import chain_pin_secret, register_till, role_names, set_login
 
@@ -98,7 +99,9 @@ def redeem_code(
         if exc.sqlstate in ("FDE01", "28P01") or "password authentication failed" in str(exc):
             raise EnrolmentCodeInvalid() from None
         if isinstance(exc, psycopg.OperationalError):
-            raise EnrolmentUnreachable(host=f"{host}:{port}/{database}") from exc
+            zh, en = cause(exc)  # why, in the catalogue's words (a refused CA, no server…)
+            where = f"{host}:{port}/{database}"
+            raise EnrolmentUnreachable(host=where, cause=zh, cause_en=en) from exc
         raise
     if row is None or secret is None or secret[0] is None:
         raise EnrolmentCodeInvalid()

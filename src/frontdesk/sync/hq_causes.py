@@ -15,6 +15,10 @@ log = logging.getLogger(__name__)
 
 # (catalogue key, SQLSTATEs, phrases of libpq's message), checked in order.
 _CAUSES: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    # TLS first: libpq's "root certificate file … does not exist" is no missing database.
+    ("hq_cause_tls_ca_missing", (), ("root certificate file",)),
+    ("hq_cause_tls_untrusted", (), ("certificate verify failed",)),
+    ("hq_cause_tls_name", (), ("does not match host name",)),
     ("hq_cause_login", ("28P01", "28000"), ("password authentication", "authentication failed")),
     ("hq_cause_database", ("3D000",), ("does not exist",)),
     ("hq_cause_slow", ("57014",), ("statement timeout", "canceling statement")),

@@ -24,6 +24,21 @@ SENTENCES: dict[str, Sentence] = {
     ),
     "hq_cause_dropped": Sentence("与总部的连接中途断开", "the connection to head office broke off"),
     "hq_cause_other": Sentence("总部连接出错", "the connection to head office failed"),
+    # verify-full: the till refuses a head office it cannot verify; what to fix is named.
+    "hq_cause_tls_untrusted": Sentence(
+        "总部的证书未通过验证（不是所配 CA 文件签发的，或已过期），已拒绝连接；请检查 CA 文件",
+        "head office's certificate did not verify (not signed by the CA file given, or expired); "
+        "the connection was refused: check the CA file",
+    ),
+    "hq_cause_tls_name": Sentence(
+        "总部证书上的名称与所填的总部地址不符，已拒绝连接；请填写证书上的主机名",
+        "the name on head office's certificate is not the address given; the connection was "
+        "refused: use the host name on the certificate",
+    ),
+    "hq_cause_tls_ca_missing": Sentence(
+        "找不到总部的 CA 文件（sslrootcert），无法验证总部",
+        "head office's CA file (sslrootcert) cannot be found, so head office cannot be verified",
+    ),
     "hold_refused": Sentence(
         "总部核定的可用储值余额为 {balance}，不足以支付 {amount}（该会员可能刚在其他门店消费）",
         "Head office counts {balance} of stored value available, not enough for {amount} "

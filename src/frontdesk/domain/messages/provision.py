@@ -32,9 +32,9 @@ SENTENCES: dict[str, Sentence] = {
         "This till is already set up ({till_id}); it cannot be enrolled again",
     ),
     "hq_unreachable_enrol": Sentence(
-        "无法连接总部（{host}），注册码未使用：请检查总部地址、网络和 TLS 设置后重试",
-        "Head office ({host}) cannot be reached; the code was not used. Check the address, "
-        "the network and the TLS settings, then retry",
+        "无法连接总部（{host}）：{cause}。注册码未使用：请检查总部地址、网络和 TLS 设置后重试",
+        "Head office ({host}) cannot be reached: {cause_en}. The code was not used. Check the "
+        "address, the network and the TLS settings, then retry",
     ),
     # The first-run setup screen (ui/setup.py).
     "setup_title": Sentence("新收银台设置", "Set up this till"),
