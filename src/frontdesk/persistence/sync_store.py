@@ -161,13 +161,24 @@ class SqliteSyncStore:
         ids = [tk["ticket_id"] for tk in tickets]
         lines: dict[str, list[Row]] = defaultdict(list)
         tenders: dict[str, list[Row]] = defaultdict(list)
+        returns: dict[str, list[Row]] = defaultdict(list)
         if ids:
             for r in conn.execute(select(t.ticket_line).where(t.ticket_line.c.ticket_id.in_(ids))):
                 lines[r.ticket_id].append(dict(r._mapping))
             for r in conn.execute(select(t.tender).where(t.tender.c.ticket_id.in_(ids))):
                 tenders[r.ticket_id].append(dict(r._mapping))
+            # A 退卡's payout record rides with its ticket, as the till holds it: the account and
+            # ID numbers sealed with the member's key, only the masked forms readable.
+            q = select(t.card_return).where(t.card_return.c.ticket_id.in_(ids))
+            for r in conn.execute(q):
+                returns[r.ticket_id].append(dict(r._mapping))
         rows: list[Row] = [
-            {"ticket": tk, "lines": lines[tk["ticket_id"]], "tenders": tenders[tk["ticket_id"]]}
+            {
+                "ticket": tk,
+                "lines": lines[tk["ticket_id"]],
+                "tenders": tenders[tk["ticket_id"]],
+                "card_returns": returns[tk["ticket_id"]],
+            }
             for tk in tickets
         ]
         return RowBatch(rows, max((tk["till_rowid"] for tk in tickets), default=cursor))

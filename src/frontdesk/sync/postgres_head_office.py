@@ -23,7 +23,7 @@ from frontdesk.services.sync_recovery import OwnRecords
 from frontdesk.services.sync_refusals import ChainRefused, HeadMismatch, HeadOfficeRefused
 from frontdesk.sync.chain import FIELDS, values_of
 from frontdesk.sync.hq_causes import cause
-from frontdesk.sync.hq_migrations.versions.h0009_record_chains import STAGES
+from frontdesk.sync.hq_migrations.versions.h0013_card_return import STAGES
 from frontdesk.sync.hq_version import greet
 
 LEDGER_COLUMNS = FIELDS
@@ -128,6 +128,9 @@ class PostgresHeadOffice:
                 "ticket": _tuples("ticket", [r["ticket"] for r in batch.rows]),
                 "line": _tuples("line", [x for r in batch.rows for x in r["lines"]]),
                 "tender": _tuples("tender", [x for r in batch.rows for x in r["tenders"]]),
+                "card_return": _tuples(
+                    "card_return", [x for r in batch.rows for x in r.get("card_returns", ())]
+                ),
             }
         elif stream == "audit":
             staged = {"audit": _tuples("audit", batch.rows)}

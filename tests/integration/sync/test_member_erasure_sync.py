@@ -35,7 +35,7 @@ def hq_text(hq_admin: Engine) -> str:
         "SELECT table_name, column_name FROM information_schema.columns "
         "WHERE table_schema = 'public' AND data_type IN ('text', 'jsonb', 'json') "
         "AND table_name IN ('member', 'card', 'change_event', 'audit_log', 'sync_problem', "
-        "'ticket', 'member_balance', 'ledger_entry')",
+        "'ticket', 'member_balance', 'ledger_entry', 'card_return')",
     )
     cells: list[str] = []
     for table, column in columns:
