@@ -1,8 +1,10 @@
-"""Bad databases and a bad environment are refused in one sentence, exit 1, and nothing written."""
+"""Bad databases and a bad environment as the store sees them: the StoreProblem each one raises.
+
+What the command says of each, its exit code and that nothing is written: test_failure_battery.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sqlite3
@@ -35,10 +37,6 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert made.returncode == 0, made.stderr
     assert not db.with_name("demo.db-wal").exists()
     return db
-
-
-def _digest(path: Path) -> str | None:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
 
 
 def frontdesk(*args: str, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
@@ -102,26 +100,6 @@ def spoiled(demo_db: Path, tmp_path: Path, case: str) -> Path:
     shutil.copy(demo_db, db)
     BAD_FILES[case][0](db)
     return db
-
-
-@pytest.mark.parametrize("case", list(BAD_FILES))
-def test_the_command_refuses_a_bad_database_in_one_sentence_and_writes_nothing(
-    demo_db: Path, tmp_path: Path, case: str
-) -> None:
-    bad = spoiled(demo_db, tmp_path, case)
-    # The command checks a missing file or a folder before opening; its words differ slightly.
-    said = {"missing": "找不到", "a folder": "是文件夹"}.get(case, BAD_FILES[case][2])
-    before = _digest(bad)
-    beside = sorted(p.name for p in tmp_path.iterdir())
-
-    done = frontdesk("--db", str(bad), "verify")
-
-    assert done.returncode == 1, done.stderr
-    assert said in done.stderr
-    assert "Traceback" not in done.stderr + done.stdout
-    assert "核对通过" not in done.stdout
-    assert _digest(bad) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == beside  # no till.db made either
 
 
 @pytest.mark.parametrize("case", list(BAD_FILES))
@@ -259,31 +237,6 @@ def _namespace_or_skip() -> None:
         pytest.skip("this user may not mount in a private namespace")
 
 
-def test_a_read_only_mount_is_refused_and_left_alone(demo_db: Path, tmp_path: Path) -> None:
-    _namespace_or_skip()
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    db = folder / "till.db"
-    shutil.copy(demo_db, db)
-    before = _digest(db)
-    # A private mount namespace: the read-only bind mount vanishes with the command.
-    ro = (
-        "unshare",
-        "-m",
-        "sh",
-        "-c",
-        'mount --bind "$0" "$0" && mount -o remount,ro,bind "$0" "$0" && exec "$@"',
-        str(folder),
-    )
-
-    done = frontdesk("--db", str(db), "verify", prefix=ro)
-
-    assert done.returncode == 1, done.stderr
-    assert "数据库只读，无法写入" in done.stderr
-    assert "Traceback" not in done.stderr
-    assert _digest(db) == before
-
-
 FILL_AND_WRITE = """
 import subprocess, sys
 from sqlalchemy import Engine, text
@@ -302,23 +255,12 @@ except StoreProblem as problem:
 """
 
 
-def test_a_full_disk_is_refused_at_open_and_said_when_a_write_hits_it(
-    demo_db: Path, tmp_path: Path
-) -> None:
+def test_a_write_that_fills_the_disk_is_said_as_a_full_disk(demo_db: Path, tmp_path: Path) -> None:
+    # The command refusing a full disk at open is in test_failure_battery.
     _namespace_or_skip()
     folder = tmp_path / "small"
     folder.mkdir()
     mount = 'mount -t tmpfs -o size=3m tmpfs "$0" && cp "$1" "$0/till.db" && shift && '
-    full = (
-        "unshare",
-        "-m",
-        "sh",
-        "-c",
-        mount + 'dd if=/dev/zero of="$0/fill" bs=64k 2>/dev/null; exec "$@"',
-        str(folder),
-        str(demo_db),
-    )
-    at_open = frontdesk("--db", str(folder / "till.db"), "verify", prefix=full)
     mid = subprocess.run(
         [
             "unshare",
@@ -339,7 +281,4 @@ def test_a_full_disk_is_refused_at_open_and_said_when_a_write_hits_it(
         timeout=60,
     )
 
-    assert at_open.returncode == 1, at_open.stderr
-    assert "磁盘已满，无法写入数据库" in at_open.stderr
-    assert "Traceback" not in at_open.stderr
     assert mid.stdout.startswith("StoreDiskFull 磁盘已满"), mid.stdout + mid.stderr
