@@ -601,8 +601,35 @@
         <translation>Export</translation>
     </message>
     <message>
+        <source>Erase personal data</source>
+        <translation>Erase personal data</translation>
+    </message>
+    <message>
         <source>Devices</source>
         <translation>Devices</translation>
+    </message>
+</context>
+<context>
+    <name>MemberErasePage</name>
+    <message>
+        <source>Card number</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <source>The member asked for their personal data to be erased</source>
+        <translation>The member asked for their personal data to be erased</translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Erase personal data</translation>
+    </message>
+    <message>
+        <source>Tick that the member asked for it: erasure cannot be undone</source>
+        <translation>Tick that the member asked for it: erasure cannot be undone</translation>
+    </message>
+    <message>
+        <source>Personal data erased; the ledger keeps the member number only</source>
+        <translation>Personal data erased; the ledger keeps the member number only</translation>
     </message>
 </context>
 <context>

@@ -601,8 +601,35 @@
         <translation>导出</translation>
     </message>
     <message>
+        <source>Erase personal data</source>
+        <translation>删除个人信息</translation>
+    </message>
+    <message>
         <source>Devices</source>
         <translation>设备</translation>
+    </message>
+</context>
+<context>
+    <name>MemberErasePage</name>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>The member asked for their personal data to be erased</source>
+        <translation>会员本人要求删除其个人信息</translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation>删除个人信息</translation>
+    </message>
+    <message>
+        <source>Tick that the member asked for it: erasure cannot be undone</source>
+        <translation>请勾选会员本人已提出要求：删除后无法恢复</translation>
+    </message>
+    <message>
+        <source>Personal data erased; the ledger keeps the member number only</source>
+        <translation>个人信息已删除；账本只保留会员编号</translation>
     </message>
 </context>
 <context>

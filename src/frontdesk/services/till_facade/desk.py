@@ -8,7 +8,7 @@ from frontdesk.domain.card_return import BankPayout
 from frontdesk.domain.cards import CardAction
 from frontdesk.domain.money import Fen
 from frontdesk.domain.stored_value import cash_out
-from frontdesk.services import accounts, checkout, membership, receipt_making
+from frontdesk.services import accounts, checkout, member_erasure, membership, receipt_making
 from frontdesk.services.membership import MemberView
 from frontdesk.services.records import AuditEntry
 from frontdesk.services.staff_desk import StaffDesk
@@ -44,6 +44,14 @@ class DeskSide(FacadeBase):
             screens_approval=self._screens,
         )
         return registered.member
+
+    def erase_member(self, card_no: str, approval: str | None) -> MemberView:
+        card = self._card(card_no)
+        member_erasure.erase(
+            self._ctx, actor=self.actor, member_id=card.member_id, approval_id=approval
+        )
+        log.info("member %s erased", card.member_id)  # the id only: the data is gone
+        return self.find_card(card.card_no)
 
     def issue_bearer_card(self) -> MemberView:
         issued = membership.issue_bearer_card(

@@ -26,6 +26,7 @@ from frontdesk.ui.manager.account import PinResetPage, PointsAdjustPage, TierLoc
 from frontdesk.ui.manager.audit import AuditLogPage
 from frontdesk.ui.manager.cards import CardActionsPage
 from frontdesk.ui.manager.common import CardForm
+from frontdesk.ui.manager.erase import MemberErasePage
 from frontdesk.ui.manager.exports import ExportPage
 from frontdesk.ui.manager.members import RegisterMemberPage, TopupPage
 from frontdesk.ui.manager.refund import RefundPage
@@ -62,6 +63,7 @@ class ManagerDialog(QDialog):
         "devices",
         "staff",
         "exports",
+        "erase",
     )
 
     def __init__(
@@ -102,6 +104,7 @@ class ManagerDialog(QDialog):
         self.shift_page = ShiftClosePage(backend, self)
         self.staff_page = StaffPage(backend, self)
         self.export_page = ExportPage(backend, self)
+        self.erase_page = MemberErasePage(backend, self)
         self._pages: tuple[QWidget, ...] = (
             self.register_page,
             self.topup_page,
@@ -118,7 +121,7 @@ class ManagerDialog(QDialog):
         if self.devices_page is not None:
             self._pages = (*self._pages, self.devices_page)
         # Staff last: the device page keeps its Ctrl+0; without it the staff page takes it.
-        self._pages = (*self._pages, self.staff_page, self.export_page)
+        self._pages = (*self._pages, self.staff_page, self.export_page, self.erase_page)
         self._names = tuple(
             n for n in self.PAGES if n != "devices" or self.devices_page is not None
         )
@@ -143,7 +146,8 @@ class ManagerDialog(QDialog):
         layout.addWidget(self.buttons)
         for page_with_member in (self.register_page,):
             page_with_member.member_registered.connect(self.member_changed)
-        for page in (self.topup_page, self.pin_page, self.points_page, self.tier_page):
+        pages_with_member = (self.topup_page, self.pin_page, self.points_page, self.tier_page)
+        for page in (*pages_with_member, self.erase_page):
             page.member_changed.connect(self.member_changed)
         self.card_page.card_changed.connect(self.member_changed)
         self.shift_page.shift_closed.connect(self.shift_closed)
@@ -237,6 +241,7 @@ class ManagerDialog(QDialog):
             self.tr("Devices"),
             self.tr("Staff"),
             self.tr("Export"),
+            self.tr("Erase personal data"),
         )
         named = dict(zip(self.PAGES, every, strict=True))
         for i, title in enumerate(named[n] for n in self._names):
