@@ -83,3 +83,20 @@ def test_every_fen_is_either_still_held_or_was_handed_over(
         store: fen for (store, _), fen in sorted(s.liability.items(), key=lambda kv: kv[0][1])
     }
     assert sum(v for k, v in last_day.items() if k != UNFUNDED) == sum(s.outstanding.values())
+
+
+def test_a_period_settles_the_spends_made_in_it_traced_through_earlier_lots() -> None:
+    d3 = date(2026, 3, 3)
+    s = settle(
+        [
+            PrincipalMove("m", "001", D1, 100_000),  # topped up before the period
+            PrincipalMove("m", "002", D2, -30_000),  # spent at 002 on the 2nd
+            PrincipalMove("m", "003", d3, -20_000),  # spent at 003 on the 3rd (退卡 alike)
+        ]
+    )
+
+    assert s.owed(d3, d3) == [("001", "003", 20_000)]
+    assert s.owed(D2, D2) == [("001", "002", 30_000)]
+    assert s.owed(None, D1) == []
+    assert s.owed(D1, None) == s.owed()
+    assert sum(s.flows_in(D1, d3).values()) == sum(s.flows.values())

@@ -18,7 +18,7 @@ def settlement(s: Session) -> Outcome:
         admin.dispose()
     st = built.settlement
     data = {
-        "owed": [{"from_store": a, "to_store": b, "fen": n} for a, b, n in st.owed()],
+        "owed": [{"from_store": a, "to_store": b, "fen": n} for a, b, n in st.owed(since, until)],
         "liability": [
             {"store": store, "day": day.isoformat(), "fen": fen}
             for (store, day), fen in sorted(st.liability.items(), key=lambda kv: kv[0][1])

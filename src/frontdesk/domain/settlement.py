@@ -40,14 +40,32 @@ class _Lot:
 class Settlement:
     # (issuing store, consuming store) → fen the first owes the second
     flows: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    # (issuing store, consuming store, day of the spend) → fen: the same flows by day, so a
+    # period's settlement counts the spends of that period, traced through every earlier lot
+    daily: dict[tuple[str, str, date], int] = field(default_factory=lambda: defaultdict(int))
     # (store, day) → principal that store holds for members at the end of that day
     liability: dict[tuple[str, date], int] = field(default_factory=dict)
     outstanding: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
-    def owed(self) -> list[tuple[str, str, int]]:
-        """Net debts between two stores, largest first: (owing store, owed store, fen)."""
+    def flows_in(self, since: date | None, until: date | None) -> dict[tuple[str, str], int]:
+        """The flows of the spends made from `since` to `until` (each day included, None open)."""
+        if since is None and until is None:
+            return dict(self.flows)
+        found: dict[tuple[str, str], int] = defaultdict(int)
+        for (a, b, day), fen in self.daily.items():
+            if (since is None or day >= since) and (until is None or day <= until):
+                found[(a, b)] += fen
+        return dict(found)
+
+    def owed(
+        self, since: date | None = None, until: date | None = None
+    ) -> list[tuple[str, str, int]]:
+        """Net debts between two stores, largest first: (owing store, owed store, fen).
+
+        With a period, only what was spent (or paid out at 退卡) in it is settled.
+        """
         pairs: dict[tuple[str, str], int] = {}
-        for (a, b), fen in self.flows.items():
+        for (a, b), fen in self.flows_in(since, until).items():
             if a == b or fen == 0:
                 continue
             key = (min(a, b), max(a, b))
@@ -84,10 +102,12 @@ def settle(moves: Iterable[PrincipalMove]) -> Settlement:
             need -= piece
             held[lot.store_no] -= piece
             result.flows[(lot.store_no, move.store_no)] += piece
+            result.daily[(lot.store_no, move.store_no, move.day)] += piece
             if lot.left == 0:
                 queue.popleft()
         if need:
             result.flows[(UNFUNDED, move.store_no)] += need
+            result.daily[(UNFUNDED, move.store_no, move.day)] += need
             held[UNFUNDED] -= need
     if current is not None:
         close_day(current)

@@ -40,8 +40,9 @@ class SettlementReport:
 
     def text(self, since: date | None = None, until: date | None = None) -> str:
         s = self.settlement
-        out = ["跨店清分（本金，先进先出）："]
-        owed = s.owed()
+        period = "" if since is None and until is None else f"，{since or '…'} 至 {until or '…'}"
+        out = [f"跨店清分（本金，先进先出{period}）："]
+        owed = s.owed(since, until)
         out += [f"  门店 {a} 应付 门店 {b}：{Fen(n)}" for a, b, n in owed if a != UNFUNDED]
         out += [f"  门店 {b} 超额消费（无对应充值）：{Fen(n)}" for a, b, n in owed if a == UNFUNDED]
         if not owed:

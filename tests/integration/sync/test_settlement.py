@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine
@@ -52,3 +53,37 @@ def test_value_topped_up_at_a_and_spent_at_b_is_owed_by_a_and_reconciles_with_th
     assert data["owed"] == [{"from_store": "031", "to_store": "032", "fen": spent_principal}]
     assert data["reconciles"] is True
     assert data["outstanding"] == {"031": 50_000 - spent_principal}
+
+
+def test_the_settlement_of_a_period_counts_only_the_spends_made_in_it(
+    make_till: Callable[..., Till],
+    hq_admin: Engine,
+    hq_admin_url: URL,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    a, b = make_till(33, 1), make_till(34, 1)
+    _, card = register_with_money(a, "13800003301", "500.00")
+    assert a.sync().ok
+    assert b.sync().ok
+    pay_stored(b, card, "112.00")
+    assert b.sync().ok
+    [(spent_at,)] = hq_rows(
+        hq_admin,
+        "SELECT min(created_at) FROM ledger_entry WHERE till_id = :t AND kind = 'spend'",
+        t=b.till_id,
+    )
+    day = datetime.fromisoformat(str(spent_at)).date()
+    url = hq_admin_url.render_as_string(hide_password=False)
+
+    def owed(*period: str) -> list[dict[str, object]]:
+        code = main(["--db", str(a.path), "--json", "hq", "settlement", "--hq-url", url, *period])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        # Head office is shared by this session's tests: these two stores' debts only.
+        return [o for o in json.loads(out)["owed"] if o["from_store"] == "033"]
+
+    whole = owed()
+    assert len(whole) == 1
+    assert owed("--from", day.isoformat(), "--to", day.isoformat()) == whole
+    assert owed("--from", (day + timedelta(days=1)).isoformat()) == []
+    assert owed("--to", (day - timedelta(days=1)).isoformat()) == []
