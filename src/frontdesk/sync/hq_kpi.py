@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, Row, text
+from sqlalchemy.engine import Connection
 
 from frontdesk.domain.analytics import (
     ACTIVE_DAYS,
@@ -19,78 +21,117 @@ from frontdesk.domain.analytics import (
 )
 from frontdesk.domain.money import Fen
 
-# The KPIs of domain/analytics.py computed where the rows are: one statement over members and
-# tickets, answering a few numbers, so head office never loads a million members into Python.
-# domain/analytics.kpis is the rule and the reference; a test holds the two equal. A stored
-# time's day is the date it was written with (its first ten characters), as _day reads it.
-_KPI_SQL = """
+# The KPIs of domain/analytics.py computed where the rows are, from the summaries the tickets'
+# arrival keeps (h0014): per member and day, per member (first and last purchase, spend over
+# the 12-month window), per till and day. No statement reads the tickets, none sends a member
+# to Python: a few numbers come back. domain/analytics.kpis is the rule and the reference; a
+# test holds the two equal over what two tills pushed.
+_MEMBERS_SQL = """
 WITH known AS (
-    SELECT member_id, left(created_at, 10)::date AS reg FROM member
-     WHERE left(created_at, 10)::date <= :today
-), t AS (
-    SELECT member_id, left(created_at, 10)::date AS day, total, kind = 'refund' AS refund
-      FROM ticket WHERE kind IN ('sale', 'refund') AND left(created_at, 10)::date <= :today
-), buyer AS (
-    SELECT member_id,
-           max(day) FILTER (WHERE NOT refund) AS last_buy,
-           count(*) FILTER (WHERE NOT refund AND day > :period) AS buys,
-           bool_or(NOT refund AND day > :before AND day <= :period) AS active_before,
-           sum(total) FILTER (WHERE day > :year) AS spend
-      FROM t WHERE member_id IS NOT NULL GROUP BY member_id
+    SELECT m.member_id, fd_day(m.created_at) AS reg FROM member m
+     WHERE fd_day(m.created_at) <= :today
 ), member_row AS (
-    SELECT k.member_id, k.reg, coalesce(b.spend, 0) AS spend,
-           (:today - coalesce(b.last_buy, k.reg)) AS idle
-      FROM known k LEFT JOIN buyer b USING (member_id)
-), ranked AS (
-    SELECT spend, row_number() OVER (ORDER BY spend DESC) AS place FROM member_row
-), sums AS (
-    SELECT count(*) AS members,
-           count(*) FILTER (WHERE reg > :period) AS new_members,
-           count(*) FILTER (WHERE idle <= :active_days) AS active,
-           count(*) FILTER (WHERE idle > :active_days AND idle <= :cooling_days) AS cooling,
-           count(*) FILTER (WHERE idle > :cooling_days AND idle <= :at_risk_days) AS at_risk,
-           count(*) FILTER (WHERE idle > :at_risk_days) AS dormant
-      FROM member_row
+    SELECT k.reg, coalesce(a.spend_window, 0) AS spend,
+           :today - coalesce(CASE
+               WHEN a.last_buy <= :today THEN a.last_buy
+               -- bought after the day asked about: the last purchase up to it, by index
+               WHEN a.first_buy <= :today THEN (
+                   SELECT max(d.day) FROM member_day d
+                    WHERE d.member_id = k.member_id AND d.day <= :today AND d.buys > 0)
+           END, k.reg) AS idle
+      FROM known k LEFT JOIN member_activity a USING (member_id)
 )
-SELECT s.*,
-       (SELECT count(*) FROM buyer WHERE buys > 0) AS buyers,
-       (SELECT count(*) FROM buyer WHERE buys >= 2) AS repeat_buyers,
-       (SELECT count(*) FROM buyer WHERE active_before) AS active_before,
-       (SELECT count(*) FROM buyer WHERE active_before AND buys > 0) AS retained,
-       (SELECT spend FROM ranked WHERE place = (s.members * 20 + 50) / 100) AS top_from,
-       (SELECT round(avg(total)) FROM t WHERE NOT refund AND day > :period
-           AND member_id IS NOT NULL AND member_id <> '') AS member_avg,
-       (SELECT round(avg(total)) FROM t WHERE NOT refund AND day > :period
-           AND (member_id IS NULL OR member_id = '')) AS guest_avg
-  FROM sums s
+SELECT count(*) AS members,
+       count(*) FILTER (WHERE reg > :period) AS new_members,
+       count(*) FILTER (WHERE idle <= :active_days) AS active,
+       count(*) FILTER (WHERE idle > :active_days AND idle <= :cooling_days) AS cooling,
+       count(*) FILTER (WHERE idle > :cooling_days AND idle <= :at_risk_days) AS at_risk,
+       count(*) FILTER (WHERE idle > :at_risk_days) AS dormant,
+       count(*) FILTER (WHERE spend > 0) AS spent,
+       count(*) FILTER (WHERE spend < 0) AS refunded
+  FROM member_row
 """
+# Members who bought in the period and in the one before, from the 60 days of member_day.
+_BUYERS_SQL = """
+WITH recent AS (
+    SELECT member_id, sum(buys) FILTER (WHERE day > :period) AS buys,
+           bool_or(buys > 0 AND day <= :period) AS active_before
+      FROM member_day WHERE day > :before AND day <= :today GROUP BY member_id
+)
+SELECT count(*) FILTER (WHERE buys > 0) AS buyers,
+       count(*) FILTER (WHERE buys >= 2) AS repeat_buyers,
+       count(*) FILTER (WHERE active_before) AS active_before,
+       count(*) FILTER (WHERE active_before AND buys > 0) AS retained
+  FROM recent
+"""
+_AVERAGES_SQL = """
+SELECT round(sum(member_total)::numeric / nullif(sum(member_sales), 0)) AS member_avg,
+       round(sum(guest_total)::numeric / nullif(sum(guest_sales), 0)) AS guest_avg
+  FROM till_day WHERE day > :period AND day <= :today
+"""
+# The spend at a place in the ranking of known members, among those on one side of zero.
+_PLACE_SQL = """
+SELECT a.spend_window FROM member_activity a JOIN member m USING (member_id)
+ WHERE fd_day(m.created_at) <= :today AND {side}
+ ORDER BY a.spend_window DESC OFFSET :place - 1 LIMIT 1
+"""
+_BALANCES_SQL = """
+SELECT coalesce(sum(amount) FILTER (WHERE bucket = 'principal'), 0),
+       coalesce(sum(amount) FILTER (WHERE bucket = 'bonus'), 0),
+       coalesce(sum(amount) FILTER (WHERE bucket = 'points'), 0)
+  FROM member_balance WHERE lot_year = 0
+"""
+
+
+def _top_from(conn: Connection, params: dict[str, object], top: int, r: Row[Any]) -> int:
+    """The spend of the member at place `top` (highest first; members without spend hold 0)."""
+    members, spent, refunded = int(r.members), int(r.spent), int(r.refunded)
+    if top == 0:
+        return 0
+    if top <= spent:
+        side, place = "a.spend_window > 0", top
+    elif top <= members - refunded:
+        return 0
+    else:
+        side, place = "a.spend_window < 0", top - (members - refunded)
+    query = text(_PLACE_SQL.format(side=side))
+    return int(conn.execute(query, {**params, "place": place}).scalar_one())
 
 
 def chain_kpis(admin: Engine, today: date) -> Kpis:
     """Every store's members, sales and refunds, and the liability in head office's ledger."""
     period = today - timedelta(days=PERIOD_DAYS)
-    params = {
+    params: dict[str, object] = {
         "today": today,
         "period": period,
         "before": period - timedelta(days=PERIOD_DAYS),
-        "year": today - timedelta(days=365),
         "active_days": ACTIVE_DAYS,
         "cooling_days": COOLING_DAYS,
         "at_risk_days": AT_RISK_DAYS,
     }
-    with admin.connect() as conn:
-        r = conn.execute(text(_KPI_SQL), params).one()
-        principal, bonus, points = conn.execute(
-            text(
-                "SELECT coalesce(sum(amount) FILTER (WHERE bucket = 'principal'), 0),"
-                " coalesce(sum(amount) FILTER (WHERE bucket = 'bonus'), 0),"
-                " coalesce(sum(amount) FILTER (WHERE bucket = 'points'), 0)"
-                " FROM member_balance WHERE lot_year = 0"
-            )
-        ).one()
+    for _ in range(5):
+        # The 12-month window moved to today first (its own short transaction: pushes wait
+        # only for that move), then every figure from one snapshot that has it there.
+        with admin.begin() as conn:
+            conn.execute(text("SELECT fd_kpi_window(:today)"), params)
+        with admin.connect() as base:
+            conn = base.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                if conn.execute(text("SELECT ends FROM kpi_window")).scalar_one() != today:
+                    continue  # another `hq kpi` moved it meanwhile
+                # A few index reads and scans: compiling them (JIT) costs more than it saves.
+                conn.execute(text("SET LOCAL work_mem = '64MB'; SET LOCAL jit = off"))
+                r = conn.execute(text(_MEMBERS_SQL), params).one()
+                b = conn.execute(text(_BUYERS_SQL), params).one()
+                avg = conn.execute(text(_AVERAGES_SQL), params).one()
+                top = (int(r.members) * 20 + 50) // 100
+                top_from = _top_from(conn, params, top, r)
+                principal, bonus, points = conn.execute(text(_BALANCES_SQL)).one()
+            break
+    else:
+        raise RuntimeError("the KPI window kept moving under another hq kpi")
     members, new = int(r.members), int(r.new_members)
-    top = (members * 20 + 50) // 100
-    member_avg, guest_avg = Fen(int(r.member_avg or 0)), Fen(int(r.guest_avg or 0))
+    member_avg, guest_avg = Fen(int(avg.member_avg or 0)), Fen(int(avg.guest_avg or 0))
     ratio = Decimal(0)
     if guest_avg.value:
         ratio = (Decimal(member_avg.value) / Decimal(guest_avg.value)).quantize(
@@ -107,16 +148,13 @@ def chain_kpis(admin: Engine, today: date) -> Kpis:
         members=members,
         new_members=new,
         growth_rate=rate(new, members - new),
-        monthly_active_rate=rate(int(r.buyers), members),
-        retention_rate=rate(int(r.retained), int(r.active_before)),
-        repurchase_rate=rate(int(r.repeat_buyers), int(r.buyers)),
+        monthly_active_rate=rate(int(b.buyers), members),
+        retention_rate=rate(int(b.retained), int(b.active_before)),
+        repurchase_rate=rate(int(b.repeat_buyers), int(b.buyers)),
         dormant_share=rate(bands[Activity.DORMANT], members),
         activity=bands,
         value_bands=ValueBands(
-            top=top,
-            middle=members - 2 * top,
-            bottom=top,
-            top_from=Fen(int(r.top_from or 0)) if top else Fen(0),
+            top=top, middle=members - 2 * top, bottom=top, top_from=Fen(top_from)
         ),
         member_average_ticket=member_avg,
         guest_average_ticket=guest_avg,

@@ -18,27 +18,68 @@ from sqlalchemy import Engine, text
 
 from frontdesk.domain.invoicing import SHIFT_INVOICEABLE, SHIFT_PREPAID, SHIFT_TOP_UPS, split_totals
 from frontdesk.domain.money import Fen
-from frontdesk.domain.settlement import UNFUNDED, settle
 from frontdesk.services.sync_refusals import problem_text
-from frontdesk.sync.hq_settlement import principal_moves
 
 # Sales and refunds net (a refund's total and tenders are negative); top-ups net of their
-# cooling-off returns. The ticket's day is the store's own date, as the till wrote it.
+# cooling-off returns. The ticket's day is the store's own date, as the till wrote it. Read from
+# till_day, which each ticket's and tender's arrival moves (h0014): days × tills, not tickets.
 _INVOICE_DAYS = text(
     """
-    SELECT t.store_no, left(k.created_at, 10) AS day,
-           coalesce(sum(k.total) FILTER (WHERE k.kind IN ('sale', 'refund')), 0) AS sales,
-           coalesce(sum(sv.amount) FILTER (WHERE k.kind IN ('sale', 'refund')), 0) AS prepaid,
-           coalesce(sum(k.total) FILTER (WHERE k.kind IN ('topup', 'topup_return')), 0)
-               AS topups
-      FROM ticket k
-      JOIN till t ON t.till_id = k.till_id
-      LEFT JOIN (SELECT ticket_id, sum(amount) AS amount FROM tender
-                  WHERE kind = 'stored_value' GROUP BY ticket_id) sv
-             ON sv.ticket_id = k.ticket_id
-     WHERE k.kind IN ('sale', 'refund', 'topup', 'topup_return')
-     GROUP BY t.store_no, left(k.created_at, 10)
-     ORDER BY day, t.store_no
+    SELECT t.store_no, d.day, sum(d.sales) AS sales, sum(d.prepaid) AS prepaid,
+           sum(d.topups) AS topups
+      FROM till_day d JOIN till t ON t.till_id = d.till_id
+     GROUP BY t.store_no, d.day
+     ORDER BY d.day, t.store_no
+    """
+)
+
+
+# Each store's principal held for members at the end of every day with movements, traced
+# first in, first out as domain/settlement.settle traces it, in one statement. Per member, in
+# time order: D and W are the running sums of money paid in and taken out; what has been drawn
+# from the lots so far is C = W + min(0, min over the moves so far of D − W) (a spend beyond
+# every lot draws on no store, and a later top-up is not drawn by it). A spend draws the lots
+# lying across [C before it, C after it) on the axis of paid-in money, each lot the stretch
+# [D before it, D after it) of its store. settle stays the rule; a test holds the two equal.
+_LIABILITY = text(
+    """
+    WITH moves AS (
+        SELECT l.member_id, t.store_no, fd_day(l.created_at) AS day, l.amount,
+               row_number() OVER (PARTITION BY l.member_id
+                                  ORDER BY l.created_at, l.till_id, l.seq) AS k
+          FROM ledger_entry l JOIN till t ON t.till_id = l.till_id
+         WHERE l.bucket = 'principal'
+    ), sums AS (
+        SELECT m.*, sum(greatest(amount, 0)) OVER w AS paid_in,
+               sum(greatest(-amount, 0)) OVER w AS taken
+          FROM moves m WINDOW w AS (PARTITION BY member_id ORDER BY k)
+    ), drawn AS (
+        SELECT s.*, taken + least(0, min(paid_in - taken) OVER w) AS upto
+          FROM sums s WINDOW w AS (PARTITION BY member_id ORDER BY k)
+    ), spans AS (
+        SELECT d.*, coalesce(lag(upto) OVER (PARTITION BY member_id ORDER BY k), 0) AS since
+          FROM drawn d
+    ), deltas AS (
+        SELECT day, store_no, amount AS delta FROM spans WHERE amount > 0
+        UNION ALL
+        SELECT s.day, lot.store_no,  -- what the spend draws from that lot leaves its store
+               greatest(lot.paid_in - lot.amount, s.since) - least(lot.paid_in, s.upto)
+          FROM spans s JOIN spans lot ON lot.member_id = s.member_id AND lot.amount > 0
+                                     AND lot.paid_in > s.since
+                                     AND lot.paid_in - lot.amount < s.upto
+         WHERE s.amount < 0 AND s.upto > s.since
+    ), per_day AS (
+        SELECT store_no, day, sum(delta) AS delta FROM deltas GROUP BY 1, 2
+    ), days AS (
+        SELECT DISTINCT day FROM moves
+    ), stores AS (
+        SELECT store_no, min(day) AS since FROM moves WHERE amount > 0 GROUP BY 1
+    )
+    SELECT d.day, s.store_no,
+           sum(coalesce(p.delta, 0)) OVER (PARTITION BY s.store_no ORDER BY d.day) AS held
+      FROM days d JOIN stores s ON s.since <= d.day
+      LEFT JOIN per_day p ON p.store_no = s.store_no AND p.day = d.day
+     ORDER BY d.day, s.store_no
     """
 )
 
@@ -99,13 +140,14 @@ class HqReport:
 
 
 def build_report(admin: Engine) -> HqReport:
-    with admin.connect() as conn:
+    with admin.connect() as conn, conn.begin():
+        conn.execute(text("SET LOCAL jit = off"))  # the plans are short; compiling them is not
 
         def rows(query: str) -> list[dict[str, Any]]:
             return [dict(r._mapping) for r in conn.execute(text(query))]
 
         invoice_days = [
-            _invoice_day(str(store), str(day), int(sales), int(prepaid), int(topups))
+            _invoice_day(str(store), day, int(sales), int(prepaid), int(topups))
             for store, day, sales, prepaid, topups in conn.execute(_INVOICE_DAYS)
         ]
         exceptions = (
@@ -113,19 +155,13 @@ def build_report(admin: Engine) -> HqReport:
             rows("SELECT * FROM spend_after_revocation ORDER BY till_id, seq"),
             rows("SELECT * FROM sync_problem ORDER BY problem_id"),
         )
-    traced = settle(principal_moves(admin))
-    liability = [
-        LiabilityDay(day, store, Fen(fen))
-        for (store, day), fen in sorted(
-            traced.liability.items(), key=lambda kv: (kv[0][1], kv[0][0])
-        )
-        if store != UNFUNDED
-    ]
+        liability = [
+            LiabilityDay(day, str(store), Fen(int(held)))
+            for day, store, held in conn.execute(_LIABILITY)
+        ]
     return HqReport(*exceptions, invoice_days, liability)
 
 
-def _invoice_day(store: str, day: str, sales: int, prepaid: int, topups: int) -> InvoiceDay:
+def _invoice_day(store: str, day: date, sales: int, prepaid: int, topups: int) -> InvoiceDay:
     parts = split_totals(Fen(sales), Fen(prepaid))
-    return InvoiceDay(
-        store, date.fromisoformat(day), Fen(sales), parts.prepaid, parts.invoiceable, Fen(topups)
-    )
+    return InvoiceDay(store, day, Fen(sales), parts.prepaid, parts.invoiceable, Fen(topups))
