@@ -276,10 +276,10 @@ class PostgresHeadOffice:
 
     def pull_balances(self, till_id: str, after: int) -> BalanceSnapshot:
         with reaching(), self.engine.connect() as base:
+            last = _watermark(base, "fd_last_arrival")
             # One snapshot for the totals and this till's head, so base and base_seq agree.
             conn = base.execution_options(isolation_level="REPEATABLE READ")
             with conn.begin():
-                last = int(conn.execute(text("SELECT fd_last_arrival()")).scalar_one())
                 till_seq = int(
                     conn.execute(
                         text("SELECT coalesce(max(seq), 0) FROM ledger_entry WHERE till_id = :t"),
@@ -295,16 +295,26 @@ class PostgresHeadOffice:
 
     def pull_tier_events(self, after: int) -> TierSnapshot:
         with reaching(), self.engine.connect() as base:
-            # The cursor and the events from one snapshot, so no ticket falls between them.
+            last = _watermark(base, "fd_last_ticket_arrival")
+            # The events from a snapshot taken after the cursor, so no ticket falls between.
             conn = base.execution_options(isolation_level="REPEATABLE READ")
             with conn.begin():
-                last = int(conn.execute(text("SELECT fd_last_ticket_arrival()")).scalar_one())
                 events = [
                     dict(r._mapping)
                     for r in conn.execute(text("SELECT * FROM fd_tier_events(:a)"), {"a": after})
                 ]
         members = sorted({str(r["member_id"]) for r in events})
         return TierSnapshot(events, members, max(last, after))
+
+
+def _watermark(conn: Connection, function: str) -> int:
+    """Head office's arrival watermark, in a transaction of its own before the pull's snapshot.
+
+    Pushes from different tills commit in any order; every arrival at or under the watermark
+    has committed by the time it is read (h0015), so the snapshot taken next holds them all.
+    """
+    with conn.begin():
+        return int(conn.execute(text(f"SELECT {function}()")).scalar_one())
 
 
 def pin_states(conn: Connection, members: list[str]) -> dict[str, Row]:
