@@ -65,7 +65,7 @@ def test_the_fee_waiver_is_asked_for_by_the_service_with_its_exact_binding(till:
 
     approval = window.approve(binding, "8001", "8001")
     done = window.reissue_card(reg.card_no, "13800001111", "张伟", "卡面损坏", approval)
-    assert done.fee == Fen(0)
+    assert done.done.fee == Fen(0)
 
 
 def test_a_pin_reset_binds_the_member_not_the_card_the_window_shows(till: Till) -> None:

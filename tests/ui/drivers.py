@@ -12,8 +12,9 @@ from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import PricedTicket
 from frontdesk.services.till_port import (
     ApprovalAction,
-    CheckoutResult,
+    Committed,
     MemberView,
+    SaleResult,
     Shift,
     StaffSession,
     TicketDraft,
@@ -95,7 +96,7 @@ class ManagerAtHand:
         return dialog.approval_id
 
 
-TenderAsk = Callable[..., CheckoutResult | None]
+TenderAsk = Callable[..., Committed[SaleResult] | None]
 
 
 def paying(qtbot: QtBot, pay: Callable[[TenderDialog], None], *, shown: bool = False) -> TenderAsk:
@@ -110,7 +111,7 @@ def paying(qtbot: QtBot, pay: Callable[[TenderDialog], None], *, shown: bool = F
         priced: PricedTicket,
         member: MemberView | None,
         parent: object = None,
-    ) -> CheckoutResult | None:
+    ) -> Committed[SaleResult] | None:
         dialog = TenderDialog(backend, draft, priced, member)
         qtbot.addWidget(dialog)
         if shown:

@@ -9,14 +9,14 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from frontdesk.services.till_port import BankPayoutForm
+from frontdesk.services.till_port import BankPayout
 from frontdesk.ui.approval import ApprovalDialog
 from frontdesk.ui.manager import ManagerDialog
 from frontdesk.ui.manager.card_return_dialog import BankPayoutDialog
 from tests.ui.drivers import ManagerAtHand, log_in, open_shift
 from tests.ui.real_store import RealStore
 
-ZHANG_WEI = BankPayoutForm("6222 0212 3456 7890 123", "张伟", "工商银行", "11010519491231002X")
+ZHANG_WEI = BankPayout("6222 0212 3456 7890 123", "张伟", "工商银行", "11010519491231002X")
 
 
 def _page(qtbot: QtBot, real_store: RealStore) -> ManagerDialog:
@@ -58,7 +58,7 @@ def test_cancelling_the_dialog_returns_nothing_and_a_wrong_holder_is_refused(
     monkeypatch.setattr(BankPayoutDialog, "ask", lambda parent: None)
     page.return_button.click()
     assert _payouts(real_store) == []
-    other = BankPayoutForm(ZHANG_WEI.account, "李四", ZHANG_WEI.bank, ZHANG_WEI.id_number)
+    other = BankPayout(ZHANG_WEI.account, "李四", ZHANG_WEI.bank, ZHANG_WEI.id_number)
     monkeypatch.setattr(BankPayoutDialog, "ask", lambda parent: other)
     page.return_button.click()
 

@@ -30,7 +30,7 @@ def paid(window: TillWindow) -> str:
     assert window.last_result is not None
     assert not window.draft.lines  # the next customer's ticket is open, nothing on screen
     assert QApplication.activeModalWidget() is None  # no preview waits for an Esc
-    return window.last_result.receipt_no
+    return window.last_result.done.ticket.receipt_no
 
 
 def test_a_member_sale_paid_by_stored_value_takes_three_keys_and_the_pin(
@@ -57,7 +57,7 @@ def test_exact_cash_takes_two_keys(
     assert type_keys(qtbot, window, [F5, ENTER]) == 2
     paid(window)
     assert window.last_result is not None
-    assert window.last_result.change == Fen(0)
+    assert window.last_result.done.change == Fen(0)
 
     scan(qtbot, hub, window, WATER)  # 收款 pressed twice is exact cash too, never 支付宝
     assert type_keys(qtbot, window, [F5, F5]) == 2
@@ -73,7 +73,7 @@ def test_cash_with_change_takes_the_amount_and_one_key(
     assert type_keys(qtbot, window, ["100", F5]) == len("100") + 1
     paid(window)
     assert window.last_result is not None
-    assert window.last_result.change == Fen.of("11.00")
+    assert window.last_result.done.change == Fen.of("11.00")
     assert window.change_label.isVisibleTo(window)
     assert window.change_label.text() == "找零 ￥11.00"
 
@@ -89,4 +89,4 @@ def test_cash_typed_that_could_be_a_slip_opens_the_payment_screen(
     type_keys(qtbot, window, ["500", F5, ENTER])
     paid(window)
     assert window.last_result is not None
-    assert window.last_result.change == Fen.of("411.00")
+    assert window.last_result.done.change == Fen.of("411.00")

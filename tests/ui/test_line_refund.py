@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from frontdesk.domain.pricing import LineInput
 from frontdesk.printing_setup import QueuedReceiptOutput, receipt_text
 from frontdesk.services.till_facade import ServicesTillBackend
-from frontdesk.services.till_port import CheckoutResult, Tender, TenderKind, TicketDraft
+from frontdesk.services.till_port import Committed, SaleResult, Tender, TenderKind, TicketDraft
 from frontdesk.ui.approval import ApprovalDialog
 from frontdesk.ui.manager import ManagerDialog
 from frontdesk.ui.scanning import ScanHub
@@ -18,7 +18,7 @@ from tests.ui.real_store import MEMBER_PIN, RICE, WATER, RealStore
 
 
 @pytest.fixture
-def sale(qtbot: QtBot, real_store: RealStore) -> CheckoutResult:
+def sale(qtbot: QtBot, real_store: RealStore) -> Committed[SaleResult]:
     """张三丰 (gold) buys two bags of rice and a water, paid from stored value."""
     backend = real_store.backend
     open_shift(qtbot, backend, log_in(qtbot, backend))
@@ -46,7 +46,7 @@ def test_a_scanned_receipt_shows_its_lines_and_one_bag_of_rice_is_refunded_as_pr
     qtbot: QtBot,
     real_store: RealStore,
     hub: ScanHub,
-    sale: CheckoutResult,
+    sale: Committed[SaleResult],
     manager: ManagerDialog,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -54,13 +54,13 @@ def test_a_scanned_receipt_shows_its_lines_and_one_bag_of_rice_is_refunded_as_pr
     page = manager.refund_page
     monkeypatch.setattr(ApprovalDialog, "ask", ManagerAtHand(qtbot))
     with qtbot.waitSignal(page.preview_changed):
-        hub.deliver(sale.receipt_no)
+        hub.deliver(sale.done.ticket.receipt_no)
     assert page.model.rowCount() == 2
     assert page.table.hasFocus()
 
     with qtbot.waitSignal(page.preview_changed):
         qtbot.keyClick(page.table, Qt.Key.Key_Plus)  # one bag of the two
-    expected = backend.refund_preview(sale.receipt_no, {1: 1}).plan
+    expected = backend.refund_preview(sale.done.ticket.receipt_no, {1: 1}).plan
     assert expected is not None
     shown = page.plan_label.text()
     assert f"退款 {expected.amount}" in shown
@@ -71,7 +71,7 @@ def test_a_scanned_receipt_shows_its_lines_and_one_bag_of_rice_is_refunded_as_pr
         qtbot.keyClick(page.table, Qt.Key.Key_F2)
 
     with real_store.till.ctx.uow(write=False) as uow:
-        original = uow.tickets.by_receipt(sale.receipt_no)
+        original = uow.tickets.by_receipt(sale.done.ticket.receipt_no)
         assert original is not None
         [refund] = uow.tickets.refunds_of(original.ticket_id)
         entries = uow.ledger.for_ticket(refund.ticket_id)
@@ -85,10 +85,10 @@ def test_a_scanned_receipt_shows_its_lines_and_one_bag_of_rice_is_refunded_as_pr
 
 
 def test_space_takes_a_whole_line_and_minus_gives_one_back(
-    qtbot: QtBot, sale: CheckoutResult, manager: ManagerDialog
+    qtbot: QtBot, sale: Committed[SaleResult], manager: ManagerDialog
 ) -> None:
     page = manager.refund_page
-    qtbot.keyClicks(page.receipt_edit, sale.receipt_no)
+    qtbot.keyClicks(page.receipt_edit, sale.done.ticket.receipt_no)
     qtbot.keyClick(page.receipt_edit, Qt.Key.Key_Return)
 
     qtbot.keyClick(page.table, Qt.Key.Key_Space)
@@ -103,7 +103,7 @@ def test_space_takes_a_whole_line_and_minus_gives_one_back(
 
 
 def test_an_unknown_receipt_is_refused_in_chinese_with_no_lines(
-    qtbot: QtBot, sale: CheckoutResult, manager: ManagerDialog
+    qtbot: QtBot, sale: Committed[SaleResult], manager: ManagerDialog
 ) -> None:
     page = manager.refund_page
     qtbot.keyClicks(page.receipt_edit, "R009990000001")
@@ -117,7 +117,7 @@ def test_an_unknown_receipt_is_refused_in_chinese_with_no_lines(
 def test_a_reprint_of_a_refunded_sale_says_it_was_refunded(
     qtbot: QtBot,
     real_store: RealStore,
-    sale: CheckoutResult,
+    sale: Committed[SaleResult],
     manager: ManagerDialog,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -126,34 +126,34 @@ def test_a_reprint_of_a_refunded_sale_says_it_was_refunded(
     output = QueuedReceiptOutput(
         real_store.till.engine, None, backend.past_receipt, refunded=backend.was_refunded
     )
-    before = "\n".join(receipt_text(output.reprint(sale.receipt_no)))
+    before = "\n".join(receipt_text(output.reprint(sale.done.ticket.receipt_no)))
     page = manager.refund_page
-    qtbot.keyClicks(page.receipt_edit, sale.receipt_no)
+    qtbot.keyClicks(page.receipt_edit, sale.done.ticket.receipt_no)
     with qtbot.waitSignal(page.receipt_issued):
         qtbot.keyClick(page.receipt_edit, Qt.Key.Key_F2)  # nothing picked: all that is left
 
-    after = "\n".join(receipt_text(output.reprint(sale.receipt_no)))
+    after = "\n".join(receipt_text(output.reprint(sale.done.ticket.receipt_no)))
     output.stop()
 
     assert "已退货" not in before
     assert "销售小票（重印·已退货）" in after
     assert "*** 已退货 ***" in after
-    assert backend.refund_preview(sale.receipt_no, {}).lines[0].left == 0
+    assert backend.refund_preview(sale.done.ticket.receipt_no, {}).lines[0].left == 0
 
 
 def test_the_member_page_shows_what_a_refund_moved_in_points(
     qtbot: QtBot,
     real_store: RealStore,
-    sale: CheckoutResult,
+    sale: Committed[SaleResult],
     manager: ManagerDialog,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     backend = real_store.backend
     monkeypatch.setattr(ApprovalDialog, "ask", ManagerAtHand(qtbot))
-    plan = backend.refund_preview(sale.receipt_no, {1: 1}).plan
+    plan = backend.refund_preview(sale.done.ticket.receipt_no, {1: 1}).plan
     assert plan is not None
     page = manager.refund_page
-    qtbot.keyClicks(page.receipt_edit, sale.receipt_no)
+    qtbot.keyClicks(page.receipt_edit, sale.done.ticket.receipt_no)
     qtbot.keyClick(page.receipt_edit, Qt.Key.Key_Return)
     qtbot.keyClick(page.table, Qt.Key.Key_Plus)
     with qtbot.waitSignal(page.receipt_issued):

@@ -105,17 +105,17 @@ def test_the_refund_page_refunds_a_receipt_on_its_function_key(
     )
     page = manager.refund_page
     qtbot.keyClick(manager, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(page.receipt_edit, sale.receipt_no)
+    qtbot.keyClicks(page.receipt_edit, sale.done.ticket.receipt_no)
 
     with qtbot.waitSignal(page.receipt_issued):
         qtbot.keyClick(page.receipt_edit, Qt.Key.Key_F2)
 
     with real_store.till.ctx.uow(write=False) as uow:
-        original = uow.tickets.by_receipt(sale.receipt_no)
+        original = uow.tickets.by_receipt(sale.done.ticket.receipt_no)
         assert original is not None
         [refund] = uow.tickets.refunds_of(original.ticket_id)
     assert refund.total == Fen(-200)
-    assert sale.receipt_no in page.result_label.text()
+    assert sale.done.ticket.receipt_no in page.result_label.text()
 
 
 def test_a_lost_card_shows_its_state_in_warning_colour_and_an_active_one_in_green(

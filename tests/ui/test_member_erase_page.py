@@ -13,14 +13,14 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from frontdesk.domain.approvals import ApprovalAction
-from frontdesk.services.till_port import BankPayoutForm
+from frontdesk.services.till_port import BankPayout
 from frontdesk.ui.approval import ApprovalDialog
 from frontdesk.ui.manager import ManagerDialog
 from frontdesk.ui.manager.card_return_dialog import BankPayoutDialog
 from tests.ui.drivers import ManagerAtHand, log_in, open_shift
 from tests.ui.real_store import RealStore
 
-ZHANG_WEI = BankPayoutForm("6222 0212 3456 7890 123", "张伟", "工商银行", "11010519491231002X")
+ZHANG_WEI = BankPayout("6222 0212 3456 7890 123", "张伟", "工商银行", "11010519491231002X")
 
 
 def _erase_page(qtbot: QtBot, real_store: RealStore) -> ManagerDialog:

@@ -19,7 +19,7 @@ from frontdesk.domain.receipt import Receipt
 from frontdesk.services.printing import Delivery
 from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.services.till_port import (
-    BankPayoutForm,
+    BankPayout,
     Tender,
     TenderKind,
     TicketDraft,
@@ -43,7 +43,7 @@ class Broken(Exception):
 
 
 # 张伟's own account and ID card, for his ￥500 退卡 (above ￥100: no cash from the drawer).
-ZHANG_WEI_ACCOUNT = BankPayoutForm("6222021234567890123", "张伟", "工商银行", "11010519491231002X")
+ZHANG_WEI_ACCOUNT = BankPayout("6222021234567890123", "张伟", "工商银行", "11010519491231002X")
 
 
 def broken_layout(receipt: Receipt) -> list[str]:
@@ -152,7 +152,7 @@ def test_a_failure_after_the_commit_leaves_one_sale_and_says_the_receipt_is_queu
     qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_F5)  # and pay again: the basket is gone
 
     [new] = real_store.receipt_numbers()[len(before) :]
-    assert sale.args[0].receipt_no == new
+    assert sale.args[0].done.ticket.receipt_no == new
     assert window.ui.message_label.text() == f"{NOT_PRINTED}  小票 {new} 已收款，找零 ￥11.00"
     assert window.lines_model.rowCount() == 0
 
@@ -176,8 +176,8 @@ def test_a_checkout_that_failed_after_committing_is_replayed_by_the_second_enter
 
     assert backend.calls == ["checkout", "checkout"]  # the first Enter raised, the second replayed
     [new] = real_store.receipt_numbers()[len(before) :]
-    assert sale.args[0].receipt_no == new
-    assert sale.args[0].change == Fen(1100)
+    assert sale.args[0].done.ticket.receipt_no == new
+    assert sale.args[0].done.change == Fen(1100)
     assert window.ui.message_label.text() == f"小票 {new} 已收款，找零 ￥11.00"
 
 
@@ -217,7 +217,7 @@ def test_a_refund_that_failed_after_committing_is_not_paid_twice_by_pressing_aga
     manager = ManagerDialog(cast(TillBackend, backend))
     qtbot.addWidget(manager)
     page = manager.refund_page
-    qtbot.keyClicks(page.receipt_edit, sale.receipt_no)
+    qtbot.keyClicks(page.receipt_edit, sale.done.ticket.receipt_no)
     before = real_store.receipt_numbers()
 
     page.refund_button.click()
@@ -226,7 +226,7 @@ def test_a_refund_that_failed_after_committing_is_not_paid_twice_by_pressing_aga
 
     assert failed == "未完成，请重试（重试不会重复收款）"
     assert len(real_store.receipt_numbers()) == len(before) + 1
-    assert page.result_label.text() == f"小票 {sale.receipt_no} 已退款 ￥89.00"
+    assert page.result_label.text() == f"小票 {sale.done.ticket.receipt_no} 已退款 ￥89.00"
 
 
 def test_a_card_return_whose_receipt_failed_is_done_once_and_says_so(

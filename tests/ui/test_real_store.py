@@ -12,7 +12,7 @@ from frontdesk.domain.money import Fen
 from frontdesk.persistence.verify import verify
 from frontdesk.services.till_port import (
     ApprovalAction,
-    CheckoutResult,
+    SaleResult,
     TenderKind,
 )
 from frontdesk.ui.approval import ApprovalDialog
@@ -78,8 +78,8 @@ def test_a_member_sale_paid_by_stored_value_and_cash_is_in_the_books(
         window.ui.pay_button.click()
 
     result = sale.args[0]
-    assert isinstance(result, CheckoutResult)
-    assert result.change == Fen(9582)  # 50 + 200 − 154.18
+    assert isinstance(result.done, SaleResult)
+    assert result.done.change == Fen(9582)  # 50 + 200 − 154.18
     assert receipts == []  # printed without a preview in the way of the next scan
     qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_F10)  # the preview, on demand
     [receipt] = [squeezed(text) for text in receipts]
@@ -89,11 +89,11 @@ def test_a_member_sale_paid_by_stored_value_and_cash_is_in_the_books(
     assert "储值本金 ￥500.00 → ￥455.36" in receipt
     assert "储值赠金 ￥60.00 → ￥54.64" in receipt
     assert result.receipt is not None
-    assert result.receipt.header.receipt_no == result.receipt_no
+    assert result.receipt.header.receipt_no == result.done.ticket.receipt_no
     assert result.member is not None
     assert (result.member.principal, result.member.bonus) == (Fen(45536), Fen(5464))
     with real_store.till.ctx.uow(write=False) as uow:
-        ticket = uow.tickets.by_receipt(result.receipt_no)
+        ticket = uow.tickets.by_receipt(result.done.ticket.receipt_no)
     assert ticket is not None
     assert ticket.total == Fen(15418)
     assert verify(real_store.till.engine) == []

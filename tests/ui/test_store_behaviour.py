@@ -97,7 +97,7 @@ def test_a_receipt_number_is_store_till_and_serial(
     with qtbot.waitSignal(window.sale_completed) as sale:
         window.ui.pay_button.click()
 
-    receipt_no = sale.args[0].receipt_no
+    receipt_no = sale.args[0].done.ticket.receipt_no
     assert receipt_no == "R001010000004"  # after 2025's sale and today's two top-ups
     assert RECEIPT_NO.fullmatch(receipt_no)
     assert real_store.receipt_numbers()[-1] == receipt_no

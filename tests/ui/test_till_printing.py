@@ -16,7 +16,7 @@ from frontdesk.persistence.print_jobs import SqlitePrintJobStore
 from frontdesk.printing_setup import QueuedReceiptOutput
 from frontdesk.services.printing import Delivery
 from frontdesk.services.till_port import (
-    CheckoutResult,
+    SaleResult,
     TenderKind,
 )
 from frontdesk.ui.manager import ManagerDialog
@@ -92,11 +92,12 @@ def test_a_sale_while_the_printer_is_off_is_kept_and_prints_when_it_comes_back(
         window.ui.pay_button.click()
 
     result = sale.args[0]
-    assert isinstance(result, CheckoutResult)
+    assert isinstance(result.done, SaleResult)
+    receipt_no = result.done.ticket.receipt_no
     with real_store.till.ctx.uow(write=False) as uow:
-        assert uow.tickets.by_receipt(result.receipt_no) is not None  # committed, not waiting
+        assert uow.tickets.by_receipt(receipt_no) is not None  # committed, not waiting
     [pending] = SqlitePrintJobStore(real_store.till.engine).pending()
-    assert pending.receipt.header.receipt_no == result.receipt_no
+    assert pending.receipt.header.receipt_no == receipt_no
     assert window.printer_label.text() == OFFLINE  # "打印机未连接，小票已保存，恢复后自动补打"
     assert window.ui.scan_edit.isEnabled()
 
@@ -104,7 +105,7 @@ def test_a_sale_while_the_printer_is_off_is_kept_and_prints_when_it_comes_back(
         printer.listen()
 
     qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=DEADLINE_MS)
-    assert result.receipt_no in printed_text(printer.jobs[0])
+    assert result.done.ticket.receipt_no in printed_text(printer.jobs[0])
     assert "销售小票" in printed_text(printer.jobs[0])
     # This loopback printer answers no status request: the till knows the bytes left, no more.
     qtbot.waitUntil(lambda: "已发送" in window.printer_label.text(), timeout=DEADLINE_MS)
@@ -127,7 +128,7 @@ def test_f10_reprints_any_receipt_by_number_marked_reprint(
     with qtbot.waitSignal(window.sale_completed) as sale:
         window.ui.pay_button.click()
     qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=DEADLINE_MS)
-    receipt_no = sale.args[0].receipt_no
+    receipt_no = sale.args[0].done.ticket.receipt_no
     opened: list[ReceiptPreviewDialog] = []
 
     def open_preview(

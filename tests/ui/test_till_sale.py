@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from frontdesk.domain.money import Fen
 from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.services.till_port import (
-    CheckoutResult,
+    SaleResult,
 )
 from frontdesk.ui.prompts import PromptDialog
 from frontdesk.ui.receipt import ReceiptPreviewDialog
@@ -64,8 +64,8 @@ def test_a_member_sale_paid_by_stored_value_and_cash_shows_the_receipt(
         window.ui.pay_button.click()
 
     result = sale.args[0]
-    assert isinstance(result, CheckoutResult)
-    assert result.change == Fen(6220)  # 100 + 100 − 137.80 (gold birthday 8折 on ￥91.00)
+    assert isinstance(result.done, SaleResult)
+    assert result.done.change == Fen(6220)  # 100 + 100 − 137.80 (gold birthday 8折 on ￥91.00)
     assert receipts == []  # printed without a preview in the way of the next scan
     qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_F10)  # the preview, on demand
     assert window.ui.scan_edit.text() == ""  # the wedge burst never reached the field
@@ -76,7 +76,8 @@ def test_a_member_sale_paid_by_stored_value_and_cash_shows_the_receipt(
     assert "储值本金 ￥500.00 → ￥410.71" in receipt
     assert "储值赠金 ￥60.00 → ￥49.29" in receipt  # ￥100 split 500:60
     assert window.lines_model.rowCount() == 0
-    assert window.ui.message_label.text() == f"小票 {result.receipt_no} 已收款，找零 ￥62.20"
+    receipt_no = result.done.ticket.receipt_no
+    assert window.ui.message_label.text() == f"小票 {receipt_no} 已收款，找零 ￥62.20"
 
 
 def test_a_scanned_card_fills_the_member_panel_with_a_masked_phone(
@@ -240,10 +241,10 @@ def test_a_cash_sale_can_be_rung_up_with_the_keyboard_only(
         qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_F5)
 
     result = sale.args[0]
-    assert result.change == Fen(800)
+    assert result.done.change == Fen(800)
     assert result.receipt is not None
     assert [(t.kind.value, t.amount) for t in result.receipt.tenders] == [("cash", Fen(1000))]
     with real_store.till.ctx.uow(write=False) as uow:
-        ticket = uow.tickets.by_receipt(result.receipt_no)
+        ticket = uow.tickets.by_receipt(result.done.ticket.receipt_no)
     assert ticket is not None
     assert (ticket.total, ticket.member_id) == (Fen(200), None)

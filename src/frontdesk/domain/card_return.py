@@ -99,9 +99,14 @@ def calculate(
     )
 
 
+def by_bank(principal: Fen, threshold: Fen) -> bool:
+    """Whether a 退卡's principal must go to the member's bank account: above the threshold."""
+    return principal > threshold
+
+
 def payout_for(principal: Fen, threshold: Fen, bank_given: bool) -> Payout:
     """Above the threshold a bank transfer must be given; at or below it cash, or bank if asked."""
-    if principal > threshold:
+    if by_bank(principal, threshold):
         if not bank_given:
             raise BankAccountRequired(amount=str(principal), threshold=str(threshold))
         return Payout.BANK_TRANSFER

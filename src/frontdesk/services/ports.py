@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol, Self, TypedDict, Unpack
 
 from frontdesk.domain.cards import Card, CardState
 from frontdesk.domain.ledger import EntryDraft, LedgerEntry
@@ -117,19 +117,21 @@ class TicketRepository(Protocol):
     def add(self, tk: Ticket) -> None: ...
 
 
+class AuditFields(TypedDict, total=False):
+    """What an audit row may say beyond when, who and what; each one may be left out."""
+
+    outcome: str  # "ok" when left out
+    approver: str | None
+    subject: str | None
+    amount: int | None
+    detail: dict[str, object] | None
+
+
 class AuditLog(Protocol):
-    def add(
-        self,
-        *,
-        at: datetime,
-        actor: str,
-        action: str,
-        outcome: str = "ok",
-        approver: str | None = None,
-        subject: str | None = None,
-        amount: int | None = None,
-        detail: dict[str, object] | None = None,
-    ) -> None: ...
+    def add(self, *, at: datetime, actor: str, action: str, **more: Unpack[AuditFields]) -> None:
+        """One row of the audit trail, sealed into the till's audit chain."""
+        ...
+
     def recent(self, limit: int = 200, action: str | None = None) -> list[AuditEntry]: ...
     def since(self, at: datetime) -> list[AuditEntry]: ...
 

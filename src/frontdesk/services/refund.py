@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from frontdesk.domain import errors
 from frontdesk.domain.ledger import EntryDraft, TxnDrafts
+from frontdesk.domain.money import Fen
 from frontdesk.domain.permissions import Operation
 from frontdesk.domain.receipt import Receipt
 from frontdesk.domain.refund import paid_back, plan_refund, refund_lines
@@ -32,6 +33,11 @@ class RefundResult:
     ticket: Ticket
     original: Ticket
     member_after: MemberView | None
+
+    @property
+    def amount(self) -> Fen:
+        """What was paid back (the refund ticket's total is negative)."""
+        return -self.ticket.total
 
 
 def _sale(uow: UnitOfWork, receipt_no: str) -> Ticket:

@@ -1,7 +1,8 @@
-"""The narrow port the till window talks through, and what only the window's calls return.
+"""The narrow port the till window talks through.
 
-It lives in services so the real adapter (`till_facade`) can implement it below the UI. The
-member, staff, shift and audit views are the services' own, used as they are.
+It lives in services so the real adapter (`till_facade`) can implement it below the UI. Every
+result and view is the services' own, used as they are: a committed operation comes back as its
+service's result in `Committed`, beside the receipt the window prints of it.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from frontdesk.domain.analytics import Kpis
 from frontdesk.domain.approvals import ApprovalAction, ApprovalBinding
+from frontdesk.domain.card_return import BankPayout
 from frontdesk.domain.cards import CardAction
 from frontdesk.domain.counter_rules import CounterRules
 from frontdesk.domain.customer_display import Shown
@@ -22,15 +24,18 @@ from frontdesk.domain.permissions import Operation
 from frontdesk.domain.pricing import LineInput, PricedTicket, Product
 from frontdesk.domain.receipt import Receipt, Tender
 from frontdesk.domain.tenders import TenderKind
+from frontdesk.services.accounts import TopUp
 from frontdesk.services.audit_trail import AuditFilter, AuditRow
 from frontdesk.services.context import new_id
 from frontdesk.services.export_files import ExportDone
 from frontdesk.services.held_tickets import HeldTicket
 from frontdesk.services.member_directory import MemberHistory, MemberHit
-from frontdesk.services.membership import MemberView
+from frontdesk.services.membership import MemberView, Reissued, Returned
 from frontdesk.services.records import AuditEntry, Shift
+from frontdesk.services.refund import RefundResult
 from frontdesk.services.refund_preview import RefundPreview
-from frontdesk.services.shifts import OpenShift
+from frontdesk.services.sale import SaleResult
+from frontdesk.services.shifts import OpenShift, ShiftReport
 from frontdesk.services.staff import StaffSession
 from frontdesk.services.staff_desk import StaffDesk
 
@@ -40,9 +45,8 @@ __all__ = [
     "AuditEntry",
     "AuditFilter",
     "AuditRow",
-    "BankPayoutForm",
-    "CardReturnResult",
-    "CheckoutResult",
+    "BankPayout",
+    "Committed",
     "ExportDone",
     "HeldTicket",
     "MemberHistory",
@@ -52,7 +56,9 @@ __all__ = [
     "RefundPreview",
     "RefundResult",
     "RegistrationForm",
-    "ReissueResult",
+    "Reissued",
+    "Returned",
+    "SaleResult",
     "Shift",
     "ShiftReport",
     "StaffSession",
@@ -60,8 +66,10 @@ __all__ = [
     "TenderKind",
     "TicketDraft",
     "TillBackend",
-    "TopupResult",
+    "TopUp",
 ]
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -81,13 +89,20 @@ class TicketDraft:
 
 
 @dataclass(frozen=True)
-class CheckoutResult:
-    receipt_no: str
-    change: Fen
-    receipt_lines: tuple[str, ...]  # `receipt` as plain text, in the printer's layout
-    member: MemberView | None
-    receipt: Receipt | None = None  # what the printer gets; None from a backend without one
-    receipt_failed: bool = False  # committed, but its receipt could not be made
+class Committed(Generic[R]):
+    """A committed operation as the window shows it: the service's own result, as it is.
+
+    Beside it only what the window adds: the member as they stand after it (None where no
+    member is involved), and its receipt with the preview lines the printer's layout makes of
+    it. ``receipt_failed``: committed, but its receipt could not be made; after the commit
+    nothing may look like a refusal to retry.
+    """
+
+    done: R
+    member: MemberView | None = None
+    receipt: Receipt | None = None  # None also for a 补卡 whose fee was waived: no ticket
+    receipt_lines: tuple[str, ...] = ()
+    receipt_failed: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,67 +114,6 @@ class RegistrationForm:
     consent_terms: bool
     consent_marketing: bool
     pin: str  # the member's new stored-value PIN
-
-
-@dataclass(frozen=True)
-class TopupResult:
-    principal: Fen
-    bonus: Fen
-    member: MemberView
-    receipt_lines: tuple[str, ...]
-    receipt: Receipt | None = None
-    receipt_failed: bool = False  # committed, but its receipt could not be made
-
-
-@dataclass(frozen=True)
-class ReissueResult:
-    new_card_no: str
-    fee: Fen
-    member: MemberView
-    receipt: Receipt | None = None  # None also when the fee was waived: no ticket, no receipt
-    receipt_failed: bool = False  # committed, but its receipt could not be made
-
-
-@dataclass(frozen=True)
-class BankPayoutForm:
-    """A 退卡 above the threshold: the member's own account and ID card, as typed at the till."""
-
-    account: str
-    holder: str
-    bank: str
-    id_number: str
-
-
-@dataclass(frozen=True)
-class CardReturnResult:
-    principal_paid: Fen
-    bonus_forfeited: Fen
-    member: MemberView
-    receipt: Receipt | None = None
-    receipt_failed: bool = False  # committed, but its receipt could not be made
-
-
-@dataclass(frozen=True)
-class RefundResult:
-    receipt_no: str
-    amount: Fen
-    receipt_lines: tuple[str, ...]
-    receipt: Receipt | None = None
-    receipt_failed: bool = False  # committed, but its receipt could not be made
-
-
-@dataclass(frozen=True)
-class ShiftReport:
-    """Reconciliation at shift close: what the till expected against what was counted."""
-
-    expected_cash: Fen
-    counted_cash: Fen
-    report_lines: tuple[str, ...] = field(default=())  # `receipt` as plain text
-    receipt: Receipt | None = None
-
-    @property
-    def over_short(self) -> Fen:
-        return self.counted_cash - self.expected_cash
 
 
 class CustomerDisplay(Protocol):
@@ -189,8 +143,8 @@ class TillBackend(Protocol):
         """The shift still open on this till, so 开班 says whose it is instead of a float."""
         ...
 
-    def close_shift(self, counted_cash: Fen) -> ShiftReport: ...
-    def shift_report_so_far(self) -> ShiftReport:
+    def close_shift(self, counted_cash: Fen) -> Committed[ShiftReport]: ...
+    def shift_report_so_far(self) -> Committed[ShiftReport]:
         """中途报表: the open shift's figures now, closing nothing (its counted is the expected)."""
         ...
 
@@ -231,7 +185,7 @@ class TillBackend(Protocol):
     def pin_required(self, member_id: str, amount: Fen) -> bool: ...
     def checkout(
         self, draft: TicketDraft, tenders: Sequence[Tender], pin: str | None
-    ) -> CheckoutResult:
+    ) -> Committed[SaleResult]:
         """The sale under ``draft.txn_id``: a second call with it answers with the same sale."""
         ...
 
@@ -273,7 +227,7 @@ class TillBackend(Protocol):
 
     def topup(
         self, card_no: str, amount: Fen, tender: TenderKind, reference: str, txn_id: str
-    ) -> TopupResult:
+    ) -> Committed[TopUp]:
         """充值; bank card, WeChat and Alipay need the payment's ``reference``.
 
         The same ``txn_id`` again answers with the committed top-up instead of a second one.
@@ -284,27 +238,18 @@ class TillBackend(Protocol):
         self, card_no: str, action: CardAction, approval: str | None
     ) -> MemberView: ...
     def reissue_card(
-        self,
-        card_no: str,
-        phone: str,
-        name: str,
-        waive_reason: str | None,
-        approval: str | None,
-    ) -> ReissueResult: ...
+        self, card_no: str, phone: str, name: str, waive_reason: str | None, approval: str | None
+    ) -> Committed[Reissued]: ...
     def return_card(
-        self, card_no: str, approval: str | None, bank: BankPayoutForm | None = None
-    ) -> CardReturnResult: ...
+        self, card_no: str, approval: str | None, bank: BankPayout | None = None
+    ) -> Committed[Returned]: ...
     def card_return_by_bank(self, card_no: str) -> bool:
         """Whether this card's 退卡 must be paid to the member's bank account (above ￥100)."""
         ...
 
     def refund(
-        self,
-        receipt_no: str,
-        approval: str | None,
-        txn_id: str,
-        lines: Mapping[int, int] | None = None,
-    ) -> RefundResult:
+        self, receipt_no: str, approval: str | None, txn_id: str, lines: Mapping[int, int] | None
+    ) -> Committed[RefundResult]:
         """退货 of ``lines`` {line_no: quantity}, or of everything left when None."""
         ...
 

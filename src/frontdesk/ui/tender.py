@@ -14,8 +14,9 @@ from frontdesk.domain.pricing import PricedTicket
 from frontdesk.domain.scan import Scan, ScanKind
 from frontdesk.domain.tendering import pays_at_once
 from frontdesk.services.till_port import (
-    CheckoutResult,
+    Committed,
     MemberView,
+    SaleResult,
     Tender,
     TenderKind,
     TicketDraft,
@@ -48,7 +49,7 @@ class TenderDialog(QDialog):
 
     Signals:
         tenders_changed(): a tender was added or removed.
-        checked_out(object): the CheckoutResult of a completed sale.
+        checked_out(object): the Committed[SaleResult] of a completed sale.
     """
 
     tenders_changed = Signal()
@@ -70,7 +71,7 @@ class TenderDialog(QDialog):
         self._priced = priced
         self._member = member
         self.tenders: list[Tender] = []
-        self.result_: CheckoutResult | None = None
+        self.result_: Committed[SaleResult] | None = None
         # Enter on an empty amount pays what is still due in this tender; F1–F4, F6 choose it.
         self.selected = TenderKind.CASH
         kinds = {
@@ -112,7 +113,7 @@ class TenderDialog(QDialog):
         member: MemberView | None,
         parent: QWidget | None = None,
         tendered: Fen | None = None,
-    ) -> CheckoutResult | None:
+    ) -> Committed[SaleResult] | None:
         """The sale, or None when the cashier cancelled.
 
         ``tendered`` is cash the cashier typed before 收款: a ticket it settles is paid at once,

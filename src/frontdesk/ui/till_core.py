@@ -15,8 +15,9 @@ from frontdesk.domain.receipt import Receipt
 from frontdesk.services.printing import Delivery
 from frontdesk.services.receipt_output import ReceiptOutput
 from frontdesk.services.till_port import (
-    CheckoutResult,
+    Committed,
     MemberView,
+    SaleResult,
     Shift,
     StaffSession,
     TicketDraft,
@@ -42,7 +43,7 @@ class TillCore(QMainWindow):
         ticket_changed(): lines, member or redemption changed and the totals were repriced.
         member_changed(): a member was attached to or removed from the ticket.
         card_refused(str): a scanned card cannot be used; the reason as shown.
-        sale_completed(object): the CheckoutResult of a paid ticket.
+        sale_completed(object): the Committed[SaleResult] of a paid ticket.
         receipt_issued(object): a committed operation's Receipt went to the print queue.
         printer_changed(): the printer failed, came back, or a receipt was printed or only sent
             (the status bar says which).
@@ -81,7 +82,7 @@ class TillCore(QMainWindow):
         self.draft = TicketDraft()
         self.priced: PricedTicket | None = None
         self.member: MemberView | None = None
-        self.last_result: CheckoutResult | None = None
+        self.last_result: Committed[SaleResult] | None = None
         self._topup = Request()
         self._message = ""
         self._kept = TicketDraft(txn_id="")  # the ticket as last kept for a crash or restart

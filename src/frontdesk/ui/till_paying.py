@@ -43,10 +43,10 @@ class TillPaying(TillHeld):
         self.member = None
         self._reprice()
         paid = self.tr("Sale {receipt_no} paid. Change: {change}").format(
-            receipt_no=result.receipt_no, change=result.change
+            receipt_no=result.done.ticket.receipt_no, change=result.done.change
         )
         self._message = paid
-        self.show_change(result.change)
+        self.show_change(result.done.change)
         self.member_changed.emit()
         # The receipt prints; its preview is F10, so the next customer's first scan is a scan.
         if result.receipt_failed or not self.issue_receipt(result.receipt):
@@ -97,7 +97,7 @@ class TillPaying(TillHeld):
         self._topup.done()
         self.member = result.member
         self._message = self.tr("Topped up {principal}, bonus {bonus}").format(
-            principal=result.principal, bonus=result.bonus
+            principal=result.done.principal, bonus=result.done.bonus
         )
         self._render()
         self.member_changed.emit()

@@ -38,7 +38,7 @@ class TillShift(TillPaying):
         except errors.DomainError as err:
             self._show_error(err)
             return
-        ReceiptPreviewDialog.ask(report.report_lines, self)
+        ReceiptPreviewDialog.ask(report.receipt_lines, self)
         self.ui.scan_edit.setFocus()
 
     def _ask_manager(self, page: str) -> None:

@@ -86,4 +86,4 @@ def test_a_display_that_is_gone_never_fails_the_sale(till: Till, tmp_path: Path)
         TicketDraft(lines=(LineInput(product, 1),)), [Tender(TenderKind.CASH, Fen(8900))], None
     )
 
-    assert result.change == Fen(0)
+    assert result.done.change == Fen(0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import datetime
+from typing import Unpack
 
 from sqlalchemy import and_, insert, select, update
 from sqlalchemy.engine import Connection
@@ -12,6 +13,7 @@ from sqlalchemy.engine import Connection
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.record_seal import seal_audit
+from frontdesk.services.ports import AuditFields
 from frontdesk.services.records import Approval, AuditEntry
 
 # The next number of this till's audit trail and its link are taken from the chain's head.
@@ -23,29 +25,18 @@ class SqlAudit:
         self.conn = conn
         self.till_id = till_id
 
-    def add(
-        self,
-        *,
-        at: datetime,
-        actor: str,
-        action: str,
-        outcome: str = "ok",
-        approver: str | None = None,
-        subject: str | None = None,
-        amount: int | None = None,
-        detail: dict[str, object] | None = None,
-    ) -> None:
+    def add(self, *, at: datetime, actor: str, action: str, **more: Unpack[AuditFields]) -> None:
         row = {
             "till_id": self.till_id,
             "audit_id": str(uuid.uuid4()),
             "at": at.isoformat(),
             "actor": actor,
-            "approver": approver,
+            "approver": more.get("approver"),
             "action": action,
-            "subject": subject,
-            "amount": amount,
-            "outcome": outcome,
-            "detail": json.dumps(detail or {}, ensure_ascii=False, sort_keys=True),
+            "subject": more.get("subject"),
+            "amount": more.get("amount"),
+            "outcome": more.get("outcome", "ok"),
+            "detail": json.dumps(more.get("detail") or {}, ensure_ascii=False, sort_keys=True),
         }
         self.conn.execute(_ADD_AUDIT, seal_audit(self.conn, row))
 

@@ -1,6 +1,6 @@
 """Members and their cards: register, issue, look up at the counter, 挂失/解挂/补卡/冻结/退卡."""
 
-from frontdesk.services.membership.card_return import Returned, return_card
+from frontdesk.services.membership.card_return import Returned, paid_by_bank, return_card
 from frontdesk.services.membership.card_states import Reissued, change_card_state, reissue_card
 from frontdesk.services.membership.enrolment import (
     BearerCard,
@@ -47,6 +47,7 @@ __all__ = [
     "member_by_id",
     "member_in",
     "member_view",
+    "paid_by_bank",
     "record_card_refusal",
     "register",
     "reissue_card",

@@ -17,6 +17,7 @@ from frontdesk.domain.card_return import (
     BankPayout,
     Calculation,
     Payout,
+    by_bank,
     calculate,
     check_holder,
     payout_for,
@@ -42,6 +43,19 @@ from frontdesk.services.staff import authorize, consume_approval
 from frontdesk.services.tickets import money_ticket
 
 BANK_TRANSFER = "bank_transfer"  # the tender of a principal paid to the member's bank account
+
+
+def paid_by_bank(ctx: TillContext, card_no: str) -> bool:
+    """Whether this card's 退卡 must be paid to the member's bank account (asked before it)."""
+    with ctx.uow(write=False) as uow:
+        card = uow.cards.get(number := parse_card_number(card_no))
+        if card is None:
+            raise errors.UnknownCard(card_no=number)
+        account = uow.accounts.get(card.member_id)
+        if account is None:
+            raise errors.UnknownMember(ref=card.member_id)
+    principal = max(account.principal, Fen(0))  # what return_card pays back, as it reckons it
+    return by_bank(principal, ctx.program.bank_refund_above)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import TypeVar
 
 from frontdesk.domain import errors
 from frontdesk.domain.approvals import ApprovalBinding, required_approval
@@ -19,16 +19,11 @@ from frontdesk.services.membership import MemberView
 from frontdesk.services.product_search import ProductSearch
 from frontdesk.services.receipt_output import ReceiptText
 from frontdesk.services.staff import StaffSession
-from frontdesk.services.till_port import CustomerDisplay
+from frontdesk.services.till_port import Committed, CustomerDisplay
 
 log = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
-class _Printable:
-    receipt: Receipt | None
-    lines: tuple[str, ...]
-    failed: bool = False
+R = TypeVar("R")
 
 
 class FacadeBase:
@@ -74,18 +69,23 @@ class FacadeBase:
     def lookup_card(self, code: str) -> MemberView:
         return membership.lookup_card(self._ctx, code, self.actor)
 
-    def _printable(self, build: Callable[[], Receipt | None]) -> _Printable:
-        """A committed operation's receipt and its preview lines, or that making them failed.
+    def _committed(
+        self, done: R, member: MemberView | None, build: Callable[[], Receipt | None]
+    ) -> Committed[R]:
+        """A committed operation's own result with its receipt and preview lines.
+
+        If making them fails, the result says so (``receipt_failed``) instead of raising.
 
         The operation stands whatever happens here: the cashier is told the receipt was not
         printed, and 重打小票 rebuilds it from the books later.
         """
         try:
             receipt = build()
-            return _Printable(receipt, () if receipt is None else tuple(self._text(receipt)))
+            lines = () if receipt is None else tuple(self._text(receipt))
         except Exception:
             log.exception("receipt of a committed operation could not be made")
-            return _Printable(None, (), failed=True)
+            return Committed(done, member, receipt_failed=True)
+        return Committed(done, member, receipt, lines)
 
     # -- manager approval -----------------------------------------------------------------------
 

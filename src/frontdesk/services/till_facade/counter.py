@@ -14,10 +14,11 @@ from frontdesk.services import checkout, held_tickets, membership, receipt_makin
 from frontdesk.services.held_tickets import HeldTicket
 from frontdesk.services.membership import MemberView
 from frontdesk.services.records import Shift
+from frontdesk.services.sale import SaleResult
 from frontdesk.services.scale_items import products_for
 from frontdesk.services.staff import StaffSession
 from frontdesk.services.till_facade.base import FacadeBase, log
-from frontdesk.services.till_port import CheckoutResult, ShiftReport, Tender, TicketDraft
+from frontdesk.services.till_port import Committed, Tender, TicketDraft
 
 
 class CounterSide(FacadeBase):
@@ -34,19 +35,17 @@ class CounterSide(FacadeBase):
     def current_shift(self) -> shifts.OpenShift | None:
         return shifts.current(self._ctx)
 
-    def close_shift(self, counted_cash: Fen) -> ShiftReport:
+    def close_shift(self, counted_cash: Fen) -> Committed[shifts.ShiftReport]:
         report = shifts.close_shift(self._ctx, cashier=self.actor, counted_cash=counted_cash)
         log.info("shift of %s closed: counted %s fen", self.actor, counted_cash)
         return self._shift_report(report)
 
-    def shift_report_so_far(self) -> ShiftReport:
+    def shift_report_so_far(self) -> Committed[shifts.ShiftReport]:
         return self._shift_report(shifts.report_so_far(self._ctx, cashier=self.actor))
 
-    def _shift_report(self, report: shifts.ShiftReport) -> ShiftReport:
+    def _shift_report(self, report: shifts.ShiftReport) -> Committed[shifts.ShiftReport]:
         receipt = receipt_making.shift(self._ctx, report)
-        return ShiftReport(
-            report.expected_cash, report.counted_cash, tuple(self._text(receipt)), receipt
-        )
+        return Committed(report, None, receipt, tuple(self._text(receipt)))
 
     def counter_rules(self) -> CounterRules:
         return self._ctx.program.counter
@@ -114,7 +113,7 @@ class CounterSide(FacadeBase):
 
     def checkout(
         self, draft: TicketDraft, tenders: Sequence[Tender], pin: str | None
-    ) -> CheckoutResult:
+    ) -> Committed[SaleResult]:
         sale = checkout.checkout(
             self._ctx,
             txn_id=draft.txn_id,
@@ -135,12 +134,12 @@ class CounterSide(FacadeBase):
         if draft.card_no is not None:
             after = sale.member_after
             member = after if after is not None else self.find_card(draft.card_no)
-        made = self._printable(lambda: sale.receipt or receipt_making.sale(self._ctx, sale))
+        done = self._committed(
+            sale, member, lambda: sale.receipt or receipt_making.sale(self._ctx, sale)
+        )
         given = sale.ticket.total + sale.change
         self._show(customer_display.paid(given), customer_display.change(sale.change))
-        return CheckoutResult(
-            sale.ticket.receipt_no, sale.change, made.lines, member, made.receipt, made.failed
-        )
+        return done
 
     # -- receipts -------------------------------------------------------------------------------
 

@@ -7,21 +7,14 @@ from collections.abc import Mapping, Sequence
 from frontdesk.domain.card_return import BankPayout
 from frontdesk.domain.cards import CardAction
 from frontdesk.domain.money import Fen
-from frontdesk.domain.stored_value import cash_out
 from frontdesk.services import accounts, checkout, member_erasure, membership, receipt_making
-from frontdesk.services.membership import MemberView
+from frontdesk.services.accounts import TopUp
+from frontdesk.services.membership import MemberView, Reissued, Returned
 from frontdesk.services.records import AuditEntry
+from frontdesk.services.refund import RefundResult
 from frontdesk.services.staff_desk import StaffDesk
 from frontdesk.services.till_facade.base import FacadeBase, log
-from frontdesk.services.till_port import (
-    BankPayoutForm,
-    CardReturnResult,
-    RefundResult,
-    RegistrationForm,
-    ReissueResult,
-    TenderKind,
-    TopupResult,
-)
+from frontdesk.services.till_port import Committed, RegistrationForm, TenderKind
 
 
 class DeskSide(FacadeBase):
@@ -62,7 +55,7 @@ class DeskSide(FacadeBase):
 
     def topup(
         self, card_no: str, amount: Fen, tender: TenderKind, reference: str, txn_id: str
-    ) -> TopupResult:
+    ) -> Committed[TopUp]:
         member = self.lookup_card(card_no)
         done = accounts.topup(
             self._ctx,
@@ -77,8 +70,7 @@ class DeskSide(FacadeBase):
         )
         log.info("top-up %s committed on card %s: %s fen", txn_id, card_no, amount)
         after = self.find_card(card_no)
-        made = self._printable(lambda: receipt_making.topup(self._ctx, done))
-        return TopupResult(done.principal, done.bonus, after, made.lines, made.receipt, made.failed)
+        return self._committed(done, after, lambda: receipt_making.topup(self._ctx, done))
 
     def change_card_state(
         self, card_no: str, action: CardAction, approval: str | None
@@ -95,13 +87,8 @@ class DeskSide(FacadeBase):
         return self.find_card(card.card_no)
 
     def reissue_card(
-        self,
-        card_no: str,
-        phone: str,
-        name: str,
-        waive_reason: str | None,
-        approval: str | None,
-    ) -> ReissueResult:
+        self, card_no: str, phone: str, name: str, waive_reason: str | None, approval: str | None
+    ) -> Committed[Reissued]:
         card = self._card(card_no)
         done = membership.reissue_card(
             self._ctx,
@@ -116,17 +103,15 @@ class DeskSide(FacadeBase):
             screens_approval=self._screens,
         )
         # A waived fee made no ticket: the builder gives no receipt, and nothing is printed.
-        made = self._printable(lambda: receipt_making.reissue(self._ctx, done))
-        return ReissueResult(
-            done.new_card, done.fee, self.find_card(done.new_card), made.receipt, made.failed
-        )
+        after = self.find_card(done.new_card)
+        return self._committed(done, after, lambda: receipt_making.reissue(self._ctx, done))
 
     def return_card(
-        self, card_no: str, approval: str | None, bank: BankPayoutForm | None = None
-    ) -> CardReturnResult:
+        self, card_no: str, approval: str | None, bank: BankPayout | None = None
+    ) -> Committed[Returned]:
         card = self._card(card_no)
         paid_to = None
-        if bank is not None:
+        if bank is not None:  # as typed at the till: the domain reads and checks it
             paid_to = BankPayout.read(
                 account=bank.account, holder=bank.holder, bank=bank.bank, id_number=bank.id_number
             )
@@ -138,30 +123,15 @@ class DeskSide(FacadeBase):
             bank=paid_to,
             receipt=receipt_making.card_return_in,
         )
-        made = self._printable(lambda: receipt_making.card_return(self._ctx, done))
-        return CardReturnResult(
-            done.principal_paid,
-            done.bonus_forfeited,
-            self.find_card(card.card_no),
-            made.receipt,
-            made.failed,
-        )
+        after = self.find_card(card.card_no)
+        return self._committed(done, after, lambda: receipt_making.card_return(self._ctx, done))
 
     def card_return_by_bank(self, card_no: str) -> bool:
-        card = self._card(card_no)
-        return self._principal_paid_back(card.member_id) > self._ctx.program.bank_refund_above
-
-    def _principal_paid_back(self, member_id: str) -> Fen:
-        account = checkout.account_of(self._ctx, member_id)
-        return cash_out(account.principal, account.bonus).principal
+        return membership.paid_by_bank(self._ctx, card_no)
 
     def refund(
-        self,
-        receipt_no: str,
-        approval: str | None,
-        txn_id: str,
-        lines: Mapping[int, int] | None = None,
-    ) -> RefundResult:
+        self, receipt_no: str, approval: str | None, txn_id: str, lines: Mapping[int, int] | None
+    ) -> Committed[RefundResult]:
         receipt_no = receipt_no.strip()
         done = checkout.refund(
             self._ctx,
@@ -173,9 +143,8 @@ class DeskSide(FacadeBase):
             receipt=receipt_making.refund_in,
         )
         log.info("refund %s of %s committed", done.ticket.receipt_no, receipt_no)
-        made = self._printable(lambda: receipt_making.refund(self._ctx, done))
-        return RefundResult(
-            done.original.receipt_no, -done.ticket.total, made.lines, made.receipt, made.failed
+        return self._committed(
+            done, done.member_after, lambda: receipt_making.refund(self._ctx, done)
         )
 
     def reset_pin(self, card_no: str, new_pin: str, approval: str | None) -> MemberView:

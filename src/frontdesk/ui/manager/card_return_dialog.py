@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from frontdesk.services.till_port import BankPayoutForm
+from frontdesk.services.till_port import BankPayout
 
 
 class BankPayoutDialog(QDialog):
@@ -36,13 +36,14 @@ class BankPayoutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def form(self) -> BankPayoutForm:
-        return BankPayoutForm(
+    def form(self) -> BankPayout:
+        """As typed: the backend reads and checks it (`BankPayout.read`)."""
+        return BankPayout(
             self.account.text(), self.holder.text(), self.bank.text(), self.id_number.text()
         )
 
     @classmethod
-    def ask(cls, parent: QWidget | None) -> BankPayoutForm | None:
+    def ask(cls, parent: QWidget | None) -> BankPayout | None:
         """The details typed, or None when the cashier cancels (the card is not returned)."""
         dialog = cls(parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:

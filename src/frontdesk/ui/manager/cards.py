@@ -230,12 +230,12 @@ class CardActionsPage(ManagerPage):
             card_no,
             lambda approval: self._backend.return_card(card_no, approval, bank),
         )
-        if result is not None:
+        if result is not None and result.member is not None:  # a 退卡 is always a member's
             show_done(
                 self.result_label,
                 self.tr(
                     "Card returned: pay out principal {principal}; bonus {bonus} forfeited"
-                ).format(principal=result.principal_paid, bonus=result.bonus_forfeited),
+                ).format(principal=result.done.principal_paid, bonus=result.done.bonus_forfeited),
                 result.receipt_failed,
             )
             self._show_state(result.member)
@@ -268,14 +268,14 @@ class CardActionsPage(ManagerPage):
             card_no,
             lambda approval: self._backend.reissue_card(card_no, phone, name, waive, approval),
         )
-        if result is not None:
+        if result is not None and result.member is not None:  # and so is a 补卡
             done = self.tr("New card {card_no} issued; fee {fee}").format(
-                card_no=result.new_card_no, fee=result.fee
+                card_no=result.done.new_card, fee=result.done.fee
             )
             if result.receipt_failed:
                 done = f"{receipt_not_printed()}  {done}"
             self.card_printing.issued(result.member, done)
-            self.card.edit.setText(result.new_card_no)
+            self.card.edit.setText(result.done.new_card)
             self._show_state(result.member)
             self.receipt_issued.emit(result.receipt)
             self.card_changed.emit(result.member)

@@ -199,26 +199,27 @@ class TopupPage(KeyedPage):
             self.result_label,
             lambda: self._backend.topup(card_no, amount, tender, reference, txn_id),
         )
-        if result is None:
+        if result is None or result.member is None:  # a top-up always names its member
             return
         self._request.done()
+        member = result.member
         show_done(
             self.result_label,
             self.tr(
                 "Topped up {principal} + bonus {bonus}. "
                 "Balance: principal {balance_p}, bonus {balance_b}"
             ).format(
-                principal=result.principal,
-                bonus=result.bonus,
-                balance_p=result.member.principal,
-                balance_b=result.member.bonus,
+                principal=result.done.principal,
+                bonus=result.done.bonus,
+                balance_p=member.principal,
+                balance_b=member.bonus,
             ),
             result.receipt_failed,
         )
         self.amount_edit.clear()
         self.reference_edit.clear()
         self.receipt_issued.emit(result.receipt)
-        self.member_changed.emit(result.member)
+        self.member_changed.emit(member)
 
     @Slot()
     def _on_tender_changed(self) -> None:

@@ -317,7 +317,7 @@ class RefundPage(ManagerPage):
         show_done(
             self.result_label,
             self.tr("Refunded {amount} for {receipt_no}").format(
-                amount=result.amount, receipt_no=result.receipt_no
+                amount=result.done.amount, receipt_no=result.done.original.receipt_no
             ),
             result.receipt_failed,
         )

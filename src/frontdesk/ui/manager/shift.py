@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from frontdesk.domain import errors
 from frontdesk.domain.money import Fen
 from frontdesk.domain.tendering import asks_first
-from frontdesk.services.till_port import ShiftReport, TillBackend
+from frontdesk.services.till_port import Committed, ShiftReport, TillBackend
 from frontdesk.ui.function_keys import KeyedPage
 from frontdesk.ui.i18n import error_text
 from frontdesk.ui.manager.common import show
@@ -29,7 +29,7 @@ class ShiftClosePage(KeyedPage):
     """交班: count the drawer, see over/short against what the till expected.
 
     Signals:
-        shift_closed(object): the ShiftReport.
+        shift_closed(object): the closed shift's Committed[ShiftReport].
         receipt_issued(object): the shift report's Receipt (交班报表).
     """
 
@@ -104,7 +104,7 @@ class ShiftClosePage(KeyedPage):
     def _over_short_confirmed(self, counted: Fen) -> bool:
         """An over/short past the program's limit is read back before the shift closes."""
         try:
-            expected = self._backend.shift_report_so_far().expected_cash
+            expected = self._backend.shift_report_so_far().done.expected_cash
         except errors.DomainError:
             return True  # no shift to close: close_shift says so
         over = counted - expected
@@ -120,12 +120,13 @@ class ShiftClosePage(KeyedPage):
         )
         return ConfirmDialog.ask(self, self.tr("Close shift"), question, default_yes=False)
 
-    def render_report(self, report: ShiftReport) -> None:
+    def render_report(self, closed: Committed[ShiftReport]) -> None:
+        report = closed.done
         self.expected_value.setText(str(report.expected_cash))
         self.counted_value.setText(str(report.counted_cash))
         over = report.over_short
         self.over_short_value.setText(("+" if over.value > 0 else "") + str(over))
         colour = "#1b5e20" if over.value == 0 else "#b00020"
         self.over_short_value.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
-        self.report_view.setPlainText("\n".join(report.report_lines))
+        self.report_view.setPlainText("\n".join(closed.receipt_lines))
         show(self.result_label, self.tr("Shift closed"))
