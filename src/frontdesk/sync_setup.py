@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from frontdesk import __version__
+from frontdesk.domain import messages
 from frontdesk.services.context import TillContext
 from frontdesk.services.sync_control import (
     SchedulerSyncControl,
@@ -44,8 +45,11 @@ if TYPE_CHECKING:
 class NotConnected(Exception):
     """The till has no head-office credentials yet."""
 
+    key = "not_connected"  # usage_not_connected in the catalogue
+
     def __init__(self) -> None:
-        super().__init__("本收银台尚未连接总部，请先执行 frontdesk hq init")
+        self.params: dict[str, object] = {}
+        super().__init__(messages.say(f"usage_{self.key}"))
 
 
 def database_path(engine: Engine) -> Path | None:

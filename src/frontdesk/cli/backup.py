@@ -12,6 +12,7 @@ from frontdesk.cli.errors import CommandFailed
 from frontdesk.cli.output import Outcome
 from frontdesk.cli.session import Session
 from frontdesk.config import SystemClock
+from frontdesk.domain import messages
 from frontdesk.domain.permissions import Operation, Role, permits, require
 from frontdesk.persistence import backup, pin_pepper
 from frontdesk.services import backups
@@ -21,10 +22,6 @@ KEEP_DAYS = 14
 
 def default_folder(db: Path) -> Path:
     return db.parent / "backups"
-
-
-def _say(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh_CN" else en
 
 
 NIGHTLY_ACTOR = "system"
@@ -54,12 +51,12 @@ def take(s: Session) -> Outcome:
             detail={"ledger_seq": done.ledger_seq, "pruned": len(gone)},
         )  # fmt: skip
         uow.commit()
-    text = _say(
-        s.lang,
-        f"已备份到 {done.path}（{done.size // 1024} KB，账本到第 {done.ledger_seq} 笔），"
-        f"删除过期备份 {len(gone)} 个",
-        f"Backed up to {done.path} ({done.size // 1024} KB, ledger to entry {done.ledger_seq}); "
-        f"{len(gone)} old backup(s) removed",
+    text = s.say(
+        "said_backup_taken",
+        path=done.path,
+        size_kb=done.size // 1024,
+        ledger_seq=done.ledger_seq,
+        pruned=len(gone),
     )
     kept = pin_pepper.kept_where(s.args.db)
     if kept == "file":
@@ -138,9 +135,7 @@ def restore(args: argparse.Namespace) -> Outcome:
     try:
         found = backup.facts(source)
     except backup.BackupBroken as exc:
-        raise CommandFailed(
-            _say(lang, f"备份文件不可用：{exc}", f"The backup cannot be used: {exc}")
-        ) from None
+        raise CommandFailed("backup_broken", detail=exc) from None
     creds = _credentials(target) if _credentials(target).exists() else _credentials(source)
     if creds.exists() and not args.without_hq:
         try:
@@ -161,13 +156,13 @@ def restore(args: argparse.Namespace) -> Outcome:
         shutil.copyfile(creds, _credentials(target))
         if os.name == "posix":
             os.chmod(_credentials(target), 0o600)
-    text = _say(
+    text = messages.say(
+        "said_restored",
         lang,
-        f"已从 {source.name} 恢复收银台 {found.till_id}（账本到第 {found.ledger_seq} 笔）"
-        + (f"；原数据库已保留为 {kept.name}" if kept else ""),
-        f"Restored till {found.till_id} from {source.name} (ledger to entry {found.ledger_seq})"
-        + (f"; the replaced database was kept as {kept.name}" if kept else ""),
-    )
+        source=source.name,
+        till_id=found.till_id,
+        ledger_seq=found.ledger_seq,
+    ) + (messages.say("said_restored_kept", lang, kept_as=kept.name) if kept else "")
     return Outcome(text, {"till_id": found.till_id, "ledger_seq": found.ledger_seq})
 
 

@@ -2,7 +2,9 @@
 
 Exit 2: a rule refused the operation (a DomainError, or bad input). Exit 1: anything else —
 the till database (persistence says which trouble as a StoreProblem, whose exit_code is 1), the
-file system, a migration, head office's database, or a bug. No traceback reaches the terminal; an unexpected error's details go to the log file.
+file system, a migration, head office's database, or a bug. No traceback reaches the terminal;
+an unexpected error's details go to the log file. Every sentence is the catalogue's, a
+``failed_`` key in `domain.messages.failure`.
 """
 
 from __future__ import annotations
@@ -13,63 +15,12 @@ import os
 import sys
 from pathlib import Path
 
-# key -> (Chinese, English); {db} is the till database, {detail} a file name or a reason.
-MESSAGES: dict[str, tuple[str, str]] = {
-    "db_newer": (
-        "此数据库由更新版本的 frontdesk 创建，请安装新版本的 frontdesk",
-        "This database was made by a newer version of frontdesk; install the newer frontdesk",
-    ),
-    "disk_full": (
-        "磁盘已满，无法写入。请腾出空间后重试",
-        "The disk is full. Free some space and retry",
-    ),
-    "db_error": (
-        "数据库出错，命令未完成：{db}",
-        "Database error; the command did not finish: {db}",
-    ),
-    "migration": (
-        "数据库升级失败，命令未完成。请从备份恢复或联系技术支持",
-        "Upgrading the database failed; nothing was done. Restore a backup or call support",
-    ),
-    "no_permission": ("没有权限访问 {detail}", "No permission to access {detail}"),
-    "not_found": ("找不到文件 {detail}", "File not found: {detail}"),
-    "is_folder": ("{detail} 是文件夹，不是文件", "{detail} is a folder, not a file"),
-    "os_error": (
-        "系统错误，命令未完成：{detail}",
-        "System error; the command did not finish: {detail}",
-    ),
-    "hq_unreachable": (
-        "无法连接总部数据库，请检查网络和地址后重试",
-        "Cannot reach the head-office database; check the network and the address, then retry",
-    ),
-    "hq_tls": ("无法连接总部：{detail}", "Cannot reach head office: {detail}"),
-    "hq_no_database": (
-        "总部数据库不存在，请先在总部服务器上建立它（createdb），或检查地址中的数据库名",
-        "The head-office database does not exist: create it on the server (createdb) or check "
-        "the database name in the address",
-    ),
-    "hq_login": (
-        "总部拒绝了登录，请检查地址中的用户名和密码",
-        "Head office refused the login; check the user name and password in the address",
-    ),
-    "hq_url": (
-        "总部连接地址格式不正确（应为 postgresql://…）",
-        "The head-office address is malformed (postgresql://…)",
-    ),
-    "hq_error": (
-        "总部数据库出错，命令未完成",
-        "The head-office database failed; the command did not finish",
-    ),
-    "program": ("方案文件有误：{detail}", "The program file is invalid: {detail}"),
-    "unexpected": (
-        "意外错误，命令未完成（详情已记入 {detail}）",
-        "Unexpected error; the command did not finish (details in {detail})",
-    ),
-}
-
 
 def say(key: str, lang: str, **values: object) -> str:
-    return MESSAGES[key][0 if lang == "zh_CN" else 1].format(**values)
+    """A failure's sentence, ``failed_<key>``: {db} the till database, {detail} a file or why."""
+    from frontdesk.domain import messages
+
+    return messages.say(f"failed_{key}", lang, **values)
 
 
 def report(exc: BaseException, args: argparse.Namespace) -> int:
@@ -91,7 +42,7 @@ def explain(exc: BaseException, lang: str, db: object) -> tuple[int, str]:
     if isinstance(exc, UsageError):
         return 2, exc.message(lang)
     if isinstance(exc, CommandFailed):
-        return 1, str(exc)
+        return 1, exc.message(lang)
     if isinstance(exc, ProgramInvalid):
         return 1, say("program", lang, detail=exc)
     key, detail = _classify(exc)
@@ -100,8 +51,7 @@ def explain(exc: BaseException, lang: str, db: object) -> tuple[int, str]:
     if key == "hq_tls":  # the catalogue's sentence for what TLS refused, in the chosen language
         from frontdesk.domain import messages
 
-        said = messages.sentence(str(detail))
-        detail = said.zh if lang == "zh_CN" else said.en
+        detail = messages.say(str(detail), lang)
     return 1, say(key, lang, db=db, detail=detail)
 
 

@@ -36,16 +36,13 @@ def import_products(s: Session) -> Outcome:
         "head office catalog: %d products, %d added, %d updated", len(read.products),
         done.added, done.updated,
     )  # fmt: skip
-    if s.lang == "zh_CN":
-        text = (
-            f"总部已导入 {len(read.products)} 个商品：新增 {done.added}，更新 {done.updated}，"
-            f"未变 {done.unchanged}；各收银台下次同步时生效"
-        )
-    else:
-        text = (
-            f"Head office imported {len(read.products)} products: {done.added} added, "
-            f"{done.updated} updated, {done.unchanged} unchanged; tills get them at their next sync"
-        )
+    text = s.say(
+        "said_hq_products_imported",
+        total=len(read.products),
+        added=done.added,
+        updated=done.updated,
+        unchanged=done.unchanged,
+    )
     return Outcome(text, done)
 
 
@@ -58,9 +55,5 @@ def publish_program(s: Session) -> Outcome:
         version = publish(admin, body)
     finally:
         admin.dispose()
-    text = (
-        f"会员方案第 {version} 版已发布，各收银台同步后下次启动时生效"
-        if s.lang == "zh_CN"
-        else f"Program version {version} published; tills use it from their next start after a sync"
-    )
+    text = s.say("said_program_published", version=version)
     return Outcome(text, {"version": version})

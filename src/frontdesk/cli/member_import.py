@@ -27,18 +27,17 @@ def import_file(s: Session) -> Outcome:
         lines = [describe(p, s.lang, COLUMNS, REASONS) for p in refused.problems]
         data = {"imported": 0, "problems": [vars(p) for p in refused.problems]}
         return Outcome("\n".join([head, *lines]), data, code=2)
-    if s.lang == "zh_CN":
-        text = (
-            f"已导入会员 {done.members_created}/{done.rows} 位（沿用旧卡 {done.cards_kept}，"
-            f"新发卡 {done.cards_issued}）；期初本金 {done.principal}，赠金 {done.bonus}，"
-            f"积分 {done.points}；储值负债 {done.liability_before} → {done.liability_after}"
-            f"（{'平' if done.reconciles else '不平'}）"
-        )
-    else:
-        text = (
-            f"Imported {done.members_created}/{done.rows} members ({done.cards_kept} old cards "
-            f"kept, {done.cards_issued} issued); opening principal {done.principal}, bonus "
-            f"{done.bonus}, points {done.points}; liability {done.liability_before} -> "
-            f"{done.liability_after} ({'reconciles' if done.reconciles else 'DOES NOT reconcile'})"
-        )
+    text = s.say(
+        "said_members_imported",
+        created=done.members_created,
+        rows=done.rows,
+        kept=done.cards_kept,
+        issued=done.cards_issued,
+        principal=done.principal,
+        bonus=done.bonus,
+        points=done.points,
+        before=done.liability_before,
+        after=done.liability_after,
+        balanced=s.say("said_balanced" if done.reconciles else "said_not_balanced"),
+    )
     return Outcome(text, done)

@@ -25,13 +25,13 @@ def import_file(s: Session) -> Outcome:
         lines = [describe(p, s.lang) for p in refused.problems]
         data = {"imported": 0, "problems": [vars(p) for p in refused.problems]}
         return Outcome("\n".join([head, *lines]), data, code=2)
-    if s.lang == "zh_CN":
-        text = f"已导入 {done.total} 个商品：新增 {done.added}，更新 {done.updated}，未变 {done.unchanged}"
-    else:
-        text = (
-            f"Imported {done.total} products: {done.added} added, {done.updated} updated, "
-            f"{done.unchanged} unchanged"
-        )
+    text = s.say(
+        "said_products_imported",
+        total=done.total,
+        added=done.added,
+        updated=done.updated,
+        unchanged=done.unchanged,
+    )
     return Outcome(text, done)
 
 
@@ -45,6 +45,7 @@ def template(s: Session) -> Outcome:
         with out.open("w", encoding="utf-8-sig", newline="") as f:
             csv.writer(f).writerows([heading, TEMPLATE_EXAMPLE])
     else:
-        write_workbook(out, [ExportTable("商品", heading, [TEMPLATE_EXAMPLE])])
-    text = f"模板已写入 {out}" if s.lang == "zh_CN" else f"Template written to {out}"
+        sheet = s.say("said_products_sheet")
+        write_workbook(out, [ExportTable(sheet, heading, [TEMPLATE_EXAMPLE])])
+    text = s.say("said_template_written", path=out)
     return Outcome(text, {"path": str(out)})

@@ -32,7 +32,7 @@ def sync(s: Session) -> Outcome:
             pull_too=not s.args.push_only,
         )
     except (NotConnected, CredentialsUnsafe) as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.key, **exc.params) from None
     except SyncBusy as busy:
         return Outcome("", None, code=2, warnings=[str(busy)])
     if report.ok:
@@ -71,7 +71,7 @@ def recover(s: Session) -> Outcome:
     )
     path = credentials.credentials_path(Path(s.args.db))
     if not path.exists():
-        raise UsageError(str(NotConnected()))
+        raise UsageError(NotConnected.key)
     hq = make_hq_engine(credentials.load(path).url())
     try:
         with SyncLock(lock_path(Path(s.args.db))):

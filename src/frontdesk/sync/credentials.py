@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
+from frontdesk.domain import messages
 from frontdesk.os_keyring import usable_keyring as _usable_keyring
 
 # libpq's TLS parameters a till keeps; any other query parameter of a URL is not a login's.
@@ -26,7 +27,14 @@ TLS_KEYS = ("sslmode", "sslrootcert")
 
 
 class CredentialsUnsafe(Exception):
-    """The credentials file can be read by others: refuse to use a leaked password."""
+    """The credentials file can be read by others: refuse to use a leaked password.
+
+    Said by key (``usage_<key>`` in the catalogue); its text is the Chinese sentence.
+    """
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key, self.params = key, params
+        super().__init__(messages.say(f"usage_{key}", messages.ZH, **params))
 
 
 @dataclass(frozen=True)
@@ -106,7 +114,7 @@ def save(path: Path, creds: HqCredentials) -> None:
 
 def load(path: Path) -> HqCredentials:
     if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077:
-        raise CredentialsUnsafe(f"总部登录文件 {path} 权限过宽，请执行 chmod 600")
+        raise CredentialsUnsafe("credentials_open", path=path)
     data = json.loads(path.read_text(encoding="utf-8"))
     if data.get("password") == _IN_KEYRING:
         backend = _usable_keyring()
@@ -114,9 +122,7 @@ def load(path: Path) -> HqCredentials:
         if backend is not None:
             password = backend.get_password(KEYRING_SERVICE, _keyring_user(data))
         if password is None:
-            raise CredentialsUnsafe(
-                f"总部登录密码不在本机系统钥匙串中（{path}），请重新运行 frontdesk hq init"
-            )
+            raise CredentialsUnsafe("credentials_keyring", path=path)
         data["password"] = password
     known = {f.name for f in fields(HqCredentials)}
     return HqCredentials(**{k: v for k, v in data.items() if k in known})

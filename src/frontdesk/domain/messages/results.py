@@ -127,4 +127,51 @@ SENTENCES: dict[str, Sentence] = {
         "(readable by this user only)",
     ),
     "said_whole_chain": Sentence("全连锁", "Whole chain"),
+    # frontdesk backup / restore
+    "said_backup_taken": Sentence(
+        "已备份到 {path}（{size_kb} KB，账本到第 {ledger_seq} 笔），删除过期备份 {pruned} 个",
+        "Backed up to {path} ({size_kb} KB, ledger to entry {ledger_seq}); "
+        "{pruned} old backup(s) removed",
+    ),
+    "said_restored": Sentence(
+        "已从 {source} 恢复收银台 {till_id}（账本到第 {ledger_seq} 笔）",
+        "Restored till {till_id} from {source} (ledger to entry {ledger_seq})",
+    ),
+    "said_restored_kept": Sentence(
+        "；原数据库已保留为 {kept_as}", "; the replaced database was kept as {kept_as}"
+    ),
+    # imports and exports
+    "said_products_imported": Sentence(
+        "已导入 {total} 个商品：新增 {added}，更新 {updated}，未变 {unchanged}",
+        "Imported {total} products: {added} added, {updated} updated, {unchanged} unchanged",
+    ),
+    "said_hq_products_imported": Sentence(
+        "总部已导入 {total} 个商品：新增 {added}，更新 {updated}，未变 {unchanged}；"
+        "各收银台下次同步时生效",
+        "Head office imported {total} products: {added} added, {updated} updated, "
+        "{unchanged} unchanged; tills get them at their next sync",
+    ),
+    "said_program_published": Sentence(
+        "会员方案第 {version} 版已发布，各收银台同步后下次启动时生效",
+        "Program version {version} published; tills use it from their next start after a sync",
+    ),
+    "said_members_imported": Sentence(
+        "已导入会员 {created}/{rows} 位（沿用旧卡 {kept}，新发卡 {issued}）；期初本金 {principal}，"
+        "赠金 {bonus}，积分 {points}；储值负债 {before} → {after}（{balanced}）",
+        "Imported {created}/{rows} members ({kept} old cards kept, {issued} issued); opening "
+        "principal {principal}, bonus {bonus}, points {points}; liability {before} -> {after} "
+        "({balanced})",
+    ),
+    "said_template_written": Sentence("模板已写入 {path}", "Template written to {path}"),
+    "said_products_sheet": Sentence("商品", "Products"),
+    # frontdesk staff: a staff member's line, and what was changed
+    "said_staff_is_disabled": Sentence("已停用", "disabled"),
+    "said_staff_is_locked": Sentence("已锁定", "locked"),
+    "said_staff_paused": Sentence("审批暂停至 {until}", "approvals paused until {until}"),
+    "said_staff_added": Sentence("已添加员工：{staff}", "Staff member added: {staff}"),
+    "said_staff_disabled": Sentence("已停用：{staff}", "Disabled: {staff}"),
+    "said_staff_enabled": Sentence("已启用：{staff}", "Enabled: {staff}"),
+    "said_staff_unlocked": Sentence("已解锁：{staff}", "Unlocked: {staff}"),
+    "said_staff_pin_reset": Sentence("已重置密码：{staff}", "PIN reset: {staff}"),
+    "said_staff_role_changed": Sentence("已修改角色：{staff}", "Role changed: {staff}"),
 }
