@@ -238,7 +238,7 @@ def _sell_on(
         hub.deliver(RICE)
     with qtbot.waitSignal(window.sale_completed) as sale:
         window.ui.pay_button.click()
-    return window, sale.args[0].receipt_no, output
+    return window, sale.args[0].done.ticket.receipt_no, output
 
 
 def test_a_printer_that_reports_no_status_shows_sent_not_printed(
