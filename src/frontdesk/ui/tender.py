@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
 
 from frontdesk.domain import errors
 from frontdesk.domain.money import ZERO, Fen, total
@@ -41,11 +51,37 @@ def tender_label(kind: TenderKind) -> str:
     return labels[kind]
 
 
+class _Events(QObject):
+    # No parent: a checkout still running when the dialog goes away must find it alive.
+    finished = Signal(object)
+
+
+class _Checkout(QRunnable):
+    """The checkout on a pool thread: its result, or the exception it raised, comes back."""
+
+    def __init__(self, call: Callable[[], CheckoutResult], events: _Events) -> None:
+        super().__init__()
+        self._call = call
+        self._events = events
+
+    def run(self) -> None:
+        outcome: object
+        try:
+            outcome = self._call()
+        except Exception as exc:  # handed to the dialog, which says what it means
+            outcome = exc
+        self._events.finished.emit(outcome)
+
+
 class TenderDialog(QDialog):
     """Collects tenders and the PIN, then asks the backend to check out.
 
     The figures shown (tendered, still to pay, change) are sums for the cashier's eyes; the
     backend decides whether the payment is acceptable and what the change really is.
+
+    A stored-value spend the backend asks head office to hold can wait seconds on a slow line:
+    that checkout runs on a pool thread, the dialog says 正在向总部确认… and keeps painting and
+    reading keys, and nothing in it can pay, cancel or close until the answer is in.
 
     Signals:
         tenders_changed(): a tender was added or removed.
@@ -101,6 +137,13 @@ class TenderDialog(QDialog):
         self.ui.confirm_button.clicked.connect(self._on_confirm_clicked)
         self.ui.cancel_button.clicked.connect(self.reject)
         mark_scan_field(self.ui.reference_edit)  # a 付款码 or a POS slip number, scanned
+        self.waiting_label = QLabel(self)
+        self.waiting_label.setStyleSheet("color: #0d47a1; font-weight: bold;")
+        self.waiting_label.hide()
+        self.ui.main_layout.addWidget(self.waiting_label, self.ui.main_layout.rowCount(), 0, 1, 2)
+        self.busy = False  # a checkout is out on the pool, waiting on head office
+        self._events = _Events()
+        self._events.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         self.ui.amount_edit.setFocus()
         self._refresh()
 
@@ -129,6 +172,8 @@ class TenderDialog(QDialog):
         return dialog.result_
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.busy and event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return  # the sale is being decided: neither cancelled nor sent twice
         # The shortcuts need an active window; a key a field passes up works without one.
         button = self._function_keys.get(Qt.Key(event.key()))
         if button is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
@@ -139,8 +184,19 @@ class TenderDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
+            self.waiting_label.setText(_asking_head_office())
             self._refresh()
         super().changeEvent(event)
+
+    def reject(self) -> None:
+        if not self.busy:  # Esc or 取消 while head office decides would leave a sale unseen
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.busy:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def add_tender(self, kind: TenderKind) -> bool:
         """Add a tender of `kind` for the typed amount, or for what is still to pay.
@@ -221,18 +277,56 @@ class TenderDialog(QDialog):
                 return
             if self.ui.pin_box.isEnabled() and not self.ui.pin_edit.text():
                 return  # stored value was chosen: its PIN first, then Enter again
+        if self.busy:
+            return
         pin = self.ui.pin_edit.text() or None
-        try:
+        tenders = list(self.tenders)
+
+        def call() -> CheckoutResult:
             # The basket's own transaction id: a second Enter replays the sale, never repeats it.
-            result = self._backend.checkout(self._draft, self.tenders, pin)
-        except errors.DomainError as err:
-            self.ui.error_label.setText(error_text(err))
+            return self._backend.checkout(self._draft, tenders, pin)
+
+        if self._stored_value() and self._backend.asks_head_office():
+            self._set_busy(True)
+            QThreadPool.globalInstance().start(_Checkout(call, self._events))
+            return
+        outcome: object
+        try:
+            outcome = call()
+        except Exception as exc:  # committed or not, the same basket again is answered
+            outcome = exc
+        self._finish(outcome)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.waiting_label.setText(_asking_head_office())
+        self.waiting_label.setVisible(busy)
+        for button in self.findChildren(QPushButton):
+            button.setEnabled(not busy)
+        self.ui.amount_edit.setReadOnly(busy)
+        if not busy:
+            self.ui.stored_value_button.setEnabled(self._member is not None)
+            self._refresh()  # the PIN pad as the tenders want it
+
+    @Slot(object)
+    def _on_finished(self, outcome: object) -> None:
+        self._set_busy(False)
+        self._finish(outcome)
+
+    def _finish(self, outcome: object) -> None:
+        if isinstance(outcome, errors.DomainError):
+            self.ui.error_label.setText(error_text(outcome))
             self.ui.pin_edit.clear()
             return
-        except Exception:  # committed or not, the same basket again is answered, not charged
-            log.exception("checkout %s did not finish", self._draft.txn_id)
+        if isinstance(outcome, Exception):  # committed or not, the same basket is answered
+            log.error("checkout %s did not finish", self._draft.txn_id, exc_info=outcome)
             self.ui.error_label.setText(not_finished())
             return
-        self.result_ = result
-        self.checked_out.emit(result)
+        assert isinstance(outcome, CheckoutResult)
+        self.result_ = outcome
+        self.checked_out.emit(outcome)
         self.accept()
+
+
+def _asking_head_office() -> str:
+    return QCoreApplication.translate("Tender", "Asking head office to confirm…")

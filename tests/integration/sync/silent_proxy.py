@@ -1,9 +1,10 @@
-"""A loopback proxy to head office's PostgreSQL that goes silent after some bytes, for sync tests.
+"""A loopback proxy to head office's PostgreSQL that goes silent after some bytes, or is slow.
 
 After `limit` bytes (both directions together) it forwards nothing more and keeps every
 connection open: the till's kernel sees its bytes acknowledged, PostgreSQL never sees the rest of
 the query, and only the till's own deadline can end the wait. A hang-up on one side still reaches
-the other, as through any proxy.
+the other, as through any proxy. With `delay` every answer from PostgreSQL waits that long
+before it is passed on: a head office on a slow line, that answers all the same.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -22,9 +24,12 @@ SILENT_AFTER = 20_000  # bytes: past the start-up and the cursors, inside a ~100
 class SilentProxy:
     """127.0.0.1:port → PostgreSQL; after `limit` bytes (both ways together) it forwards none."""
 
-    def __init__(self, upstream: tuple[str, int], limit: int | None = None) -> None:
+    def __init__(
+        self, upstream: tuple[str, int], limit: int | None = None, delay: float = 0.0
+    ) -> None:
         self.upstream = upstream
         self.limit = limit
+        self.delay = delay  # seconds each chunk from PostgreSQL waits before it goes on
         self.forwarded = 0
         self.silenced = threading.Event()
         self._lock = threading.Lock()
@@ -48,8 +53,8 @@ class SilentProxy:
             server = socket.create_connection(self.upstream)
             with self._lock:
                 self._sockets += [client, server]
-            for a, b in ((client, server), (server, client)):
-                t = threading.Thread(target=self._pump, args=(a, b), daemon=True)
+            for a, b, wait in ((client, server, 0.0), (server, client, self.delay)):
+                t = threading.Thread(target=self._pump, args=(a, b, wait), daemon=True)
                 t.start()
                 self._threads.append(t)
 
@@ -65,9 +70,11 @@ class SilentProxy:
             self.forwarded += n
             return True
 
-    def _pump(self, src: socket.socket, dst: socket.socket) -> None:
+    def _pump(self, src: socket.socket, dst: socket.socket, wait: float) -> None:
         try:
             while data := src.recv(65536):
+                if wait:
+                    time.sleep(wait)
                 if self._pass(len(data)):
                     dst.sendall(data)
         except OSError:

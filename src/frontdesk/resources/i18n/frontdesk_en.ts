@@ -1240,6 +1240,10 @@
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
+    <message>
+        <source>Asking head office to confirm…</source>
+        <translation>Asking head office to confirm…</translation>
+    </message>
 </context>
 <context>
     <name>TenderDialog</name>

@@ -1240,6 +1240,10 @@
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
+    <message>
+        <source>Asking head office to confirm…</source>
+        <translation>正在向总部确认…</translation>
+    </message>
 </context>
 <context>
     <name>TenderDialog</name>

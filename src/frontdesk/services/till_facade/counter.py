@@ -111,6 +111,9 @@ class CounterSide(FacadeBase):
     def pin_required(self, member_id: str, amount: Fen) -> bool:
         return pin_needed(amount, self._ctx.program)
 
+    def asks_head_office(self) -> bool:
+        return self._ctx.authoriser is not None
+
     def checkout(
         self, draft: TicketDraft, tenders: Sequence[Tender], pin: str | None
     ) -> Committed[SaleResult]:
