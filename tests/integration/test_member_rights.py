@@ -110,10 +110,10 @@ def text_cells(db: Path) -> str:
     return "\n".join(found)
 
 
-def new_member(db: Path, capsys: pytest.CaptureFixture[str]) -> str:
+def new_member(db: Path, capsys: pytest.CaptureFixture[str], *consent: str) -> str:
     code, out, err = run(
         db, *CASHIER, "--json", "member", "add", "--phone", PHONE, "--name", NAME,
-        "--birthday", "1990-05-06", "--consent-terms", capsys=capsys,
+        "--birthday", "1990-05-06", "--consent-terms", *consent, capsys=capsys,
     )  # fmt: skip
     assert code == 0, err
     return str(json.loads(out)["member"]["member_id"])
@@ -160,3 +160,21 @@ def test_money_on_the_card_refuses_the_erase_in_chinese_and_in_english(
     assert en[0] == 2
     assert "principal ￥1,000.00" in en[2]
     assert "李娜" in text_cells(db)
+
+
+def test_an_erased_member_who_had_given_marketing_consent_leaves_every_contact_list(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    member = new_member(db, capsys, "--consent-marketing")
+    before = _marketing_list(db, tmp_path, capsys)
+    assert NAME in before
+
+    code, _, err = run(db, *APPROVED, "member", "erase", "--member", member, capsys=capsys)
+
+    assert code == 0, err
+    assert _marketing_list(db, tmp_path, capsys) == before - {NAME}
+    with sqlite3.connect(db) as conn:
+        row = conn.execute(
+            "SELECT consent_marketing_at FROM member WHERE member_id = ?", (member,)
+        ).fetchone()
+    assert row == (None,)

@@ -33,6 +33,8 @@ def erased_profile(member_id: str) -> dict[str, str | None]:
         "gender": None,
         "pin_hash": None,  # a 6-digit PIN's hash is guessable, so it goes too
         "tier_lock_reason": None,  # free text a manager typed, which may name the member
+        # Nobody left to contact: an erased member never lands on a contact list again.
+        "consent_marketing_at": None,
     }
 
 

@@ -64,6 +64,7 @@ def erase(ctx: TillContext, *, actor: str, member_id: str, approval_id: str | No
             gender=None,
             pin_hash=None,
             tier_lock_reason=None,
+            consent_marketing_at=None,
         )
         uow.members.save(erased, now)
         _record_member(uow, erased, now)  # the erasure's own event, for head office
