@@ -248,3 +248,23 @@ def test_a_command_logs_its_operator_in_once(
     new = json.loads(after)[: len(json.loads(after)) - len(json.loads(before))]
     # the topup's own login, the topup, and the second audit command's login
     assert sorted(e["action"] for e in new) == ["login", "login", "topup"]
+
+
+def test_a_sale_by_hand_above_the_limit_needs_the_manager_on_the_command_line(
+    demo: tuple[Path, dict[str, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, _ = demo
+    sale = ["sale", "--item", f"{RICE}x2@80.00-1.00", "--ticket-discount", "2.00"]
+    pay = ["--pay", "cash:157.00"]  # 2 × 80 − 1 − 2; ￥21 taken off, above the ￥10 limit
+
+    refused, _, err = run(db, *STAFF, *sale, *pay, capsys=capsys)
+    code, out, err_ok = run(db, *STAFF, *MANAGER, "--json", *sale, *pay, capsys=capsys)
+
+    assert refused == 2
+    assert "审批" in err
+    assert code == 0, err_ok
+    ticket = json.loads(out)["ticket"]
+    assert ticket["total"] == 15700
+    assert ticket["approver"] == "8001"
+    [line] = ticket["lines"]
+    assert (line["unit_price"], line["list_price"], line["line_discount"]) == (8000, 8900, 100)

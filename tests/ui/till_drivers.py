@@ -22,6 +22,8 @@ from tests.builders import PROGRAM, FixedClock
 from tests.ui.real_store import TODAY, RealStore
 
 Ask = Callable[..., bool]
+# A key press: a key, characters typed one by one, or a key with a modifier (Ctrl+J).
+Key = Qt.Key | str | tuple[Qt.Key, Qt.KeyboardModifier]
 
 
 def answering(qtbot: QtBot, key: Qt.Key, asked: list[str]) -> Ask:
@@ -66,7 +68,7 @@ class Typist:
     so every next key is sent from a timer of its own, inside that dialog's event loop.
     """
 
-    def __init__(self, window: TillWindow, keys: Sequence[Qt.Key | str]) -> None:
+    def __init__(self, window: TillWindow, keys: Sequence[Key]) -> None:
         self._window = window
         self._keys = list(keys)
         self.pressed = 0
@@ -89,11 +91,13 @@ class Typist:
         self.pressed += 1
         if isinstance(key, str):
             QTest.keyClicks(target, key)
+        elif isinstance(key, tuple):
+            QTest.keyClick(target, key[0], key[1])
         else:
             QTest.keyClick(target, key)
 
 
-def type_keys(qtbot: QtBot, window: TillWindow, keys: Sequence[Qt.Key | str]) -> int:
+def type_keys(qtbot: QtBot, window: TillWindow, keys: Sequence[Key]) -> int:
     """Press `keys` at the real window and wait until they are all pressed; returns the count.
 
     A str counts one key per character (digits typed one by one).

@@ -9,8 +9,9 @@ import pytest
 
 from frontdesk.domain import errors, messages
 from frontdesk.domain.approvals import ApprovalAction, ApprovalBinding, required_approval
+from frontdesk.domain.counter_rules import CounterRules
 from frontdesk.domain.money import Fen
-from frontdesk.domain.permissions import ApprovalRules, Operation, needs_approval
+from frontdesk.domain.permissions import Operation, needs_approval
 from tests.builders import PROGRAM
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -64,8 +65,8 @@ def test_an_operation_the_table_does_not_approve_needs_nothing(operation: Operat
 
 
 def test_the_program_may_let_small_amounts_go_without_an_approval() -> None:
-    rules = replace(ApprovalRules(), free_up_to={Operation.PRICE_OVERRIDE: 500})
-    program = replace(PROGRAM, approvals=rules)
+    counter = replace(CounterRules(), discount_without_approval=Fen(500))
+    program = replace(PROGRAM, counter=counter)
 
     assert required_approval(Operation.PRICE_OVERRIDE, "line 1", 500, program) is None
     assert required_approval(Operation.PRICE_OVERRIDE, "line 1", -500, program) is None

@@ -72,6 +72,7 @@ DATA: dict[str, object] = {
     "ref": "138****1234",
     "balance": Fen(1234),
     "amount": Fen(5000),
+    "discount": Fen(6000),
     "points": 120,
     "needed": 500,
     "left": 2,

@@ -160,7 +160,14 @@ HELP: dict[str, tuple[str, str]] = {
     "topup --tender": ("付款方式", "how the top-up is paid"),
     "sale": ("计价，或用 --pay 结账", "price a sale, or with --pay check it out"),
     "sale --card": ("会员卡号（非会员可不填）", "member card number (none for a walk-in)"),
-    "--item": ("商品：条码 或 条码x数量，可重复", "item: BARCODE or BARCODExQTY, repeatable"),
+    "--item": (
+        "商品：条码[x数量][@改价单价][-单品折扣金额]，可重复",
+        "item: BARCODE[xQTY][@PRICE][-OFF] (price override, money off the line), repeatable",
+    ),
+    "sale --ticket-discount": (
+        "整单折扣金额（元）；超过限额须 --manager 审批",
+        "money off the whole ticket (yuan); above the limit --manager approves",
+    ),
     "--pay": (
         "付款：方式:金额[:参考号]，可重复；不写则只计价",
         "payment KIND:AMOUNT[:REF], repeatable; without --pay the sale is only priced",

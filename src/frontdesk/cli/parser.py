@@ -165,6 +165,7 @@ def _sale(g: Grammar, p: Parser) -> None:
     g.arg(p, "--item", action="append", required=True)
     g.arg(p, "--pay", action="append")
     g.arg(p, "--redeem", type=parse_count, default=0)
+    g.arg(p, "--ticket-discount", key="sale --ticket-discount")
     g.arg(p, "--member-pin", key="sale --member-pin")
     g.arg(p, "--txn")
 

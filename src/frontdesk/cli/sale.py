@@ -9,17 +9,27 @@ from frontdesk.cli.member import member_text
 from frontdesk.cli.output import Outcome
 from frontdesk.cli.printing import wanted
 from frontdesk.cli.session import Session, fen
-from frontdesk.domain.money import parse_count
+from frontdesk.domain.money import ZERO, Fen, parse_count
 from frontdesk.services import checkout, receipt_making
 from frontdesk.services.context import new_id
 
 
 def items(specs: Sequence[str]) -> list[checkout.SaleItem]:
+    """BARCODE[xQTY][@PRICE][-OFF]: @ is 改价 (the unit price), - a 单品折扣 (money off)."""
     out = []
     for spec in specs:
-        code, _, qty = spec.partition("x")
+        rest, _, off = spec.partition("-")
+        rest, _, price = rest.partition("@")
+        code, _, qty = rest.partition("x")
         try:
-            out.append(checkout.SaleItem(code, parse_count(qty) if qty else 1))
+            out.append(
+                checkout.SaleItem(
+                    code,
+                    parse_count(qty) if qty else 1,
+                    Fen.of(price) if price else None,
+                    Fen.of(off) if off else ZERO,
+                )
+            )
         except ValueError:
             raise UsageError("bad_item", text=spec) from None
     return out
@@ -40,21 +50,35 @@ def sale(s: Session) -> Outcome:
     a = s.args
     actor = s.actor()
     basket = items(a.item)
+    off = fen(a.ticket_discount) if a.ticket_discount else ZERO
     if not a.pay:
-        q = checkout.quote(s.ctx, card_no=a.card, items=basket, redeem_blocks=a.redeem, actor=actor)
+        q = checkout.quote(
+            s.ctx,
+            card_no=a.card,
+            items=basket,
+            redeem_blocks=a.redeem,
+            actor=actor,
+            ticket_discount=off,
+        )
         p = q.priced
         text = s.say("said_quote", due=p.due, savings=p.savings, points=p.points_earned)
         return Outcome(text, p)
-    result = checkout.checkout(
-        s.ctx,
-        txn_id=a.txn or new_id(),
-        cashier=actor,
-        card_no=a.card,
-        items=basket,
-        payments=payments(a.pay),
-        redeem_blocks=a.redeem,
-        pin=a.member_pin,
-        receipt=receipt_making.sale_in if wanted(s) else None,  # its job commits with it
+    txn_id = a.txn or new_id()
+    # Prices and discounts above the limit: --manager approves exactly what the sale names.
+    result = s.approved(
+        lambda approval: checkout.checkout(
+            s.ctx,
+            txn_id=txn_id,
+            cashier=actor,
+            card_no=a.card,
+            items=basket,
+            payments=payments(a.pay),
+            redeem_blocks=a.redeem,
+            pin=a.member_pin,
+            receipt=receipt_making.sale_in if wanted(s) else None,  # its job commits with it
+            ticket_discount=off,
+            approval=approval,
+        )
     )
     t = result.ticket
     text = s.say(

@@ -8,7 +8,6 @@ window and CLI all ask it, so none keeps its own list or spelling.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -81,12 +80,14 @@ def required_approval(
 ) -> ApprovalBinding | None:
     """The approval ``operation`` on ``subject`` for ``amount`` needs, or None when it needs none.
 
-    An amount at or below the program's free limit for that operation (``[approvals]``
-    ``free_up_to``) goes without one, as a price override under the limit does.
+    An amount at or below the program's free limit for that operation goes without one: prices
+    and discounts by hand up to ``[counter] discount_without_approval``, others by
+    ``[approvals]`` ``free_up_to``.
     """
     if not needs_approval(operation):
         return None
-    free: Mapping[Operation, int] = program.approvals.free_up_to
+    free: dict[Operation, int] = dict(program.approvals.free_up_to)
+    free[Operation.PRICE_OVERRIDE] = program.counter.discount_without_approval.value
     if operation in free and abs(amount) <= free[operation]:
         return None
     return ApprovalBinding(ApprovalAction(operation.value), subject, amount)

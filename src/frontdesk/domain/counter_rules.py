@@ -8,6 +8,13 @@ from enum import Enum
 from frontdesk.domain.money import Fen
 
 
+class ManualMemberDiscount(Enum):
+    """Whether the member discount still applies to a line the cashier priced or discounted."""
+
+    NONE = "none"  # the cashier's price is the line's price: no member discount on top
+    ON_TOP = "on_top"  # the member discount is taken from the price the cashier set
+
+
 class SameScan(Enum):
     """What the same product scanned again does to the ticket."""
 
@@ -32,3 +39,5 @@ class CounterRules:
     same_scan: SameScan = SameScan.ADD_TO_LINE
     # Price overrides and discounts taking more than this off one ticket need a manager.
     discount_without_approval: Fen = CASHIER_DISCOUNT
+    # What a line priced or discounted by hand gets of the member discount.
+    manual_member_discount: ManualMemberDiscount = ManualMemberDiscount.NONE

@@ -40,6 +40,7 @@ class Operation(Enum):
     SHIFT_OPEN = "shift_open"
     SHIFT_CLOSE = "shift_close"
     X_REPORT = "x_report"
+    MANUAL_PRICE = "manual_price"  # 改价 or a discount by hand, up to the program's limit
     # cashier, with a manager's approval
     REFUND = "refund"
     CARD_RETURN = "card_return"
@@ -99,6 +100,7 @@ _ROWS: tuple[tuple[Permission, tuple[Operation, ...]], ...] = (
             Operation.SHIFT_OPEN,
             Operation.SHIFT_CLOSE,
             Operation.X_REPORT,
+            Operation.MANUAL_PRICE,
         ),
     ),
     (
@@ -177,6 +179,7 @@ OPERATION_NAMES: Mapping[Operation, tuple[str, str]] = {
     Operation.SHIFT_OPEN: ("开班", "opening a shift"),
     Operation.SHIFT_CLOSE: ("交班", "closing a shift"),
     Operation.X_REPORT: ("X 报表", "the X report"),
+    Operation.MANUAL_PRICE: ("改价或折扣", "a price or discount by hand"),
     Operation.REFUND: ("退货", "a refund"),
     Operation.CARD_RETURN: ("退卡", "returning a card"),
     Operation.UNREPORT: ("解挂", "cancelling a loss report"),
@@ -186,7 +189,7 @@ OPERATION_NAMES: Mapping[Operation, tuple[str, str]] = {
     Operation.POINTS_ADJUST: ("积分调整", "adjusting points"),
     Operation.MEMBER_PIN_RESET: ("重置会员密码", "resetting a member PIN"),
     Operation.TIER_LOCK: ("锁定等级", "locking a tier"),
-    Operation.PRICE_OVERRIDE: ("改价", "a price override"),
+    Operation.PRICE_OVERRIDE: ("超限改价或折扣", "a price or discount above the limit"),
     Operation.SHIFT_CLOSE_OVER_LIMIT: ("长短款超限交班", "closing a shift over the limit"),
     Operation.MANAGER_SCREENS: ("店长功能", "the manager screens"),
     Operation.SYNC_RECOVER: ("从总部恢复本机账本", "restoring the books from head office"),

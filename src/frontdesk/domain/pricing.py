@@ -1,4 +1,4 @@
-"""Pricing a ticket: the best single member discount, birthday once a year, points redemption."""
+"""Pricing a ticket: prices and discounts by hand, the best member discount, points redemption."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from enum import Enum
 
 from frontdesk.domain import errors, messages
 from frontdesk.domain.calendar import in_birthday_window
+from frontdesk.domain.counter_rules import ManualMemberDiscount
 from frontdesk.domain.money import ZERO, Fen, allocate, apply_rate, total
 from frontdesk.domain.points import points_earned, redeemable_blocks
 from frontdesk.domain.program import Program
@@ -31,11 +32,27 @@ class Product:
 class LineInput:
     product: Product
     quantity: int
+    # 改价: the unit price the cashier set, None for the catalog's.
+    price: Fen | None = None
+    # 单品折扣: money the cashier took off this line.
+    discount: Fen = ZERO
+
+    @property
+    def unit_price(self) -> Fen:
+        return self.product.unit_price if self.price is None else self.price
+
+    @property
+    def manual(self) -> bool:
+        """Priced or discounted by hand."""
+        overridden = self.price is not None and self.price != self.product.unit_price
+        return overridden or bool(self.discount)
 
 
 class DiscountKind(Enum):
     TIER = "tier"
     BIRTHDAY = "birthday"
+    LINE = "line"  # 单品折扣, the cashier's on one line
+    TICKET = "ticket"  # 整单折扣, the cashier's on the whole ticket
     POINTS = "points"
 
     @property
@@ -65,13 +82,36 @@ class PricedLine:
     line_no: int
     product: Product
     quantity: int
-    gross: Fen
+    gross: Fen  # quantity × the unit price sold at (the cashier's, if they set one)
     member_discount: Fen
     redemption: Fen
+    unit_price: Fen | None = None  # the price sold at; None: the catalog's
+    line_discount: Fen = ZERO
+    ticket_discount: Fen = ZERO  # this line's share of the ticket discount
+
+    @property
+    def price(self) -> Fen:
+        return self.product.unit_price if self.unit_price is None else self.unit_price
+
+    @property
+    def overridden(self) -> bool:
+        return self.unit_price is not None and self.unit_price != self.product.unit_price
+
+    @property
+    def manual_reduction(self) -> Fen:
+        """What the cashier took off this line: below the catalog's price, and discounts."""
+        lowered = max(self.product.unit_price.value - self.price.value, 0) * self.quantity
+        return Fen(lowered) + self.line_discount + self.ticket_discount
 
     @property
     def net(self) -> Fen:
-        return self.gross - self.member_discount - self.redemption
+        return (
+            self.gross
+            - self.line_discount
+            - self.member_discount
+            - self.ticket_discount
+            - self.redemption
+        )
 
 
 @dataclass(frozen=True)
@@ -96,6 +136,11 @@ class PricedTicket:
     def discount(self, kind: DiscountKind) -> Fen:
         return total([d.amount for d in self.discounts if d.kind is kind])
 
+    @property
+    def manual_reduction(self) -> Fen:
+        """What the cashier's prices and discounts took off: what an approval is bound to."""
+        return total([line.manual_reduction for line in self.lines])
+
 
 def birthday_benefit_available(
     birthday: date | None, used_in_year: int | None, today: date, program: Program
@@ -115,26 +160,56 @@ def _multiplier(today: date, birthday_benefit: bool, program: Program) -> int:
     return max(candidates)  # multipliers do not stack: the largest applies
 
 
+def _member_weights(
+    lines: Sequence[LineInput], after_line: Sequence[Fen], program: Program
+) -> list[int]:
+    """What each line gives the member discount to work on (0: not eligible)."""
+    by_hand_too = program.counter.manual_member_discount is ManualMemberDiscount.ON_TOP
+    return [
+        a.value if line.product.member_discount and (by_hand_too or not line.manual) else 0
+        for a, line in zip(after_line, lines, strict=True)
+    ]
+
+
+def _gross(lines: Sequence[LineInput]) -> tuple[list[Fen], list[Fen]]:
+    """Each line's gross at the price sold at, and what its own discount leaves of it."""
+    gross, after = [], []
+    for line in lines:
+        if line.quantity <= 0:
+            raise errors.InvalidAmount(amount=str(line.quantity))
+        if line.unit_price.value < 0 or line.discount.value < 0:
+            raise errors.InvalidAmount(amount=str(min(line.unit_price, line.discount)))
+        g = line.unit_price * line.quantity
+        if line.discount > g:
+            raise errors.DiscountTooLarge(discount=line.discount, amount=g)
+        gross.append(g)
+        after.append(g - line.discount)
+    return gross, after
+
+
 def price_ticket(
     lines: Sequence[LineInput],
     member: PricingMember | None,
     program: Program,
     today: date,
     redeem_blocks: int = 0,
+    ticket_discount: Fen = ZERO,
 ) -> PricedTicket:
-    """Price a ticket by DOMAIN §4; pure, so every till and every test gets the same figures."""
+    """Price a ticket by DOMAIN §4; pure, so every till and every test gets the same figures.
+
+    The cashier's prices and line discounts come first; the member discount works on what they
+    leave (on lines the program lets it: `[counter] manual_member_discount`); a ticket discount
+    (整单折扣) is then taken from what is left, and points redemption last.
+    """
     if not lines:
         raise errors.EmptyTicket()
-    gross = []
-    for line in lines:
-        if line.quantity <= 0:
-            raise errors.InvalidAmount(amount=str(line.quantity))
-        gross.append(line.product.unit_price * line.quantity)
+    gross, after_line = _gross(lines)
 
     member_discount = ZERO
     kind: DiscountKind | None = None
     birthday_benefit = False
     rate_per_yuan = Decimal(0)
+    weights = _member_weights(lines, after_line, program)
     if member is not None:
         rule = program.tier(member.tier)
         rate_per_yuan = rule.points_per_yuan
@@ -151,16 +226,22 @@ def price_ticket(
                 rule.birthday_pay_rate,
                 DiscountKind.BIRTHDAY,
             )  # best single, never both
-        eligible = total(
-            [g for g, line in zip(gross, lines, strict=True) if line.product.member_discount]
-        )
+        eligible = Fen(sum(weights))
         member_discount = eligible - apply_rate(eligible, pay_rate)
 
-    weights = [
-        g.value if line.product.member_discount else 0 for g, line in zip(gross, lines, strict=True)
-    ]
     line_discounts = allocate(member_discount, weights) if member_discount else [ZERO] * len(lines)
-    after_discount = total(gross) - member_discount
+    left = [a - d for a, d in zip(after_line, line_discounts, strict=True)]
+    if ticket_discount.value < 0:
+        raise errors.InvalidAmount(amount=str(ticket_discount))
+    if ticket_discount > total(left):
+        raise errors.DiscountTooLarge(discount=ticket_discount, amount=total(left))
+    ticket_shares = (
+        allocate(ticket_discount, [x.value for x in left])
+        if ticket_discount
+        else [ZERO] * len(lines)
+    )
+    left = [x - t for x, t in zip(left, ticket_shares, strict=True)]
+    after_discount = total(left)
 
     redemption = ZERO
     redeemed_points = 0
@@ -178,23 +259,26 @@ def price_ticket(
             raise errors.RedemptionTooLarge()
         redemption = program.redemption_block_value * redeem_blocks
         redeemed_points = needed
-    line_redemptions = allocate(
-        redemption, [(g - d).value for g, d in zip(gross, line_discounts, strict=True)]
-    )
+    line_redemptions = allocate(redemption, [x.value for x in left])
 
     due = after_discount - redemption
     multiplier = _multiplier(today, birthday_benefit, program) if member is not None else 1
     earned = points_earned(due, rate_per_yuan, multiplier) if member is not None else 0
 
     discounts: list[Discount] = []
+    by_hand = total([line.discount for line in lines])
+    if by_hand:
+        discounts.append(Discount(DiscountKind.LINE, by_hand))
     if member_discount and kind is not None:
         discounts.append(Discount(kind, member_discount))
+    if ticket_discount:
+        discounts.append(Discount(DiscountKind.TICKET, ticket_discount))
     if redemption:
         discounts.append(Discount(DiscountKind.POINTS, redemption))
     priced_lines = tuple(
-        PricedLine(i + 1, line.product, line.quantity, g, d, r)
-        for i, (line, g, d, r) in enumerate(
-            zip(lines, gross, line_discounts, line_redemptions, strict=True)
+        PricedLine(i + 1, line.product, line.quantity, g, d, r, line.price, line.discount, t)
+        for i, (line, g, d, r, t) in enumerate(
+            zip(lines, gross, line_discounts, line_redemptions, ticket_shares, strict=True)
         )
     )
     return PricedTicket(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from frontdesk.domain.counter_rules import CounterRules, SameScan
+from frontdesk.domain.counter_rules import CounterRules, ManualMemberDiscount, SameScan
 from frontdesk.domain.permissions import ApprovalRules, Operation
 from frontdesk.domain.program import (
     BANK_REFUND_ABOVE,
@@ -150,6 +150,13 @@ COUNTER_FIELDS: tuple[Field, ...] = (
         "discount_without_approval",
         Money(),
         _C.discount_without_approval,
+    ),
+    Field(
+        "counter.manual_member_discount",
+        "counter",
+        "manual_member_discount",
+        Choice(ManualMemberDiscount),
+        _C.manual_member_discount,
     ),
 )
 FIELDS = (*FIELDS, *COUNTER_FIELDS)

@@ -77,6 +77,7 @@ class ReceiptLine:
     qty: int
     unit_price: Fen
     amount: Fen  # qty × unit price; member savings are listed separately, by kind
+    list_price: Fen | None = None  # 改价: the catalog price, when the line was sold at another
 
 
 @dataclass(frozen=True)
@@ -251,7 +252,13 @@ def _receipt_from(data: dict[str, Any]) -> Receipt:
             refunded=h.get("refunded", False),  # jobs stored before the mark existed
         ),
         lines=tuple(
-            ReceiptLine(x["name"], x["qty"], _fen(x["unit_price"]), _fen(x["amount"]))
+            ReceiptLine(
+                x["name"],
+                x["qty"],
+                _fen(x["unit_price"]),
+                _fen(x["amount"]),
+                _opt_fen(x.get("list_price")),  # jobs stored before 改价 existed
+            )
             for x in data["lines"]
         ),
         figures=tuple(

@@ -57,6 +57,9 @@ LINE_FIELDS = (
     "net",
     "refund_of_line",
 )
+# Added by till migration 0012 / head office h0014: hashed after LINE_FIELDS only on a line
+# where one of them is set, so the lines sealed before they existed keep their hashes.
+LINE_MANUAL_FIELDS = ("list_price", "line_discount", "ticket_discount")
 TENDER_FIELDS = ("idx", "kind", "amount", "change", "reference")
 AUDIT_FIELDS = (
     "audit_id",
@@ -79,6 +82,12 @@ def _values(record: Record, fields: Sequence[str]) -> list[Any]:
     return [bool(record[f]) if f in _BOOLEANS else record[f] for f in fields]
 
 
+def _line_values(line: Record) -> list[Any]:
+    manual = [line.get(f) for f in LINE_MANUAL_FIELDS]
+    extra = manual if any(v is not None for v in manual) else []
+    return [*_values(line, LINE_FIELDS), *extra]
+
+
 def ticket_hash(
     till_id: str,
     seq: int,
@@ -92,7 +101,7 @@ def ticket_hash(
         till_id,
         seq,
         *_values(ticket, TICKET_FIELDS),
-        [_values(x, LINE_FIELDS) for x in sorted(lines, key=lambda x: int(x["line_no"]))],
+        [_line_values(x) for x in sorted(lines, key=lambda x: int(x["line_no"]))],
         [_values(x, TENDER_FIELDS) for x in sorted(tenders, key=lambda x: int(x["idx"]))],
         prev_hash,
     ]

@@ -95,6 +95,9 @@ def refund_lines(
                 part(line.redemption),
                 part(line.net),
                 line_no,
+                list_price=line.list_price,
+                line_discount=part(line.line_discount),
+                ticket_discount=part(line.ticket_discount),
             )
         )
     return lines, asked

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from frontdesk.domain.balances import Balances
 from frontdesk.domain.ledger import Bucket, EntryDraft, EntryKind, TxnDrafts
-from frontdesk.domain.money import Fen
+from frontdesk.domain.money import ZERO, Fen
 from frontdesk.domain.points import take_fifo
 from frontdesk.domain.pricing import PricedTicket
 from frontdesk.domain.program import SpendOrder
@@ -28,6 +28,11 @@ class TicketLine:
     redemption: Fen
     net: Fen
     refund_of_line: int | None = None
+    # The cashier's hand (改价, 单品折扣, 整单折扣): the catalog price when the line was sold at
+    # another, the line's own discount and its share of the ticket's.
+    list_price: Fen | None = None
+    line_discount: Fen = ZERO
+    ticket_discount: Fen = ZERO
 
 
 def sale_lines(priced: PricedTicket) -> tuple[TicketLine, ...]:
@@ -36,12 +41,15 @@ def sale_lines(priced: PricedTicket) -> tuple[TicketLine, ...]:
             pl.line_no,
             pl.product.barcode,
             pl.product.name,
-            pl.product.unit_price,
+            pl.price,
             pl.quantity,
             pl.gross,
             pl.member_discount,
             pl.redemption,
             pl.net,
+            list_price=pl.product.unit_price if pl.overridden else None,
+            line_discount=pl.line_discount,
+            ticket_discount=pl.ticket_discount,
         )
         for pl in priced.lines
     )

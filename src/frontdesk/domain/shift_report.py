@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from frontdesk.domain.money import ZERO, Fen
 
-DISCOUNT_KINDS = ("tier", "birthday", "points")
+DISCOUNT_KINDS = ("tier", "birthday", "points", "line", "ticket")
 
 
 @dataclass(frozen=True)

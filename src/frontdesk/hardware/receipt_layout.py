@@ -98,6 +98,8 @@ def receipt_blocks(receipt: Receipt) -> list[Block]:
             blocks.append(
                 Item(line.name, str(line.qty), money(line.unit_price), money(line.amount))
             )
+            if line.list_price is not None:
+                blocks.append(Text(f"  改价，原价 {money(line.list_price)}"))
         blocks.append(Rule())
     for figure in receipt.figures:
         value = figure.text if figure.amount is None else money(figure.amount)

@@ -119,7 +119,19 @@ def to_line(r: Any) -> TicketLine:
         redemption=Fen(r.redemption),
         net=Fen(r.net),
         refund_of_line=r.refund_of_line,
+        list_price=None if r.list_price is None else Fen(r.list_price),
+        line_discount=Fen(r.line_discount or 0),
+        ticket_discount=Fen(r.ticket_discount or 0),
     )
+
+
+def manual_columns(ln: TicketLine) -> dict[str, int | None]:
+    """A line's 改价 and discounts as stored: NULL where the cashier changed nothing."""
+    return {
+        "list_price": None if ln.list_price is None else ln.list_price.value,
+        "line_discount": ln.line_discount.value or None,
+        "ticket_discount": ln.ticket_discount.value or None,
+    }
 
 
 def to_tender(r: Any) -> Tender:

@@ -196,6 +196,10 @@ ticket_line = Table(
     Column("redemption", Integer, nullable=False),
     Column("net", Integer, nullable=False),
     Column("refund_of_line", Integer),
+    # The cashier's hand, NULL when the line was sold as the catalog said (migration 0012).
+    Column("list_price", Integer),
+    Column("line_discount", Integer),
+    Column("ticket_discount", Integer),
     PrimaryKeyConstraint("ticket_id", "line_no"),
 )
 

@@ -34,11 +34,18 @@ class HeldTicket:
     member_name: str
     redeem_blocks: int
     txn_id: str  # the basket's id stays: paying it after recall is still that one sale
+    # Per line, the cashier's hand: (改价 in fen or None, 单品折扣 in fen); and the 整单折扣.
+    manual: tuple[tuple[int | None, int], ...] = ()
+    ticket_discount: int = 0
+
+    def by_hand(self, index: int) -> tuple[int | None, int]:
+        return self.manual[index] if index < len(self.manual) else (None, 0)
 
 
 def _ticket(d: dict[str, Any]) -> HeldTicket:
     d["held_at"] = datetime.fromisoformat(d["held_at"])
     d["lines"] = tuple((b, int(q)) for b, q in d["lines"])
+    d["manual"] = tuple((p, int(x)) for p, x in d.get("manual", ()))  # held before 改价 existed
     return HeldTicket(**d)
 
 

@@ -11,7 +11,7 @@ from frontdesk.domain.authorisation import spend_is_provisional
 from frontdesk.domain.balances import Balances
 from frontdesk.domain.cards import Card, ensure_usable
 from frontdesk.domain.ledger import EntryDraft, TxnDrafts
-from frontdesk.domain.money import Fen, total
+from frontdesk.domain.money import ZERO, Fen, total
 from frontdesk.domain.permissions import Operation
 from frontdesk.domain.pricing import (
     DiscountKind,
@@ -30,6 +30,7 @@ from frontdesk.domain.tenders import Payment, Settlement, settle, stored_value_p
 from frontdesk.domain.tiers import TierEvent
 from frontdesk.services.accounts import expire_points
 from frontdesk.services.context import TillContext, is_offline, next_receipt_no
+from frontdesk.services.manual_prices import by_hand
 from frontdesk.services.member_pin import check_member_pin
 from frontdesk.services.membership import (
     MemberView,
@@ -53,6 +54,8 @@ from frontdesk.services.tiering import stored_status, tier_now
 class SaleItem:
     barcode: str
     quantity: int = 1
+    price: Fen | None = None  # 改价: the unit price the cashier set
+    discount: Fen = ZERO  # 单品折扣 on this line
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ def _lines(uow: UnitOfWork, items: Sequence[SaleItem]) -> list[LineInput]:
             raise errors.UnknownProduct(barcode=item.barcode)
         if item.quantity <= 0:
             raise errors.InvalidAmount(amount=str(item.quantity))
-        lines.append(LineInput(product, item.quantity))
+        lines.append(LineInput(product, item.quantity, item.price, item.discount))
     return lines
 
 
@@ -103,16 +106,18 @@ def quote(
     items: Sequence[SaleItem],
     redeem_blocks: int = 0,
     actor: str = "",
+    ticket_discount: Fen = ZERO,
 ) -> Quote:
     """Price the ticket on screen as it is built; nothing is written."""
     now = ctx.now()
     with ctx.uow(write=False) as uow:
         lines = _lines(uow, items)
-        if card_no is None:
-            return Quote(price_ticket(lines, None, ctx.program, now.date(), redeem_blocks), None)
-        member, view = usable_holder(ctx, uow, card_no, actor)  # card, member, account: one read
-        pm = _pricing_member(member, view)
-        return Quote(price_ticket(lines, pm, ctx.program, now.date(), redeem_blocks), view)
+        view = pm = None
+        if card_no is not None:
+            member, view = usable_holder(ctx, uow, card_no, actor)  # card, member, account
+            pm = _pricing_member(member, view)
+        priced = price_ticket(lines, pm, ctx.program, now.date(), redeem_blocks, ticket_discount)
+        return Quote(priced, view)
 
 
 def _pin_first(ctx: TillContext, txn_id: str, card_no: str, cashier: str, pin: str | None) -> None:
@@ -275,12 +280,16 @@ def checkout(
     redeem_blocks: int = 0,
     pin: str | None = None,
     receipt: Callable[[TillContext, UnitOfWork, SaleResult], Receipt | None] | None = None,
+    ticket_discount: Fen = ZERO,
+    approval: str | None = None,
 ) -> SaleResult:
     """Commit a sale: ticket, tenders, ledger (stored value, points), projections and audit.
 
     `txn_id` is made by the till before the first attempt; sending the same sale again returns
     the committed one instead of charging twice. A till that prints passes its `receipt` maker:
     the receipt's print job is then written in the sale's own transaction (one sale, one job).
+    Prices and discounts by hand above the program's limit need ``approval`` (PRICE_OVERRIDE,
+    bound to ``txn_id`` and the money they take off).
     """
     now = ctx.now()
     stored = stored_value_paid(payments)
@@ -313,7 +322,8 @@ def checkout(
             lots = h.balances.lots
             before = member_view(uow, ctx, h.member, h.card, now, account=h.account, lots=lots)
             pm = _pricing_member(h.member, before)
-        priced = price_ticket(lines, pm, ctx.program, now.date(), redeem_blocks)
+        priced = price_ticket(lines, pm, ctx.program, now.date(), redeem_blocks, ticket_discount)
+        approver = by_hand(ctx, uow, txn_id, cashier, priced, approval, now)
         settlement = settle(payments, priced.due)
         stale = is_offline(uow, now, ctx.program)
         offline = spend_is_provisional(hold, stale) if stored.value else stale
@@ -325,7 +335,7 @@ def checkout(
             event = TierEvent(now, txn_id, priced.due, priced.points_earned)
             upgraded, account = _tier_after(uow, ctx, h, event, now, pm.tier)
         ticket = _sale_ticket(uow, txn_id, shift, cashier, h, priced, settlement, offline, now)
-        ticket = replace(ticket, upgraded_to=upgraded) if upgraded else ticket
+        ticket = replace(ticket, upgraded_to=upgraded, approver=approver)
         uow.tickets.add(ticket)
         uow.ledger.append(drafts, now)
         if h is not None:

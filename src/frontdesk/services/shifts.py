@@ -230,6 +230,9 @@ def _report(uow: UnitOfWork, shift: Shift, cashier: str, counted_cash: Fen | Non
 def _figures(tk: Ticket) -> TicketFigures:
     discounts = {"tier": tk.discount_tier, "birthday": tk.discount_birthday}
     discounts["points"] = tk.redemption
+    # The cashier's discounts are kept on the lines (a refund's shares negative, as its own).
+    discounts["line"] = total([ln.line_discount for ln in tk.lines])
+    discounts["ticket"] = total([ln.ticket_discount for ln in tk.lines])
     tenders = tuple((t.kind, t.amount) for t in tk.tenders)
     return TicketFigures(tk.kind, tenders, discounts, tk.total)
 

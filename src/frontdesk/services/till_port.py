@@ -19,7 +19,7 @@ from frontdesk.domain.card_return import BankPayout
 from frontdesk.domain.cards import CardAction
 from frontdesk.domain.counter_rules import CounterRules
 from frontdesk.domain.customer_display import Shown
-from frontdesk.domain.money import Fen
+from frontdesk.domain.money import ZERO, Fen
 from frontdesk.domain.permissions import Operation
 from frontdesk.domain.pricing import LineInput, PricedTicket, Product
 from frontdesk.domain.receipt import Receipt, Tender
@@ -86,6 +86,8 @@ class TicketDraft:
     card_no: str | None = None
     redeem_blocks: int = 0
     txn_id: str = field(default_factory=new_id)
+    ticket_discount: Fen = ZERO  # 整单折扣 by hand
+    approval: str | None = None  # the manager's, for prices and discounts above the limit
 
 
 @dataclass(frozen=True)

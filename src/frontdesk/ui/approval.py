@@ -43,6 +43,7 @@ class ApprovalDialog(QDialog):
         self.ui.approve_button.clicked.connect(self._on_approve_clicked)
         self.ui.cancel_button.clicked.connect(self.reject)
         self._retranslate()
+        self.ui.manager_no_edit.setFocus()  # the manager types at once, mouse or no window manager
 
     @classmethod
     def ask(

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Slot
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from frontdesk.domain import errors
+from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import LineInput
 from frontdesk.services.till_port import HeldTicket, MemberView, TicketDraft, TillBackend
 from frontdesk.ui.i18n import error_text
@@ -74,9 +75,12 @@ def recalled(backend: TillBackend, held: HeldTicket) -> Recalled:
     """The held ticket as a draft, with today's prices and the member's card looked up again."""
     problems: list[str] = []
     lines = []
-    for barcode, quantity in held.lines:
+    for i, (barcode, quantity) in enumerate(held.lines):
+        price, discount = held.by_hand(i)
         try:
-            lines.append(LineInput(backend.add_product(barcode), quantity))
+            product = backend.add_product(barcode)
+            by_hand = None if price is None else Fen(price)
+            lines.append(LineInput(product, quantity, by_hand, Fen(discount)))
         except errors.DomainError as err:
             problems.append(error_text(err))
     member = None
@@ -91,5 +95,6 @@ def recalled(backend: TillBackend, held: HeldTicket) -> Recalled:
         None if member is None else member.card_no,
         held.redeem_blocks if member is not None else 0,
         held.txn_id,
+        Fen(held.ticket_discount),
     )
     return Recalled(draft, member, tuple(problems))

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QColor
 
 from frontdesk.domain.pricing import PricedLine, PricedTicket
 
@@ -23,6 +24,7 @@ _COLUMNS = (
     QT_TRANSLATE_NOOP("TicketLinesModel", "Discount"),
     QT_TRANSLATE_NOOP("TicketLinesModel", "Net"),
 )
+_PRICE = 3
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -54,12 +56,14 @@ class TicketLinesModel(QAbstractTableModel):
             return None
         line, column = self._lines[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            discount = line.member_discount + line.redemption
+            discount = (
+                line.line_discount + line.member_discount + line.ticket_discount + line.redemption
+            )
             values = (
                 str(line.line_no),
                 line.product.name,
                 str(line.quantity),
-                str(line.product.unit_price),
+                str(line.price),
                 str(line.gross),
                 f"-{discount}" if discount else "",
                 str(line.net),
@@ -69,6 +73,12 @@ class TicketLinesModel(QAbstractTableModel):
             return int(_RIGHT)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return line.product.barcode
+        if line.overridden and column == _PRICE:
+            # 改价: the price the cashier set stands out, the catalog's is a hover away.
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor("#e65100")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return str(line.product.unit_price)
         return None
 
     def headerData(

@@ -22,6 +22,8 @@ _TIER_COLOURS = {"normal": "#607d8b", "silver": "#78909c", "gold": "#c49000", "d
 _DISCOUNT_NAMES = {
     DiscountKind.TIER: QT_TRANSLATE_NOOP("Discount", "Member discount"),
     DiscountKind.BIRTHDAY: QT_TRANSLATE_NOOP("Discount", "Birthday discount"),
+    DiscountKind.LINE: QT_TRANSLATE_NOOP("Discount", "Line discount"),
+    DiscountKind.TICKET: QT_TRANSLATE_NOOP("Discount", "Ticket discount"),
     DiscountKind.POINTS: QT_TRANSLATE_NOOP("Discount", "Points redemption"),
 }
 

@@ -27,6 +27,9 @@ class TillPaying(TillHeld):
         if self.priced is None:
             self._show_error(errors.EmptyTicket())
             return
+        if not self.approve_by_hand():
+            self.ui.scan_edit.setFocus()
+            return
         tendered = typed_cash(self.ui.scan_edit.text())
         if tendered is None:
             result = TenderDialog.ask(self._backend, self.draft, self.priced, self.member, self)

@@ -54,12 +54,15 @@ class TillWindow(TillShift):
             self._function_keys[getattr(Qt.Key, f"Key_{key}")] = button
         QShortcut(QKeySequence("Esc"), self, self._on_escape)
         # Every function key is taken: 查找 is Ctrl+F, 挂单 Ctrl+G (gua), 取单 Ctrl+Q (qu),
-        # 中途报表 Ctrl+B (bao).
+        # 中途报表 Ctrl+B (bao), 改价 Ctrl+J (jia), 单品折扣 Ctrl+D, 整单折扣 Ctrl+T (ticket).
         self._ctrl_keys = {
             QKeySequence("Ctrl+F"): self.search_products,
             QKeySequence("Ctrl+G"): self.hold_ticket,
             QKeySequence("Ctrl+Q"): self.recall_ticket,
             QKeySequence("Ctrl+B"): self.x_report,
+            QKeySequence("Ctrl+J"): self.override_price,
+            QKeySequence("Ctrl+D"): self.discount_line,
+            QKeySequence("Ctrl+T"): self.discount_ticket,
         }
         for sequence, ctrl_action in self._ctrl_keys.items():
             QShortcut(sequence, self, ctrl_action)

@@ -8,6 +8,10 @@ from __future__ import annotations
 from frontdesk.domain.messages.sentence import Sentence
 
 SENTENCES: dict[str, Sentence] = {
+    "discount_too_large": Sentence(
+        "折扣 {discount} 超过金额 {amount}",
+        "The discount {discount} is more than the amount {amount}",
+    ),
     "not_a_sale": Sentence(
         "小票 {receipt_no} 是{kind}，不是销售小票，不能退货",
         "Receipt {receipt_no} is a {kind}, not a sale: only sales are refunded",

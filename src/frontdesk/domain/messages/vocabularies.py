@@ -50,6 +50,8 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
     "DiscountKind": {
         "tier": ("会员折扣", "member discount"),
         "birthday": ("生日折扣", "birthday discount"),
+        "line": ("单品折扣", "line discount"),
+        "ticket": ("整单折扣", "ticket discount"),
         "points": ("积分抵现", "points redemption"),
     },
     "Activity": {
@@ -88,6 +90,7 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
     # The audit log's action codes, as the audit screen and the CLI name them.
     "AuditAction": {
         "sale": ("销售", "sale"),
+        "price_override": ("改价或折扣", "price or discount by hand"),
         "refund": ("退货", "refund"),
         "topup": ("充值", "top-up"),
         "card_issue": ("发卡", "card issued"),

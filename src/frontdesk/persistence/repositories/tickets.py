@@ -14,6 +14,7 @@ from frontdesk.domain.tiers import TierEvent, TierTotals
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.record_seal import seal_ticket
+from frontdesk.persistence.rows import manual_columns
 from frontdesk.services.records import Ticket
 
 _TICKET = select(t.ticket).where(t.ticket.c.ticket_id == bindparam("b_ticket"))
@@ -252,6 +253,7 @@ class SqlTickets:
                 "redemption": ln.redemption.value,
                 "net": ln.net.value,
                 "refund_of_line": ln.refund_of_line,
+                **manual_columns(ln),
             }
             for ln in tk.lines
         ]

@@ -441,6 +441,14 @@
         <translation>Birthday discount</translation>
     </message>
     <message>
+        <source>Line discount</source>
+        <translation>Line discount</translation>
+    </message>
+    <message>
+        <source>Ticket discount</source>
+        <translation>Ticket discount</translation>
+    </message>
+    <message>
         <source>Points redemption</source>
         <translation>Points redemption</translation>
     </message>
@@ -1462,6 +1470,38 @@
         <translation>Quantity</translation>
     </message>
     <message>
+        <source>Above the cashier&apos;s limit: a manager approves it when the ticket is paid (F5)</source>
+        <translation>Above the cashier&apos;s limit: a manager approves it when the ticket is paid (F5)</translation>
+    </message>
+    <message>
+        <source>Prices and discounts by hand on this ticket</source>
+        <translation>Prices and discounts by hand on this ticket</translation>
+    </message>
+    <message>
+        <source>Price override</source>
+        <translation>Price override</translation>
+    </message>
+    <message>
+        <source>New unit price for {name} (list price {price})</source>
+        <translation>New unit price for {name} (list price {price})</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>Line discount</translation>
+    </message>
+    <message>
+        <source>Money off {name} ({amount} for {quantity}), yuan</source>
+        <translation>Money off {name} ({amount} for {quantity}), yuan</translation>
+    </message>
+    <message>
+        <source>Ticket discount</source>
+        <translation>Ticket discount</translation>
+    </message>
+    <message>
+        <source>Money off the whole ticket (to pay {due}), yuan</source>
+        <translation>Money off the whole ticket (to pay {due}), yuan</translation>
+    </message>
+    <message>
         <source>Redeem points</source>
         <translation>Redeem points</translation>
     </message>
@@ -1511,8 +1551,8 @@
         <translation>Scan or type a code</translation>
     </message>
     <message>
-        <source>Card, barcode or phone, then Enter   (Ctrl+F find a product, Ctrl+G hold, Ctrl+Q recall)</source>
-        <translation>Card, barcode or phone, then Enter   (Ctrl+F find a product, Ctrl+G hold, Ctrl+Q recall)</translation>
+        <source>Card, barcode or phone, then Enter   (Ctrl+F find a product, Ctrl+G hold, Ctrl+Q recall, Ctrl+J price, Ctrl+D line discount, Ctrl+T ticket discount)</source>
+        <translation>Card, barcode or phone, then Enter   (Ctrl+F find a product, Ctrl+G hold, Ctrl+Q recall, Ctrl+J price, Ctrl+D line discount, Ctrl+T ticket discount)</translation>
     </message>
     <message>
         <source>Member</source>

@@ -441,6 +441,14 @@
         <translation>生日折扣</translation>
     </message>
     <message>
+        <source>Line discount</source>
+        <translation>单品折扣</translation>
+    </message>
+    <message>
+        <source>Ticket discount</source>
+        <translation>整单折扣</translation>
+    </message>
+    <message>
         <source>Points redemption</source>
         <translation>积分抵现</translation>
     </message>
@@ -1462,6 +1470,38 @@
         <translation>数量</translation>
     </message>
     <message>
+        <source>Above the cashier&apos;s limit: a manager approves it when the ticket is paid (F5)</source>
+        <translation>超过收银员限额：收款（F5）时须店长审批</translation>
+    </message>
+    <message>
+        <source>Prices and discounts by hand on this ticket</source>
+        <translation>本单改价和折扣</translation>
+    </message>
+    <message>
+        <source>Price override</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <source>New unit price for {name} (list price {price})</source>
+        <translation>{name} 的新单价（原价 {price}）</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>单品折扣</translation>
+    </message>
+    <message>
+        <source>Money off {name} ({amount} for {quantity}), yuan</source>
+        <translation>{name} 减免金额（{quantity} 件共 {amount}），元</translation>
+    </message>
+    <message>
+        <source>Ticket discount</source>
+        <translation>整单折扣</translation>
+    </message>
+    <message>
+        <source>Money off the whole ticket (to pay {due}), yuan</source>
+        <translation>整单减免金额（应付 {due}），元</translation>
+    </message>
+    <message>
         <source>Redeem points</source>
         <translation>积分抵现</translation>
     </message>
@@ -1511,8 +1551,8 @@
         <translation>扫码或输入</translation>
     </message>
     <message>
-        <source>Card, barcode or phone, then Enter   (Ctrl+F find a product, Ctrl+G hold, Ctrl+Q recall)</source>
-        <translation>刷卡、扫码或输入手机号后按 Enter   （Ctrl+F 查找商品，Ctrl+G 挂单，Ctrl+Q 取单）</translation>
+        <source>Card, barcode or phone, then Enter   (Ctrl+F find a product, Ctrl+G hold, Ctrl+Q recall, Ctrl+J price, Ctrl+D line discount, Ctrl+T ticket discount)</source>
+        <translation>刷卡、扫码或输入手机号后按回车（Ctrl+F 查找商品，Ctrl+G 挂单，Ctrl+Q 取单，Ctrl+J 改价，Ctrl+D 单品折扣，Ctrl+T 整单折扣）</translation>
     </message>
     <message>
         <source>Member</source>

@@ -23,10 +23,12 @@ from frontdesk.services.records import Ticket
 FOOTER = ("谢谢惠顾，欢迎再次光临",)
 OFFLINE_NOTICE = "离线交易，余额以总部为准"
 SAVING_KINDS = ("会员折扣", "生日折扣", "积分抵现")
+MANUAL_KINDS = ("单品折扣", "整单折扣")  # the cashier's, kept on the ticket's lines
 
 # Audit actions that carry a manager's approval, as the shift report names them.
 _APPROVED = {
     "refund": "退货",
+    "price_override": "改价或折扣",
     "card_return": "退卡",
     "card_replace": "免补卡费",
     "card_unlost": "解挂",
@@ -82,16 +84,23 @@ def _tenders(ticket: Ticket, sign: int = 1) -> tuple[tuple[Tender, ...], Fen]:
 
 def _lines(ticket: Ticket, sign: int = 1) -> tuple[ReceiptLine, ...]:
     return tuple(
-        ReceiptLine(ln.name, sign * ln.quantity, ln.unit_price, Fen(sign * ln.gross.value))
+        ReceiptLine(
+            ln.name, sign * ln.quantity, ln.unit_price, Fen(sign * ln.gross.value), ln.list_price
+        )
         for ln in ticket.lines
     )
 
 
 def _savings(ticket: Ticket, sign: int = 1) -> tuple[Saving, ...]:
+    by_hand = (
+        total([ln.line_discount for ln in ticket.lines]),
+        total([ln.ticket_discount for ln in ticket.lines]),
+    )
     amounts = (ticket.discount_tier, ticket.discount_birthday, ticket.redemption)
+    kinds = (*MANUAL_KINDS, *SAVING_KINDS)  # a refund's line shares are negative, as its own
     return tuple(
         Saving(kind, Fen(sign * a.value))
-        for kind, a in zip(SAVING_KINDS, amounts, strict=True)
+        for kind, a in zip(kinds, (*by_hand, *amounts), strict=True)
         if a.value
     )
 

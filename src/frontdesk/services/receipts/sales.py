@@ -23,6 +23,7 @@ from frontdesk.services.receipts.parts import (
     _tier_name,
 )
 from frontdesk.services.receipts.past import ticket_receipt
+from frontdesk.services.records import Ticket
 
 
 def sale_receipt(result: SaleResult, who: Printed, program: Program) -> Receipt:
@@ -52,9 +53,14 @@ def sale_receipt(result: SaleResult, who: Printed, program: Program) -> Receipt:
         tenders=tenders,
         change=change,
         member=member,
-        text_lines=_notes(ticket),
+        text_lines=(*_approved_by(ticket), *_notes(ticket)),
         footer=FOOTER,
     )
+
+
+def _approved_by(ticket: Ticket) -> tuple[str, ...]:
+    """A sale's 改价 or discount above the limit names the manager who approved it."""
+    return (f"审批店长：{ticket.approver}",) if ticket.approver else ()
 
 
 def refund_receipt(

@@ -8,7 +8,7 @@ from typing import Any
 from frontdesk.domain.invoicing import SHIFT_INVOICEABLE, SHIFT_PREPAID, SHIFT_TOP_UPS
 from frontdesk.domain.money import ZERO, Fen
 from frontdesk.domain.receipt import Figure, Receipt, ReceiptHeader, ReceiptKind, shift_number
-from frontdesk.services.receipts.parts import _APPROVED, SAVING_KINDS, Printed
+from frontdesk.services.receipts.parts import _APPROVED, MANUAL_KINDS, SAVING_KINDS, Printed
 from frontdesk.services.records import AuditEntry, Shift
 from frontdesk.services.shifts import TENDER_NAMES, ShiftReport
 
@@ -46,8 +46,15 @@ def shift_receipt(
         for label, key in zip(SAVING_KINDS, keys, strict=True)
     ]
     figures += [
+        Figure(label, report.discounts[key])
+        for label, key in zip(MANUAL_KINDS, ("line", "ticket"), strict=True)
+        if report.discounts.get(key, ZERO).value  # a shift without them prints as before
+    ]
+    figures += [
         Figure(f"退货冲回{label}", report.discounts_refunded[key])
-        for label, key in zip(SAVING_KINDS, keys, strict=True)
+        for label, key in zip(
+            (*SAVING_KINDS, *MANUAL_KINDS), (*keys, "line", "ticket"), strict=True
+        )
         if report.discounts_refunded.get(key, ZERO).value
     ]
     figures += [

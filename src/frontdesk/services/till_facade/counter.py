@@ -72,6 +72,11 @@ class CounterSide(FacadeBase):
             held_at=self._ctx.now(),
             staff_no=self.actor,
             lines=tuple((line.product.barcode, line.quantity) for line in draft.lines),
+            manual=tuple(
+                (None if line.price is None else line.price.value, line.discount.value)
+                for line in draft.lines
+            ),
+            ticket_discount=draft.ticket_discount.value,
             member_id=draft.member_id,
             card_no=draft.card_no,
             member_name=member_name,
@@ -104,6 +109,7 @@ class CounterSide(FacadeBase):
             items=_items(draft),
             redeem_blocks=draft.redeem_blocks,
             actor=self.actor,
+            ticket_discount=draft.ticket_discount,
         )
         self._show(customer_display.total(quote.priced.due))
         return quote.priced
@@ -129,6 +135,8 @@ class CounterSide(FacadeBase):
             ],
             redeem_blocks=draft.redeem_blocks,
             pin=pin,
+            ticket_discount=draft.ticket_discount,
+            approval=draft.approval,
             receipt=receipt_making.sale_in,  # the window always queues: its job commits with it
         )
         # Committed: from here on a failure must not look like a refusal the cashier retries.
@@ -155,4 +163,7 @@ class CounterSide(FacadeBase):
 
 
 def _items(draft: TicketDraft) -> list[checkout.SaleItem]:
-    return [checkout.SaleItem(ln.product.barcode, ln.quantity) for ln in draft.lines]
+    return [
+        checkout.SaleItem(ln.product.barcode, ln.quantity, ln.price, ln.discount)
+        for ln in draft.lines
+    ]
