@@ -15,7 +15,7 @@ from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import DiscountKind
 from frontdesk.services import audit_trail
 from frontdesk.services.audit_trail import AuditFilter
-from frontdesk.services.till_port import CheckoutResult
+from frontdesk.services.till_port import Committed, SaleResult
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.till_window import TillWindow
 from tests.ui.drivers import till_window
@@ -33,7 +33,7 @@ ENTER, ESC, TAB, UP, F5 = (
 )
 
 
-def paid(window: TillWindow) -> CheckoutResult | None:
+def paid(window: TillWindow) -> Committed[SaleResult] | None:
     return window.last_result
 
 

@@ -59,7 +59,7 @@ class _Events(QObject):
 class _Checkout(QRunnable):
     """The checkout on a pool thread: its result, or the exception it raised, comes back."""
 
-    def __init__(self, call: Callable[[], CheckoutResult], events: _Events) -> None:
+    def __init__(self, call: Callable[[], Committed[SaleResult]], events: _Events) -> None:
         super().__init__()
         self._call = call
         self._events = events
@@ -282,7 +282,7 @@ class TenderDialog(QDialog):
         pin = self.ui.pin_edit.text() or None
         tenders = list(self.tenders)
 
-        def call() -> CheckoutResult:
+        def call() -> Committed[SaleResult]:
             # The basket's own transaction id: a second Enter replays the sale, never repeats it.
             return self._backend.checkout(self._draft, tenders, pin)
 
@@ -322,7 +322,7 @@ class TenderDialog(QDialog):
             log.error("checkout %s did not finish", self._draft.txn_id, exc_info=outcome)
             self.ui.error_label.setText(not_finished())
             return
-        assert isinstance(outcome, CheckoutResult)
+        assert isinstance(outcome, Committed)
         self.result_ = outcome
         self.checked_out.emit(outcome)
         self.accept()
