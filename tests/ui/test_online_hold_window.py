@@ -107,7 +107,7 @@ def test_a_stored_value_sale_waits_for_a_slow_head_office_and_the_dialog_stays_a
     gaps = [b - a for a, b in itertools.pairwise(during)]
     assert len(during) > waited / 0.1  # the GUI thread ran its timer all the while
     assert max(gaps) < 0.5, f"the GUI thread stood still for {max(gaps):.2f} s"
-    receipt_no = sale.args[0].receipt_no
+    receipt_no = sale.args[0].done.ticket.receipt_no
     with live.uow(write=False) as uow:
         ticket = uow.tickets.by_receipt(receipt_no)
     assert ticket is not None
