@@ -57,7 +57,7 @@ LINE_FIELDS = (
     "net",
     "refund_of_line",
 )
-# Added by till migration 0012 / head office h0014: hashed after LINE_FIELDS only on a line
+# Added by till migration 0012 / head office h0016: hashed after LINE_FIELDS only on a line
 # where one of them is set, so the lines sealed before they existed keep their hashes.
 LINE_MANUAL_FIELDS = ("list_price", "line_discount", "ticket_discount")
 TENDER_FIELDS = ("idx", "kind", "amount", "change", "reference")

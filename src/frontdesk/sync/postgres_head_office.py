@@ -23,7 +23,7 @@ from frontdesk.services.sync_recovery import OwnRecords
 from frontdesk.services.sync_refusals import ChainRefused, HeadMismatch, HeadOfficeRefused
 from frontdesk.sync.chain import FIELDS, values_of
 from frontdesk.sync.hq_causes import cause
-from frontdesk.sync.hq_migrations.versions.h0014_manual_prices import STAGES
+from frontdesk.sync.hq_migrations.versions.h0016_manual_prices import STAGES
 from frontdesk.sync.hq_version import greet
 
 LEDGER_COLUMNS = FIELDS

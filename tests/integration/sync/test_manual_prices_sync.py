@@ -1,6 +1,6 @@
 """A sale with 改价 and discounts reaches head office: the new columns, the same chain hash.
 
-Head office's h0014 takes the line columns, stages and moves them, and hashes them as the till
+Head office's h0016 takes the line columns, stages and moves them, and hashes them as the till
 does; run again, it changes nothing; a till's books taken back from head office verify.
 """
 
@@ -15,7 +15,7 @@ from frontdesk.domain.money import Fen
 from frontdesk.persistence.verify import verify
 from frontdesk.services import checkout, staff
 from frontdesk.services.context import new_id
-from frontdesk.sync.hq_migrations.versions import h0014_manual_prices
+from frontdesk.sync.hq_migrations.versions import h0016_manual_prices
 from tests.integration.sync.conftest import ADMIN, PRODUCTS, Till, hq_rows
 
 WATER, RICE = PRODUCTS
@@ -74,14 +74,14 @@ def test_head_office_keeps_the_cashiers_hand_and_recomputes_its_hash(
     assert ticket_hash == local
 
 
-def test_h0014_runs_again_and_the_next_sale_still_passes(
+def test_h0016_runs_again_and_the_next_sale_still_passes(
     make_till: Callable[..., Till], hq_admin: Engine
 ) -> None:
     till = make_till(1, 72)
     _sell_by_hand(till)
     assert till.sync().ok
     with hq_admin.begin() as conn:
-        conn.execute(text(h0014_manual_prices._DDL))
+        conn.execute(text(h0016_manual_prices._DDL))
 
     _sell_by_hand(till)
     checkout_plain = checkout.quote(

@@ -5,8 +5,8 @@ chain hashes them as the till does (domain/record_chain.py: after the other fiel
 a line where one is set, so every ticket sealed before keeps its hash). Written to be run
 again: ADD COLUMN IF NOT EXISTS, CREATE OR REPLACE, the staging columns set, not appended.
 
-Revision ID: h0014
-Revises: h0013
+Revision ID: h0016
+Revises: h0015
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from frontdesk.domain.record_chain import LINE_FIELDS, LINE_MANUAL_FIELDS, TENDE
 from frontdesk.domain.record_chain import TICKET_FIELDS as _TICKET
 from frontdesk.sync.hq_migrations.versions.h0013_card_return import STAGES as _BEFORE
 
-revision = "h0014"
-down_revision = "h0013"
+revision = "h0016"
+down_revision = "h0015"
 branch_labels = None
 depends_on = None
 
