@@ -87,6 +87,7 @@ def test_the_kind_titles_are_chinese() -> None:
         "退卡单",
         "交班报表",
         "冷静期退款小票",
+        "挂单小票",
     ]
 
 

@@ -138,3 +138,11 @@ def test_a_held_number_typed_or_scanned_is_that_held_ticket(code: str, held_no: 
 def test_a_g_that_is_no_held_number_is_refused(code: str) -> None:
     with pytest.raises(ScanRefused):
         classify(code)
+
+
+def test_a_held_ticket_slips_barcode_reads_back_as_its_held_number() -> None:
+    from frontdesk.domain.scan import held_barcode
+
+    assert held_barcode(3) == "G000003"
+    assert classify(held_barcode(3)) == Scan(ScanKind.HELD_TICKET, "3")
+    assert classify(held_barcode(999_999)) == Scan(ScanKind.HELD_TICKET, "999999")

@@ -12,7 +12,7 @@ from typing import Any
 from frontdesk.domain import messages
 from frontdesk.domain.money import ZERO, Fen, total
 from frontdesk.domain.numbering import store_digits
-from frontdesk.domain.scan import is_receipt_number
+from frontdesk.domain.scan import HELD_NO, is_receipt_number
 from frontdesk.domain.tenders import (
     TenderKind as TenderKind,  # named here for the receipt's readers
 )
@@ -26,6 +26,7 @@ class ReceiptKind(Enum):
     CARD_RETURN = "card_return"
     SHIFT_REPORT = "shift_report"
     COOLING_OFF = "cooling_off"  # a top-up returned whole in the cooling-off period
+    HELD_TICKET = "held_ticket"  # 挂单: the ticket set aside, numbered and barcoded for 取单
 
     @property
     def title(self) -> str:
@@ -67,7 +68,8 @@ class ReceiptHeader:
         if self.time.tzinfo is None:
             raise ValueError("receipt time must be timezone-aware")
         shift_no = self.kind is ReceiptKind.SHIFT_REPORT and SHIFT_NO.fullmatch(self.receipt_no)
-        if not (is_receipt_number(self.receipt_no) or shift_no):
+        held_no = self.kind is ReceiptKind.HELD_TICKET and HELD_NO.fullmatch(self.receipt_no)
+        if not (is_receipt_number(self.receipt_no) or shift_no or held_no):
             raise ValueError(f"not a receipt number: {self.receipt_no!r}")
 
 

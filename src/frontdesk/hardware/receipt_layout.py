@@ -66,6 +66,7 @@ _TOTAL_LABELS = {
     ReceiptKind.CARD_RETURN: "退款合计",
     ReceiptKind.SHIFT_REPORT: "合计",
     ReceiptKind.COOLING_OFF: "退款合计",
+    ReceiptKind.HELD_TICKET: "待付合计",
 }
 
 

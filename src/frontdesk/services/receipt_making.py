@@ -10,11 +10,13 @@ or refund calls them before its commit to write the receipt's print job with it.
 from __future__ import annotations
 
 from frontdesk.domain.permissions import Operation
+from frontdesk.domain.pricing import PricedTicket
 from frontdesk.domain.receipt import Receipt
 from frontdesk.services import membership, receipts
 from frontdesk.services.accounts import TopUp
 from frontdesk.services.context import TillContext
 from frontdesk.services.cooling_off import CoolingOffRefund, cooling_off_receipt
+from frontdesk.services.held_tickets import HeldTicket
 from frontdesk.services.membership import Reissued, Returned
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.refund import RefundResult
@@ -113,6 +115,11 @@ def shift(ctx: TillContext, report: ShiftReport) -> Receipt:
                 names[approval.subject] = member.name
     cashier = who(ctx, report.shift.cashier)
     return receipts.shift_receipt(report, cashier, int(store or 0), int(till or 0), names)
+
+
+def held(ctx: TillContext, ticket: HeldTicket, priced: PricedTicket) -> Receipt:
+    """挂单小票 of a ticket just held, with the barcode that recalls it."""
+    return receipts.held_slip(ticket, priced, who(ctx, ticket.staff_no))
 
 
 def past(ctx: TillContext, receipt_no: str) -> Receipt | None:

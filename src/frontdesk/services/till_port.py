@@ -168,6 +168,10 @@ class TillBackend(Protocol):
         """挂单: the draft put aside in the till database (refused when it has no lines)."""
         ...
 
+    def held_slip(self, held: HeldTicket, priced: PricedTicket) -> Receipt:
+        """挂单小票: the held ticket as it was priced, with the barcode that recalls it."""
+        ...
+
     def held_tickets(self) -> Sequence[HeldTicket]: ...
     def keep_open_ticket(self, draft: TicketDraft, member_name: str) -> None:
         """The ticket on screen, kept after each change so a crash or restart offers it back."""

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Slot
 
 from frontdesk.domain import errors
+from frontdesk.domain.pricing import PricedTicket
+from frontdesk.services.till_port import HeldTicket
 from frontdesk.ui.held_tickets import HeldTicketsDialog, Recalled, held_code, recalled
 from frontdesk.ui.prompts import ConfirmDialog
 from frontdesk.ui.till_lines import TillLines
+
+log = logging.getLogger(__name__)
 
 
 class TillHeld(TillLines):
@@ -17,6 +23,7 @@ class TillHeld(TillLines):
     def hold_ticket(self) -> None:
         """Ctrl+G 挂单: the open ticket, with its member, set aside; a new one starts."""
         name = "" if self.member is None else self.member.name
+        priced = self.priced
         try:
             held = self._backend.hold_ticket(self.draft, name)
         except errors.DomainError as err:
@@ -24,6 +31,17 @@ class TillHeld(TillLines):
             return
         self.cancel_sale()
         self._say_held(held.held_no)
+        if priced is not None:
+            self._print_held_slip(held, priced)
+
+    def _print_held_slip(self, held: HeldTicket, priced: PricedTicket) -> None:
+        """挂单小票 with its barcode; the ticket is held whether or not the paper comes out."""
+        try:
+            slip = self._backend.held_slip(held, priced)
+        except Exception:
+            log.exception("held ticket %s: no slip made", held.held_no)
+            return
+        self.issue_receipt(slip)
 
     @Slot()
     def recall_ticket(self) -> None:

@@ -46,6 +46,7 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "card_return": ("退卡单", "Card return statement"),
         "shift_report": ("交班报表", "Shift report"),
         "cooling_off": ("冷静期退款小票", "Cooling-off refund receipt"),
+        "held_ticket": ("挂单小票", "Held ticket slip"),
     },
     "DiscountKind": {
         "tier": ("会员折扣", "member discount"),

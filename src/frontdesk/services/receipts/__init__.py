@@ -5,6 +5,7 @@ entries of a ticket are passed in where a result does not carry the bucket or po
 """
 
 from frontdesk.services.receipts.cards import card_return_receipt, reissue_receipt
+from frontdesk.services.receipts.held import held_slip
 from frontdesk.services.receipts.parts import FOOTER, OFFLINE_NOTICE, SAVING_KINDS, Moved, Printed
 from frontdesk.services.receipts.past import ticket_receipt
 from frontdesk.services.receipts.sales import refund_receipt, sale_receipt, topup_receipt
@@ -17,6 +18,7 @@ __all__ = [
     "Moved",
     "Printed",
     "card_return_receipt",
+    "held_slip",
     "refund_receipt",
     "reissue_receipt",
     "report_from_summary",

@@ -87,6 +87,9 @@ class CounterSide(FacadeBase):
     def hold_ticket(self, draft: TicketDraft, member_name: str) -> HeldTicket:
         return held_tickets.hold(self._ctx, self._held(draft, member_name))
 
+    def held_slip(self, held: HeldTicket, priced: PricedTicket) -> Receipt:
+        return receipt_making.held(self._ctx, held, priced)
+
     def keep_open_ticket(self, draft: TicketDraft, member_name: str) -> None:
         held_tickets.keep_open(self._ctx, self._held(draft, member_name))
 
