@@ -77,6 +77,14 @@ def _replace(conn: Connection, till_id: str, hq: OwnRecords) -> None:
         conn.execute(insert(t.tender), hq.tenders)
     if hq.audit:
         conn.execute(insert(t.audit_log), hq.audit)
+    # 退卡 records are never deleted here: only those this copy of the till lacks come back.
+    if hq.card_returns:
+        # The calculation as the till writes it (SqlCardReturns): sorted keys, not jsonb's order.
+        rows = [
+            r | {"calculation": json.dumps(json.loads(r["calculation"]), sort_keys=True)}
+            for r in hq.card_returns
+        ]
+        conn.execute(insert(t.card_return).prefix_with("OR IGNORE"), rows)
 
 
 def _reproject(conn: Connection) -> None:

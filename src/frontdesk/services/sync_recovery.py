@@ -39,6 +39,8 @@ class OwnRecords:
     tenders: list[dict[str, Any]] = field(default_factory=list)
     audit: list[dict[str, Any]] = field(default_factory=list)
     cursors: dict[str, int] = field(default_factory=dict)
+    # 退卡 records, the account and ID numbers sealed as the till sent them
+    card_returns: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

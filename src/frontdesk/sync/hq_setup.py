@@ -75,6 +75,7 @@ def _grant(conn: Connection, group: str) -> None:
     conn.exec_driver_sql(f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON balance_hold FROM {g}")
     conn.exec_driver_sql(f"GRANT SELECT ON balance_hold TO {g}")
     conn.exec_driver_sql(f"GRANT SELECT ON till_chain_head TO {g}")
+    conn.exec_driver_sql(f"GRANT SELECT ON card_return TO {g}")  # its own (h0013, h0017)
     functions = ", ".join(
         [
             *_PULL_FUNCTIONS,

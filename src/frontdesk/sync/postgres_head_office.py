@@ -198,11 +198,15 @@ class PostgresHeadOffice:
                 audit = rows(
                     f"SELECT till_id, {columns['audit']} FROM audit_log {own} ORDER BY seq"
                 )
+                card_returns = rows(
+                    f"SELECT {columns['card_return'].replace('calculation', 'calculation::text')}"
+                    f" FROM card_return {own}"
+                )
                 cursors = {
                     str(r["stream"]): int(r["last_seq"])
                     for r in rows(f"SELECT stream, last_seq FROM sync_cursor {own}")
                 }
-        return OwnRecords(ledger, tickets, lines, tenders, audit, cursors)
+        return OwnRecords(ledger, tickets, lines, tenders, audit, cursors, card_returns)
 
     # -- pull -------------------------------------------------------------------------------
 

@@ -115,3 +115,49 @@ def test_records_head_office_never_received_are_set_aside_not_lost(
     assert "ticket" in kinds
     assert verify(till.engine) == []
     assert till.sync().ok
+
+
+def test_a_return_made_after_the_backup_comes_back_with_the_books(
+    make_till: Callable[..., Till], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The 退卡 record, sealed account and ID number too, from head office's copy (h0013/h0017)."""
+    from frontdesk.domain.approvals import ApprovalAction, ApprovalBinding
+    from frontdesk.domain.card_return import BankPayout
+    from frontdesk.services import membership, staff, staff_admin
+
+    till = make_till(1, 63)
+    staff_admin.add_staff(
+        till.ctx, actor=ADMIN[0], staff_no="8001", name="店长", role="manager", pin="8001"
+    )
+    _, card_no = register_with_money(till, "13800000163", "300.00")
+    assert till.sync().ok
+    backup = _backup(till)
+    approval = staff.approve(
+        till.ctx, ApprovalBinding(ApprovalAction.CARD_RETURN, card_no, 30000),
+        manager_no="8001", pin="8001", operator=ADMIN[0],
+    )  # fmt: skip
+    bank = BankPayout.read(
+        account="6222 0212 3456 7890 123", holder="张三", bank="工商银行",
+        id_number="11010519491231002X",
+    )  # fmt: skip
+    done = membership.return_card(
+        till.ctx, actor=ADMIN[0], card_no=card_no, approval_id=approval, bank=bank
+    )
+    assert till.sync().ok
+    with till.engine.connect() as conn:
+        sent = conn.exec_driver_sql("SELECT * FROM card_return").fetchall()
+    _restore(till, backup)
+    with till.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM card_return").scalar() == 0
+
+    code, said = _run(till, capsys, *LOGIN, *APPROVAL, "sync", "--recover")
+
+    assert code == 0, said
+    with till.engine.connect() as conn:
+        back = conn.exec_driver_sql("SELECT * FROM card_return").fetchall()
+    assert back == sent
+    with till.ctx.uow(write=False) as uow:
+        record = uow.card_returns.get(done.ticket.ticket_id)
+    assert record is not None
+    assert record.payout == "bank_transfer"
+    assert record.account_masked == "6222 **** 0123"
