@@ -196,7 +196,19 @@ def with_online_holds(ctx: TillContext, engine: Engine) -> TillContext:
     path = credentials.credentials_path(db)
     with ctx.uow(write=False) as uow:
         settings = {TIMEOUT_SETTING: uow.settings.get(TIMEOUT_SETTING)}
-    authoriser = PostgresAuthoriser(lambda: credentials.load(path).url(), timeout_from(settings))
+
+    def push() -> bool:
+        from frontdesk.sync.credentials import CredentialsUnsafe
+        from frontdesk.sync.sync_lock import SyncBusy
+
+        try:
+            return run_sync(db, engine, ctx.program, ctx.clock, pull_too=False).ok
+        except (NotConnected, CredentialsUnsafe, SyncBusy):
+            return False
+
+    authoriser = PostgresAuthoriser(
+        lambda: credentials.load(path).url(), timeout_from(settings), push=push
+    )
     return replace(ctx, authoriser=authoriser)
 
 

@@ -60,7 +60,9 @@ def test_the_claim_counts_unsent_money_but_not_spends_head_office_already_holds(
 
 
 def test_a_hold_never_overdraws_what_head_office_counts() -> None:
-    available = available_for_hold(booked=Fen(56000), unsent=Fen(0), held=Fen(39200))
+    available = available_for_hold(
+        booked=Fen(56000), claimed=Fen(0), arrived=Fen(0), held=Fen(39200)
+    )
 
     assert available == Fen(16800)
     assert hold_allowed(Fen(16800), available)
@@ -76,3 +78,17 @@ def test_a_spend_is_provisional_when_head_office_does_not_answer_now() -> None:
     assert spend_is_provisional(unanswered, stale=False)
     assert spend_is_provisional(None, stale=True)
     assert not spend_is_provisional(None, stale=False)
+
+
+def test_a_tills_word_never_raises_what_head_office_counts() -> None:
+    # A claim of ￥10,000 unsent that head office never received: not a fen of it is held.
+    assert available_for_hold(Fen(56000), Fen(1_000_000), Fen(0), Fen(0)) == Fen(56000)
+    # The till's claim already arrived (its ack is late): counted once, in booked.
+    assert available_for_hold(Fen(56000), Fen(10000), Fen(10000), Fen(0)) == Fen(56000)
+
+
+def test_a_provisional_spend_not_pushed_yet_still_lowers_it() -> None:
+    # ￥20 spent offline at this till, not pushed: head office lowers its figure by it.
+    assert available_for_hold(Fen(56000), Fen(-2000), Fen(0), Fen(1000)) == Fen(53000)
+    # A top-up that arrived and a provisional spend that did not: only the spend is the till's.
+    assert available_for_hold(Fen(56000), Fen(8000), Fen(10000), Fen(0)) == Fen(54000)

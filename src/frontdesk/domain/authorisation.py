@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from frontdesk.domain.ledger import Bucket, EntryKind, LedgerEntry
-from frontdesk.domain.money import Fen
+from frontdesk.domain.money import ZERO, Fen
 
 _STORED = (Bucket.PRINCIPAL.value, Bucket.BONUS.value)
 
@@ -64,9 +64,16 @@ def unsent_claim(entries: Iterable[LedgerEntry], till_id: str, acked_seq: int) -
     return Fen(moved)
 
 
-def available_for_hold(booked: Fen, unsent: Fen, held: Fen) -> Fen:
-    """Head office's available balance: booked entries + the till's unsent ones − live holds."""
-    return booked + unsent - held
+def available_for_hold(booked: Fen, claimed: Fen, arrived: Fen, held: Fen) -> Fen:
+    """Head office's available balance for a hold: its own, never raised by a till's word.
+
+    ``booked`` is every entry head office has for the member, ``held`` its open holds. The
+    till's ``claimed`` figure (`unsent_claim`) is held to ``arrived``, what head office did
+    receive of those entries; what is left is the till's word alone and counts only when it
+    lowers the balance (a provisional spend not pushed yet), never to raise it (a top-up head
+    office has not seen is spent online after its push).
+    """
+    return booked + min(claimed - arrived, ZERO) - held
 
 
 def hold_allowed(amount: Fen, available: Fen) -> bool:

@@ -17,3 +17,10 @@ class Authoriser(Protocol):
 
     def hold(self, request: HoldRequest) -> HoldOutcome: ...
     def void(self, txn_id: str) -> None: ...
+    def push_ledger(self) -> bool:
+        """Push this till's ledger to head office now; False when that could not be done.
+
+        Head office holds only money it has seen: a till with a top-up not pushed yet pushes
+        before it asks again.
+        """
+        ...

@@ -33,6 +33,28 @@ def ask_hold(
     """
     if ctx.authoriser is None or not amount.value:
         return None
+    request = _request(ctx, txn_id, card_no, cashier, amount)
+    if request is None:
+        return None
+    outcome = ctx.authoriser.hold(request)
+    # Head office counts only money it has seen, and this till has some it has not (a top-up
+    # not pushed yet): push it, then ask again under the same transaction id.
+    unseen = outcome.answer is HoldAnswer.REFUSED and request.unsent.value > 0
+    if unseen and ctx.authoriser.push_ledger():
+        again = _request(ctx, txn_id, card_no, cashier, amount)
+        if again is not None:
+            outcome = ctx.authoriser.hold(again)
+    if outcome.answer is HoldAnswer.UNREACHABLE:
+        log.warning("online hold not answered, floor limit applies: %s", outcome.detail)
+    if outcome.answer is HoldAnswer.REFUSED:
+        raise errors.HoldRefused(balance=outcome.available or Fen(0), amount=amount)
+    return outcome
+
+
+def _request(
+    ctx: TillContext, txn_id: str, card_no: str, cashier: str, amount: Fen
+) -> HoldRequest | None:
+    """The hold to ask for, with this till's word on what head office lacks; None for none."""
     with ctx.uow(write=False) as uow:
         if uow.tickets.get(txn_id) is not None:
             return None  # a replay: the committed sale answers it, nothing is held again
@@ -41,12 +63,7 @@ def ask_hold(
         member_id = usable_card(ctx, uow, card_no, cashier).member_id
         acked = int(uow.settings.get(ACKED_LEDGER_SETTING) or 0)
         unsent = unsent_claim(uow.ledger.for_member(member_id), uow.till_id, acked)
-    outcome = ctx.authoriser.hold(HoldRequest(txn_id, member_id, amount, acked, unsent))
-    if outcome.answer is HoldAnswer.UNREACHABLE:
-        log.warning("online hold not answered, floor limit applies: %s", outcome.detail)
-    if outcome.answer is HoldAnswer.REFUSED:
-        raise errors.HoldRefused(balance=outcome.available or Fen(0), amount=amount)
-    return outcome
+    return HoldRequest(txn_id, member_id, amount, acked, unsent)
 
 
 @contextmanager

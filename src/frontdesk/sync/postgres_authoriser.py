@@ -42,9 +42,11 @@ class PostgresAuthoriser:
         url: Callable[[], URL],
         timeout: float = DEFAULT_TIMEOUT,
         monotonic: Callable[[], float] = time.monotonic,
+        push: Callable[[], bool] | None = None,
     ) -> None:
         self._url = url  # read when first needed: a till that sells no stored value never asks
         self.timeout = timeout
+        self._push = push  # the till's own ledger push (a sync without the pull), if it has one
         self._monotonic = monotonic
         self._engine: Engine | None = None
         self._connections: list[Any] = []  # every connection the pool opened and not closed
@@ -145,6 +147,11 @@ class PostgresAuthoriser:
             self._call("SELECT fd_void_hold(:t)", {"t": txn_id})
         except (exc.DBAPIError, OSError):
             self._quiet_until = self._monotonic() + QUIET_AFTER_FAILURE
+
+    def push_ledger(self) -> bool:
+        if self._push is None or self._monotonic() < self._quiet_until:
+            return False
+        return self._push()
 
     def dispose(self) -> None:
         with self._lock:

@@ -38,7 +38,10 @@ def online() -> Iterator[Online]:
     def wire(till: Till, url: URL | None = None, timeout: float = 2.0) -> PostgresAuthoriser:
         assert till.creds is not None
         creds_url = till.creds.url() if url is None else url
-        authoriser = PostgresAuthoriser(lambda: creds_url, timeout)
+        # The till's own push, as sync_setup wires it: a top-up head office has not seen is
+        # pushed before the hold is asked again.
+        push = lambda: till.sync(pull_too=False).ok  # noqa: E731
+        authoriser = PostgresAuthoriser(lambda: creds_url, timeout, push=push)
         made.append(authoriser)
         till.ctx = replace(till.ctx, authoriser=authoriser)
         return authoriser
@@ -124,6 +127,64 @@ def test_money_topped_up_here_and_not_yet_synced_may_be_spent_online(
 
     assert not sale.ticket.offline
     assert holds_of(hq_admin, member_id)[0] == ("posted", sale.ticket.total.value)
+
+
+def test_head_office_holds_its_own_balance_whatever_a_till_claims(
+    make_till: Callable[..., Till], hq_admin: Engine, online: Online
+) -> None:
+    a, b = make_till(1, 27), make_till(2, 27)
+    member_id, card_no = register_with_money(a, "13800000027")  # ￥500 + ￥60 bonus
+    assert a.sync().ok
+    assert b.sync().ok
+    _at_a, at_b = online(a), online(b)
+    # A till whose figure is wrong (a bug, a forged request, an old copy restored) says it has
+    # ￥10,000 of this member's money head office has not received yet.
+    claim = Fen.of("10000.00")
+
+    forged = at_b.hold(HoldRequest(new_id(), member_id, Fen.of("1000.00"), 0, claim))
+    sold = pay_stored(a, card_no, "400.00")  # online at A: a pending hold at head office
+    left = 56000 - sold.ticket.total.value
+    after = at_b.hold(HoldRequest(new_id(), member_id, Fen(left + 1), 0, claim))
+    exact = at_b.hold(HoldRequest(new_id(), member_id, Fen(left), 0, claim))
+
+    assert (forged.answer, forged.available) == (HoldAnswer.REFUSED, Fen(56000))
+    assert not sold.ticket.offline
+    assert (after.answer, after.available) == (HoldAnswer.REFUSED, Fen(left))
+    assert exact.answer is HoldAnswer.APPROVED
+    # What head office counted is its own balance less the open holds, whatever was claimed.
+    balance = (
+        "SELECT sum(amount) FROM member_balance WHERE member_id = :m"
+        " AND bucket IN ('principal', 'bonus') AND lot_year = 0"
+    )
+    assert hq_rows(hq_admin, balance, m=member_id) == [(56000,)]
+    assert hq_rows(
+        hq_admin,
+        "SELECT state, available FROM balance_hold WHERE member_id = :m AND unsent = :u"
+        " ORDER BY created_at",
+        m=member_id,
+        u=claim.value,
+    ) == [("refused", 56000), ("refused", left), ("pending", left)]
+
+
+def test_a_provisional_spend_not_pushed_yet_still_lowers_what_head_office_holds(
+    make_till: Callable[..., Till], hq_admin: Engine, online: Online
+) -> None:
+    a, b = make_till(1, 28), make_till(2, 28)
+    _member_id, card_no = register_with_money(a, "13800000028")
+    assert a.sync().ok
+    assert b.sync().ok
+    online(a, dead_url(a))
+    offline = pay_stored(a, card_no, "100.00")  # under the floor limit, not pushed
+    online(a), online(b)
+
+    with pytest.raises(errors.HoldRefused) as refused:
+        pay_stored(a, card_no, "500.00")  # A's own word lowers the balance head office holds
+    at_b = pay_stored(b, card_no, "400.00")  # B cannot know: head office has ￥560
+
+    assert offline.ticket.offline
+    assert not at_b.ticket.offline
+    left = 56000 - offline.ticket.total.value
+    assert refused.value.details["balance"] == Fen(left)
 
 
 def test_a_sale_that_fails_after_its_hold_gives_the_hold_back(
