@@ -85,7 +85,7 @@ def main() -> None:
     steps: list[tuple[str, Callable[[], object]]] = [
         ("open shift", lambda: shifts.open_shift(ctx, cashier="1001", opening_float=Fen(0))),
         ("lookup", lambda: membership.lookup_card(ctx, card, "1001")),
-        ("quote", lambda: checkout.quote(ctx, card_no=card, items=items)),
+        ("quote", lambda: checkout.quote(ctx, actor="1001", card_no=card, items=items)),
         ("sale", sale),
         ("register", register),
         (

@@ -95,7 +95,9 @@ def build_demo(ctx: TillContext) -> list[DemoMember]:
         accounts.topup(ctx, actor="8001", member_id=reg.member.member_id, amount=Fen.of("1000.00"))
         if reg.member.name in big:
             code, qty = big[reg.member.name]
-            quote = checkout.quote(ctx, card_no=reg.card_no, items=[checkout.SaleItem(code, qty)])
+            quote = checkout.quote(
+                ctx, actor="8001", card_no=reg.card_no, items=[checkout.SaleItem(code, qty)]
+            )
             checkout.checkout(
                 ctx,
                 txn_id=new_id(),
@@ -106,7 +108,7 @@ def build_demo(ctx: TillContext) -> list[DemoMember]:
             )
     basket = [checkout.SaleItem(codes[0], 2), checkout.SaleItem(codes[2], 1)]
     first = made[0][0].card_no
-    due = checkout.quote(ctx, card_no=first, items=basket).priced.due
+    due = checkout.quote(ctx, actor="8001", card_no=first, items=basket).priced.due
     checkout.checkout(
         ctx,
         txn_id=new_id(),

@@ -73,7 +73,7 @@ def test_day_8_is_past_the_period(till: Till) -> None:
 
 def test_a_top_up_followed_by_a_spend_is_not_returned(till: Till) -> None:
     receipt_no = _topped_up(till, "200.00")
-    card = membership.find_member(till.ctx, "13800001111")
+    card = membership.find_member(till.ctx, "13800001111", actor="1001")
     checkout.checkout(
         till.ctx,
         txn_id=new_id(),

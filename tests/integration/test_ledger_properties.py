@@ -37,7 +37,7 @@ def apply(till: Till, card: str, member_id: str, ops: list[tuple[object, ...]]) 
             accounts.topup(till.ctx, actor="8001", member_id=member_id, amount=Fen(int(str(op[1]))))
         elif kind == "sale":
             items = [SaleItem(code) for code in op[1]]  # type: ignore[attr-defined]
-            due = checkout.quote(till.ctx, card_no=card, items=items).priced.due
+            due = checkout.quote(till.ctx, actor="1001", card_no=card, items=items).priced.due
             balance = membership.member_by_id(till.ctx, member_id).balance
             stored = Fen(min(balance.value, due.value * int(str(op[2])) // 100))
             pays = [Payment("stored_value", stored)] if stored.value else []

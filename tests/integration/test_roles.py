@@ -314,3 +314,20 @@ def test_a_manager_whose_login_is_locked_still_approves(till: Till) -> None:
     assert till.approve("unreport", "x")
     with pytest.raises(errors.StaffLocked):
         staff.login(till.ctx, "8001", "8001")
+
+
+def test_the_window_only_operations_need_a_login_in_the_services(till: Till) -> None:
+    from frontdesk.services import held_tickets, member_directory, shifts
+
+    staff_admin.set_disabled(till.ctx, actor="9001", staff_no="1001", disabled=True)
+    for call in (
+        lambda who: shifts.report_so_far(till.ctx, cashier=who),  # Ctrl+B 中途报表
+        lambda who: held_tickets.held(till.ctx, actor=who),  # 取单
+        lambda who: member_directory.search(till.ctx, actor=who, text="张"),
+        lambda who: checkout.quote(till.ctx, card_no=None, items=[SaleItem(RICE)], actor=who),
+    ):
+        with pytest.raises(errors.NotAuthenticated):
+            call("")
+        with pytest.raises(errors.StaffDisabled):
+            call("1001")
+        call("8001")

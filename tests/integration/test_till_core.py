@@ -325,7 +325,9 @@ def test_refund_after_points_were_spent_leaves_points_negative_and_blocks_redemp
     assert view.points < 0
     assert view.tier == "normal"  # the gold upgrade was withdrawn with the full refund
     with pytest.raises(errors.PointsRedemptionBlocked):
-        checkout.quote(till.ctx, card_no=reg.card_no, items=[SaleItem(GOLD_BAR)], redeem_blocks=1)
+        checkout.quote(
+            till.ctx, actor="1001", card_no=reg.card_no, items=[SaleItem(GOLD_BAR)], redeem_blocks=1
+        )
 
 
 def test_a_silver_member_paying_15000_becomes_gold_from_the_next_ticket(till: Till) -> None:
@@ -339,7 +341,7 @@ def test_a_silver_member_paying_15000_becomes_gold_from_the_next_ticket(till: Ti
         [SaleItem(GOLD_BAR, 2)],
         [Payment("bank_card", Fen.of("28500.00"), "POS2")],
     )
-    after = checkout.quote(till.ctx, card_no=reg.card_no, items=[SaleItem(RICE)])
+    after = checkout.quote(till.ctx, actor="1001", card_no=reg.card_no, items=[SaleItem(RICE)])
 
     assert big.ticket.total == Fen.of("28500.00")  # priced at silver, 95折
     assert big.upgraded_to == "gold"
@@ -517,7 +519,7 @@ def test_a_locked_tier_prices_at_that_tier_until_unlocked(till: Till) -> None:
         reason="集团大客户",
         approval_id=till.approve("tier_lock", member_id),
     )
-    locked = checkout.quote(till.ctx, card_no=reg.card_no, items=[SaleItem(RICE)])
+    locked = checkout.quote(till.ctx, actor="1001", card_no=reg.card_no, items=[SaleItem(RICE)])
     membership.lock_tier(
         till.ctx,
         actor="1001",
@@ -526,7 +528,7 @@ def test_a_locked_tier_prices_at_that_tier_until_unlocked(till: Till) -> None:
         reason="合同到期",
         approval_id=till.approve("tier_lock", member_id),
     )
-    unlocked = checkout.quote(till.ctx, card_no=reg.card_no, items=[SaleItem(RICE)])
+    unlocked = checkout.quote(till.ctx, actor="1001", card_no=reg.card_no, items=[SaleItem(RICE)])
 
     assert locked.priced.due == Fen.of("80.10")
     assert unlocked.priced.due == Fen.of("87.22")
@@ -626,7 +628,7 @@ def test_tickets_from_other_stores_count_for_the_tier_at_this_till(till: Till) -
         uow.commit()
 
     sold = sell(till, reg.card_no, [SaleItem(WATER)], [Payment("cash", Fen.of("2.00"))])
-    after = checkout.quote(till.ctx, card_no=reg.card_no, items=[SaleItem(RICE)])
+    after = checkout.quote(till.ctx, actor="1001", card_no=reg.card_no, items=[SaleItem(RICE)])
 
     assert sold.upgraded_to == "gold"
     assert after.priced.due == Fen.of("80.10")
@@ -679,7 +681,7 @@ def test_the_member_after_each_sale_is_what_the_store_then_holds(till: Till) -> 
     for moment, items, kind, blocks in plan:
         till.clock.moment = moment
         due = checkout.quote(
-            till.ctx, card_no=reg.card_no, items=items, redeem_blocks=blocks
+            till.ctx, card_no=reg.card_no, items=items, redeem_blocks=blocks, actor="1001"
         ).priced.due
 
         sold = sell(till, reg.card_no, items, [Payment(kind, due, "P1")], pin="135790",

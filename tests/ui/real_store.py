@@ -78,7 +78,7 @@ def build_store(path: Path) -> Cards:
         pin=MEMBER_PIN,
     )
     bar = [checkout.SaleItem(GOLD_BAR, 2)]
-    due = checkout.quote(till.ctx, card_no=gold.card_no, items=bar).priced.due
+    due = checkout.quote(till.ctx, actor="1001", card_no=gold.card_no, items=bar).priced.due
     checkout.checkout(
         till.ctx,
         txn_id=new_id(),

@@ -55,7 +55,9 @@ def demo(s: Session) -> Outcome:
     members = build_demo(s.ctx)
     text = s.say("said_demo_ready") + "\n"
     views = [
-        membership.member_by_id(s.ctx, membership.find_member(s.ctx, m.phone).member_id)
+        membership.member_by_id(
+            s.ctx, membership.find_member(s.ctx, m.phone, actor="8001").member_id
+        )
         for m in members
     ]
     for m, v in zip(members, views, strict=True):

@@ -51,7 +51,7 @@ def show(s: Session) -> Outcome:
     if a.card:
         view = membership.lookup_card(s.ctx, a.card, actor)
     elif a.phone:
-        view = membership.find_member(s.ctx, a.phone)
+        view = membership.find_member(s.ctx, a.phone, actor=actor)
     elif a.member:
         view = membership.member_by_id(s.ctx, a.member)
     else:

@@ -78,7 +78,7 @@ def past_receipt(s: Session, receipt_no: str) -> Receipt:
     job = SqlitePrintJobStore(s.engine).for_receipt(receipt_no.strip())
     if job is not None:
         return job.receipt
-    receipt = receipt_making.past(s.ctx, receipt_no)
+    receipt = receipt_making.past(s.ctx, receipt_no, actor=s.actor())
     if receipt is None:
         raise UsageError("no_receipt", text=receipt_no)
     return receipt

@@ -105,7 +105,7 @@ class Session:
         if getattr(a, "card", None):
             return membership.lookup_card(self.ctx, a.card, self.actor()).member_id
         if getattr(a, "phone", None):
-            return membership.find_member(self.ctx, a.phone).member_id
+            return membership.find_member(self.ctx, a.phone, actor=self.actor()).member_id
         raise UsageError("member_ref")
 
 

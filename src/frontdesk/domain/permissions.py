@@ -41,6 +41,8 @@ class Operation(Enum):
     SHIFT_CLOSE = "shift_close"
     X_REPORT = "x_report"
     MANUAL_PRICE = "manual_price"  # 改价 or a discount by hand, up to the program's limit
+    MEMBER_LOOKUP = "member_lookup"  # a member by card, phone or name, phones masked
+    HOLD_TICKET = "hold_ticket"  # 挂单 and 取单, and the ticket kept on screen across a restart
     # cashier, with a manager's approval
     REFUND = "refund"
     CARD_RETURN = "card_return"
@@ -101,6 +103,8 @@ _ROWS: tuple[tuple[Permission, tuple[Operation, ...]], ...] = (
             Operation.SHIFT_CLOSE,
             Operation.X_REPORT,
             Operation.MANUAL_PRICE,
+            Operation.MEMBER_LOOKUP,
+            Operation.HOLD_TICKET,
         ),
     ),
     (
@@ -178,7 +182,9 @@ OPERATION_NAMES: Mapping[Operation, tuple[str, str]] = {
     Operation.REPRINT: ("重打小票", "reprinting a receipt"),
     Operation.SHIFT_OPEN: ("开班", "opening a shift"),
     Operation.SHIFT_CLOSE: ("交班", "closing a shift"),
-    Operation.X_REPORT: ("X 报表", "the X report"),
+    Operation.X_REPORT: ("中途报表", "the X report"),
+    Operation.MEMBER_LOOKUP: ("查询会员", "looking up a member"),
+    Operation.HOLD_TICKET: ("挂单与取单", "holding and recalling tickets"),
     Operation.MANUAL_PRICE: ("改价或折扣", "a price or discount by hand"),
     Operation.REFUND: ("退货", "a refund"),
     Operation.CARD_RETURN: ("退卡", "returning a card"),

@@ -14,8 +14,10 @@ from datetime import datetime
 from typing import Any
 
 from frontdesk.domain import errors
+from frontdesk.domain.permissions import Operation
 from frontdesk.services.context import TillContext
 from frontdesk.services.ports import Settings
+from frontdesk.services.staff import authorize_in
 
 _KEY = "held_tickets"
 _OPEN_KEY = "open_ticket"
@@ -67,6 +69,7 @@ def hold(ctx: TillContext, ticket: HeldTicket) -> HeldTicket:
     if not ticket.lines:
         raise errors.EmptyTicket()
     with ctx.uow() as uow:
+        authorize_in(uow, ticket.staff_no, Operation.HOLD_TICKET)
         held = _read(uow.settings)
         ticket = replace(ticket, held_no=uow.settings.next_number("held_ticket"), held_at=ctx.now())
         _write(uow.settings, [*held, ticket])
@@ -74,15 +77,17 @@ def hold(ctx: TillContext, ticket: HeldTicket) -> HeldTicket:
     return ticket
 
 
-def held(ctx: TillContext) -> list[HeldTicket]:
+def held(ctx: TillContext, *, actor: str) -> list[HeldTicket]:
     """Every held ticket, oldest first."""
     with ctx.uow(write=False) as uow:
+        authorize_in(uow, actor, Operation.HOLD_TICKET)
         return _read(uow.settings)
 
 
-def take(ctx: TillContext, held_no: int) -> HeldTicket:
+def take(ctx: TillContext, held_no: int, *, actor: str) -> HeldTicket:
     """取单: the held ticket, no longer held."""
     with ctx.uow() as uow:
+        authorize_in(uow, actor, Operation.HOLD_TICKET)
         held = _read(uow.settings)
         found = [h for h in held if h.held_no == held_no]
         if not found:
@@ -102,14 +107,16 @@ def refuse_if_held(settings: Settings) -> None:
 def keep_open(ctx: TillContext, ticket: HeldTicket) -> None:
     """The ticket on screen (held number 0), written after each change; no lines clears it."""
     with ctx.uow() as uow:
+        authorize_in(uow, ticket.staff_no, Operation.HOLD_TICKET)
         doc = json.dumps(_doc(replace(ticket, held_no=0)), ensure_ascii=False)
         uow.settings.set(_OPEN_KEY, doc if ticket.lines else "")
         uow.commit()
 
 
-def open_ticket(ctx: TillContext) -> HeldTicket | None:
+def open_ticket(ctx: TillContext, *, actor: str) -> HeldTicket | None:
     """The ticket on screen when the till stopped, unless its sale committed after all."""
     with ctx.uow(write=False) as uow:
+        authorize_in(uow, actor, Operation.HOLD_TICKET)
         raw = uow.settings.get(_OPEN_KEY)
         if not raw:
             return None

@@ -16,12 +16,13 @@ from frontdesk.domain.ledger import LedgerEntry
 from frontdesk.domain.member_search import read_member_query
 from frontdesk.domain.members import mask_phone
 from frontdesk.domain.money import Fen
+from frontdesk.domain.permissions import Operation
 from frontdesk.domain.points import last_day
 from frontdesk.services import member_privacy
 from frontdesk.services.context import TillContext
 from frontdesk.services.membership import MemberView, member_view
 from frontdesk.services.records import Ticket
-from frontdesk.services.staff import active_staff
+from frontdesk.services.staff import authorize_in
 
 HISTORY_TICKETS = 200  # the newest tickets the page lists; the statement has them all
 
@@ -85,8 +86,9 @@ class MemberHistory:
 
 
 def _sees_full(ctx: TillContext, actor: str) -> bool:
+    """Whether the actor, who may look members up at all, sees their full phones."""
     with ctx.uow(write=False) as uow:
-        person = active_staff(uow, actor)
+        person = authorize_in(uow, actor, Operation.MEMBER_LOOKUP)
     return member_privacy.sees_full_details(person.role)
 
 

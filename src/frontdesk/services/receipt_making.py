@@ -122,9 +122,10 @@ def held(ctx: TillContext, ticket: HeldTicket, priced: PricedTicket) -> Receipt:
     return receipts.held_slip(ticket, priced, who(ctx, ticket.staff_no))
 
 
-def past(ctx: TillContext, receipt_no: str) -> Receipt | None:
+def past(ctx: TillContext, receipt_no: str, *, actor: str) -> Receipt | None:
     """A past ticket's receipt rebuilt from the books (for 重印 when no print job kept it)."""
     with ctx.uow(write=False) as uow:
+        authorize_in(uow, actor, Operation.REPRINT)
         ticket = uow.tickets.by_receipt(receipt_no.strip())
         if ticket is None:
             return None

@@ -105,12 +105,13 @@ def quote(
     card_no: str | None,
     items: Sequence[SaleItem],
     redeem_blocks: int = 0,
-    actor: str = "",
+    actor: str,
     ticket_discount: Fen = ZERO,
 ) -> Quote:
     """Price the ticket on screen as it is built; nothing is written."""
     now = ctx.now()
     with ctx.uow(write=False) as uow:
+        authorize_in(uow, actor, Operation.QUOTE)
         lines = _lines(uow, items)
         view = pm = None
         if card_no is not None:

@@ -175,6 +175,7 @@ def report_so_far(ctx: TillContext, *, cashier: str) -> ShiftReport:
     Its counted cash is the expected cash (over/short zero) and its shift has no close time.
     """
     with ctx.uow(write=False) as uow:
+        authorize_in(uow, cashier, Operation.X_REPORT)
         shift = uow.shifts.current()
         if shift is None:
             raise errors.ShiftNotOpen()

@@ -7,6 +7,7 @@ from datetime import date
 
 from frontdesk.domain import errors
 from frontdesk.domain.money import Fen
+from frontdesk.domain.permissions import Operation
 from frontdesk.domain.points import last_day
 from frontdesk.domain.statement import (
     ZERO_BALANCES,
@@ -17,6 +18,7 @@ from frontdesk.domain.statement import (
     describe,
 )
 from frontdesk.services.context import TillContext
+from frontdesk.services.staff import authorize_in
 
 
 class BadPeriod(errors.DomainError):
@@ -49,6 +51,7 @@ def member_statement(
     if since is not None and since > until:
         raise BadPeriod(since=since.isoformat(), until=until.isoformat())
     with ctx.uow() as uow:
+        authorize_in(uow, actor, Operation.MEMBER_LOOKUP)
         member = uow.members.get(member_id)
         account = uow.accounts.get(member_id)
         if member is None or account is None:

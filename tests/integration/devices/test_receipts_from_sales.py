@@ -59,7 +59,9 @@ def _rich_member(till: Till) -> str:
 def _big_sale(till: Till, card_no: str) -> checkout.SaleResult:
     """Two gold bars, one block of points, ￥500 from stored value, the rest cash with change."""
     items = [SaleItem(GOLD_BAR, 2), SaleItem(WATER, 3)]
-    due = checkout.quote(till.ctx, card_no=card_no, items=items, redeem_blocks=1).priced.due
+    due = checkout.quote(
+        till.ctx, actor="1001", card_no=card_no, items=items, redeem_blocks=1
+    ).priced.due
     return checkout.checkout(
         till.ctx,
         txn_id=str(uuid.uuid4()),

@@ -17,11 +17,13 @@ from frontdesk.domain.cards import (
 )
 from frontdesk.domain.members import mask_phone, parse_phone
 from frontdesk.domain.money import ZERO, Fen
+from frontdesk.domain.permissions import Operation
 from frontdesk.domain.points import ExpiryWarning, expiring_soon, usable
 from frontdesk.domain.pricing import birthday_benefit_available
 from frontdesk.services.context import TillContext
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.records import Account, Member
+from frontdesk.services.staff import authorize_in
 from frontdesk.services.tiering import stored_status, tier_now
 
 
@@ -185,6 +187,7 @@ def usable_holder(
 def lookup_card(ctx: TillContext, code: str, actor: str) -> MemberView:
     """The counter's hot path: card number → member with balances, points and tier."""
     with ctx.uow(write=False) as uow:
+        authorize_in(uow, actor, Operation.MEMBER_LOOKUP)
         return usable_holder(ctx, uow, code, actor)[1]
 
 
@@ -192,7 +195,7 @@ def _active_card(uow: UnitOfWork, member_id: str) -> Card | None:
     return active_card(uow.cards.for_member(member_id))
 
 
-def find_member(ctx: TillContext, phone: str, *, for_sale: bool = False) -> MemberView:
+def find_member(ctx: TillContext, phone: str, *, actor: str, for_sale: bool = False) -> MemberView:
     """A forgotten card: find the member by the full phone number.
 
     ``for_sale`` (the counter) refuses a member none of whose cards is usable, naming what
@@ -200,6 +203,7 @@ def find_member(ctx: TillContext, phone: str, *, for_sale: bool = False) -> Memb
     """
     number = parse_phone(phone)
     with ctx.uow(write=False) as uow:
+        authorize_in(uow, actor, Operation.MEMBER_LOOKUP)
         member = uow.members.by_phone(number)
         if member is None:
             raise errors.UnknownMember(ref=mask_phone(number))

@@ -18,7 +18,7 @@ from frontdesk.services.export_files import ExportFiles
 from frontdesk.services.membership import MemberView
 from frontdesk.services.product_search import ProductSearch
 from frontdesk.services.receipt_output import ReceiptText
-from frontdesk.services.staff import StaffSession
+from frontdesk.services.staff import StaffSession, authorize_in
 from frontdesk.services.till_port import Committed, CustomerDisplay
 
 log = logging.getLogger(__name__)
@@ -112,6 +112,7 @@ class FacadeBase:
         """Any card, whatever its state: the manager screens show lost and replaced cards too."""
         card = self._card(card_no)
         with self._ctx.uow(write=False) as uow:
+            authorize_in(uow, self.actor, Operation.MEMBER_LOOKUP)
             member = uow.members.get(card.member_id)
             if member is None:
                 raise errors.UnknownMember(ref=card.member_id)

@@ -94,16 +94,16 @@ class CounterSide(FacadeBase):
         held_tickets.keep_open(self._ctx, self._held(draft, member_name))
 
     def open_ticket(self) -> HeldTicket | None:
-        return held_tickets.open_ticket(self._ctx)
+        return held_tickets.open_ticket(self._ctx, actor=self.actor)
 
     def held_tickets(self) -> Sequence[HeldTicket]:
-        return held_tickets.held(self._ctx)
+        return held_tickets.held(self._ctx, actor=self.actor)
 
     def recall_ticket(self, held_no: int) -> HeldTicket:
-        return held_tickets.take(self._ctx, held_no)
+        return held_tickets.take(self._ctx, held_no, actor=self.actor)
 
     def find_member_by_phone(self, phone: str) -> MemberView:
-        return membership.find_member(self._ctx, phone, for_sale=True)
+        return membership.find_member(self._ctx, phone, actor=self.actor, for_sale=True)
 
     def price(self, draft: TicketDraft) -> PricedTicket:
         quote = checkout.quote(
@@ -159,7 +159,7 @@ class CounterSide(FacadeBase):
 
     def past_receipt(self, receipt_no: str) -> Receipt | None:
         """A past ticket's receipt rebuilt from the store (for 重印 when no print job kept it)."""
-        return receipt_making.past(self._ctx, receipt_no)
+        return receipt_making.past(self._ctx, receipt_no, actor=self.actor)
 
     def record_reprint(self, receipt_no: str) -> None:
         receipt_making.record_reprint(self._ctx, actor=self.actor, receipt_no=receipt_no)
