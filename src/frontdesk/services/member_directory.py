@@ -170,8 +170,11 @@ def history(ctx: TillContext, *, actor: str, member_id: str) -> MemberHistory:
             CardRow(c.card_no, c.generation, c.state, uow.cards.state_since(c.card_no) or "")
             for c in reversed(cards)
         )
-    if not full:
-        view = replace(view, phone=view.masked_phone)
+    view = (
+        replace(view, phone=view.masked_phone)
+        if not full
+        else replace(view, shown_phone=view.phone)
+    )
     today = now.date()
     live_lots = tuple(
         PointsLot(year, points, last_day(year, ctx.program))

@@ -63,7 +63,7 @@ def render_member(ui: Ui_TillWindow, m: MemberView | None) -> None:
             label.hide()
         return
     ui.member_name_label.setText(m.name)
-    ui.member_phone_label.setText(m.masked_phone)
+    ui.member_phone_label.setText(m.shown_phone)
     tier = tier_text(m.tier, m.tier_name)
     if m.tier_locked:
         tier += " 🔒"

@@ -48,6 +48,9 @@ class MemberView:
     card_no: str | None
     card_state: CardState | None
     tier_locked: bool
+    # The phone as the screen shows it: masked, unless the one looking sees full details
+    # (a manager, DOMAIN §7), which the window's backend decides and audits.
+    shown_phone: str
     card_kind: CardKind = CardKind.NAMED  # 记名卡 or 不记名卡: what the account's cards are
     balance_cap: Fen = ZERO  # the most the card may hold, by its kind
 
@@ -121,6 +124,7 @@ def member_view(
         card_no=None if card is None else card.card_no,
         card_state=None if card is None else card.state,
         tier_locked=member.tier_lock is not None,
+        shown_phone=mask_phone(member.phone),
         card_kind=kind,
         balance_cap=ctx.program.cap_for(kind),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TypeVar
 
 from frontdesk.domain import errors
@@ -12,7 +13,7 @@ from frontdesk.domain.cards import Card, parse_card_number
 from frontdesk.domain.customer_display import Shown
 from frontdesk.domain.permissions import Operation
 from frontdesk.domain.receipt import Receipt
-from frontdesk.services import membership, staff
+from frontdesk.services import member_privacy, membership, staff
 from frontdesk.services.context import TillContext
 from frontdesk.services.export_files import ExportFiles
 from frontdesk.services.membership import MemberView
@@ -67,7 +68,20 @@ class FacadeBase:
         return self._session
 
     def lookup_card(self, code: str) -> MemberView:
-        return membership.lookup_card(self._ctx, code, self.actor)
+        return self._shown(membership.lookup_card(self._ctx, code, self.actor))
+
+    def _shown(self, view: MemberView) -> MemberView:
+        """The member as the one logged in may see them (DOMAIN §7).
+
+        A manager or an admin sees the full phone, and that look is audited; a cashier gets the
+        masked one only, in every field, so the window never holds a number it may not show.
+        """
+        if self._session is not None and member_privacy.sees_full_details(self._session.role):
+            member_privacy.record_full_view(
+                self._ctx, actor=self.actor, member_ids=[view.member_id]
+            )
+            return replace(view, shown_phone=view.phone)
+        return replace(view, phone=view.masked_phone, shown_phone=view.masked_phone)
 
     def _committed(
         self, done: R, member: MemberView | None, build: Callable[[], Receipt | None]
@@ -116,4 +130,5 @@ class FacadeBase:
             member = uow.members.get(card.member_id)
             if member is None:
                 raise errors.UnknownMember(ref=card.member_id)
-            return membership.member_view(uow, self._ctx, member, card, self._ctx.now())
+            view = membership.member_view(uow, self._ctx, member, card, self._ctx.now())
+        return self._shown(view)

@@ -103,7 +103,9 @@ class CounterSide(FacadeBase):
         return held_tickets.take(self._ctx, held_no, actor=self.actor)
 
     def find_member_by_phone(self, phone: str) -> MemberView:
-        return membership.find_member(self._ctx, phone, actor=self.actor, for_sale=True)
+        return self._shown(
+            membership.find_member(self._ctx, phone, actor=self.actor, for_sale=True)
+        )
 
     def price(self, draft: TicketDraft) -> PricedTicket:
         quote = checkout.quote(
@@ -147,7 +149,7 @@ class CounterSide(FacadeBase):
         member = None
         if draft.card_no is not None:
             after = sale.member_after
-            member = after if after is not None else self.find_card(draft.card_no)
+            member = self._shown(after) if after is not None else self.find_card(draft.card_no)
         done = self._committed(
             sale, member, lambda: sale.receipt or receipt_making.sale(self._ctx, sale)
         )

@@ -36,7 +36,7 @@ class DeskSide(FacadeBase):
             pin=form.pin or None,
             screens_approval=self._screens,
         )
-        return registered.member
+        return self._shown(registered.member)
 
     def erase_member(self, card_no: str, approval: str | None) -> MemberView:
         card = self._card(card_no)

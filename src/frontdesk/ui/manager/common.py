@@ -63,7 +63,7 @@ def column_title(
 
 
 def card_line(member: MemberView) -> str:
-    return f"{member.card_no}  {member.name}  {member.masked_phone}"
+    return f"{member.card_no}  {member.name}  {member.shown_phone}"
 
 
 class CardForm:

@@ -116,7 +116,7 @@ class MemberPageDialog(QDialog):
         m = h.member
         lang = "zh_CN" if Translations.current() == "zh_CN" else "en"
         lines = [
-            f"{m.name}    {m.phone}    {tier_text(m.tier, m.tier_name)}",
+            f"{m.name}    {m.shown_phone}    {tier_text(m.tier, m.tier_name)}",
             self.tr(
                 "Card {card}    Balance {balance} (principal {principal}, bonus {bonus})    "
                 "Points {points}"
