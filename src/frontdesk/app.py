@@ -25,6 +25,7 @@ from frontdesk.services.device_settings import (
 from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.services.till_port import CustomerDisplay
 from frontdesk.sync_setup import (
+    books_recovery,
     database_path,
     head_office_program,
     sync_control,
@@ -230,6 +231,7 @@ def run_till_app(
         receipt_text=receipt_text,
         display=configured_display(engine),
         exports=export_files(engine),
+        recovery=books_recovery(engine),
     )
     if selftest is not None:
         return run_selftest(backend, selftest, staff_no, pin, language, RESOURCES)

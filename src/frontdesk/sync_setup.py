@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
     from frontdesk.domain.program import Program
     from frontdesk.services.ports import Clock
+    from frontdesk.services.sync_recovery import RecoverBooks, Recovered
     from frontdesk.sync.hq_engine import HqLimits
     from frontdesk.sync.sync_deadline import SyncDeadline
 
@@ -116,6 +117,54 @@ def run_sync(
         finally:
             deadline.cancel()
             hq.dispose()
+
+
+def recover_books(
+    db: Path, engine: Engine, ctx: TillContext, *, actor: str, approval_id: str | None
+) -> Recovered:
+    """`frontdesk sync --recover` and the window's 从总部恢复 page: one path for both.
+
+    This till's own books fetched from head office under the till's sync lock, then put in
+    place of its own once the approval (SYNC_RECOVER, bound to the till) is used. Raises
+    `NotConnected`, `HeadOfficeUnreachable` (nothing used up), `SyncBusy`, or the approval's
+    refusal.
+    """
+    from frontdesk.persistence import chain_recovery
+    from frontdesk.services import sync_recovery
+    from frontdesk.sync import credentials
+    from frontdesk.sync.hq_engine import make_hq_engine
+    from frontdesk.sync.postgres_head_office import PostgresHeadOffice
+    from frontdesk.sync.sync_lock import SyncLock, lock_path
+
+    path = credentials.credentials_path(db)
+    if not path.exists():
+        raise NotConnected()
+    hq = make_hq_engine(credentials.load(path).url())
+    try:
+        with SyncLock(lock_path(db)):
+            return sync_recovery.recover(
+                ctx,
+                actor=actor,
+                approval_id=approval_id,
+                fetch=PostgresHeadOffice(hq).own_records,
+                replace=lambda till, records, at, audit: chain_recovery.recover(
+                    engine, till, records, at, audit
+                ),
+            )
+    finally:
+        hq.dispose()
+
+
+def books_recovery(engine: Engine) -> RecoverBooks | None:
+    """The window's recovery (None for a till with no head office to recover from)."""
+    db = database_path(engine)
+    if db is None or not connected(db):
+        return None
+
+    def recover(ctx: TillContext, actor: str, approval_id: str | None) -> Recovered:
+        return recover_books(db, engine, ctx, actor=actor, approval_id=approval_id)
+
+    return recover
 
 
 def hq_limits(engine: Engine) -> HqLimits:

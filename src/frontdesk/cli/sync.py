@@ -12,11 +12,11 @@ from frontdesk.cli.output import Outcome
 from frontdesk.cli.session import Session
 from frontdesk.domain.approvals import ApprovalAction, ApprovalBinding
 from frontdesk.domain.messages import Notice, render
-from frontdesk.services import staff, sync_recovery
+from frontdesk.services import staff
 from frontdesk.services.sync_port import HeadOfficeUnreachable
 from frontdesk.sync.credentials import CredentialsUnsafe
 from frontdesk.sync.sync_lock import SyncBusy
-from frontdesk.sync_setup import NotConnected, run_sync
+from frontdesk.sync_setup import NotConnected, recover_books, run_sync
 
 
 def sync(s: Session) -> Outcome:
@@ -48,12 +48,6 @@ def sync(s: Session) -> Outcome:
 
 def recover(s: Session) -> Outcome:
     """This till's books re-fetched from head office, after a manager's approval."""
-    from frontdesk.persistence import chain_recovery
-    from frontdesk.sync import credentials
-    from frontdesk.sync.hq_engine import make_hq_engine
-    from frontdesk.sync.postgres_head_office import PostgresHeadOffice
-    from frontdesk.sync.sync_lock import SyncLock, lock_path
-
     actor = s.actor()
     if not s.args.manager:
         return Outcome(
@@ -69,27 +63,14 @@ def recover(s: Session) -> Outcome:
         pin=s.args.manager_pin or "",
         operator=actor,
     )
-    path = credentials.credentials_path(Path(s.args.db))
-    if not path.exists():
-        raise UsageError(NotConnected.key)
-    hq = make_hq_engine(credentials.load(path).url())
     try:
-        with SyncLock(lock_path(Path(s.args.db))):
-            done = sync_recovery.recover(
-                s.ctx,
-                actor=actor,
-                approval_id=approval,
-                fetch=PostgresHeadOffice(hq).own_records,
-                replace=lambda till, records, at, audit: chain_recovery.recover(
-                    s.engine, till, records, at, audit
-                ),
-            )
+        done = recover_books(Path(s.args.db), s.engine, s.ctx, actor=actor, approval_id=approval)
+    except NotConnected:
+        raise UsageError(NotConnected.key) from None
     except HeadOfficeUnreachable as exc:
         return Outcome(
             "", None, code=1, warnings=[str(exc) if s.lang == "zh_CN" else exc.message_en]
         )
-    finally:
-        hq.dispose()
     said = Notice(
         "sync_recovered",
         {

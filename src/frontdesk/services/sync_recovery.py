@@ -23,6 +23,12 @@ CHAIN_REFUSED = "chain_refused"
 APPROVAL_ACTION = Operation.SYNC_RECOVER.value
 
 
+class RecoveryUnavailable(DomainError):
+    """A till with no head office has nothing to take its books back from."""
+
+    key = "recover_not_connected"
+
+
 class ChainRefusedHere(DomainError):
     """Stored value is stopped on this till until its chain is recovered from head office."""
 
@@ -53,6 +59,17 @@ class Recovered:
 
 # Replaces the till's books: (till_id, head office's records, when, the recovery's audit row).
 Replace = Callable[[str, OwnRecords, datetime, dict[str, Any]], Recovered]
+
+
+# The recovery as the window runs it: (the till, who runs it, the approval) → what was restored.
+# sync_setup.recover_books is it, for the command and the window alike.
+RecoverBooks = Callable[[TillContext, str, str | None], Recovered]
+
+
+def refusal(ctx: TillContext) -> str | None:
+    """Head office's words when it refused this till's chain; None while it has not."""
+    with ctx.uow(write=False) as uow:
+        return uow.settings.get(CHAIN_REFUSED) or None
 
 
 def check_stored_value_allowed(uow: UnitOfWork) -> None:

@@ -38,6 +38,7 @@ from frontdesk.services.sale import SaleResult
 from frontdesk.services.shifts import OpenShift, ShiftReport
 from frontdesk.services.staff import StaffSession
 from frontdesk.services.staff_desk import StaffDesk
+from frontdesk.services.sync_recovery import Recovered
 
 __all__ = [
     "ApprovalAction",
@@ -308,4 +309,21 @@ class TillBackend(Protocol):
 
     def kpi_pdf(self, path: Path, as_of: date | None = None) -> Kpis:
         """The store's KPI report with charts as a PDF at `path`, as of a day (default today)."""
+        ...
+
+    # 从总部恢复: `frontdesk sync --recover`, on the manager screens
+    def can_recover_books(self) -> bool:
+        """Whether this till has a head office to take its books back from."""
+        ...
+
+    def books_refused(self) -> str | None:
+        """Head office's words when it refused this till's chain; None while it has not."""
+        ...
+
+    def till_id(self) -> str:
+        """What a SYNC_RECOVER approval is bound to."""
+        ...
+
+    def recover_books(self, approval: str) -> Recovered:
+        """This till's books back from head office, under a manager's SYNC_RECOVER approval."""
         ...

@@ -49,6 +49,30 @@ SENTENCES: dict[str, Sentence] = {
         "tickets, {audit} audit rows; {aside} local records head office never received are "
         "kept aside for review. Stored-value payments are open again",
     ),
+    # The manager screens' page for the same recovery (the window runs the command's service).
+    "recover_page_title": Sentence("从总部恢复", "Restore from head office"),
+    "recover_page_refused": Sentence(
+        "总部拒收了本机账本：{reason}", "Head office refused this till's ledger: {reason}"
+    ),
+    "recover_page_fine": Sentence(
+        "总部没有拒收本机账本，无需恢复",
+        "Head office has not refused this till's ledger: nothing to restore",
+    ),
+    "recover_page_how": Sentence(
+        "恢复会从总部取回本收银台的账本、小票和审计记录，替换本机的记录（总部未收到的本机记录另存待查），"
+        "完成后储值消费恢复。须由店长批准，与 frontdesk sync --recover 相同",
+        "Restoring takes this till's ledger, tickets and audit rows back from head office in place "
+        "of this till's own (local records head office never received are kept aside for review); "
+        "stored-value payments open again afterwards. It needs a manager's approval, like "
+        "frontdesk sync --recover",
+    ),
+    "recover_page_button": Sentence(
+        "从总部恢复本机账本（需店长批准）", "Restore from head office (a manager's approval)"
+    ),
+    "recover_not_connected": Sentence(
+        "本收银台未连接总部，无法从总部恢复",
+        "This till is not connected to head office: nothing to restore from",
+    ),
     "sync_recover_needs_approval": Sentence(
         "从总部恢复本机账本须由店长批准（--manager 与 --manager-pin）",
         "Restoring this till's books from head office needs a manager's approval "

@@ -20,6 +20,7 @@ from frontdesk.services.membership import MemberView
 from frontdesk.services.product_search import ProductSearch
 from frontdesk.services.receipt_output import ReceiptText
 from frontdesk.services.staff import StaffSession, authorize_in
+from frontdesk.services.sync_recovery import RecoverBooks
 from frontdesk.services.till_port import Committed, CustomerDisplay
 
 log = logging.getLogger(__name__)
@@ -37,8 +38,10 @@ class FacadeBase:
         receipt_text: ReceiptText,
         display: CustomerDisplay | None = None,
         exports: ExportFiles | None = None,
+        recovery: RecoverBooks | None = None,
     ) -> None:
         self._ctx = ctx
+        self._recovery = recovery  # None: no head office (standalone, or a test's bare backend)
         self._exports = exports  # None: a backend with no files to write (tests of the counter)
         self._text = receipt_text
         self._session: StaffSession | None = None

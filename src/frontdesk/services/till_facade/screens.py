@@ -14,11 +14,13 @@ from frontdesk.services import (
     manager_screens,
     member_directory,
     refund_preview,
+    sync_recovery,
 )
 from frontdesk.services.audit_trail import AuditFilter, AuditRow
 from frontdesk.services.export_files import ExportDone, ExportFiles
 from frontdesk.services.member_directory import MemberHistory, MemberHit
 from frontdesk.services.refund_preview import RefundPreview
+from frontdesk.services.sync_recovery import Recovered
 from frontdesk.services.till_facade.base import FacadeBase
 
 
@@ -76,6 +78,22 @@ class ScreensSide(FacadeBase):
         return refund_preview.preview(
             self._ctx, actor=self.actor, receipt_no=receipt_no.strip(), wanted=wanted
         )
+
+    def can_recover_books(self) -> bool:
+        return self._recovery is not None
+
+    def books_refused(self) -> str | None:
+        return sync_recovery.refusal(self._ctx)
+
+    def till_id(self) -> str:
+        with self._ctx.uow(write=False) as uow:
+            return uow.till_id
+
+    def recover_books(self, approval: str) -> Recovered:
+        """The command's recovery; the approval is used by it, with the logged-in operator."""
+        if self._recovery is None:
+            raise sync_recovery.RecoveryUnavailable()
+        return self._recovery(self._ctx, self.actor, approval)
 
     def was_refunded(self, receipt_no: str) -> bool:
         """Whether a sale has been refunded (in part or whole): its reprint says 已退货."""

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.domain.messages import Notice, render
 from frontdesk.domain.scan import Scan, ScanKind
 from frontdesk.services.card_output import CardOutput
 from frontdesk.services.device_settings import DeviceSettings
 from frontdesk.services.till_port import MemberView, TillBackend
 from frontdesk.ui.function_keys import KeyedPage
+from frontdesk.ui.i18n import Translations
 from frontdesk.ui.manager.account import PinResetPage, PointsAdjustPage, TierLockPage
 from frontdesk.ui.manager.audit import AuditLogPage
 from frontdesk.ui.manager.cards import CardActionsPage
@@ -29,6 +31,7 @@ from frontdesk.ui.manager.common import CardForm
 from frontdesk.ui.manager.erase import MemberErasePage
 from frontdesk.ui.manager.exports import ExportPage
 from frontdesk.ui.manager.members import RegisterMemberPage, TopupPage
+from frontdesk.ui.manager.recovery import RecoverPage
 from frontdesk.ui.manager.refund import RefundPage
 from frontdesk.ui.manager.shift import ShiftClosePage
 from frontdesk.ui.manager.staff import StaffPage
@@ -64,6 +67,7 @@ class ManagerDialog(QDialog):
         "staff",
         "exports",
         "erase",
+        "recover",
     )
 
     def __init__(
@@ -122,9 +126,12 @@ class ManagerDialog(QDialog):
             self._pages = (*self._pages, self.devices_page)
         # Staff last: the device page keeps its Ctrl+0; without it the staff page takes it.
         self._pages = (*self._pages, self.staff_page, self.export_page, self.erase_page)
-        self._names = tuple(
-            n for n in self.PAGES if n != "devices" or self.devices_page is not None
-        )
+        # 从总部恢复 only on a till with a head office (the command's `sync --recover`).
+        self.recover_page = RecoverPage(backend, self) if backend.can_recover_books() else None
+        if self.recover_page is not None:
+            self._pages = (*self._pages, self.recover_page)
+        present = {"devices": self.devices_page, "recover": self.recover_page}
+        self._names = tuple(n for n in self.PAGES if n not in present or present[n] is not None)
         for page in self._pages:
             self.stack.addWidget(page)
             self.nav.addItem("")
@@ -242,6 +249,7 @@ class ManagerDialog(QDialog):
             self.tr("Staff"),
             self.tr("Export"),
             self.tr("Erase personal data"),
+            render(Notice("recover_page_title"), Translations.current()),
         )
         named = dict(zip(self.PAGES, every, strict=True))
         for i, title in enumerate(named[n] for n in self._names):
