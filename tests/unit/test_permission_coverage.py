@@ -30,6 +30,7 @@ EXEMPT = {
     "member_pin.check_member_pin": "the member's PIN inside a sale already authorised",
     "online_holds.ask_hold": "inside a sale already authorised (head office's hold)",
     "online_holds.voided_on_failure": "inside a sale already authorised",
+    "membership.card_return.paid_by_bank": "yes/no for the 退卡 form, which CARD_RETURN checks",
     "sync_recovery.refusal": "head office's refusal sentence for the 从总部恢复 page; no member",
     "shifts.current": "the till's open shift (drawer, float) for the login screen; no member",
     "accounts.account_of": "an account read inside an authorised use case",
