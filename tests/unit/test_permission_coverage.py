@@ -45,8 +45,8 @@ EXEMPT = {
 # Receipts are made for a use case that was authorised (the sale, refund, top-up, …) from its
 # result; `past` and `record_reprint` read the books and are checked.
 _RECEIPT_BUILDERS = {
-    "who", "who_in", "held", "sale", "sale_in", "refund", "refund_in", "topup", "topup_in", "reissue",
-    "reissue_in", "card_return", "card_return_in", "cooling_off_refund", "shift",
+    "who", "who_in", "held", "sale", "sale_in", "refund", "refund_in", "topup", "topup_in",
+    "reissue", "reissue_in", "card_return", "card_return_in", "cooling_off_refund", "shift",
 }  # fmt: skip
 
 
