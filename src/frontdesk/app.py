@@ -99,6 +99,8 @@ class TomlDeviceSettings:
             "framing": [t.value for t in Terminator],
             "backend": [b.value for b in Backend],
             "paper": list(_papers()),
+            "display_baudrate": ["2400", "4800", "9600", "19200"],
+            "pole": ["led", "vfd"],
             "ports": serial_ports(),
         }
 
@@ -121,6 +123,9 @@ class TomlDeviceSettings:
             printer_host=c.printer.host,
             printer_port=c.printer.port,
             paper=c.paper.name,
+            display_port=c.display.port,
+            display_baudrate=c.display.baudrate,
+            display_pole=c.display.pole,
         )
 
     def _apply(self, form: DeviceSettingsForm) -> DeviceConfig:
@@ -136,6 +141,15 @@ class TomlDeviceSettings:
         paper: PaperProfile | None = _papers().get(form.paper)
         if paper is None:
             raise DeviceSettingsInvalid(f"未知纸张：{form.paper}")
+        try:
+            display = replace(
+                c.display,
+                port=form.display_port,
+                baudrate=form.display_baudrate,
+                pole=form.display_pole,
+            )
+        except ValueError:
+            raise DeviceSettingsInvalid(f"未知客显类型：{form.display_pole}") from None
         return replace(
             c,
             scanner=replace(
@@ -145,6 +159,7 @@ class TomlDeviceSettings:
                 c.printer, backend=backend, host=form.printer_host, port=form.printer_port
             ),
             paper=paper,
+            display=display,
         )
 
     def save(self, form: DeviceSettingsForm) -> None:
@@ -257,6 +272,7 @@ def run_till_app(
     if devices is not None:  # saved settings are used at once: no restart of the till
         devices.apply_with(output.rebuild)
         devices.apply_with(restart_scanner)
+        devices.apply_with(lambda: backend.use_display(configured_display(engine)))
 
     try:
         return run_till(

@@ -160,7 +160,7 @@ def test_a_saved_printer_is_used_at_once_by_the_print_queue_without_a_restart(
     first.close()
     second.close()
     assert len(first.jobs) == 1
-    assert page.result_label.text() == "已保存。打印机和扫描枪立即使用新设置，无需重启。"
+    assert page.result_label.text() == "已保存。打印机、扫描枪和客显立即生效，无需重启。"
 
 
 def test_a_printer_preset_is_chosen_on_the_device_page_and_reaches_the_file(

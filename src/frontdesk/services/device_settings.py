@@ -20,6 +20,9 @@ class DeviceSettingsForm:
     printer_host: str
     printer_port: int
     paper: str  # a paper profile name such as 58mm or 80mm
+    display_port: str = ""  # 客显 (customer display); empty: the till has none
+    display_baudrate: int = 2400
+    display_pole: str = "led"  # led (8 digits, price lamps) or vfd (two lines of 20)
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ class DeviceSettings(Protocol):
     def load(self) -> DeviceSettingsForm: ...
 
     def save(self, form: DeviceSettingsForm) -> None:
-        """Write the device file and use it at once (print queue and serial scanner made again).
+        """Write the device file and use it at once: print queue, scanner and 客显 made again.
 
         Raises DeviceSettingsInvalid.
         """

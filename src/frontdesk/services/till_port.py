@@ -123,6 +123,9 @@ class CustomerDisplay(Protocol):
     """The customer's pole display (客显): shown each item, the total, what was paid, the change."""
 
     def show(self, shown: Shown) -> None: ...
+    def close_port(self) -> None:
+        """Let go of the port (the display is replaced); the next show opens it again."""
+        ...
 
 
 class TillBackend(Protocol):

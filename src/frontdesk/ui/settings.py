@@ -58,19 +58,25 @@ class DeviceSettingsPage(KeyedPage):
         self.host_caption, self.host_edit = QLabel(self), QLineEdit(self)
         self.printer_port_caption, self.printer_port_spin = QLabel(self), QSpinBox(self)
         self.paper_caption, self.paper_combo = QLabel(self), QComboBox(self)
+        self.display_port_caption, self.display_port_edit = QLabel(self), QLineEdit(self)
+        self.display_baud_caption, self.display_baud_combo = QLabel(self), QComboBox(self)
+        self.pole_caption, self.pole_combo = QLabel(self), QComboBox(self)
         self.printer_port_spin.setRange(1, 65535)
         for combo, key in (
             (self.baud_combo, "baudrate"),
             (self.framing_combo, "framing"),
             (self.backend_combo, "backend"),
             (self.paper_combo, "paper"),
+            (self.display_baud_combo, "display_baudrate"),
+            (self.pole_combo, "pole"),
         ):
-            combo.addItems(list(choices[key]))
+            combo.addItems(list(choices.get(key, ())))
         # The serial ports this machine has (COM3… on Windows, /dev/ttyACM0… on Linux): offered
         # as the scanner port is typed, and shown while the field is empty.
         ports = list(choices.get("ports", ()))
         self.port_edit.setCompleter(QCompleter(ports, self.port_edit))
         self.port_edit.setPlaceholderText("  ".join(ports))
+        self.display_port_edit.setCompleter(QCompleter(ports, self.display_port_edit))
         for caption, field in (
             (self.port_caption, self.port_edit),
             (self.baud_caption, self.baud_combo),
@@ -79,6 +85,9 @@ class DeviceSettingsPage(KeyedPage):
             (self.host_caption, self.host_edit),
             (self.printer_port_caption, self.printer_port_spin),
             (self.paper_caption, self.paper_combo),
+            (self.display_port_caption, self.display_port_edit),
+            (self.display_baud_caption, self.display_baud_combo),
+            (self.pole_caption, self.pole_combo),
         ):
             form.addRow(caption, field)
         self.save_button = QPushButton(self)
@@ -102,7 +111,7 @@ class DeviceSettingsPage(KeyedPage):
         self.keys.bind(self.test_scan_button, "F3")
         self.keys.bind(self.test_print_button, "F4")
         self.save_button.clicked.connect(self._on_save_clicked)
-        for edit in (self.port_edit, self.host_edit):
+        for edit in (self.port_edit, self.host_edit, self.display_port_edit):
             edit.returnPressed.connect(self._on_save_clicked)
         self.test_scan_button.clicked.connect(lambda: self._run_check(self._devices.test_scan))
         self.test_print_button.clicked.connect(lambda: self._run_check(self._devices.test_print))
@@ -117,6 +126,9 @@ class DeviceSettingsPage(KeyedPage):
         self.host_caption.setText(self.tr("Printer address"))
         self.printer_port_caption.setText(self.tr("Printer TCP port"))
         self.paper_caption.setText(self.tr("Paper"))
+        self.display_port_caption.setText(self.tr("Customer display port (empty: none)"))
+        self.display_baud_caption.setText(self.tr("Customer display baud rate"))
+        self.pole_caption.setText(self.tr("Customer display kind"))
         self.keys.label(self.save_button, self.tr("Save"))
         self.keys.label(self.test_scan_button, self.tr("Test scan"))
         self.keys.label(self.test_print_button, self.tr("Test print"))
@@ -129,6 +141,9 @@ class DeviceSettingsPage(KeyedPage):
         self.host_edit.setText(form.printer_host)
         self.printer_port_spin.setValue(form.printer_port)
         self.paper_combo.setCurrentText(form.paper)
+        self.display_port_edit.setText(form.display_port)
+        self.display_baud_combo.setCurrentText(str(form.display_baudrate))
+        self.pole_combo.setCurrentText(form.display_pole)
 
     def form(self) -> DeviceSettingsForm:
         return DeviceSettingsForm(
@@ -139,6 +154,9 @@ class DeviceSettingsPage(KeyedPage):
             printer_host=self.host_edit.text().strip(),
             printer_port=self.printer_port_spin.value(),
             paper=self.paper_combo.currentText(),
+            display_port=self.display_port_edit.text().strip(),
+            display_baudrate=int(self.display_baud_combo.currentText() or "2400"),
+            display_pole=self.pole_combo.currentText() or "led",
         )
 
     @Slot()
@@ -149,7 +167,10 @@ class DeviceSettingsPage(KeyedPage):
             self.result_label.setText(str(err))
             return
         self.result_label.setText(
-            self.tr("Saved. The printer and the scanner use them now, without a restart.")
+            self.tr(
+                "Saved. The printer, the scanner and the customer display use them now,"
+                " without a restart."
+            )
         )
         self.saved.emit()
 

@@ -410,6 +410,18 @@
         <translation>Paper</translation>
     </message>
     <message>
+        <source>Customer display port (empty: none)</source>
+        <translation>Customer display port (empty: none)</translation>
+    </message>
+    <message>
+        <source>Customer display baud rate</source>
+        <translation>Customer display baud rate</translation>
+    </message>
+    <message>
+        <source>Customer display kind</source>
+        <translation>Customer display kind</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Save</translation>
     </message>
@@ -422,8 +434,8 @@
         <translation>Test print</translation>
     </message>
     <message>
-        <source>Saved. The printer and the scanner use them now, without a restart.</source>
-        <translation>Saved. The printer and the scanner use them now, without a restart.</translation>
+        <source>Saved. The printer, the scanner and the customer display use them now, without a restart.</source>
+        <translation>Saved. The printer, the scanner and the customer display use them now, without a restart.</translation>
     </message>
     <message>
         <source>Testing…</source>

@@ -410,6 +410,18 @@
         <translation>纸张</translation>
     </message>
     <message>
+        <source>Customer display port (empty: none)</source>
+        <translation>客显串口（留空：无客显）</translation>
+    </message>
+    <message>
+        <source>Customer display baud rate</source>
+        <translation>客显波特率</translation>
+    </message>
+    <message>
+        <source>Customer display kind</source>
+        <translation>客显类型（led 数码管 / vfd 两行）</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -422,8 +434,8 @@
         <translation>测试打印</translation>
     </message>
     <message>
-        <source>Saved. The printer and the scanner use them now, without a restart.</source>
-        <translation>已保存。打印机和扫描枪立即使用新设置，无需重启。</translation>
+        <source>Saved. The printer, the scanner and the customer display use them now, without a restart.</source>
+        <translation>已保存。打印机、扫描枪和客显立即生效，无需重启。</translation>
     </message>
     <message>
         <source>Testing…</source>

@@ -50,6 +50,16 @@ class FacadeBase:
         self._screens_manager: str | None = None  # and the manager who gave it
         self._display = display
 
+    def use_display(self, display: CustomerDisplay | None) -> None:
+        """The 客显 the device settings now name (saved on the 设备 page), from the next update.
+
+        The display before lets go of its port, so the new one (the same port, another speed)
+        can open it.
+        """
+        before, self._display = self._display, display
+        if before is not None and before is not display:
+            before.close_port()
+
     def _show(self, *shown: Shown) -> None:
         """Tell the customer's display; a display that fails never fails the sale."""
         if self._display is None:
