@@ -46,11 +46,6 @@ def loop_context(path: str) -> tuple[Engine, TillContext]:
     )
 
 
-def sell_forever(path: str, card: str, *, lines: int, with_receipt: bool) -> None:
-    """Check out until killed, writing each receipt number to stdout once its commit returned."""
-    run_forever(loop_context(path)[1], card, lines=lines, with_receipt=with_receipt)
-
-
 def run_forever(
     ctx: TillContext,
     card: str,

@@ -1,4 +1,9 @@
-"""SIGKILL sales and top-ups at random: each committed has exactly one print job, and it prints."""
+"""SIGKILL sales and top-ups at random: each is wholly there or wholly absent, with one print job.
+
+The one kill loop of the till: every committed sale and top-up has exactly its lines, tenders,
+ledger entries and one print job (which the worker prints once), no ledger entry is left
+without its ticket, and the ledger's sequence numbers have no hole.
+"""
 
 from __future__ import annotations
 
@@ -67,7 +72,7 @@ class _Paper:
 
 
 @pytest.mark.slow
-def test_every_committed_sale_and_top_up_has_exactly_one_print_job_whatever_the_kill(
+def test_every_sale_and_top_up_is_whole_with_one_print_job_whatever_the_kill(
     tmp_path: Path,
 ) -> None:
     # ￥2,000 on the card: the loops' ￥1 sales and ￥1 top-ups keep it far from zero and the cap.
@@ -120,6 +125,24 @@ def test_every_committed_sale_and_top_up_has_exactly_one_print_job_whatever_the_
                 text("SELECT receipt_no FROM ticket WHERE rowid = :r"), {"r": loaded.scalar()}
             ).scalar()
             jobs = [r[0] for r in conn.execute(text("SELECT job_id FROM print_job"))]
+            seqs = [r[0] for r in conn.execute(text("SELECT seq FROM ledger_entry ORDER BY seq"))]
+            # A sale: its 2 lines, 2 tenders and its entries; a top-up: its tender and entries.
+            partial = conn.execute(
+                text(
+                    "SELECT count(*) FROM ticket t WHERE t.kind IN ('sale', 'topup') AND ("
+                    " (SELECT count(*) FROM ticket_line l WHERE l.ticket_id = t.ticket_id)"
+                    "   != CASE t.kind WHEN 'sale' THEN 2 ELSE 0 END"
+                    " OR (SELECT count(*) FROM tender d WHERE d.ticket_id = t.ticket_id)"
+                    "   != CASE t.kind WHEN 'sale' THEN 2 ELSE 1 END"
+                    " OR (SELECT count(*) FROM ledger_entry e WHERE e.ticket_id = t.ticket_id) = 0)"
+                )
+            ).scalar()
+            orphans = conn.execute(
+                text(
+                    "SELECT count(*) FROM ledger_entry e WHERE e.ticket_id IS NOT NULL"
+                    " AND e.ticket_id NOT IN (SELECT ticket_id FROM ticket)"
+                )
+            ).scalar()
         queue = PrintQueue(paper := _Paper(), SqlitePrintJobStore(engine))
         queue.flush()
     finally:
@@ -131,6 +154,9 @@ def test_every_committed_sale_and_top_up_has_exactly_one_print_job_whatever_the_
         f"{kinds.count('topup')} top-ups committed"
     )
     assert confirmed <= looped, "an operation reported committed is missing"
+    assert seqs == list(range(1, len(seqs) + 1)), "a sequence number was skipped"
+    assert partial == 0, "half a sale or half a top-up"
+    assert orphans == 0
     assert len(looped) >= KILLS
     assert kinds.count("topup") >= KILLS // 2, figures  # every other loop starts with one
     assert kinds.count("sale") >= KILLS // 2, figures
