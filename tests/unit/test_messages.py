@@ -315,6 +315,21 @@ RESULT_DATA: dict[str, object] = {
     "kinds": "KIND",
     "db": "frontdesk.db",
     "detail": "frontdesk.db",
+    "members": "1,204",
+    "joined": "36",
+    "growth": "3.1%",
+    "retained": "61.0%",
+    "repurchase": "44.2%",
+    "dormant": "12.5%",
+    "bands": "700 / 150",  # the Activity labels in the language of the line
+    "active": "58.3%",
+    "top": 120,
+    "top_from": Fen(500000),
+    "middle": 480,
+    "low": 604,
+    "member": Fen(16800),
+    "guest": Fen(4800),
+    "ratio": "3.50",
 }
 DATA.update({k: v for k, v in RESULT_DATA.items() if k not in DATA})
 RESULTS = sorted(k for k in messages.known_keys() if k.startswith("said_"))

@@ -41,9 +41,9 @@ def kpi(s: Session) -> Outcome:
             path=Path(a.pdf),
             as_of=day(a.as_of),
         )
-        text = kpi_text(k) + "\n" + s.say("said_pdf_written", path=a.pdf)
+        text = kpi_text(k, s.lang) + "\n" + s.say("said_pdf_written", path=a.pdf)
     else:
         src = export_files(s.engine).source
         k = files.store_kpis_now(s.ctx, src, actor=s.actor(), as_of=day(a.as_of))
-        text = kpi_text(k)
+        text = kpi_text(k, s.lang)
     return Outcome(text, k)

@@ -96,7 +96,7 @@ def kpi(s: Session) -> Outcome:
         k = chain_kpis(admin, today)
     finally:
         admin.dispose()
-    text = kpi_text(k)
+    text = kpi_text(k, s.lang)
     if s.args.pdf:
         from frontdesk.hardware.kpi_pdf import write_kpi_pdf
 

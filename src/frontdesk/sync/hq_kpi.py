@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Engine, Row, text
 from sqlalchemy.engine import Connection
 
+from frontdesk.domain import messages
 from frontdesk.domain.analytics import (
     ACTIVE_DAYS,
     AT_RISK_DAYS,
@@ -169,22 +170,45 @@ def _pct(rate: object) -> str:
     return f"{float(str(rate)) * 100:.1f}%"
 
 
-def kpi_text(k: Kpis) -> str:
-    """The KPIs as a head-office analyst reads them, in Chinese."""
-    bands = "，".join(f"{a.label} {k.activity[a]}" for a in Activity)
+def kpi_text(k: Kpis, lang: str = messages.ZH) -> str:
+    """The KPIs as a head-office analyst (or a store's manager) reads them, in ``lang``."""
+
+    def say(key: str, **details: object) -> str:
+        return messages.say(key, lang, **details)
+
+    bands = say("said_kpi_band_sep").join(
+        f"{messages.label(a, lang)} {k.activity[a]}" for a in Activity
+    )
     v = k.value_bands
     return "\n".join(
         [
-            f"会员经营指标（截至 {k.as_of.isoformat()}，近 30 天）",
-            f"会员总数 {k.members:,}，新增 {k.new_members:,}，增长率 {_pct(k.growth_rate)}",
-            f"月活跃率 {_pct(k.monthly_active_rate)}，留存率 {_pct(k.retention_rate)}，"
-            f"复购率 {_pct(k.repurchase_rate)}，休眠占比 {_pct(k.dormant_share)}",
-            f"活跃度：{bands}",
-            f"价值分层（近 12 个月消费）：高 {v.top}（≥{v.top_from}），"
-            f"中 {v.middle}，低 {v.bottom}",
-            f"客单价：会员 {k.member_average_ticket}，非会员 {k.guest_average_ticket}，"
-            f"会员/非会员 {k.member_vs_guest}×（目标 3.5×）",
-            f"储值负债：本金 {k.stored_value_principal}，赠金 {k.stored_value_bonus}；"
-            f"积分负债 {k.points_liability:,} 分",
+            say("said_kpi_title", on=k.as_of.isoformat()),
+            say(
+                "said_kpi_members",
+                members=f"{k.members:,}",
+                joined=f"{k.new_members:,}",
+                growth=_pct(k.growth_rate),
+            ),
+            say(
+                "said_kpi_rates",
+                active=_pct(k.monthly_active_rate),
+                retained=_pct(k.retention_rate),
+                repurchase=_pct(k.repurchase_rate),
+                dormant=_pct(k.dormant_share),
+            ),
+            say("said_kpi_activity", bands=bands),
+            say("said_kpi_values", top=v.top, top_from=v.top_from, middle=v.middle, low=v.bottom),
+            say(
+                "said_kpi_tickets",
+                member=k.member_average_ticket,
+                guest=k.guest_average_ticket,
+                ratio=k.member_vs_guest,
+            ),
+            say(
+                "said_kpi_liability",
+                principal=k.stored_value_principal,
+                bonus=k.stored_value_bonus,
+                points=f"{k.points_liability:,}",
+            ),
         ]
     )

@@ -174,4 +174,30 @@ SENTENCES: dict[str, Sentence] = {
     "said_staff_unlocked": Sentence("已解锁：{staff}", "Unlocked: {staff}"),
     "said_staff_pin_reset": Sentence("已重置密码：{staff}", "PIN reset: {staff}"),
     "said_staff_role_changed": Sentence("已修改角色：{staff}", "Role changed: {staff}"),
+    # the member KPIs (frontdesk hq kpi, frontdesk kpi)
+    "said_kpi_title": Sentence(
+        "会员经营指标（截至 {on}，近 30 天）", "Member KPIs (as of {on}, the last 30 days)"
+    ),
+    "said_kpi_members": Sentence(
+        "会员总数 {members}，新增 {joined}，增长率 {growth}",
+        "Members {members}, new {joined}, growth {growth}",
+    ),
+    "said_kpi_rates": Sentence(
+        "月活跃率 {active}，留存率 {retained}，复购率 {repurchase}，休眠占比 {dormant}",
+        "Monthly active {active}, retention {retained}, repurchase {repurchase}, dormant {dormant}",
+    ),
+    "said_kpi_activity": Sentence("活跃度：{bands}", "Activity: {bands}"),
+    "said_kpi_band_sep": Sentence("，", ", "),
+    "said_kpi_values": Sentence(
+        "价值分层（近 12 个月消费）：高 {top}（≥{top_from}），中 {middle}，低 {low}",
+        "Value bands (spend over 12 months): high {top} (≥{top_from}), middle {middle}, low {low}",
+    ),
+    "said_kpi_tickets": Sentence(
+        "客单价：会员 {member}，非会员 {guest}，会员/非会员 {ratio}×（目标 3.5×）",
+        "Average ticket: members {member}, guests {guest}, members/guests {ratio}× (target 3.5×)",
+    ),
+    "said_kpi_liability": Sentence(
+        "储值负债：本金 {principal}，赠金 {bonus}；积分负债 {points} 分",
+        "Stored value owed: principal {principal}, bonus {bonus}; points owed {points}",
+    ),
 }
