@@ -22,9 +22,8 @@ from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.till_window import TillWindow
 from tests.integration.devices.conftest import LoopbackPrinter
 from tests.integration.devices.escpos_stream import parse
-from tests.ui.drivers import log_in, open_shift
+from tests.ui.drivers import log_in, open_shift, scan, type_keys
 from tests.ui.real_store import CASHIER_NO, CASHIER_PIN, RICE, WATER, RealStore
-from tests.ui.till_drivers import scan, type_keys
 
 DEADLINE_MS = 10_000
 HOLD = (Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)

@@ -10,20 +10,15 @@ from pytestqt.qtbot import QtBot
 
 from frontdesk.domain import errors
 from frontdesk.domain.money import Fen
-from frontdesk.persistence.engine import open_database
-from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
-from frontdesk.printing_setup import receipt_text
-from frontdesk.services.context import TillContext
-from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.services.till_port import HeldTicket
 from frontdesk.ui.held_tickets import HeldTicketsDialog
 from frontdesk.ui.manager import ManagerDialog
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.till_window import TillWindow
-from tests.builders import PROGRAM, FixedClock
-from tests.ui.drivers import till_window
-from tests.ui.real_store import RICE, TODAY, WATER, RealStore
-from tests.ui.till_drivers import scan
+from tests.ui.drivers import ctrl, restarted, scan, till_window
+from tests.ui.real_store import RICE, WATER, RealStore
+
+Patch = pytest.MonkeyPatch
 
 
 @pytest.fixture
@@ -31,16 +26,12 @@ def window(qtbot: QtBot, real_store: RealStore, hub: ScanHub) -> TillWindow:
     return till_window(qtbot, real_store.backend, hub)
 
 
-def ctrl(qtbot: QtBot, window: TillWindow, key: Qt.Key) -> None:
-    qtbot.keyClick(window.ui.scan_edit, key, Qt.KeyboardModifier.ControlModifier)
-
-
-def hold_rice_for_the_gold_member(
-    qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow
-) -> None:
-    scan(qtbot, hub, window, real_store.gold)
-    scan(qtbot, hub, window, RICE)
+@pytest.fixture
+def held_rice(qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow) -> TillWindow:
+    """The window after 挂单 of rice for the gold member: its ticket is empty again."""
+    scan(qtbot, hub, window, real_store.gold, RICE)
     ctrl(qtbot, window, Qt.Key.Key_G)
+    return window
 
 
 def member_name(window: TillWindow) -> str | None:
@@ -66,13 +57,9 @@ def picking(
 
 
 def test_two_tickets_held_with_their_member_and_the_second_recalled(
-    qtbot: QtBot,
-    real_store: RealStore,
-    hub: ScanHub,
-    window: TillWindow,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub, held_rice: TillWindow, monkeypatch: Patch
 ) -> None:
-    hold_rice_for_the_gold_member(qtbot, real_store, hub, window)
+    window = held_rice
     assert not window.draft.lines
     assert member_name(window) is None
     assert "已挂单" in window.ui.message_label.text()
@@ -127,15 +114,9 @@ def test_an_empty_ticket_is_not_held(
 
 
 def test_held_tickets_outlive_a_restart_and_stop_the_shift_close(
-    qtbot: QtBot,
-    real_store: RealStore,
-    hub: ScanHub,
-    window: TillWindow,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub, held_rice: TillWindow, monkeypatch: Patch
 ) -> None:
-    hold_rice_for_the_gold_member(qtbot, real_store, hub, window)
-
-    manager = ManagerDialog(real_store.backend, None, window)
+    manager = ManagerDialog(real_store.backend, None, held_rice)
     qtbot.addWidget(manager)
     page = manager.shift_page
     manager.show_page("shift")
@@ -145,13 +126,9 @@ def test_held_tickets_outlive_a_restart_and_stop_the_shift_close(
     with pytest.raises(errors.TicketsHeld):
         real_store.backend.close_shift(Fen(50000))
 
-    # The till restarts: a new process on the same database file.
-    engine = open_database(real_store.engine_path)
-    ctx = TillContext(SqlUnitOfWorkFactory(engine), FixedClock(TODAY), PROGRAM)
-    again = till_window(qtbot, ServicesTillBackend(ctx, receipt_text=receipt_text), hub)
+    again = till_window(qtbot, restarted(real_store), hub)  # the till restarts
     seen: list[list[str]] = []
     monkeypatch.setattr(HeldTicketsDialog, "ask", picking(qtbot, [Qt.Key.Key_Return], seen))
     ctrl(qtbot, again, Qt.Key.Key_Q)
     assert member_name(again) == "张三丰"
     assert [line.product.barcode for line in again.draft.lines] == [RICE]
-    engine.dispose()

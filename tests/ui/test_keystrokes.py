@@ -14,9 +14,8 @@ from pytestqt.qtbot import QtBot
 from frontdesk.domain.money import Fen
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.till_window import TillWindow
-from tests.ui.drivers import till_window
+from tests.ui.drivers import scan, till_window, type_keys
 from tests.ui.real_store import MEMBER_PIN, RICE, WATER, RealStore
-from tests.ui.till_drivers import scan, type_keys
 
 F1, F5, ENTER = Qt.Key.Key_F1, Qt.Key.Key_F5, Qt.Key.Key_Return
 

@@ -9,10 +9,10 @@ from frontdesk.domain.approvals import ApprovalBinding
 from frontdesk.domain.cards import CardState
 from frontdesk.domain.money import Fen
 from frontdesk.services.till_facade import ServicesTillBackend
-from frontdesk.services.till_port import ApprovalAction, MemberView
+from frontdesk.services.till_port import ApprovalAction
 from frontdesk.ui.approval import ApprovalDialog
 from frontdesk.ui.manager import ManagerDialog
-from tests.ui.drivers import ManagerAtHand, log_in, open_shift
+from tests.ui.drivers import ManagerAtHand, fill_registration, log_in, open_shift, register_member
 from tests.ui.real_store import CASHIER_NO, MANAGER_NO, MANAGER_PIN, RealStore
 
 
@@ -33,15 +33,7 @@ def test_a_manager_registers_a_member_reports_the_card_lost_and_reissues_it_free
     approver = ManagerAtHand(qtbot)
     monkeypatch.setattr(ApprovalDialog, "ask", approver)
     register = manager.register_page.ui
-    qtbot.keyClicks(register.phone_edit, "13700001111")
-    register.name_edit.insert("王芳")  # Chinese arrives through the IME, not keys
-    qtbot.keyClicks(register.pin_edit, "582046")
-    qtbot.keyClicks(manager.register_page.pin_confirm_edit, "582046")
-    register.consent_terms_check.setChecked(True)
-    with qtbot.waitSignal(manager.register_page.member_registered) as registered:
-        register.register_button.click()
-    member = registered.args[0]
-    assert isinstance(member, MemberView)
+    member = register_member(qtbot, manager)
     assert member.card_no is not None
     assert "王芳" in register.result_label.text()
     cards = manager.card_page
@@ -73,11 +65,7 @@ def test_registering_a_phone_twice_is_refused_with_the_existing_member(
     qtbot: QtBot, manager: ManagerDialog
 ) -> None:
     register = manager.register_page.ui
-    qtbot.keyClicks(register.phone_edit, "13812341234")
-    register.name_edit.insert("张三")  # Chinese arrives through the IME, not keys
-    qtbot.keyClicks(register.pin_edit, "582046")
-    qtbot.keyClicks(manager.register_page.pin_confirm_edit, "582046")
-    register.consent_terms_check.setChecked(True)
+    fill_registration(qtbot, manager, "13812341234", "张三")
 
     register.register_button.click()
 

@@ -18,9 +18,8 @@ from frontdesk.services.audit_trail import AuditFilter
 from frontdesk.services.till_port import Committed, SaleResult
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.till_window import TillWindow
-from tests.ui.drivers import till_window
+from tests.ui.drivers import scan, till_window, type_keys
 from tests.ui.real_store import MANAGER_NO, MANAGER_PIN, RICE, WATER, RealStore
-from tests.ui.till_drivers import scan, type_keys
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 PRICE, LINE_OFF, TICKET_OFF = (Qt.Key.Key_J, CTRL), (Qt.Key.Key_D, CTRL), (Qt.Key.Key_T, CTRL)

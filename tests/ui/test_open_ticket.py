@@ -13,9 +13,8 @@ from frontdesk.ui.receipt import ReceiptPreviewDialog
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.till_window import TillWindow
-from tests.ui.drivers import cash, till_window
+from tests.ui.drivers import answering, cash, ctrl, restarted, scan, till_window, type_code
 from tests.ui.real_store import RICE, WATER, RealStore
-from tests.ui.till_drivers import answering, restarted, scan, type_code
 
 
 @pytest.fixture
@@ -23,22 +22,24 @@ def window(qtbot: QtBot, real_store: RealStore, hub: ScanHub) -> TillWindow:
     return till_window(qtbot, real_store.backend, hub)
 
 
-def rice_for_the_gold_member(
-    qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow
-) -> None:
-    scan(qtbot, hub, window, real_store.gold)
-    scan(qtbot, hub, window, RICE)
-    scan(qtbot, hub, window, RICE)
+@pytest.fixture
+def gold_rice(qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow) -> TillWindow:
+    """The window with two rice rung up for the gold member, unpaid."""
+    scan(qtbot, hub, window, real_store.gold, RICE, RICE)
+    return window
+
+
+Patch = pytest.MonkeyPatch
 
 
 def test_a_held_ticket_comes_back_by_scanning_or_typing_its_number(
-    qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub, gold_rice: TillWindow
 ) -> None:
-    rice_for_the_gold_member(qtbot, real_store, hub, window)
-    qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    window = gold_rice
+    ctrl(qtbot, window, Qt.Key.Key_G)
     assert "G1" in window.ui.message_label.text()
     scan(qtbot, hub, window, WATER)
-    qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    ctrl(qtbot, window, Qt.Key.Key_G)
 
     scan(qtbot, hub, window, "G000001")  # the number scanned from the held slip
     assert window.member is not None
@@ -57,14 +58,9 @@ def test_a_held_ticket_comes_back_by_scanning_or_typing_its_number(
 
 
 def test_the_open_ticket_survives_a_crash_and_is_offered_back(
-    qtbot: QtBot,
-    real_store: RealStore,
-    hub: ScanHub,
-    window: TillWindow,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub, gold_rice: TillWindow, monkeypatch: Patch
 ) -> None:
-    rice_for_the_gold_member(qtbot, real_store, hub, window)
-    txn_id = window.draft.txn_id
+    txn_id = gold_rice.draft.txn_id
     # The process dies here: nothing is closed, nothing held. The till starts again.
     asked: list[str] = []
     monkeypatch.setattr(ConfirmDialog, "ask", answering(qtbot, Qt.Key.Key_Return, asked))
@@ -80,13 +76,8 @@ def test_the_open_ticket_survives_a_crash_and_is_offered_back(
 
 
 def test_an_open_ticket_declined_at_start_is_held_not_lost(
-    qtbot: QtBot,
-    real_store: RealStore,
-    hub: ScanHub,
-    window: TillWindow,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, real_store: RealStore, hub: ScanHub, gold_rice: TillWindow, monkeypatch: Patch
 ) -> None:
-    rice_for_the_gold_member(qtbot, real_store, hub, window)
     asked: list[str] = []
     monkeypatch.setattr(ConfirmDialog, "ask", answering(qtbot, Qt.Key.Key_Escape, asked))
     backend = restarted(real_store)

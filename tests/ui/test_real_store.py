@@ -12,7 +12,6 @@ from frontdesk.domain.money import Fen
 from frontdesk.persistence.verify import verify
 from frontdesk.services.till_port import (
     ApprovalAction,
-    SaleResult,
     TenderKind,
 )
 from frontdesk.ui.approval import ApprovalDialog
@@ -26,6 +25,12 @@ from tests.ui.drivers import (
     cash,
     log_in,
     open_shift,
+    pay,
+    previews,
+    register_member,
+    scan,
+    show_member,
+    squeezed,
     stored_value_and_cash,
     till_window,
 )
@@ -47,16 +52,6 @@ def window(qtbot: QtBot, real_store: RealStore, hub: ScanHub) -> TillWindow:
     return till_window(qtbot, real_store.backend, hub, CASHIER_NO, CASHIER_PIN)
 
 
-def squeezed(text: str) -> str:
-    """Receipt text with the layout's padding folded to single spaces, line by line."""
-    return "\n".join(" ".join(line.split()) for line in text.splitlines())
-
-
-def scan(qtbot: QtBot, hub: ScanHub, window: TillWindow, code: str) -> None:
-    with qtbot.waitSignal(window.ticket_changed):
-        hub.deliver(code)
-
-
 def test_a_member_sale_paid_by_stored_value_and_cash_is_in_the_books(
     qtbot: QtBot,
     real_store: RealStore,
@@ -64,21 +59,13 @@ def test_a_member_sale_paid_by_stored_value_and_cash_is_in_the_books(
     window: TillWindow,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    receipts: list[str] = []
     monkeypatch.setattr(TenderDialog, "ask", stored_value_and_cash(qtbot, "50.00", "200.00"))
-    monkeypatch.setattr(
-        ReceiptPreviewDialog, "ask", lambda lines, *_: receipts.append("\n".join(lines))
-    )
-    with qtbot.waitSignal(window.member_changed):
-        hub.deliver(real_store.card)
-    for barcode in (WATER, RICE, TOBACCO):
-        scan(qtbot, hub, window, barcode)
+    receipts = previews(monkeypatch)
+    show_member(qtbot, hub, window, real_store.card)
+    scan(qtbot, hub, window, WATER, RICE, TOBACCO)
 
-    with qtbot.waitSignal(window.sale_completed) as sale:
-        window.ui.pay_button.click()
+    result = pay(qtbot, window)
 
-    result = sale.args[0]
-    assert isinstance(result.done, SaleResult)
     assert result.done.change == Fen(9582)  # 50 + 200 − 154.18
     assert receipts == []  # printed without a preview in the way of the next scan
     qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_F10)  # the preview, on demand
@@ -99,23 +86,10 @@ def test_a_member_sale_paid_by_stored_value_and_cash_is_in_the_books(
     assert verify(real_store.till.engine) == []
 
 
-def test_a_lost_card_is_refused_with_its_reason_and_the_attempt_is_audited(
-    qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow
-) -> None:
-    with qtbot.waitSignal(window.card_refused) as refused:
-        hub.deliver(real_store.lost)
-
-    assert refused.args == ["此卡已挂失"]
-    assert window.member is None
-    [last] = real_store.backend.audit_log(1)
-    assert (last.action, last.subject, last.actor) == ("card_refused", real_store.lost, "1001")
-
-
 def test_five_wrong_pins_lock_stored_value_spending(
     qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow
 ) -> None:
-    with qtbot.waitSignal(window.member_changed):
-        hub.deliver(real_store.card)
+    show_member(qtbot, hub, window, real_store.card)
     scan(qtbot, hub, window, RICE)
     assert window.priced is not None
     dialog = TenderDialog(real_store.backend, window.draft, window.priced, window.member)
@@ -148,15 +122,8 @@ def test_a_manager_registers_reports_lost_and_reissues_and_only_the_new_card_wor
     monkeypatch.setattr(ApprovalDialog, "ask", approver)
     manager = ManagerDialog(real_store.backend, None, window)
     qtbot.addWidget(manager)
-    register = manager.register_page.ui
-    qtbot.keyClicks(register.phone_edit, "13700001111")
-    register.name_edit.insert("王芳")  # Chinese arrives through the IME, not keys
-    qtbot.keyClicks(register.pin_edit, "582046")
-    qtbot.keyClicks(manager.register_page.pin_confirm_edit, "582046")
-    register.consent_terms_check.setChecked(True)
-    with qtbot.waitSignal(manager.register_page.member_registered) as registered:
-        register.register_button.click()
-    old = registered.args[0].card_no
+    old = register_member(qtbot, manager).card_no
+    assert old is not None
     cards = manager.card_page
     manager.show_page("cards")
     cards.card.edit.setText(old)
@@ -175,8 +142,7 @@ def test_a_manager_registers_reports_lost_and_reissues_and_only_the_new_card_wor
     assert real_store.backend.find_card(old).card_state is CardState.REPLACED
     assert "￥0.00" in cards.result_label.text()
     manager.close()
-    with qtbot.waitSignal(window.member_changed):
-        hub.deliver(new)
+    show_member(qtbot, hub, window, new)
     assert window.ui.member_name_label.text() == "王芳"
     with qtbot.waitSignal(window.card_refused) as refused:
         hub.deliver(old)

@@ -16,9 +16,8 @@ from frontdesk.ui.receipt import ReceiptPreviewDialog
 from frontdesk.ui.scanning import ScanHub, WedgeScanFilter
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.till_window import TillWindow
-from tests.ui.drivers import till_window
+from tests.ui.drivers import scan, till_window
 from tests.ui.real_store import RICE, RealStore
-from tests.ui.till_drivers import scan
 
 
 class Fast:

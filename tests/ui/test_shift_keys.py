@@ -14,9 +14,8 @@ from frontdesk.ui.prompts import ConfirmDialog, PromptDialog
 from frontdesk.ui.receipt import ReceiptPreviewDialog
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.till_window import TillWindow
-from tests.ui.drivers import cash, log_in, till_window
+from tests.ui.drivers import answering, cash, log_in, scan, till_window
 from tests.ui.real_store import MANAGER_NO, MANAGER_PIN, RICE, RealStore
-from tests.ui.till_drivers import answering, scan
 
 
 @pytest.fixture

@@ -14,9 +14,8 @@ from frontdesk.ui.prompts import PromptDialog
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.till_window import TillWindow
 from tests.builders import PROGRAM
-from tests.ui.drivers import till_window
+from tests.ui.drivers import restarted, scan, till_window
 from tests.ui.real_store import RICE, TOBACCO, WATER, RealStore
-from tests.ui.till_drivers import restarted, scan
 
 
 @pytest.fixture

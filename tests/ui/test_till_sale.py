@@ -9,16 +9,22 @@ from pytestqt.qtbot import QtBot
 
 from frontdesk.domain.money import Fen
 from frontdesk.services.till_facade import ServicesTillBackend
-from frontdesk.services.till_port import (
-    SaleResult,
-)
-from frontdesk.ui.prompts import PromptDialog
-from frontdesk.ui.receipt import ReceiptPreviewDialog
 from frontdesk.ui.scanning import ScanHub, WedgeScanFilter
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.till_window import TillWindow
 from tests.builders import at
-from tests.ui.drivers import paying, stored_value_and_cash, till_window
+from tests.ui.drivers import (
+    answering_int,
+    pay,
+    paying,
+    previews,
+    refused_card,
+    scan,
+    show_member,
+    squeezed,
+    stored_value_and_cash,
+    till_window,
+)
 from tests.ui.real_store import GOLD_BAR, RICE, TOBACCO, WATER, RealStore
 
 
@@ -27,14 +33,12 @@ def window(qtbot: QtBot, backend: ServicesTillBackend, hub: ScanHub) -> TillWind
     return till_window(qtbot, backend, hub)
 
 
-def scan(qtbot: QtBot, hub: ScanHub, window: TillWindow, code: str) -> None:
-    with qtbot.waitSignal(window.ticket_changed):
-        hub.deliver(code)
-
-
-def squeezed(text: str) -> str:
-    """Receipt text with the layout's padding folded to single spaces, line by line."""
-    return "\n".join(" ".join(line.split()) for line in text.splitlines())
+@pytest.fixture
+def gold_bar(qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow) -> TillWindow:
+    """The window with a ￥15,000 gold bar rung up for the gold member (29,400 points)."""
+    show_member(qtbot, hub, window, real_store.gold)
+    scan(qtbot, hub, window, GOLD_BAR)
+    return window
 
 
 def test_a_member_sale_paid_by_stored_value_and_cash_shows_the_receipt(
@@ -47,24 +51,17 @@ def test_a_member_sale_paid_by_stored_value_and_cash_shows_the_receipt(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     customer = stored_value_and_cash(qtbot, "100.00", "100.00")
-    receipts: list[str] = []
     monkeypatch.setattr(TenderDialog, "ask", customer)
-    monkeypatch.setattr(
-        ReceiptPreviewDialog, "ask", lambda lines, *_: receipts.append("\n".join(lines))
-    )
+    receipts = previews(monkeypatch)
     window.ui.scan_edit.setFocus()
     with qtbot.waitSignal(hub.scanned):
         qtbot.keyClicks(window.ui.scan_edit, real_store.gold)
         qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_Return)
     qapp.removeEventFilter(wedge)  # the rest is typed into dialogs, not scanned
-    for barcode in (WATER, RICE, TOBACCO):
-        scan(qtbot, hub, window, barcode)
+    scan(qtbot, hub, window, WATER, RICE, TOBACCO)
 
-    with qtbot.waitSignal(window.sale_completed) as sale:
-        window.ui.pay_button.click()
+    result = pay(qtbot, window)
 
-    result = sale.args[0]
-    assert isinstance(result.done, SaleResult)
     assert result.done.change == Fen(6220)  # 100 + 100 − 137.80 (gold birthday 8折 on ￥91.00)
     assert receipts == []  # printed without a preview in the way of the next scan
     qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_F10)  # the preview, on demand
@@ -83,8 +80,7 @@ def test_a_member_sale_paid_by_stored_value_and_cash_shows_the_receipt(
 def test_a_scanned_card_fills_the_member_panel_with_a_masked_phone(
     qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow
 ) -> None:
-    with qtbot.waitSignal(window.member_changed):
-        hub.deliver(real_store.gold)
+    show_member(qtbot, hub, window, real_store.gold)
 
     ui = window.ui
     assert ui.member_name_label.text() == "张三丰"
@@ -102,8 +98,7 @@ def test_points_about_to_expire_are_shown_with_their_date(
 ) -> None:
     real_store.till.clock.moment = at(2026, 12, 10)  # 21 days before last year's lot expires
 
-    with qtbot.waitSignal(window.member_changed):
-        hub.deliver(real_store.gold)
+    show_member(qtbot, hub, window, real_store.gold)
 
     assert window.ui.expiring_label.text() == "29,400 积分将于 2026-12-31 过期"
     assert window.ui.birthday_label.isHidden()  # March was his birthday month, not December
@@ -112,34 +107,30 @@ def test_points_about_to_expire_are_shown_with_their_date(
 def test_a_lost_card_shows_the_red_banner_with_its_reason_and_is_logged(
     qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow
 ) -> None:
-    with qtbot.waitSignal(window.card_refused) as refused:
-        hub.deliver(real_store.lost)
-
-    assert refused.args == ["此卡已挂失"]
+    assert refused_card(qtbot, hub, window, real_store.lost) == "此卡已挂失"
     assert window.ui.refusal_label.text() == "此卡已挂失"
     assert not window.ui.refusal_label.isHidden()
     assert window.member is None
     [logged] = real_store.backend.audit_log(1)
-    assert (logged.action, logged.subject) == ("card_refused", real_store.lost)
+    assert (logged.action, logged.subject, logged.actor) == (
+        "card_refused",
+        real_store.lost,
+        "1001",
+    )
 
 
 def test_the_refusal_is_in_english_when_the_till_is(
     qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow, en: None
 ) -> None:
-    with qtbot.waitSignal(window.card_refused) as refused:
-        hub.deliver(real_store.lost)
-
-    assert refused.args == ["This card has been reported lost"]
+    assert refused_card(qtbot, hub, window, real_store.lost) == "This card has been reported lost"
 
 
 def test_totals_show_savings_by_kind_and_points_to_earn(
     qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow
 ) -> None:
-    with qtbot.waitSignal(window.member_changed):
-        hub.deliver(real_store.gold)
+    show_member(qtbot, hub, window, real_store.gold)
 
-    scan(qtbot, hub, window, RICE)
-    scan(qtbot, hub, window, TOBACCO)
+    scan(qtbot, hub, window, RICE, TOBACCO)
 
     ui = window.ui
     assert ui.gross_value_label.text() == "￥154.00"
@@ -149,17 +140,11 @@ def test_totals_show_savings_by_kind_and_points_to_earn(
 
 
 def test_quantity_void_and_points_redemption_reprice_the_ticket(
-    qtbot: QtBot,
-    real_store: RealStore,
-    hub: ScanHub,
-    window: TillWindow,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, hub: ScanHub, gold_bar: TillWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with qtbot.waitSignal(window.member_changed):
-        hub.deliver(real_store.gold)
-    scan(qtbot, hub, window, GOLD_BAR)
+    window = gold_bar
     scan(qtbot, hub, window, WATER)
-    monkeypatch.setattr(PromptDialog, "ask_int", lambda *args: 3)
+    answering_int(monkeypatch, 3)
 
     with qtbot.waitSignal(window.ticket_changed):
         window.ui.quantity_button.click()  # the last scanned line is selected
@@ -167,7 +152,7 @@ def test_quantity_void_and_points_redemption_reprice_the_ticket(
     with qtbot.waitSignal(window.ticket_changed):
         window.ui.void_button.click()
     assert window.lines_model.rowCount() == 1
-    monkeypatch.setattr(PromptDialog, "ask_int", lambda *args: 1)
+    answering_int(monkeypatch, 1)
     with qtbot.waitSignal(window.ticket_changed):
         window.ui.redeem_button.click()
 
@@ -178,16 +163,10 @@ def test_quantity_void_and_points_redemption_reprice_the_ticket(
 
 
 def test_redeeming_more_points_than_the_member_has_is_refused_and_undone(
-    qtbot: QtBot,
-    real_store: RealStore,
-    hub: ScanHub,
-    window: TillWindow,
-    monkeypatch: pytest.MonkeyPatch,
+    gold_bar: TillWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with qtbot.waitSignal(window.member_changed):
-        hub.deliver(real_store.gold)
-    scan(qtbot, hub, window, GOLD_BAR)
-    monkeypatch.setattr(PromptDialog, "ask_int", lambda *args: 3)  # 30,000 of his 29,400
+    window = gold_bar
+    answering_int(monkeypatch, 3)  # 30,000 of his 29,400
 
     window.ui.redeem_button.click()
 
@@ -223,10 +202,7 @@ def test_a_cash_sale_can_be_rung_up_with_the_keyboard_only(
     window: TillWindow,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    receipts: list[str] = []
-    monkeypatch.setattr(
-        ReceiptPreviewDialog, "ask", lambda lines, *_: receipts.append("\n".join(lines))
-    )
+    previews(monkeypatch)  # none in the way of the keys
 
     def cashier_types(dialog: TenderDialog) -> None:
         qtbot.keyClicks(dialog.ui.amount_edit, "10")
