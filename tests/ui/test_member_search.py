@@ -179,3 +179,30 @@ def test_a_manager_logged_in_sees_full_phones_and_the_look_is_audited(
     [look] = real_store.backend.audit_log(1)
     assert look.action == "member_full_details"
     assert look.actor == MANAGER_NO
+
+
+@pytest.mark.usefixtures("en")
+def test_in_english_the_search_names_the_tier_in_english_from_the_catalogue(
+    qtbot: QtBot, window: TillWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[MemberSearchDialog] = []
+    keys = type_and_enter("1234", take=False)
+    monkeypatch.setattr(MemberSearchDialog, "ask", searching(qtbot, keys, seen))
+
+    qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_F1)
+
+    line = seen[0].results.item(0).text()
+    assert "Gold member" in line  # 张三丰
+    assert "金卡会员" not in line
+
+
+def test_in_chinese_the_search_names_the_tier_as_the_program_does(
+    qtbot: QtBot, window: TillWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[MemberSearchDialog] = []
+    keys = type_and_enter("1234", take=False)
+    monkeypatch.setattr(MemberSearchDialog, "ask", searching(qtbot, keys, seen))
+
+    qtbot.keyClick(window.ui.scan_edit, Qt.Key.Key_F1)
+
+    assert "金卡会员" in seen[0].results.item(0).text()

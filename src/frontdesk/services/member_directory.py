@@ -34,12 +34,13 @@ class MemberHit:
     member_id: str
     name: str
     phone: str  # masked unless the searcher's role sees full details
-    tier_name: str
+    tier_name: str  # the program's name (Chinese)
     card_no: str | None  # the active card, None when the member has none
     card_state: CardState | None  # the state of the newest card
     last_card_no: str | None  # the newest card, whatever its state (a lost one to 解挂)
     balance: Fen
     points: int
+    tier: str = ""  # the tier's code, so a screen names it in its own language
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def search(ctx: TillContext, *, actor: str, text: str, limit: int = 50) -> list[
                     last_card_no=cards[-1].card_no if cards else None,
                     balance=view.balance,
                     points=view.points,
+                    tier=view.tier,
                 )
             )
     if full:

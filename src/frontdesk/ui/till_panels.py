@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from frontdesk.domain import messages
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import DiscountKind, PricedTicket
 from frontdesk.services.till_port import MemberView
@@ -12,12 +13,6 @@ from frontdesk.ui.i18n import Translations
 
 # The texts keep the window's translation context ("TillWindow"), where they were written first.
 
-_TIER_NAMES = {
-    "normal": QT_TRANSLATE_NOOP("Tier", "Normal member"),
-    "silver": QT_TRANSLATE_NOOP("Tier", "Silver member"),
-    "gold": QT_TRANSLATE_NOOP("Tier", "Gold member"),
-    "diamond": QT_TRANSLATE_NOOP("Tier", "Diamond member"),
-}
 _TIER_COLOURS = {"normal": "#607d8b", "silver": "#78909c", "gold": "#c49000", "diamond": "#6a1b9a"}
 _DISCOUNT_NAMES = {
     DiscountKind.TIER: QT_TRANSLATE_NOOP("Discount", "Member discount"),
@@ -29,13 +24,15 @@ _DISCOUNT_NAMES = {
 
 
 def tier_text(code: str, program_name: str) -> str:
-    """The program's own tier name in Chinese; a translated name for known codes otherwise."""
-    translated = (
-        QCoreApplication.translate("Tier", str(_TIER_NAMES[code])) if code in _TIER_NAMES else ""
-    )
-    if Translations.current() == "zh_CN" or not translated:
+    """The program's own tier name in Chinese; in English the catalogue's word for the code.
+
+    A code the catalogue does not know (a chain's own tier) is shown by its program name.
+    """
+    if Translations.current() == "zh_CN":
         return program_name
-    return translated
+    if code not in messages.vocabularies()["Tier"]:
+        return program_name
+    return messages.label(code, "en", "Tier")
 
 
 def discount_text(kind: DiscountKind) -> str:

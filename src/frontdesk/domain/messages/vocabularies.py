@@ -48,6 +48,14 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "cooling_off": ("冷静期退款小票", "Cooling-off refund receipt"),
         "held_ticket": ("挂单小票", "Held ticket slip"),
     },
+    # The tier codes of DOMAIN §3; a program's own names are the Chinese (program.toml says them),
+    # these the words in another language. A code a chain adds is shown by its program name.
+    "Tier": {
+        "normal": ("普通会员", "Normal member"),
+        "silver": ("银卡会员", "Silver member"),
+        "gold": ("金卡会员", "Gold member"),
+        "diamond": ("钻石会员", "Diamond member"),
+    },
     "DiscountKind": {
         "tier": ("会员折扣", "member discount"),
         "birthday": ("生日折扣", "birthday discount"),

@@ -1384,25 +1384,6 @@
     </message>
 </context>
 <context>
-    <name>Tier</name>
-    <message>
-        <source>Normal member</source>
-        <translation>Normal member</translation>
-    </message>
-    <message>
-        <source>Silver member</source>
-        <translation>Silver member</translation>
-    </message>
-    <message>
-        <source>Gold member</source>
-        <translation>Gold member</translation>
-    </message>
-    <message>
-        <source>Diamond member</source>
-        <translation>Diamond member</translation>
-    </message>
-</context>
-<context>
     <name>TierLockPage</name>
     <message>
         <source>Card number</source>

@@ -1384,25 +1384,6 @@
     </message>
 </context>
 <context>
-    <name>Tier</name>
-    <message>
-        <source>Normal member</source>
-        <translation>普通会员</translation>
-    </message>
-    <message>
-        <source>Silver member</source>
-        <translation>银卡会员</translation>
-    </message>
-    <message>
-        <source>Gold member</source>
-        <translation>金卡会员</translation>
-    </message>
-    <message>
-        <source>Diamond member</source>
-        <translation>钻石会员</translation>
-    </message>
-</context>
-<context>
     <name>TierLockPage</name>
     <message>
         <source>Card number</source>

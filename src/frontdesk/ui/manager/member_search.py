@@ -23,13 +23,15 @@ from frontdesk.ui.function_keys import FunctionKeys
 from frontdesk.ui.i18n import error_text
 from frontdesk.ui.manager.common import ERROR, OK
 from frontdesk.ui.manager.member_page import MemberPageDialog
+from frontdesk.ui.till_panels import tier_text
 
 
 def hit_line(hit: MemberHit) -> str:
     """One result: name, phone (masked for a cashier), tier, card, balance and points."""
     card = hit.card_no or QCoreApplication.translate("MemberSearch", "no active card")
     return (
-        f"{hit.name}    {hit.phone}    {hit.tier_name}    {card}    {hit.balance}    {hit.points:,}"
+        f"{hit.name}    {hit.phone}    {tier_text(hit.tier, hit.tier_name)}    {card}"
+        f"    {hit.balance}    {hit.points:,}"
     )
 
 
