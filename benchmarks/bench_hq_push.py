@@ -32,9 +32,13 @@ from frontdesk.domain.record_chain import GENESIS, audit_hash, ticket_hash
 from frontdesk.services.sync_port import RowBatch
 from frontdesk.sync.chain import values_of
 from frontdesk.sync.hq_engine import make_hq_engine
-from frontdesk.sync.hq_migrations.versions.h0009_record_chains import STAGES
 from frontdesk.sync.hq_setup import init_head_office
 from frontdesk.sync.postgres_head_office import LEDGER_COLUMNS, PostgresHeadOffice
+
+try:
+    from frontdesk.sync.hq_migrations.versions.h0016_manual_prices import STAGES
+except ImportError:  # a frontdesk from before the lines' 改价 columns (a "before" figure)
+    from frontdesk.sync.hq_migrations.versions.h0013_card_return import STAGES
 
 ENTRIES, TICKETS, BATCH = 5_400, 2_300, 5_000
 DAY = "2026-11-20"
@@ -79,6 +83,9 @@ def till_day(till_id: str) -> TillDay:
                 "redemption": 0,
                 "net": 980 if member else 1000,
                 "refund_of_line": None,
+                "list_price": None,
+                "line_discount": None,
+                "ticket_discount": None,
             }
             for n in (1, 2, 3)
         ]
