@@ -85,6 +85,53 @@ def test_members_are_imported_with_opening_balances_that_reconcile_and_verify(
     assert json.loads(shown)["phone"] == "15800000003"
 
 
+def test_the_bulk_import_writes_what_a_row_at_a_time_wrote(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One executemany per table, and still each member's opening is its own ledger
+    transaction, new cards are numbered in file order, and the outbox sends each member
+    before their card."""
+    rows = _rows(30)
+    with sqlite3.connect(store) as conn:
+        (seq_before,) = conn.execute("SELECT coalesce(max(seq), 0) FROM ledger_entry").fetchone()
+        (outbox_before,) = conn.execute("SELECT coalesce(max(seq), 0) FROM outbox").fetchone()
+    code, _, err = run(store, *ADMIN, "member", "import", str(_file(tmp_path / "o.csv", rows)),
+                       capsys=capsys)  # fmt: skip
+    assert code == 0, err
+    with sqlite3.connect(store) as conn:
+        phone_of = dict(conn.execute("SELECT member_id, phone FROM member"))
+        entries = conn.execute(
+            "SELECT seq, txn_uuid, member_id, kind, bucket, amount, approver FROM ledger_entry"
+            " WHERE seq > ? ORDER BY seq", (seq_before,),
+        ).fetchall()  # fmt: skip
+        events = conn.execute(
+            "SELECT kind, entity_id, payload FROM outbox WHERE seq > ? ORDER BY seq",
+            (outbox_before,),
+        ).fetchall()
+        issued = [
+            card for (card,) in conn.execute(
+                "SELECT c.card_no FROM card c JOIN member m USING (member_id)"
+                " WHERE m.phone LIKE '158%' AND c.card_no NOT LIKE '8900%' ORDER BY m.phone"
+            )
+        ]  # fmt: skip
+    assert [e[0] for e in entries] == list(range(seq_before + 1, seq_before + 1 + len(entries)))
+    by_txn: dict[str, set[str]] = {}
+    for _, txn, member, kind, _, _, approver in entries:
+        by_txn.setdefault(txn, set()).add(member)
+        assert (kind, approver) == ("adjust", "8001")
+    assert all(len(members) == 1 for members in by_txn.values())  # one member per transaction
+    # A member brought over with nothing (the first row) has no opening transaction.
+    with_money = [r[0] for r in rows if any(float(v) for v in (r[4], r[5], r[6]))]
+    assert sorted(phone_of[next(iter(m))] for m in by_txn.values()) == with_money
+    # Member then card, member by member, in file order; each card event names its member.
+    assert [kind for kind, _, _ in events] == ["member", "card"] * len(rows)
+    for (_, member, _), (_, _, card) in zip(events[::2], events[1::2], strict=True):
+        assert json.loads(card)["member_id"] == member
+    assert [phone_of[member] for _, member, _ in events[::2]] == [r[0] for r in rows]
+    serials = [int(card[-9:-2]) for card in issued]  # …serial (7 digits), generation, check
+    assert serials == list(range(serials[0], serials[0] + 20))  # consecutive, in file order
+
+
 def test_a_file_with_bad_rows_or_known_phones_imports_nothing(
     store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

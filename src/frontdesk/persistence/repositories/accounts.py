@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import bindparam, func, insert, select, update
@@ -10,6 +11,7 @@ from sqlalchemy.engine import Connection
 from frontdesk.domain.money import Fen
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
+from frontdesk.persistence.bulk import insert_rows
 from frontdesk.services.records import Account
 
 _ACCOUNT = select(t.account).where(t.account.c.member_id == bindparam("b_member"))
@@ -54,6 +56,19 @@ class SqlAccounts:
                 tier=tier,
             )
         )
+
+    def create_many(self, accounts: Sequence[tuple[str, str]]) -> None:
+        """(member id, tier) each, in one executemany: an import's accounts, all at zero."""
+        if accounts:
+            insert_rows(
+                self.conn,
+                t.account,
+                [
+                    {"member_id": m, "principal": 0, "bonus": 0, "points": 0, "base_principal": 0,
+                     "base_bonus": 0, "base_points": 0, "base_seq": 0, "tier": tier}
+                    for m, tier in accounts
+                ],
+            )  # fmt: skip
 
     def set_tier(
         self, member_id: str, tier: str, since: datetime | None, held_until: datetime | None

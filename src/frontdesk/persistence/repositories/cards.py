@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from types import SimpleNamespace
 
@@ -11,6 +12,7 @@ from sqlalchemy.engine import Connection
 from frontdesk.domain.cards import Card, CardState
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
+from frontdesk.persistence.bulk import insert_rows
 from frontdesk.services.records import Account, Member
 
 _HOLDER = (
@@ -60,6 +62,28 @@ class SqlCards:
                 state_at=at.isoformat(),
             )
         )
+
+    def add_many(self, cards: Sequence[Card], at: datetime) -> None:
+        if not cards:
+            return
+        when = at.isoformat()
+        insert_rows(
+            self.conn,
+            t.card,
+            [
+                {"card_no": c.card_no, "member_id": c.member_id, "generation": c.generation,
+                 "state": c.state.value, "issued_at": when, "state_at": when}
+                for c in cards
+            ],
+        )  # fmt: skip
+
+    def existing(self, card_nos: Sequence[str]) -> set[str]:
+        """Which of these card numbers are already issued here."""
+        found: set[str] = set()
+        for i in range(0, len(card_nos), 500):  # bound values per IN list, under SQLite's limit
+            q = select(t.card.c.card_no).where(t.card.c.card_no.in_(card_nos[i : i + 500]))
+            found.update(self.conn.execute(q).scalars())
+        return found
 
     def set_state(self, card_no: str, state: CardState, at: datetime) -> None:
         self.conn.execute(

@@ -6,12 +6,14 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, insert, select, update
+from sqlalchemy import and_, bindparam, func, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from frontdesk.domain.ledger import GENESIS_HASH, EntryDraft, LedgerEntry, seal
 from frontdesk.domain.money import Fen
 from frontdesk.persistence import tables as t
+from frontdesk.persistence.bulk import insert_rows
 
 _BALANCE_COLUMN = {"principal": "principal", "bonus": "bonus", "points": "points"}
 _HEAD = (
@@ -20,7 +22,6 @@ _HEAD = (
     .order_by(t.ledger_entry.c.seq.desc())
     .limit(1)
 )
-_ADD_ENTRIES = insert(t.ledger_entry)
 # Every bucket moves in the one statement, by zero where the transaction did not touch it.
 _MOVE_ACCOUNT = (
     update(t.account)
@@ -31,17 +32,20 @@ _MOVE_ACCOUNT = (
         points=t.account.c.points + bindparam("b_points"),
     )
 )
-_MOVE_LOT = (
-    update(t.points_lot)
-    .where(
-        and_(
-            t.points_lot.c.member_id == bindparam("b_member"),
-            t.points_lot.c.lot_year == bindparam("b_year"),
-        )
+# A lot the member has gains the points; one they have not is made with them.
+_UPSERT_LOT = (
+    sqlite_insert(t.points_lot)
+    .values(
+        member_id=bindparam("member_id"),
+        lot_year=bindparam("lot_year"),
+        points=bindparam("points"),
+        base_points=bindparam("base_points"),
     )
-    .values(points=t.points_lot.c.points + bindparam("b_points"))
+    .on_conflict_do_update(
+        index_elements=[t.points_lot.c.member_id, t.points_lot.c.lot_year],
+        set_={"points": t.points_lot.c.points + sqlite_insert(t.points_lot).excluded.points},
+    )
 )
-_ADD_LOT = insert(t.points_lot)
 
 
 class SqlLedger:
@@ -67,7 +71,7 @@ class SqlLedger:
             prev = entry.hash
         if not sealed:
             return sealed
-        self.conn.execute(_ADD_ENTRIES, [vars_of(e) for e in sealed])
+        insert_rows(self.conn, t.ledger_entry, [vars_of(e) for e in sealed])
         # One UPDATE per account and per points lot, however many entries the transaction has.
         deltas: dict[str, dict[str, int]] = {}
         lot_deltas: dict[tuple[str, int], int] = {}
@@ -78,28 +82,28 @@ class SqlLedger:
             if e.bucket == "points" and e.lot_year is not None:
                 key = (e.member_id, e.lot_year)
                 lot_deltas[key] = lot_deltas.get(key, 0) + e.amount
-        for member_id, moves in deltas.items():
-            self.conn.execute(
-                _MOVE_ACCOUNT,
+        # One executemany each: a sale moves one account, an import of 10,000 members as many,
+        # and a statement per member was most of an import's time.
+        self.conn.execute(
+            _MOVE_ACCOUNT,
+            [
                 {
                     "b_member": member_id,
                     "b_principal": moves.get("principal", 0),
                     "b_bonus": moves.get("bonus", 0),
                     "b_points": moves.get("points", 0),
-                },
+                }
+                for member_id, moves in deltas.items()
+            ],
+        )
+        if lot_deltas:
+            self.conn.execute(
+                _UPSERT_LOT,
+                [
+                    {"member_id": m, "lot_year": year, "points": amount, "base_points": 0}
+                    for (m, year), amount in lot_deltas.items()
+                ],
             )
-        for (member_id, lot_year), amount in lot_deltas.items():
-            lot = {"b_member": member_id, "b_year": lot_year, "b_points": amount}
-            if self.conn.execute(_MOVE_LOT, lot).rowcount == 0:
-                self.conn.execute(
-                    _ADD_LOT,
-                    {
-                        "member_id": member_id,
-                        "lot_year": lot_year,
-                        "points": amount,
-                        "base_points": 0,
-                    },
-                )
         return sealed
 
     def has_txn(self, txn_uuid: str) -> bool:

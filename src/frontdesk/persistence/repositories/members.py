@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import bindparam, insert, select, update
@@ -11,8 +12,10 @@ from frontdesk.domain.cards import BEARER_PHONE_PREFIX
 from frontdesk.domain.member_search import MemberQuery, MemberQueryKind
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
+from frontdesk.persistence.bulk import insert_rows
 from frontdesk.services.records import Member
 
+_CHUNK = 500  # bound values per IN list, well under SQLite's limit
 _MEMBER = select(t.member).where(t.member.c.member_id == bindparam("b_member"))
 
 
@@ -56,6 +59,19 @@ class SqlMembers:
 
     def add(self, m: Member, at: datetime) -> None:
         self.conn.execute(insert(t.member).values(**rows.from_member(m, at)))
+
+    def add_many(self, members: Sequence[Member], at: datetime) -> None:
+        """One executemany for a whole import: a statement per member cost 1 ms of Core each."""
+        if members:
+            insert_rows(self.conn, t.member, [rows.from_member(m, at) for m in members])
+
+    def existing_phones(self, phones: Sequence[str]) -> set[str]:
+        """Which of these phones a member already has (asked in chunks SQLite's limit takes)."""
+        found: set[str] = set()
+        for i in range(0, len(phones), _CHUNK):
+            q = select(t.member.c.phone).where(t.member.c.phone.in_(phones[i : i + _CHUNK]))
+            found.update(self.conn.execute(q).scalars())
+        return found
 
     def save(self, m: Member, at: datetime) -> None:
         values = rows.from_member(m, at)

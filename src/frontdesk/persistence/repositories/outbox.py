@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import insert
 from sqlalchemy.engine import Connection
 
 from frontdesk.persistence import tables as t
+from frontdesk.persistence.bulk import insert_rows
 
 
 class SqlOutbox:
@@ -17,12 +18,20 @@ class SqlOutbox:
         self.conn = conn
 
     def add(self, kind: str, entity_id: str, payload: dict[str, object], at: datetime) -> None:
-        self.conn.execute(
-            insert(t.outbox).values(
-                event_uuid=str(uuid.uuid4()),
-                kind=kind,
-                entity_id=entity_id,
-                payload=json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str),
-                created_at=at.isoformat(),
-            )
-        )
+        self.add_many([(kind, entity_id, payload)], at)
+
+    def add_many(self, events: Sequence[tuple[str, str, dict[str, object]]], at: datetime) -> None:
+        """Events in the order given (head office applies them in that order)."""
+        if not events:
+            return
+        when = at.isoformat()
+        insert_rows(
+            self.conn,
+            t.outbox,
+            [
+                {"event_uuid": str(uuid.uuid4()), "kind": kind, "entity_id": entity_id,
+                 "payload": json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str),
+                 "created_at": when}
+                for kind, entity_id, payload in events
+            ],
+        )  # fmt: skip

@@ -28,30 +28,30 @@ from frontdesk.services.records import Member
 from frontdesk.services.staff import authorize
 
 
+def member_event(member: Member) -> dict[str, object]:
+    """The member row as head office receives it (an import sends thousands at once)."""
+    return {
+        "phone": member.phone,
+        "name": member.name,
+        "birthday": member.birthday,
+        "gender": member.gender,
+        "store": member.store,
+        "recruiter": member.recruiter,
+        "created_at": member.created_at,
+        "consent_terms_at": member.consent_terms_at,
+        "consent_marketing_at": member.consent_marketing_at,
+        "tier_lock": member.tier_lock,
+        "tier_lock_reason": member.tier_lock_reason,
+        # A salted slow hash, never the PIN: the member pays with the same PIN at any store.
+        "pin_hash": member.pin_hash,
+    }
+
+
 def _record_member(uow: UnitOfWork, member: Member, now: datetime) -> None:
-    uow.outbox.add(
-        "member",
-        member.member_id,
-        {
-            "phone": member.phone,
-            "name": member.name,
-            "birthday": member.birthday,
-            "gender": member.gender,
-            "store": member.store,
-            "recruiter": member.recruiter,
-            "created_at": member.created_at,
-            "consent_terms_at": member.consent_terms_at,
-            "consent_marketing_at": member.consent_marketing_at,
-            "tier_lock": member.tier_lock,
-            "tier_lock_reason": member.tier_lock_reason,
-            # A salted slow hash, never the PIN: the member pays with the same PIN at any store.
-            "pin_hash": member.pin_hash,
-        },
-        now,
-    )
+    uow.outbox.add("member", member.member_id, member_event(member), now)
 
 
-def _record_card(uow: UnitOfWork, card: Card, now: datetime, undoes: str | None = None) -> None:
+def card_event(card: Card, now: datetime, undoes: str | None = None) -> dict[str, object]:
     payload: dict[str, object] = {
         "member_id": card.member_id,
         "generation": card.generation,
@@ -60,7 +60,11 @@ def _record_card(uow: UnitOfWork, card: Card, now: datetime, undoes: str | None 
     }
     if undoes is not None:
         payload["undoes"] = undoes  # the 挂失 this 解挂 takes back: head office undoes no other
-    uow.outbox.add("card", card.card_no, payload, now)
+    return payload
+
+
+def _record_card(uow: UnitOfWork, card: Card, now: datetime, undoes: str | None = None) -> None:
+    uow.outbox.add("card", card.card_no, card_event(card, now, undoes), now)
 
 
 def _new_card(uow: UnitOfWork, member_id: str, generation: int, now: datetime) -> Card:
