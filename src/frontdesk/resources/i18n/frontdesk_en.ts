@@ -1544,8 +1544,8 @@
         <translation>Scan or type a code</translation>
     </message>
     <message>
-        <source>Card, barcode or phone, then Enter   (Ctrl+F find a product, Ctrl+G hold, Ctrl+Q recall, Ctrl+J price, Ctrl+D line discount, Ctrl+T ticket discount)</source>
-        <translation>Card, barcode or phone, then Enter   (Ctrl+F find a product, Ctrl+G hold, Ctrl+Q recall, Ctrl+J price, Ctrl+D line discount, Ctrl+T ticket discount)</translation>
+        <source>Card, code or phone + Enter · Ctrl+F find · G hold · Q recall · J price · D/T discount</source>
+        <translation>Card, code or phone + Enter · Ctrl+F find · G hold · Q recall · J price · D/T discount</translation>
     </message>
     <message>
         <source>Member</source>

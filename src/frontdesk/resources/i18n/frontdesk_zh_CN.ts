@@ -1544,8 +1544,8 @@
         <translation>扫码或输入</translation>
     </message>
     <message>
-        <source>Card, barcode or phone, then Enter   (Ctrl+F find a product, Ctrl+G hold, Ctrl+Q recall, Ctrl+J price, Ctrl+D line discount, Ctrl+T ticket discount)</source>
-        <translation>刷卡、扫码或输入手机号后按回车（Ctrl+F 查找商品，Ctrl+G 挂单，Ctrl+Q 取单，Ctrl+J 改价，Ctrl+D 单品折扣，Ctrl+T 整单折扣）</translation>
+        <source>Card, code or phone + Enter · Ctrl+F find · G hold · Q recall · J price · D/T discount</source>
+        <translation>刷卡、扫码或手机号+回车　Ctrl+F 查找　G 挂单　Q 取单　J 改价　D 单品折扣　T 整单折扣</translation>
     </message>
     <message>
         <source>Member</source>

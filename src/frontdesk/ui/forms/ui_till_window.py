@@ -320,7 +320,7 @@ class Ui_TillWindow(object):
     def retranslateUi(self, TillWindow):
         TillWindow.setWindowTitle(QCoreApplication.translate("TillWindow", u"frontdesk till", None))
         self.scan_label.setText(QCoreApplication.translate("TillWindow", u"Scan or type a code", None))
-        self.scan_edit.setPlaceholderText(QCoreApplication.translate("TillWindow", u"Card, barcode or phone, then Enter   (Ctrl+F find a product, Ctrl+G hold, Ctrl+Q recall, Ctrl+J price, Ctrl+D line discount, Ctrl+T ticket discount)", None))
+        self.scan_edit.setPlaceholderText(QCoreApplication.translate("TillWindow", u"Card, code or phone + Enter \u00b7 Ctrl+F find \u00b7 G hold \u00b7 Q recall \u00b7 J price \u00b7 D/T discount", None))
         self.member_box.setTitle(QCoreApplication.translate("TillWindow", u"Member", None))
         self.member_hint_label.setText(QCoreApplication.translate("TillWindow", u"Scan a member card or press F1 to find a member by phone", None))
         self.principal_caption.setText(QCoreApplication.translate("TillWindow", u"Principal", None))
