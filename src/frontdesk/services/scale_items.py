@@ -13,11 +13,22 @@ from dataclasses import replace
 from frontdesk.domain import errors
 from frontdesk.domain.pricing import Product
 from frontdesk.domain.scale_codes import layouts_from, line_amount, read_scale_code, weight_text
+from frontdesk.services.context import TillContext
 from frontdesk.services.ports import UnitOfWork
 
 LAYOUTS_SETTING = (
     "scale_layouts"  # the store's own layouts, e.g. "26PPPPPAAAAAWWWWWC 21PPPPPWWWWWC"
 )
+
+
+def product_for(ctx: TillContext, code: str) -> Product:
+    """The product a scanned code sells (a scale label's line too); `UnknownProduct` if none."""
+    code = code.strip()
+    with ctx.uow(write=False) as uow:
+        product = products_for(uow, [code]).get(code)
+    if product is None:
+        raise errors.UnknownProduct(barcode=code)
+    return product
 
 
 def products_for(uow: UnitOfWork, codes: Sequence[str]) -> Mapping[str, Product]:

@@ -14,7 +14,9 @@ from frontdesk.services.membership.enrolment import (
 )
 from frontdesk.services.membership.lookup import (
     MemberView,
+    any_card_view,
     card_holder,
+    card_of,
     current_tier,
     find_member,
     lookup_card,
@@ -36,7 +38,9 @@ __all__ = [
     "_new_card",
     "_record_card",
     "_record_member",
+    "any_card_view",
     "card_holder",
+    "card_of",
     "change_card_state",
     "current_tier",
     "find_member",

@@ -176,6 +176,30 @@ def card_holder(uow: UnitOfWork, code: str) -> tuple[Card, Member, Account]:
     return found
 
 
+def card_of(ctx: TillContext, code: str) -> Card:
+    """The card behind a typed or scanned code, whatever its state; `UnknownCard` if none."""
+    card_no = parse_card_number(code)
+    with ctx.uow(write=False) as uow:
+        card = uow.cards.get(card_no)
+    if card is None:
+        raise errors.UnknownCard(card_no=card_no)
+    return card
+
+
+def any_card_view(ctx: TillContext, code: str, actor: str) -> MemberView:
+    """Any card's member panel, whatever the card's state.
+
+    The manager screens show lost and replaced cards too, where `lookup_card` refuses them.
+    """
+    card = card_of(ctx, code)
+    with ctx.uow(write=False) as uow:
+        authorize_in(uow, actor, Operation.MEMBER_LOOKUP)
+        member = uow.members.get(card.member_id)
+        if member is None:
+            raise errors.UnknownMember(ref=card.member_id)
+        return member_view(uow, ctx, member, card, ctx.now())
+
+
 def usable_holder(
     ctx: TillContext, uow: UnitOfWork, code: str, actor: str
 ) -> tuple[Member, MemberView]:

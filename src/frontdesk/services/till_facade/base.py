@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from frontdesk.domain import errors
 from frontdesk.domain.approvals import ApprovalBinding, required_approval
-from frontdesk.domain.cards import Card, parse_card_number
+from frontdesk.domain.cards import Card
 from frontdesk.domain.customer_display import Shown
 from frontdesk.domain.permissions import Operation
 from frontdesk.domain.receipt import Receipt
@@ -19,7 +19,7 @@ from frontdesk.services.export_files import ExportFiles
 from frontdesk.services.membership import MemberView
 from frontdesk.services.product_search import ProductSearch
 from frontdesk.services.receipt_output import ReceiptText
-from frontdesk.services.staff import StaffSession, authorize_in
+from frontdesk.services.staff import StaffSession
 from frontdesk.services.sync_recovery import RecoverBooks
 from frontdesk.services.till_port import Committed, CustomerDisplay
 
@@ -128,20 +128,8 @@ class FacadeBase:
         return required_approval(operation, subject, amount, self._ctx.program)
 
     def _card(self, code: str) -> Card:
-        card_no = parse_card_number(code)
-        with self._ctx.uow(write=False) as uow:
-            card = uow.cards.get(card_no)
-        if card is None:
-            raise errors.UnknownCard(card_no=card_no)
-        return card
+        return membership.card_of(self._ctx, code)
 
     def find_card(self, card_no: str) -> MemberView:
         """Any card, whatever its state: the manager screens show lost and replaced cards too."""
-        card = self._card(card_no)
-        with self._ctx.uow(write=False) as uow:
-            authorize_in(uow, self.actor, Operation.MEMBER_LOOKUP)
-            member = uow.members.get(card.member_id)
-            if member is None:
-                raise errors.UnknownMember(ref=card.member_id)
-            view = membership.member_view(uow, self._ctx, member, card, self._ctx.now())
-        return self._shown(view)
+        return self._shown(membership.any_card_view(self._ctx, card_no, self.actor))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from frontdesk.domain import customer_display, errors
+from frontdesk.domain import customer_display
 from frontdesk.domain.counter_rules import CounterRules
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import PricedTicket, Product
@@ -15,7 +15,7 @@ from frontdesk.services.held_tickets import HeldTicket
 from frontdesk.services.membership import MemberView
 from frontdesk.services.records import Shift
 from frontdesk.services.sale import SaleResult
-from frontdesk.services.scale_items import products_for
+from frontdesk.services.scale_items import product_for
 from frontdesk.services.staff import StaffSession
 from frontdesk.services.till_facade.base import FacadeBase, log
 from frontdesk.services.till_port import Committed, Tender, TicketDraft
@@ -53,10 +53,7 @@ class CounterSide(FacadeBase):
     # -- the sale -------------------------------------------------------------------------------
 
     def add_product(self, barcode: str) -> Product:
-        with self._ctx.uow(write=False) as uow:
-            product = products_for(uow, [barcode.strip()]).get(barcode.strip())
-        if product is None:
-            raise errors.UnknownProduct(barcode=barcode.strip())
+        product = product_for(self._ctx, barcode)
         self._show(customer_display.item(product.name, product.unit_price))
         return product
 
