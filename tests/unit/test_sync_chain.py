@@ -69,3 +69,36 @@ def test_a_sealed_chain_has_no_problems_and_a_changed_entry_is_found(
         k = data.draw(st.integers(0, len(sealed) - 1))
         changed = [*sealed[:k], replace(sealed[k], amount=sealed[k].amount + 1), *sealed[k + 1 :]]
         assert any("content" in p for p in ledger.chain_problems(changed))
+
+
+drafts = st.builds(
+    ledger.EntryDraft,
+    entry_uuid=_text,
+    txn_uuid=_text,
+    kind=st.sampled_from(ledger.EntryKind),
+    member_id=_text,
+    bucket=st.sampled_from(ledger.Bucket),
+    amount=st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    actor=_text,
+    approver=_maybe,
+    ticket_id=_maybe,
+    lot_year=st.none() | st.integers(min_value=-(2**31), max_value=2**31),
+    offline=st.booleans(),
+)
+
+
+@given(drafts, _text, st.integers(min_value=1, max_value=2**62), _text, _text)
+def test_seal_hashes_the_canonical_form_it_makes_in_one_pass(
+    d: ledger.EntryDraft, till: str, seq: int, at: str, prev: str
+) -> None:
+    # seal builds the hashed fields itself (no second copy of the entry); the bytes must be
+    # those of the canonical definition above.
+    e = ledger.seal(d, till_id=till, seq=seq, created_at=at, prev_hash=prev)
+
+    assert e.hash == e.computed_hash()
+    assert (e.kind, e.bucket, e.amount, e.prev_hash) == (
+        d.kind.value,
+        d.bucket.value,
+        d.amount,
+        prev,
+    )

@@ -6,8 +6,9 @@ import hashlib
 import json
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 GENESIS_HASH = "0" * 64
 # Entry ids are derived from the transaction id, so a replay of the same transaction makes the
@@ -133,24 +134,26 @@ _CANONICAL = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
 def seal(
     draft: EntryDraft, *, till_id: str, seq: int, created_at: str, prev_hash: str
 ) -> LedgerEntry:
-    entry = LedgerEntry(
-        till_id=till_id,
-        seq=seq,
-        entry_uuid=draft.entry_uuid,
-        txn_uuid=draft.txn_uuid,
-        created_at=created_at,
-        kind=draft.kind.value,
-        member_id=draft.member_id,
-        bucket=draft.bucket.value,
-        amount=draft.amount,
-        actor=draft.actor,
-        approver=draft.approver,
-        ticket_id=draft.ticket_id,
-        lot_year=draft.lot_year,
-        offline=draft.offline,
-        prev_hash=prev_hash,
-    )
-    return replace(entry, hash=entry.computed_hash())
+    # The fields in _HASHED_FIELDS' (sorted) order: the bytes canonical() gives, made once.
+    fields: dict[str, Any] = {
+        "actor": draft.actor,
+        "amount": draft.amount,
+        "approver": draft.approver,
+        "bucket": draft.bucket.value,
+        "created_at": created_at,
+        "entry_uuid": draft.entry_uuid,
+        "kind": draft.kind.value,
+        "lot_year": draft.lot_year,
+        "member_id": draft.member_id,
+        "offline": draft.offline,
+        "prev_hash": prev_hash,
+        "seq": seq,
+        "ticket_id": draft.ticket_id,
+        "till_id": till_id,
+        "txn_uuid": draft.txn_uuid,
+    }
+    digest = hashlib.sha256(_CANONICAL.encode(fields).encode()).hexdigest()
+    return LedgerEntry(**fields, hash=digest)
 
 
 def chain_problems(

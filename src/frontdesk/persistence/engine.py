@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection, ExceptionContext
 
 from frontdesk.domain.errors import StoreProblem
@@ -38,10 +39,15 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
 def _on_begin(conn: Connection) -> None:
     # Writers take the lock up front: a read that later upgrades to a write could hit SQLITE_BUSY
     # halfway through a sale.
-    if conn.get_execution_options().get("write", False):
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-    else:
-        conn.exec_driver_sql("BEGIN")
+    # Sent on the sqlite3 connection itself: through exec_driver_sql it cost 40 µs of a sale's CPU.
+    begin = "BEGIN IMMEDIATE" if conn.get_execution_options().get("write", False) else "BEGIN"
+    driver = conn.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    try:
+        driver.execute(begin)
+    except sqlite3.Error as error:
+        found = sp.problem_for(error, conn.engine.url.database or "")
+        raise (found or sa_exc.DBAPIError.instance(begin, (), error, sqlite3.Error)) from error
 
 
 def _on_error(context: ExceptionContext) -> None:

@@ -254,8 +254,7 @@ def _member_after(
     now: datetime,
 ) -> MemberView:
     """Projections and member moved by the sale; the panel after it, worked out, not re-read."""
-    member = h.member
-    uow.accounts.touch_purchase(member.member_id, now)
+    member = h.member  # its last purchase was moved with its balances (ledger.append)
     if priced.birthday_benefit:
         member = replace(member, birthday_benefit_year=now.year)
         uow.members.save(member, now)
@@ -338,7 +337,7 @@ def checkout(
         ticket = _sale_ticket(uow, txn_id, shift, cashier, h, priced, settlement, offline, now)
         ticket = replace(ticket, upgraded_to=upgraded, approver=approver)
         uow.tickets.add(ticket)
-        uow.ledger.append(drafts, now)
+        uow.ledger.append(drafts, now, purchase=None if h is None else h.member.member_id)
         if h is not None:
             after = _member_after(uow, ctx, h, account, drafts, priced, now)
         uow.audit.add(

@@ -9,13 +9,14 @@ from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from frontdesk.domain.money import Fen
+from frontdesk.persistence import prepared as pr
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.bulk import insert_rows
 from frontdesk.services.records import Account
 
 _ACCOUNT = select(t.account).where(t.account.c.member_id == bindparam("b_member"))
-_SET_TIER = (
+_SET_TIER = pr.Prepared(
     update(t.account)
     .where(t.account.c.member_id == bindparam("b_member"))
     .values(
@@ -24,13 +25,10 @@ _SET_TIER = (
         tier_held_until=bindparam("b_held_until"),
     )
 )
-_TOUCH_PURCHASE = (
-    update(t.account)
-    .where(t.account.c.member_id == bindparam("b_member"))
-    .values(last_purchase_at=bindparam("b_at"))
-)
-_LOTS = select(t.points_lot.c.lot_year, t.points_lot.c.points).where(
-    t.points_lot.c.member_id == bindparam("b_member")
+_LOTS = pr.Prepared(
+    select(t.points_lot.c.lot_year, t.points_lot.c.points).where(
+        t.points_lot.c.member_id == bindparam("b_member")
+    )
 )
 
 
@@ -73,7 +71,8 @@ class SqlAccounts:
     def set_tier(
         self, member_id: str, tier: str, since: datetime | None, held_until: datetime | None
     ) -> None:
-        self.conn.execute(
+        pr.execute(
+            self.conn,
             _SET_TIER,
             {
                 "b_member": member_id,
@@ -83,11 +82,8 @@ class SqlAccounts:
             },
         )
 
-    def touch_purchase(self, member_id: str, at: datetime) -> None:
-        self.conn.execute(_TOUCH_PURCHASE, {"b_member": member_id, "b_at": at.isoformat()})
-
     def lots(self, member_id: str) -> dict[int, int]:
-        return {int(y): int(p) for y, p in self.conn.execute(_LOTS, {"b_member": member_id})}
+        return {int(y): int(p) for y, p in pr.execute(self.conn, _LOTS, {"b_member": member_id})}
 
     def liability(self) -> Fen:
         q = select(func.coalesce(func.sum(t.account.c.principal + t.account.c.bonus), 0))

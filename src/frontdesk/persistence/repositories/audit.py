@@ -10,20 +10,24 @@ from typing import Unpack
 from sqlalchemy import and_, insert, select, update
 from sqlalchemy.engine import Connection
 
+from frontdesk.persistence import prepared as pr
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
-from frontdesk.persistence.record_seal import seal_audit
+from frontdesk.persistence.record_seal import ChainHeads, seal_audit
 from frontdesk.services.ports import AuditFields
 from frontdesk.services.records import Approval, AuditEntry
 
 # The next number of this till's audit trail and its link are taken from the chain's head.
-_ADD_AUDIT = insert(t.audit_log)
+_ADD_AUDIT = pr.Prepared(insert(t.audit_log))
+# json.dumps(detail, ensure_ascii=False, sort_keys=True), without a new encoder on every row.
+_DETAIL = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
 class SqlAudit:
-    def __init__(self, conn: Connection, till_id: str) -> None:
+    def __init__(self, conn: Connection, till_id: str, heads: ChainHeads | None = None) -> None:
         self.conn = conn
         self.till_id = till_id
+        self._heads = heads
 
     def add(self, *, at: datetime, actor: str, action: str, **more: Unpack[AuditFields]) -> None:
         row = {
@@ -36,9 +40,10 @@ class SqlAudit:
             "subject": more.get("subject"),
             "amount": more.get("amount"),
             "outcome": more.get("outcome", "ok"),
-            "detail": json.dumps(more.get("detail") or {}, ensure_ascii=False, sort_keys=True),
+            "detail": _DETAIL(more.get("detail") or {}),
         }
-        self.conn.execute(_ADD_AUDIT, seal_audit(self.conn, row))
+        heads = self._heads or ChainHeads(self.conn, self.till_id)
+        pr.execute(self.conn, _ADD_AUDIT, seal_audit(heads, row))
 
     def recent(self, limit: int = 200, action: str | None = None) -> list[AuditEntry]:
         q = select(t.audit_log).where(t.audit_log.c.till_id == self.till_id)

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Sequence
 from datetime import datetime
-from types import SimpleNamespace
+from typing import Any
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.engine import Connection
 
 from frontdesk.domain.cards import Card, CardState
+from frontdesk.persistence import prepared as pr
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.bulk import insert_rows
 from frontdesk.services.records import Account, Member
 
-_HOLDER = (
+_HOLDER = pr.Prepared(
     select(
         *[c.label(f"c_{c.name}") for c in t.card.c],
         *[c.label(f"m_{c.name}") for c in t.member.c],
@@ -26,6 +28,13 @@ _HOLDER = (
     )
     .where(t.card.c.card_no == bindparam("card_no"))
 )
+# The joined row cut back into its three tables' rows: (row type, first column, past the last).
+_CARD_END, _MEMBER_END = len(t.card.c), len(t.card.c) + len(t.member.c)
+_PARTS: list[tuple[Any, int, int | None]] = [
+    (namedtuple("CardRow", t.card.c.keys()), 0, _CARD_END),
+    (namedtuple("MemberRow", t.member.c.keys()), _CARD_END, _MEMBER_END),
+    (namedtuple("AccountRow", t.account.c.keys()), _MEMBER_END, None),
+]
 
 
 class SqlCards:
@@ -38,14 +47,11 @@ class SqlCards:
 
     def with_holder(self, card_no: str) -> tuple[Card, Member, Account] | None:
         """The card, its member and account in one query: the counter's hot path."""
-        r = self.conn.execute(_HOLDER, {"card_no": card_no}).mappings().first()
+        r = pr.execute(self.conn, _HOLDER, {"card_no": card_no}).fetchone()
         if r is None:
             return None
-        part = {
-            p: SimpleNamespace(**{k[2:]: v for k, v in r.items() if k[:2] == p})
-            for p in ("c_", "m_", "a_")
-        }
-        return rows.to_card(part["c_"]), rows.to_member(part["m_"]), rows.to_account(part["a_"])
+        card, member, account = (row._make(r[a:b]) for row, a, b in _PARTS)
+        return rows.to_card(card), rows.to_member(member), rows.to_account(account)
 
     def for_member(self, member_id: str) -> list[Card]:
         q = select(t.card).where(t.card.c.member_id == member_id).order_by(t.card.c.generation)

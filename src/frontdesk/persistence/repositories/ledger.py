@@ -6,24 +6,20 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, select, update
+from sqlalchemy import and_, bindparam, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
-from frontdesk.domain.ledger import GENESIS_HASH, EntryDraft, LedgerEntry, seal
+from frontdesk.domain.ledger import EntryDraft, LedgerEntry, seal
 from frontdesk.domain.money import Fen
+from frontdesk.persistence import prepared as pr
 from frontdesk.persistence import tables as t
-from frontdesk.persistence.bulk import insert_rows
+from frontdesk.persistence.record_seal import ChainHeads
 
 _BALANCE_COLUMN = {"principal": "principal", "bonus": "bonus", "points": "points"}
-_HEAD = (
-    select(t.ledger_entry.c.seq, t.ledger_entry.c.hash)
-    .where(t.ledger_entry.c.till_id == bindparam("b_till"))
-    .order_by(t.ledger_entry.c.seq.desc())
-    .limit(1)
-)
+_ADD_ENTRIES = pr.Prepared(insert(t.ledger_entry))
 # Every bucket moves in the one statement, by zero where the transaction did not touch it.
-_MOVE_ACCOUNT = (
+_MOVE = (
     update(t.account)
     .where(t.account.c.member_id == bindparam("b_member"))
     .values(
@@ -32,8 +28,16 @@ _MOVE_ACCOUNT = (
         points=t.account.c.points + bindparam("b_points"),
     )
 )
+_MOVE_ACCOUNT = pr.Prepared(_MOVE)
+# A purchase's member: the same UPDATE also says when they last bought.
+_MOVE_PURCHASE = pr.Prepared(_MOVE.values(last_purchase_at=bindparam("b_at")))
+_TOUCH_PURCHASE = pr.Prepared(
+    update(t.account)
+    .where(t.account.c.member_id == bindparam("b_member"))
+    .values(last_purchase_at=bindparam("b_at"))
+)
 # A lot the member has gains the points; one they have not is made with them.
-_UPSERT_LOT = (
+_UPSERT_LOT = pr.Prepared(
     sqlite_insert(t.points_lot)
     .values(
         member_id=bindparam("member_id"),
@@ -44,34 +48,46 @@ _UPSERT_LOT = (
     .on_conflict_do_update(
         index_elements=[t.points_lot.c.member_id, t.points_lot.c.lot_year],
         set_={"points": t.points_lot.c.points + sqlite_insert(t.points_lot).excluded.points},
-    )
+    ),
+    by_columns=False,
 )
 
 
 class SqlLedger:
     """Appends sealed entries and moves the projections in the same transaction."""
 
-    def __init__(self, conn: Connection, till_id: str) -> None:
+    def __init__(self, conn: Connection, till_id: str, heads: ChainHeads | None = None) -> None:
         self.conn = conn
         self.till_id = till_id
+        self._heads = heads or ChainHeads(conn, till_id)
 
     def head(self) -> tuple[int, str]:
-        r = self.conn.execute(_HEAD, {"b_till": self.till_id}).first()
-        return (0, GENESIS_HASH) if r is None else (int(r.seq), str(r.hash))
+        return self._heads.get("ledger")
 
-    def append(self, drafts: Sequence[EntryDraft], at: datetime) -> list[LedgerEntry]:
+    def append(
+        self, drafts: Sequence[EntryDraft], at: datetime, *, purchase: str | None = None
+    ) -> list[LedgerEntry]:
+        """Seal and write the entries, moving each account and points lot once.
+
+        `purchase`: the member whose purchase this is; their account's last purchase becomes
+        `at` in the same UPDATE that moves its balances.
+        """
         seq, prev = self.head()
+        stamp = at.isoformat()
+        touch = {"b_member": purchase, "b_at": stamp}
         sealed: list[LedgerEntry] = []
         for d in drafts:
             seq += 1
-            entry = seal(
-                d, till_id=self.till_id, seq=seq, created_at=at.isoformat(), prev_hash=prev
-            )
+            entry = seal(d, till_id=self.till_id, seq=seq, created_at=stamp, prev_hash=prev)
             sealed.append(entry)
             prev = entry.hash
         if not sealed:
+            if purchase is not None:
+                pr.execute(self.conn, _TOUCH_PURCHASE, touch)
             return sealed
-        insert_rows(self.conn, t.ledger_entry, [vars_of(e) for e in sealed])
+        self._heads.moved("ledger", sealed[-1].seq, sealed[-1].hash)
+        # An entry's own field dict is the statement's parameters (read, never changed).
+        pr.execute_many(self.conn, _ADD_ENTRIES, [vars(e) for e in sealed])
         # One UPDATE per account and per points lot, however many entries the transaction has.
         deltas: dict[str, dict[str, int]] = {}
         lot_deltas: dict[tuple[str, int], int] = {}
@@ -82,28 +98,32 @@ class SqlLedger:
             if e.bucket == "points" and e.lot_year is not None:
                 key = (e.member_id, e.lot_year)
                 lot_deltas[key] = lot_deltas.get(key, 0) + e.amount
+        moves = {
+            member_id: {
+                "b_member": member_id,
+                "b_principal": m.get("principal", 0),
+                "b_bonus": m.get("bonus", 0),
+                "b_points": m.get("points", 0),
+            }
+            for member_id, m in deltas.items()
+        }
+        if purchase is not None:
+            bought = moves.pop(purchase, None)
+            if bought is None:
+                pr.execute(self.conn, _TOUCH_PURCHASE, touch)
+            else:
+                pr.execute(self.conn, _MOVE_PURCHASE, {**bought, "b_at": stamp})
         # One executemany each: a sale moves one account, an import of 10,000 members as many,
         # and a statement per member was most of an import's time.
-        self.conn.execute(
-            _MOVE_ACCOUNT,
+        pr.execute_many(self.conn, _MOVE_ACCOUNT, list(moves.values()))
+        pr.execute_many(
+            self.conn,
+            _UPSERT_LOT,
             [
-                {
-                    "b_member": member_id,
-                    "b_principal": moves.get("principal", 0),
-                    "b_bonus": moves.get("bonus", 0),
-                    "b_points": moves.get("points", 0),
-                }
-                for member_id, moves in deltas.items()
+                {"member_id": m, "lot_year": year, "points": amount, "base_points": 0}
+                for (m, year), amount in lot_deltas.items()
             ],
         )
-        if lot_deltas:
-            self.conn.execute(
-                _UPSERT_LOT,
-                [
-                    {"member_id": m, "lot_year": year, "points": amount, "base_points": 0}
-                    for (m, year), amount in lot_deltas.items()
-                ],
-            )
         return sealed
 
     def has_txn(self, txn_uuid: str) -> bool:

@@ -11,13 +11,22 @@ from sqlalchemy.engine import Connection
 
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import Product
+from frontdesk.persistence import prepared as pr
 from frontdesk.persistence import tables as t
 
-_PRODUCTS = select(t.product).where(
-    and_(
-        t.product.c.barcode.in_(bindparam("b_codes", expanding=True)), t.product.c.active.is_(True)
-    )
-)
+# A basket of n distinct products is one statement with n parameters, prepared once per n.
+_PRODUCTS: dict[int, pr.Prepared] = {}
+
+
+def _products(n: int) -> pr.Prepared:
+    found = _PRODUCTS.get(n)
+    if found is None:
+        codes: list[Any] = [bindparam(f"b_code{i}") for i in range(n)]
+        q = select(t.product).where(
+            and_(t.product.c.barcode.in_(codes), t.product.c.active.is_(True))
+        )
+        found = _PRODUCTS[n] = pr.Prepared(q)
+    return found
 
 
 class SqlProducts:
@@ -34,7 +43,11 @@ class SqlProducts:
 
     def many(self, barcodes: Sequence[str]) -> dict[str, Product]:
         """The active products among these barcodes, in one query (a basket is priced at once)."""
-        found = self.conn.execute(_PRODUCTS, {"b_codes": sorted(set(barcodes))})
+        codes = sorted(set(barcodes))
+        if not codes:
+            return {}
+        params = {f"b_code{i}": code for i, code in enumerate(codes)}
+        found = pr.all_rows(self.conn, _products(len(codes)), params)
         return {r.barcode: _product_of(r) for r in found}
 
     def upsert(self, p: Product) -> None:

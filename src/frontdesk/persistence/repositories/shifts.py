@@ -9,12 +9,15 @@ from sqlalchemy import and_, bindparam, insert, select, update
 from sqlalchemy.engine import Connection
 
 from frontdesk.domain.money import Fen
+from frontdesk.persistence import prepared as pr
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
 from frontdesk.services.records import Shift
 
-_OPEN_SHIFT = select(t.shift).where(
-    and_(t.shift.c.till_id == bindparam("b_till"), t.shift.c.closed_at.is_(None))
+_OPEN_SHIFT = pr.Prepared(
+    select(t.shift).where(
+        and_(t.shift.c.till_id == bindparam("b_till"), t.shift.c.closed_at.is_(None))
+    )
 )
 
 
@@ -24,7 +27,7 @@ class SqlShifts:
         self.till_id = till_id
 
     def current(self) -> Shift | None:
-        r = self.conn.execute(_OPEN_SHIFT, {"b_till": self.till_id}).first()
+        r = pr.first(self.conn, _OPEN_SHIFT, {"b_till": self.till_id})
         return None if r is None else rows.to_shift(r)
 
     def get(self, shift_id: str) -> Shift | None:

@@ -7,11 +7,14 @@ from datetime import datetime
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
 
+from frontdesk.persistence import prepared as pr
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
 from frontdesk.services.records import Staff
 
-_STAFF = select(t.staff).where(t.staff.c.staff_no == bindparam("b_staff"))  # every use case's
+_STAFF = pr.Prepared(
+    select(t.staff).where(t.staff.c.staff_no == bindparam("b_staff"))
+)  # every use case's
 
 
 class SqlStaff:
@@ -19,7 +22,7 @@ class SqlStaff:
         self.conn = conn
 
     def get(self, staff_no: str) -> Staff | None:
-        r = self.conn.execute(_STAFF, {"b_staff": staff_no}).first()
+        r = pr.first(self.conn, _STAFF, {"b_staff": staff_no})
         return None if r is None else rows.to_staff(r)
 
     def add(self, s: Staff, at: datetime) -> None:

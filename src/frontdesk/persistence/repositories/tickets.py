@@ -6,24 +6,25 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, func, insert, or_, select
+from sqlalchemy import and_, bindparam, case, func, insert, or_, select, union_all
 from sqlalchemy.engine import Connection
 
 from frontdesk.domain.money import Fen
 from frontdesk.domain.tiers import TierEvent, TierTotals
+from frontdesk.persistence import prepared as pr
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
-from frontdesk.persistence.record_seal import seal_ticket
+from frontdesk.persistence.record_seal import ChainHeads, seal_ticket
 from frontdesk.persistence.rows import manual_columns
 from frontdesk.services.records import Ticket
 
-_TICKET = select(t.ticket).where(t.ticket.c.ticket_id == bindparam("b_ticket"))
-_TICKET_LINES = (
+_TICKET = pr.Prepared(select(t.ticket).where(t.ticket.c.ticket_id == bindparam("b_ticket")))
+_TICKET_LINES = pr.Prepared(
     select(t.ticket_line)
     .where(t.ticket_line.c.ticket_id == bindparam("b_ticket"))
     .order_by(t.ticket_line.c.line_no)
 )
-_TICKET_TENDERS = (
+_TICKET_TENDERS = pr.Prepared(
     select(t.tender).where(t.tender.c.ticket_id == bindparam("b_ticket")).order_by(t.tender.c.idx)
 )
 _TIER_TICKETS = select(
@@ -43,9 +44,9 @@ _TIER_TICKETS_AFTER = _TIER_TICKETS.where(t.ticket.c.created_at > bindparam("b_b
 _REMOTE_TIER_EVENTS_AFTER = _REMOTE_TIER_EVENTS.where(
     t.remote_tier_event.c.at > bindparam("b_bound")
 )
-_ADD_TICKET = insert(t.ticket)
-_ADD_LINES = insert(t.ticket_line)
-_ADD_TENDERS = insert(t.tender)
+_ADD_TICKET = pr.Prepared(insert(t.ticket))
+_ADD_LINES = pr.Prepared(insert(t.ticket_line))
+_ADD_TENDERS = pr.Prepared(insert(t.tender))
 
 
 def _text_bound(since: datetime) -> str:
@@ -88,20 +89,23 @@ _REMOTE_TIER_TOTALS = select(
     .where(t.ticket.c.ticket_id == t.remote_tier_event.c.ticket_id)
     .exists(),
 )
+# One statement, two rows (this till's, the other stores'); their order does not matter.
+_TIER_TOTALS = pr.Prepared(union_all(_LOCAL_TIER_TOTALS, _REMOTE_TIER_TOTALS))
 
 
 class SqlTickets:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, heads: ChainHeads | None = None) -> None:
         self.conn = conn
+        self._heads = heads
 
     def _load(self, r: Any) -> Ticket:
         key = {"b_ticket": r.ticket_id}
-        lines = tuple(rows.to_line(x) for x in self.conn.execute(_TICKET_LINES, key))
-        tenders = tuple(rows.to_tender(x) for x in self.conn.execute(_TICKET_TENDERS, key))
+        lines = tuple(rows.to_line(x) for x in pr.all_rows(self.conn, _TICKET_LINES, key))
+        tenders = tuple(rows.to_tender(x) for x in pr.all_rows(self.conn, _TICKET_TENDERS, key))
         return rows.to_ticket(r, lines, tenders)
 
     def get(self, ticket_id: str) -> Ticket | None:
-        r = self.conn.execute(_TICKET, {"b_ticket": ticket_id}).first()
+        r = pr.first(self.conn, _TICKET, {"b_ticket": ticket_id})
         return None if r is None else self._load(r)
 
     def by_receipt(self, receipt_no: str) -> Ticket | None:
@@ -180,8 +184,7 @@ class SqlTickets:
         out of the history only ever lower the exact figures.
         """
         params = {"b_member": member_id, "b_bound": _text_bound(since)}
-        mine = self.conn.execute(_LOCAL_TIER_TOTALS, params).one()
-        theirs = self.conn.execute(_REMOTE_TIER_TOTALS, params).one()
+        mine, theirs = pr.execute(self.conn, _TIER_TOTALS, params).fetchall()
         return TierTotals(
             Fen(mine[0] + theirs[0]), mine[1] + theirs[1], Fen(max(mine[2], theirs[2], 0))
         )
@@ -269,8 +272,7 @@ class SqlTickets:
             for i, x in enumerate(tk.tenders)
         ]
         # Sealed into the ticket chain with its lines and tenders (persistence/record_seal.py).
-        self.conn.execute(_ADD_TICKET, seal_ticket(self.conn, row, lines, tenders))
-        if lines:
-            self.conn.execute(_ADD_LINES, lines)
-        if tenders:
-            self.conn.execute(_ADD_TENDERS, tenders)
+        heads = self._heads or ChainHeads(self.conn, tk.till_id)
+        pr.execute(self.conn, _ADD_TICKET, seal_ticket(heads, row, lines, tenders))
+        pr.execute_many(self.conn, _ADD_LINES, lines)
+        pr.execute_many(self.conn, _ADD_TENDERS, tenders)
