@@ -19,7 +19,7 @@ from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.ui.manager import ManagerDialog
 from frontdesk.ui.settings import DeviceSettingsPage
 from tests.integration.devices.conftest import LoopbackPrinter
-from tests.ui.real_store import RealStore
+from tests.ui.real_store import CASHIER_NO, CASHIER_PIN, RealStore
 
 
 class SlowScanner:
@@ -140,6 +140,8 @@ def test_a_saved_printer_is_used_at_once_by_the_print_queue_without_a_restart(
     connection = PrinterConnection(Backend.NETWORK, "127.0.0.1", first.port, timeout=1.0)
     save_config(DeviceConfig(printer=connection, paper=PAPER_80MM), path)
     backend = real_store.backend
+    # A reprint rebuilds a past receipt, which reads ticket data: only for a signed-in staff.
+    backend.login(CASHIER_NO, CASHIER_PIN)
     output = QueuedReceiptOutput(real_store.till.engine, path, backend.past_receipt)
     output.start()
     devices = TomlDeviceSettings(path, appliers=[output.rebuild])
