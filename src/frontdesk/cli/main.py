@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -17,6 +16,8 @@ from typing import TYPE_CHECKING
 from frontdesk.cli.parser import parse
 
 if TYPE_CHECKING:
+    import logging
+
     from frontdesk.cli.output import Outcome
 
 # `till` too: on a new machine it opens the setup screen, which makes the store.
@@ -33,9 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from frontdesk.cli.failures import report
 
         code = report(exc, args)
-        logging.getLogger("frontdesk.cli").info(
-            "%s refused or failed (%s), exit %d", args.handler, type(exc).__name__, code
-        )
+        _log().info("%s refused or failed (%s), exit %d", args.handler, type(exc).__name__, code)
         return code
 
 
@@ -81,6 +80,13 @@ def run(args: argparse.Namespace) -> int:
     return int(outcome.code)
 
 
+def _log() -> logging.Logger:
+    # logging is imported when a command runs, not for --help (a quarter of its imports).
+    import logging
+
+    return logging.getLogger("frontdesk.cli")
+
+
 def _log_start(args: argparse.Namespace) -> None:
     # Only once the database opened (or is being made): a mistyped or garbage --db gets nothing
     # written beside it.
@@ -89,15 +95,13 @@ def _log_start(args: argparse.Namespace) -> None:
     if start_logging(args.db) == getattr(args, "logging_to", None):
         return
     args.logging_to = log_path(args.db)
-    logging.getLogger("frontdesk.cli").info(
-        "%s started (staff %s)", args.handler, getattr(args, "staff", None) or "-"
-    )
+    _log().info("%s started (staff %s)", args.handler, getattr(args, "staff", None) or "-")
 
 
 def _log_end(args: argparse.Namespace, outcome: Outcome) -> None:
     # What happened, by its receipt number when it made one (a sale, a refund, a top-up).
     ticket = getattr(outcome.result, "ticket", None) or outcome.result
     receipt = getattr(ticket, "receipt_no", None)
-    logging.getLogger("frontdesk.cli").info(
+    _log().info(
         "%s ended, exit %d%s", args.handler, outcome.code, f", receipt {receipt}" if receipt else ""
     )

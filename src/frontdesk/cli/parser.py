@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from frontdesk import __version__
 from frontdesk.cli.grammar import Grammar, Parser
 from frontdesk.cli.help_text import ARGPARSE_TEXT, LANGUAGES
-from frontdesk.domain.money import parse_count, parse_signed_count
+from frontdesk.domain.counts import parse_count, parse_signed_count
 
 
 def _init(g: Grammar, p: Parser) -> None:

@@ -7,6 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
+from frontdesk.domain.counts import parse_count as parse_count  # read with money
+from frontdesk.domain.counts import parse_signed_count as parse_signed_count
+
 # Yuan as a person writes it: ASCII digits (commas only between thousands), at most two decimals.
 _AMOUNT = re.compile(r"(?P<whole>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.(?P<fen>[0-9]{1,2}))?")
 
@@ -76,20 +79,6 @@ class Fen:
 
 
 ZERO = Fen(0)
-
-
-def parse_count(text: str) -> int:
-    """A quantity or count a person typed: ASCII digits only (int() also takes "１_０")."""
-    digits = text.strip()
-    if not (digits.isascii() and digits.isdigit()) or len(digits) > 15:
-        raise ValueError(f"not a whole number: {text!r}")
-    return int(digits)
-
-
-def parse_signed_count(text: str) -> int:
-    """Like parse_count, with an optional leading minus (a points adjustment)."""
-    stripped = text.strip()
-    return -parse_count(stripped[1:]) if stripped.startswith("-") else parse_count(stripped)
 
 
 def total(amounts: Sequence[Fen]) -> Fen:
