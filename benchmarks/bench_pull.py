@@ -25,13 +25,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 from tests.builders import FixedClock, hq_member_row
 
 from benchmarks.bench_core import CODES, NOW, cached_store
 from frontdesk.config import load_program
 from frontdesk.domain.money import Fen
 from frontdesk.domain.program import PinPolicy
+from frontdesk.persistence import engine as engine_module
 from frontdesk.persistence.engine import open_database
 from frontdesk.persistence.sync_store import SqliteSyncStore
 from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
@@ -94,6 +95,50 @@ def longest_transaction(engine: Engine) -> list[float]:
     return held
 
 
+class SaleWaits:
+    """Where each sale's time went: BEGIN IMMEDIATE (waiting for the pull's lock in SQLite's
+    busy handler) and COMMIT (the WAL write, fsync and any checkpoint it runs)."""
+
+    def __init__(self) -> None:
+        self.begin: list[float] = []
+        self.commit: list[float] = []
+        self._plain_begin = engine_module._on_begin
+
+    def install(self) -> None:
+        def timed_begin(conn: Any) -> None:
+            w0 = time.perf_counter()
+            self._plain_begin(conn)
+            if threading.current_thread() is threading.main_thread():
+                self.begin.append(time.perf_counter() - w0)
+
+        engine_module._on_begin = timed_begin  # before the counter's engine is made
+        plain_commit = Connection.commit
+
+        def timed_commit(conn: Connection) -> None:
+            w0 = time.perf_counter()
+            plain_commit(conn)
+            if threading.current_thread() is threading.main_thread():
+                self.commit.append(time.perf_counter() - w0)
+
+        Connection.commit = timed_commit  # type: ignore[method-assign,assignment]
+
+    def show(self, wall: list[float]) -> None:
+        for name, xs in (("waiting for the lock (BEGIN)", self.begin), ("COMMIT", self.commit)):
+            s = sorted(xs)
+            if s:
+                print(
+                    f"  {name}: p50 {statistics.median(s) * 1000:.1f} ms  p99"
+                    f" {s[int(len(s) * 0.99)] * 1000:.1f} ms  max {s[-1] * 1000:.1f} ms"
+                )
+        slow = [i for i, w in enumerate(wall) if w > 0.2]
+        for i in slow[:10]:
+            b = self.begin[i] if i < len(self.begin) else float("nan")
+            c = self.commit[i] if i < len(self.commit) else float("nan")
+            print(
+                f"  slow sale {i}: {wall[i] * 1000:.0f} ms, BEGIN {b * 1000:.0f} ms, COMMIT {c * 1000:.0f} ms"
+            )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--members", type=int, default=1_000_000)
@@ -109,6 +154,8 @@ def main() -> None:
     program = replace(
         load_program(), pin_policy=PinPolicy.ABOVE_AMOUNT, pin_above_amount=Fen(10**12)
     )
+    waits = SaleWaits()
+    waits.install()
     engine = open_database(path)
     ctx = TillContext(SqlUnitOfWorkFactory(engine), FixedClock(NOW), program)
     staff_admin.add_staff(
@@ -178,6 +225,7 @@ def main() -> None:
     )
     for f in failures[:5]:
         print("  ", f)
+    waits.show(wall)
 
 
 if __name__ == "__main__":
