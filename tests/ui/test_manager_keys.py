@@ -91,6 +91,20 @@ def test_english_buttons_carry_the_same_keys(
     assert dialog.card_page.report_lost_button.text() == "F2 Report lost"
 
 
+def test_every_english_page_title_fits_the_page_list(
+    qtbot: QtBot, en: None, backend: ServicesTillBackend
+) -> None:
+    dialog = ManagerDialog(backend)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    room = dialog.nav.viewport().width()
+    metrics = dialog.nav.fontMetrics()
+
+    titles = [dialog.nav.item(i).text() for i in range(dialog.nav.count())]
+    assert "    Erase personal data" in titles
+    assert all(metrics.horizontalAdvance(t) < room for t in titles), (room, titles)
+
+
 def test_the_refund_page_refunds_a_receipt_on_its_function_key(
     qtbot: QtBot,
     real_store: RealStore,

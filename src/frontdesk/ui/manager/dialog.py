@@ -257,6 +257,10 @@ class ManagerDialog(QDialog):
             if item is not None:
                 # Ctrl+1 … Ctrl+0 reach the first ten pages; a page after them has no digit.
                 item.setText(f"{(i + 1) % 10}  {title}" if i < 10 else f"    {title}")
+        # The list is as wide as its longest title in the current language (English titles run
+        # longer than Chinese), never narrower than the 200 px the pages are laid out for.
+        fitted = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8
+        self.nav.setFixedWidth(max(200, fitted))
 
     @Slot(int)
     def _on_page_changed(self, index: int) -> None:
