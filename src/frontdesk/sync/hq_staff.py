@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
+from sqlalchemy.engine import Connection
 
 from frontdesk.domain import errors
 from frontdesk.domain.permissions import Role
 from frontdesk.domain.stored_value import hash_pin
 from frontdesk.services.staff import check_staff_pin_strength
+from frontdesk.sync.hq_setup import chain_pin_secret
 
 
 @dataclass(frozen=True)
@@ -50,13 +52,23 @@ def add(admin: Engine, *, staff_no: str, name: str, role: str, pin: str) -> HqSt
                 "INSERT INTO staff (staff_no, name, role, pin_hash, pin_seq) "
                 "VALUES (:s, :n, :r, :h, nextval('master_change_seq'))"
             ),
-            {"s": staff_no, "n": name, "r": new_role.value, "h": hash_pin(pin, None)},
+            {"s": staff_no, "n": name, "r": new_role.value, "h": _hashed(conn, pin)},
         )
     return HqStaff(staff_no, name, new_role.value, False)
 
 
-def _change(admin: Engine, staff_no: str, assignment: str, **params: object) -> HqStaff:
+def _hashed(conn: Connection, pin: str) -> str:
+    # Keyed with the chain's PIN secret, the one every till of the chain holds outside its
+    # database: a copy of head office's staff table alone is not enough to try the PINs.
+    return hash_pin(pin, chain_pin_secret(conn, None))
+
+
+def _change(
+    admin: Engine, staff_no: str, assignment: str, pin: str | None = None, **params: object
+) -> HqStaff:
     with admin.begin() as conn:
+        if pin is not None:
+            params["h"] = _hashed(conn, pin)
         r = conn.execute(
             text(
                 f"UPDATE staff SET {assignment}, change_seq = nextval('master_change_seq'), "
@@ -83,7 +95,7 @@ def reset_pin(admin: Engine, staff_no: str, pin: str) -> HqStaff:
         admin,
         staff_no,
         "pin_hash = :h, pin_seq = nextval('master_change_seq')",
-        h=hash_pin(pin, None),
+        pin=pin,
     )
 
 

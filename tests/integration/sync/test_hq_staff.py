@@ -11,6 +11,7 @@ from sqlalchemy.engine import URL
 from frontdesk.cli.main import main
 from frontdesk.domain import errors
 from frontdesk.domain.approvals import ApprovalAction, ApprovalBinding
+from frontdesk.domain.stored_value import uses_pepper
 from frontdesk.services import staff, staff_admin
 from frontdesk.sync.hq_engine import make_hq_engine
 from tests.integration.sync.conftest import ADMIN, Till
@@ -24,6 +25,15 @@ def _hq(url: URL, capsys: pytest.CaptureFixture[str], till: Till, *args: str) ->
     return out
 
 
+def _hq_pin_hash(hq_admin: Engine, staff_no: str) -> str:
+    with hq_admin.connect() as conn:
+        return str(
+            conn.execute(
+                text("SELECT pin_hash FROM staff WHERE staff_no = :s"), {"s": staff_no}
+            ).scalar_one()
+        )
+
+
 def test_a_manager_added_at_head_office_works_at_every_till_and_is_disabled_everywhere(
     make_till: Callable[..., Till],
     hq_admin_url: URL,
@@ -33,6 +43,8 @@ def test_a_manager_added_at_head_office_works_at_every_till_and_is_disabled_ever
     a, b = make_till(1, 71), make_till(2, 72)
     said = _hq(hq_admin_url, capsys, a, "add", "5001", "赵店长", "manager", "--new-pin", "5001")
     assert "总部已添加员工" in said
+    # Head office's copy of the hash is keyed with the chain's PIN secret, as the tills' are.
+    assert uses_pepper(_hq_pin_hash(hq_admin, "5001"))
     for till in (a, b):
         assert till.sync().ok
         assert staff.login(till.ctx, "5001", "5001").role == "manager"
@@ -66,6 +78,7 @@ def test_a_manager_added_at_head_office_works_at_every_till_and_is_disabled_ever
     _hq(hq_admin_url, capsys, a, "reset-pin", "5001", "--new-pin", "5702")
     assert b.sync().ok
     assert staff.login(b.ctx, "5001", "5702").staff_no == "5001"
+    assert uses_pepper(_hq_pin_hash(hq_admin, "5001"))
     listed = _hq(hq_admin_url, capsys, a, "list")
     assert "5001" in listed
 
