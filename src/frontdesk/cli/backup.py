@@ -13,7 +13,6 @@ from frontdesk.cli.output import Outcome
 from frontdesk.cli.session import Session
 from frontdesk.config import SystemClock
 from frontdesk.domain import messages
-from frontdesk.domain.permissions import Operation, Role, permits, require
 from frontdesk.persistence import backup, pin_pepper
 from frontdesk.services import backups
 
@@ -24,33 +23,16 @@ def default_folder(db: Path) -> Path:
     return db.parent / "backups"
 
 
-NIGHTLY_ACTOR = "system"
-
-
-def _actor(s: Session) -> str:
-    # The nightly job is the machine's own (a systemd timer or a Windows scheduled task running
-    # as the account that owns the data folder, which can read the database file anyway): it
-    # signs in as nobody. Any person's backup is a manager's or an admin's.
-    if s.args.nightly:
-        return NIGHTLY_ACTOR
-    person = s.operator()
-    require(Role(person.role), Operation.BACKUP)
-    return person.staff_no
-
-
 def take(s: Session) -> Outcome:
-    actor = _actor(s)
+    actor = backups.may_back_up(s.ctx, None if s.args.nightly else s.operator().staff_no)
     now = SystemClock().now()
     folder = Path(s.args.to) if s.args.to else default_folder(s.args.db)
     done = backup.take(s.args.db, folder, now)
     _copy_credentials(s.args.db, done.path)
     gone = backup.prune(folder, s.args.keep_days, now)
-    with s.ctx.uow() as uow:
-        uow.audit.add(
-            at=now, actor=actor, action="backup", subject=done.path.name,
-            detail={"ledger_seq": done.ledger_seq, "pruned": len(gone)},
-        )  # fmt: skip
-        uow.commit()
+    backups.record_backup(
+        s.ctx, actor=actor, name=done.path.name, ledger_seq=done.ledger_seq, pruned=len(gone)
+    )
     text = s.say(
         "said_backup_taken",
         path=done.path,
@@ -108,22 +90,16 @@ def _checked_install(
     from frontdesk.config import load_program
     from frontdesk.persistence.engine import open_database
     from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
-    from frontdesk.services import staff
     from frontdesk.services.context import TillContext
 
     backup.install(source, scratch)
     engine = open_database(scratch)
     try:
         ctx = TillContext(SqlUnitOfWorkFactory(engine), SystemClock(), load_program(args.program))
-        person = staff.login(ctx, args.staff or "", args.pin or "")
-        if not permits(Role(person.role), Operation.RESTORE):
-            raise backups.RestoreNotPermitted()
-        with ctx.uow() as uow:
-            uow.audit.add(
-                at=ctx.now(), actor=person.staff_no, action="restore", subject=source.name,
-                detail={"ledger_seq": ledger_seq},
-            )  # fmt: skip
-            uow.commit()
+        backups.restore_by(
+            ctx, staff_no=args.staff or "", pin=args.pin or "", source=source.name,
+            ledger_seq=ledger_seq,
+        )  # fmt: skip
     finally:
         engine.dispose()
     return backup.install(scratch, target)

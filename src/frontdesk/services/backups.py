@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from frontdesk.domain import errors
+from frontdesk.domain.permissions import NotPermitted, Operation
+from frontdesk.services.context import TillContext
+from frontdesk.services.staff import authorize, authorize_in, login
 
 
 class BackupBehindHeadOffice(errors.DomainError):
@@ -37,3 +40,45 @@ def check_against_head_office(backup: Mapping[str, int], head_office: Mapping[st
         mine, theirs = backup.get(stream, 0), head_office.get(stream, 0)
         if mine < theirs:
             raise BackupBehindHeadOffice(stream_zh=zh, stream_en=en, backup_seq=mine, hq_seq=theirs)
+
+
+NIGHTLY_ACTOR = "system"
+
+
+def may_back_up(ctx: TillContext, actor: str | None) -> str:
+    """Who a backup is audited as; a person's backup needs BACKUP (a manager or an admin).
+
+    The nightly job (``actor`` None) is the machine's own: a systemd timer or a Windows scheduled
+    task running as the account that owns the data folder, which can read the database file
+    anyway. Checked before the copy is made.
+    """
+    if actor is None:
+        return NIGHTLY_ACTOR
+    authorize(ctx, actor, Operation.BACKUP)
+    return actor
+
+
+def record_backup(ctx: TillContext, *, actor: str, name: str, ledger_seq: int, pruned: int) -> None:
+    """The audit row of a backup that `may_back_up` allowed."""
+    with ctx.uow() as uow:
+        uow.audit.add(
+            at=ctx.now(), actor=actor, action="backup", subject=name,
+            detail={"ledger_seq": ledger_seq, "pruned": pruned},
+        )  # fmt: skip
+        uow.commit()
+
+
+def restore_by(ctx: TillContext, *, staff_no: str, pin: str, source: str, ledger_seq: int) -> str:
+    """An admin of the backup signs in on its copy (RESTORE); the restore is audited there."""
+    person = login(ctx, staff_no, pin)
+    with ctx.uow() as uow:
+        try:
+            authorize_in(uow, person.staff_no, Operation.RESTORE)
+        except NotPermitted:
+            raise RestoreNotPermitted() from None
+        uow.audit.add(
+            at=ctx.now(), actor=person.staff_no, action="restore", subject=source,
+            detail={"ledger_seq": ledger_seq},
+        )  # fmt: skip
+        uow.commit()
+    return person.staff_no
