@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from frontdesk.domain import errors
@@ -86,6 +86,20 @@ class Registered:
     card_no: str
 
 
+def _open_account(uow: UnitOfWork, ctx: TillContext, member: Member, pin: str | None) -> Member:
+    """A new member row with its PIN hashed, its account at the entry tier, and its change queued.
+
+    One place for a named member and a bearer card alike: both are accounts head office and
+    every till treat the same way.
+    """
+    if pin is not None:
+        member = replace(member, pin_hash=hash_pin(pin, uow.pin_secrets.member))
+    uow.members.add(member, member.created_at)
+    uow.accounts.create(member.member_id, ctx.program.entry_tier.code)
+    _record_member(uow, member, member.created_at)
+    return member
+
+
 def register(
     ctx: TillContext,
     *,
@@ -122,27 +136,29 @@ def register(
         existing = uow.members.by_phone(reg.phone)
         if existing is not None:
             raise errors.DuplicatePhone(phone=mask_phone(reg.phone), name=existing.name)
-        member = Member(
-            member_id=new_id(),
-            phone=reg.phone,
-            name=reg.name,
-            birthday=reg.birthday,
-            gender=reg.gender,
-            consent_terms_at=reg.consent_terms_at,
-            consent_marketing_at=reg.consent_marketing_at,
-            recruiter=actor,
-            store=store_digits(store),
-            created_at=now,
-            pin_hash=None if pin is None else hash_pin(pin, uow.pin_secrets.member),
-            pin_failures=0,
-            pin_locked=False,
-            tier_lock=None,
-            tier_lock_reason=None,
-            birthday_benefit_year=None,
+        member = _open_account(
+            uow,
+            ctx,
+            Member(
+                member_id=new_id(),
+                phone=reg.phone,
+                name=reg.name,
+                birthday=reg.birthday,
+                gender=reg.gender,
+                consent_terms_at=reg.consent_terms_at,
+                consent_marketing_at=reg.consent_marketing_at,
+                recruiter=actor,
+                store=store_digits(store),
+                created_at=now,
+                pin_hash=None,
+                pin_failures=0,
+                pin_locked=False,
+                tier_lock=None,
+                tier_lock_reason=None,
+                birthday_benefit_year=None,
+            ),
+            pin,
         )
-        uow.members.add(member, now)
-        uow.accounts.create(member.member_id, ctx.program.entry_tier.code)
-        _record_member(uow, member, now)
         card = _new_card(uow, member.member_id, 0, now) if issue_card else None
         uow.audit.add(
             at=now,
@@ -205,27 +221,29 @@ def issue_bearer_card(
         store, _ = till_numbers(uow)
         approver = screens_approver(uow, screens_approval, actor)
         member_id = new_id()
-        member = Member(
-            member_id=member_id,
-            phone=bearer_phone(member_id),
-            name="",
-            birthday=None,
-            gender=None,
-            consent_terms_at=now,  # the card's terms, handed over with it
-            consent_marketing_at=None,  # nobody to market to
-            recruiter=actor,
-            store=store_digits(store),
-            created_at=now,
-            pin_hash=None if pin is None else hash_pin(pin, uow.pin_secrets.member),
-            pin_failures=0,
-            pin_locked=False,
-            tier_lock=None,
-            tier_lock_reason=None,
-            birthday_benefit_year=None,
+        _open_account(
+            uow,
+            ctx,
+            Member(
+                member_id=member_id,
+                phone=bearer_phone(member_id),
+                name="",
+                birthday=None,
+                gender=None,
+                consent_terms_at=now,  # the card's terms, handed over with it
+                consent_marketing_at=None,  # nobody to market to
+                recruiter=actor,
+                store=store_digits(store),
+                created_at=now,
+                pin_hash=None,
+                pin_failures=0,
+                pin_locked=False,
+                tier_lock=None,
+                tier_lock_reason=None,
+                birthday_benefit_year=None,
+            ),
+            pin,
         )
-        uow.members.add(member, now)
-        uow.accounts.create(member_id, ctx.program.entry_tier.code)
-        _record_member(uow, member, now)
         card = _new_card(uow, member_id, 0, now)
         uow.audit.add(
             at=now,
