@@ -71,13 +71,4 @@ def recover(s: Session) -> Outcome:
         return Outcome(
             "", None, code=1, warnings=[str(exc) if s.lang == "zh_CN" else exc.message_en]
         )
-    said = Notice(
-        "sync_recovered",
-        {
-            "entries": done.entries,
-            "tickets": done.tickets,
-            "audit": done.audit,
-            "aside": done.set_aside,
-        },
-    )
-    return Outcome(render(said, s.lang), done)
+    return Outcome(render(done.notice, s.lang), done)

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from frontdesk.domain.errors import DomainError
+from frontdesk.domain.messages import Notice
 from frontdesk.domain.permissions import Operation
 from frontdesk.services.context import TillContext
 from frontdesk.services.ports import UnitOfWork
@@ -55,6 +56,19 @@ class Recovered:
     tickets: int
     audit: int
     set_aside: int
+
+    @property
+    def notice(self) -> Notice:
+        """What the command and the 从总部恢复 page both say once the books are back."""
+        return Notice(
+            "sync_recovered",
+            {
+                "entries": self.entries,
+                "tickets": self.tickets,
+                "audit": self.audit,
+                "aside": self.set_aside,
+            },
+        )
 
 
 # Replaces the till's books: (till_id, head office's records, when, the recovery's audit row).

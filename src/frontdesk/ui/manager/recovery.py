@@ -88,14 +88,5 @@ class RecoverPage(KeyedPage):
             show(self.result_label, text, error=True)
         if done is None:
             return
-        said = Notice(
-            "sync_recovered",
-            {
-                "entries": done.entries,
-                "tickets": done.tickets,
-                "audit": done.audit,
-                "aside": done.set_aside,
-            },
-        )
-        show(self.result_label, render(said, Translations.current()))
+        show(self.result_label, render(done.notice, Translations.current()))
         self.refresh()
