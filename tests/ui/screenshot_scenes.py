@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -25,14 +24,12 @@ from frontdesk.config import load_program
 from frontdesk.demo import DEMO_PRODUCTS, DemoMember, build_demo, ean13
 from frontdesk.domain.approvals import ApprovalBinding
 from frontdesk.domain.money import Fen
-from frontdesk.domain.receipt import Receipt
 from frontdesk.hardware.escpos_printer import OFFLINE
 from frontdesk.persistence.engine import open_database
 from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
 from frontdesk.printing_setup import receipt_text
 from frontdesk.services.context import TillContext
 from frontdesk.services.device_settings import DeviceSettingsForm
-from frontdesk.services.printing import Delivery
 from frontdesk.services.sync_control import SyncState, SyncStatus
 from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.services.till_port import ApprovalAction, TenderKind
@@ -45,6 +42,7 @@ from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.till_window import TillWindow
 from tests.builders import FixedClock, at
+from tests.ui.quiet_printer import QuietPrinter
 
 SIZES = ((1024, 768), (1366, 768), (1920, 1080))
 # 09:41 on the till's own clock, wherever the screenshots are made.
@@ -93,33 +91,8 @@ DEVICES = DeviceSettingsForm(
 )
 
 
-class ScenePrinter:
+class ScenePrinter(QuietPrinter):
     """A ReceiptOutput that prints nothing; the scenes set the fault the status bar shows."""
-
-    fault: str | None = None
-
-    def start(self) -> None:
-        pass
-
-    def stop(self) -> None:
-        pass
-
-    def submit(self, receipt: Receipt) -> None:
-        pass
-
-    def reprint(self, receipt_no: str) -> Receipt:
-        raise KeyError(receipt_no)
-
-    def text(self, receipt: Receipt) -> list[str]:
-        return []
-
-    def listen(
-        self,
-        on_fault: Callable[[str], None],
-        on_recovered: Callable[[], None],
-        on_delivered: Callable[[str, Delivery], None],
-    ) -> None:
-        pass
 
 
 LANGUAGES = ("zh_CN", "en")

@@ -6,7 +6,6 @@ the print queue, the preview) or, for the retry, a call that commits and then ra
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, cast
 
 import pytest
@@ -16,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import LineInput
 from frontdesk.domain.receipt import Receipt
-from frontdesk.services.printing import Delivery
 from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.services.till_port import (
     BankPayout,
@@ -33,6 +31,7 @@ from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.tender import TenderDialog
 from frontdesk.ui.till_window import TillWindow
 from tests.ui.drivers import ManagerAtHand, TenderAsk, log_in, open_shift, paying
+from tests.ui.quiet_printer import QuietPrinter
 from tests.ui.real_store import RICE, RealStore
 
 NOT_PRINTED = "已收款，小票未打印（已排队）"
@@ -50,30 +49,14 @@ def broken_layout(receipt: Receipt) -> list[str]:
     raise Broken("the printer's text layout failed")
 
 
-class BrokenQueue:
+class BrokenQueue(QuietPrinter):
     """A print queue that fails on every job handed to it."""
-
-    fault: str | None = None
-
-    def start(self) -> None: ...
-    def stop(self) -> None: ...
 
     def submit(self, receipt: Receipt) -> None:
         raise Broken("the print queue is broken")
 
     def reprint(self, receipt_no: str) -> Receipt:
         raise Broken("the print queue is broken")
-
-    def text(self, receipt: Receipt) -> list[str]:
-        return []
-
-    def listen(
-        self,
-        on_fault: Callable[[str], None],
-        on_recovered: Callable[[], None],
-        on_delivered: Callable[[str, Delivery], None],
-    ) -> None:
-        pass
 
 
 class FailsOnceAfterCommit:
