@@ -9,9 +9,12 @@ from frontdesk.services import cooling_off
 
 def refund_top_up(s: Session) -> Outcome:
     r = cooling_off.refund_top_up(s.ctx, actor=s.actor(), receipt_no=s.args.receipt_no)
-    text = (
-        f"冷静期退款完成：充值 {r.topup.receipt_no} 退还本金 {r.returned.principal}，"
-        f"收回赠金 {r.returned.bonus}，小票 {r.ticket.receipt_no}"
+    text = s.say(
+        "said_topup_returned",
+        topup_receipt_no=r.topup.receipt_no,
+        principal=r.returned.principal,
+        bonus=r.returned.bonus,
+        receipt_no=r.ticket.receipt_no,
     )
     shown = {
         "topup_receipt_no": r.topup.receipt_no,

@@ -8,6 +8,7 @@ from pathlib import Path
 from frontdesk.cli.errors import UsageError
 from frontdesk.cli.output import Outcome
 from frontdesk.cli.session import Session, day
+from frontdesk.domain import messages
 from frontdesk.domain.numbering import store_digits
 from frontdesk.sync.hq_engine import make_hq_engine
 
@@ -62,13 +63,14 @@ def migrate(args: argparse.Namespace) -> Outcome:
     finally:
         admin.dispose()
     if before == after:
-        text = f"总部数据库已是最新版本 {after}，无需升级"
-        if args.lang != "zh_CN":
-            text = f"Head office's database is already at {after}; nothing to upgrade"
+        text = messages.say("said_hq_schema_current", args.lang, schema_after=after)
     else:
-        text = f"总部数据库已升级：{before or '空库'} → {after}；各收银台的登录不变"
-        if args.lang != "zh_CN":
-            text = f"Head office upgraded: {before or 'empty'} → {after}; no till's login changed"
+        text = messages.say(
+            "said_hq_schema_upgraded",
+            args.lang,
+            schema_before=before or messages.say("said_hq_schema_empty", args.lang),
+            schema_after=after,
+        )
     data = {"before": before, "after": after, "expected": expected_schema()}
     return Outcome(text, data)
 

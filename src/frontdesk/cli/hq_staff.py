@@ -12,32 +12,27 @@ from sqlalchemy import Engine
 
 from frontdesk.cli.output import Outcome
 from frontdesk.cli.session import Session
+from frontdesk.domain.messages import ZH
 from frontdesk.domain.permissions import ROLE_NAMES, Role
 from frontdesk.sync import hq_staff
 from frontdesk.sync.hq_engine import make_hq_engine
 from frontdesk.sync.hq_staff import HqStaff
 
 
-def _line(v: HqStaff, lang: str) -> str:
-    zh = lang == "zh_CN"
-    words = [v.staff_no, v.name, ROLE_NAMES[Role(v.role)][0 if zh else 1]]
+def _line(s: Session, v: HqStaff) -> str:
+    words = [v.staff_no, v.name, ROLE_NAMES[Role(v.role)][0 if s.lang == ZH else 1]]
     if v.disabled:
-        words.append("已停用" if zh else "disabled")
+        words.append(s.say("said_staff_is_disabled"))
     return "  ".join(words)
 
 
-def _with_admin(s: Session, act: Callable[[Engine], HqStaff], zh: str, en: str) -> Outcome:
+def _with_admin(s: Session, act: Callable[[Engine], HqStaff], said: str) -> Outcome:
     admin = make_hq_engine(s.args.hq_url)
     try:
         view = act(admin)
     finally:
         admin.dispose()
-    said = (
-        f"{zh}（各收银台下次同步生效）："
-        if s.lang == "zh_CN"
-        else f"{en} (every till at its next sync): "
-    )
-    return Outcome(said + _line(view, s.lang), view)
+    return Outcome(s.say(said, staff=_line(s, view)), view)
 
 
 def add(s: Session) -> Outcome:
@@ -45,26 +40,19 @@ def add(s: Session) -> Outcome:
     return _with_admin(
         s,
         lambda e: hq_staff.add(e, staff_no=a.staff_no, name=a.name, role=a.role, pin=a.new_pin),
-        "总部已添加员工",
-        "Head office added the staff member",
+        "said_hq_staff_added",
     )
 
 
 def disable(s: Session) -> Outcome:
     return _with_admin(
-        s,
-        lambda e: hq_staff.set_disabled(e, s.args.staff_no, True),
-        "总部已停用员工",
-        "Head office disabled the staff member",
+        s, lambda e: hq_staff.set_disabled(e, s.args.staff_no, True), "said_hq_staff_disabled"
     )
 
 
 def enable(s: Session) -> Outcome:
     return _with_admin(
-        s,
-        lambda e: hq_staff.set_disabled(e, s.args.staff_no, False),
-        "总部已重新启用员工",
-        "Head office enabled the staff member again",
+        s, lambda e: hq_staff.set_disabled(e, s.args.staff_no, False), "said_hq_staff_enabled"
     )
 
 
@@ -72,8 +60,7 @@ def set_role(s: Session) -> Outcome:
     return _with_admin(
         s,
         lambda e: hq_staff.set_role(e, s.args.staff_no, s.args.role),
-        "总部已修改员工角色",
-        "Head office changed the staff member's role",
+        "said_hq_staff_role_changed",
     )
 
 
@@ -81,8 +68,7 @@ def reset_pin(s: Session) -> Outcome:
     return _with_admin(
         s,
         lambda e: hq_staff.reset_pin(e, s.args.staff_no, s.args.new_pin),
-        "总部已重置员工密码",
-        "Head office reset the staff member's PIN",
+        "said_hq_staff_pin_reset",
     )
 
 
@@ -92,4 +78,4 @@ def list_staff(s: Session) -> Outcome:
         views = hq_staff.listing(admin)
     finally:
         admin.dispose()
-    return Outcome("\n".join(_line(v, s.lang) for v in views), views)
+    return Outcome("\n".join(_line(s, v) for v in views), views)

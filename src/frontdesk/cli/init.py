@@ -23,10 +23,15 @@ def init(s: Session) -> Outcome:
         till_no=a.till,
         store_name=a.store_name or s.ctx.program.store_name,
         admin_no=a.admin,
-        admin_name=a.admin_name,
+        admin_name=_admin_name(s),
         admin_pin=a.admin_pin,
     )
     return Outcome(s.say("said_till_ready", till=till, admin=a.admin), {"till_id": till})
+
+
+def _admin_name(s: Session) -> str:
+    """--admin-name, else the word for an administrator in the command's language."""
+    return str(s.args.admin_name or s.say("said_default_admin_name"))
 
 
 def _enrol(s: Session) -> Outcome:
@@ -36,17 +41,12 @@ def _enrol(s: Session) -> Outcome:
     hq = parse_address(a.hq, a.sslmode or "", a.sslrootcert or "")
     till = enrol(
         s.ctx, Path(a.db), code=a.enrol, hq=hq,
-        admin_no=a.admin, admin_name=a.admin_name, admin_pin=a.admin_pin,
+        admin_no=a.admin, admin_name=_admin_name(s), admin_pin=a.admin_pin,
     )  # fmt: skip
-    tls = hq.sslmode or "默认"
-    text = (
-        f"收银台 {till} 已向总部 {hq.host}:{hq.port}/{hq.database} 注册（TLS：{tls}），"
-        f"以本收银台自己的登录同步；管理员工号 {a.admin}"
-        if s.lang == "zh_CN"
-        else f"Till {till} enrolled with head office {hq.host}:{hq.port}/{hq.database} "
-        f"(TLS: {hq.sslmode or 'default'}); it syncs with its own login; admin {a.admin}"
-    )
-    return Outcome(text, {"till_id": till, "hq": f"{hq.host}:{hq.port}/{hq.database}"})
+    where = f"{hq.host}:{hq.port}/{hq.database}"
+    tls = hq.sslmode or s.say("said_tls_default")
+    text = s.say("said_enrolled", till=till, hq=where, tls=tls, admin=a.admin)
+    return Outcome(text, {"till_id": till, "hq": where})
 
 
 def demo(s: Session) -> Outcome:

@@ -19,7 +19,7 @@ def export_data(s: Session) -> Outcome:
     out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     moves = len(data["movements"])
     return Outcome(
-        f"会员个人信息副本已写入 {out}（{moves} 笔储值与积分变动）",
+        s.say("said_member_data_exported", path=out, count=moves),
         {"path": str(out), "member_id": data["personal"]["member_id"], "movements": moves},
     )
 
@@ -31,8 +31,8 @@ def consent(s: Session) -> Outcome:
     member = member_rights.set_marketing_consent(
         s.ctx, actor=s.actor(), member_id=s.member_id(), consent=a.give_marketing
     )
-    text = "已撤回营销同意：不再向该会员发送营销信息" if a.withdraw_marketing else "已取得营销同意"
-    return Outcome(text, {"member_id": member.member_id, "marketing": a.give_marketing})
+    said = "said_marketing_withdrawn" if a.withdraw_marketing else "said_marketing_given"
+    return Outcome(s.say(said), {"member_id": member.member_id, "marketing": a.give_marketing})
 
 
 def erase(s: Session) -> Outcome:
@@ -44,6 +44,6 @@ def erase(s: Session) -> Outcome:
         )
     )
     return Outcome(
-        f"会员 {member_id} 的个人信息已删除（店长 {approver} 批准），账目保留",
+        s.say("said_member_erased", member_id=member_id, approver=approver),
         {"member_id": member_id, "approver": approver, "erased": True},
     )

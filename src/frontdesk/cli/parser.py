@@ -28,7 +28,7 @@ def _init(g: Grammar, p: Parser) -> None:
     g.arg(p, "--sslmode", choices=["disable", "require", "verify-ca", "verify-full"])
     g.arg(p, "--sslrootcert")
     g.arg(p, "--admin", required=True)
-    g.arg(p, "--admin-name", default="管理员")
+    g.arg(p, "--admin-name")  # default: the word for an administrator, in --lang
     g.arg(p, "--admin-pin", required=True)
 
 

@@ -32,9 +32,7 @@ def print_result(s: Session, kind: str, outcome: Outcome) -> None:
     queue.submit(receipt)
     if not faults and queue.last_delivery is Delivery.SENT:
         # The printer reports no status: the till knows the bytes left, not that paper came out.
-        outcome.warnings.append(
-            f"小票 {receipt.header.receipt_no} 已发送到打印机（该打印机不回报状态，未确认打印）"
-        )
+        outcome.warnings.append(s.say("said_receipt_sent", receipt_no=receipt.header.receipt_no))
     fault = pdf_copy(devices_path(s.args.db), receipt)
     if fault is not None:
         outcome.warnings.append(s.say("said_warning", text=fault))

@@ -200,4 +200,83 @@ SENTENCES: dict[str, Sentence] = {
         "储值负债：本金 {principal}，赠金 {bonus}；积分负债 {points} 分",
         "Stored value owed: principal {principal}, bonus {bonus}; points owed {points}",
     ),
+    # frontdesk init --enrol, frontdesk hq enrol|min-version|migrate
+    "said_enrolled": Sentence(
+        "收银台 {till} 已向总部 {hq} 注册（TLS：{tls}），以本收银台自己的登录同步；"
+        "管理员工号 {admin}",
+        "Till {till} enrolled with head office {hq} (TLS: {tls}); it syncs with its own login; "
+        "admin {admin}",
+    ),
+    "said_tls_default": Sentence("默认", "default"),
+    "said_default_admin_name": Sentence("管理员", "Administrator"),
+    "said_enrolment_code": Sentence(
+        "收银台 {till} 的注册码（{days} 天内有效，只能使用一次）：{code}\n"
+        "在该收银台执行：frontdesk init --enrol {code} --hq 总部地址 --admin 工号 --admin-pin 密码",
+        "Enrolment code for till {till} (valid {days} days, once): {code}\n"
+        "On that till run: frontdesk init --enrol {code} --hq HOST --admin NO --admin-pin PIN",
+    ),
+    "said_min_version": Sentence(
+        "总部只接受 {version} 及以上版本的收银台；更旧的收银台同步时会被要求更新",
+        "Head office serves tills of version {version} or newer; older ones are told to update "
+        "when they sync",
+    ),
+    "said_hq_schema_current": Sentence(
+        "总部数据库已是最新版本 {schema_after}，无需升级",
+        "Head office's database is already at {schema_after}; nothing to upgrade",
+    ),
+    "said_hq_schema_upgraded": Sentence(
+        "总部数据库已升级：{schema_before} → {schema_after}；各收银台的登录不变",
+        "Head office upgraded: {schema_before} → {schema_after}; no till's login changed",
+    ),
+    "said_hq_schema_empty": Sentence("空库", "empty"),
+    # frontdesk hq staff: the chain's staff, changed at head office
+    "said_hq_staff_added": Sentence(
+        "总部已添加员工（各收银台下次同步生效）：{staff}",
+        "Head office added the staff member (every till at its next sync): {staff}",
+    ),
+    "said_hq_staff_disabled": Sentence(
+        "总部已停用员工（各收银台下次同步生效）：{staff}",
+        "Head office disabled the staff member (every till at its next sync): {staff}",
+    ),
+    "said_hq_staff_enabled": Sentence(
+        "总部已重新启用员工（各收银台下次同步生效）：{staff}",
+        "Head office enabled the staff member again (every till at its next sync): {staff}",
+    ),
+    "said_hq_staff_role_changed": Sentence(
+        "总部已修改员工角色（各收银台下次同步生效）：{staff}",
+        "Head office changed the staff member's role (every till at its next sync): {staff}",
+    ),
+    "said_hq_staff_pin_reset": Sentence(
+        "总部已重置员工密码（各收银台下次同步生效）：{staff}",
+        "Head office reset the staff member's PIN (every till at its next sync): {staff}",
+    ),
+    # a member's rights, a top-up returned, what reached the printer
+    "said_member_data_exported": Sentence(
+        "会员个人信息副本已写入 {path}（{count} 笔储值与积分变动）",
+        "A copy of the member's personal data was written to {path} "
+        "({count} stored-value and points movements)",
+    ),
+    "said_marketing_withdrawn": Sentence(
+        "已撤回营销同意：不再向该会员发送营销信息",
+        "Marketing consent withdrawn: the member gets no more marketing",
+    ),
+    "said_marketing_given": Sentence("已取得营销同意", "Marketing consent given"),
+    "said_member_erased": Sentence(
+        "会员 {member_id} 的个人信息已删除（店长 {approver} 批准），账目保留",
+        "Member {member_id}'s personal data erased (approved by manager {approver}); "
+        "the accounts are kept",
+    ),
+    "said_topup_returned": Sentence(
+        "冷静期退款完成：充值 {topup_receipt_no} 退还本金 {principal}，收回赠金 {bonus}，"
+        "小票 {receipt_no}",
+        "Cooling-off refund done: top-up {topup_receipt_no} returned, principal {principal} "
+        "paid back, bonus {bonus} taken back, receipt {receipt_no}",
+    ),
+    "said_receipt_sent": Sentence(
+        "小票 {receipt_no} 已发送到打印机（该打印机不回报状态，未确认打印）",
+        "Receipt {receipt_no} sent to the printer (it reports no status: printing not confirmed)",
+    ),
+    "said_statement_not_printed": Sentence(
+        "警告：{fault}（对账单未打印）", "Warning: {fault} (the statement was not printed)"
+    ),
 }
