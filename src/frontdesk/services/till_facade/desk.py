@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from frontdesk.domain.card_return import BankPayout
 from frontdesk.domain.cards import CardAction
@@ -38,13 +38,20 @@ class DeskSide(FacadeBase):
         )
         return self._shown(registered.member)
 
-    def erase_member(self, card_no: str, approval: str | None) -> MemberView:
+    def _member_change(self, card_no: str, change: Callable[[str], object]) -> MemberView:
+        """A change to the member of a card (given their id), then the card as it reads after."""
         card = self._card(card_no)
-        member_erasure.erase(
-            self._ctx, actor=self.actor, member_id=card.member_id, approval_id=approval
-        )
-        log.info("member %s erased", card.member_id)  # the id only: the data is gone
+        change(card.member_id)
         return self.find_card(card.card_no)
+
+    def erase_member(self, card_no: str, approval: str | None) -> MemberView:
+        def erase(member_id: str) -> None:
+            member_erasure.erase(
+                self._ctx, actor=self.actor, member_id=member_id, approval_id=approval
+            )
+            log.info("member %s erased", member_id)  # the id only: the data is gone
+
+        return self._member_change(card_no, erase)
 
     def issue_bearer_card(self) -> MemberView:
         issued = membership.issue_bearer_card(
@@ -148,39 +155,34 @@ class DeskSide(FacadeBase):
         )
 
     def reset_pin(self, card_no: str, new_pin: str, approval: str | None) -> MemberView:
-        card = self._card(card_no)
-        membership.set_pin(
-            self._ctx, actor=self.actor, member_id=card.member_id, pin=new_pin, approval_id=approval
+        return self._member_change(
+            card_no,
+            lambda member_id: membership.set_pin(
+                self._ctx, actor=self.actor, member_id=member_id, pin=new_pin, approval_id=approval
+            ),
         )
-        return self.find_card(card.card_no)
 
     def adjust_points(
         self, card_no: str, points: int, reason: str, approval: str | None
     ) -> MemberView:
-        card = self._card(card_no)
-        accounts.adjust_points(
-            self._ctx,
-            actor=self.actor,
-            member_id=card.member_id,
-            points=points,
-            reason=reason,
-            approval_id=approval,
-        )
-        return self.find_card(card.card_no)
+        return self._member_change(
+            card_no,
+            lambda member_id: accounts.adjust_points(
+                self._ctx, actor=self.actor, member_id=member_id,
+                points=points, reason=reason, approval_id=approval,
+            ),
+        )  # fmt: skip
 
     def lock_tier(
         self, card_no: str, tier_code: str | None, reason: str, approval: str | None
     ) -> MemberView:
-        card = self._card(card_no)
-        membership.lock_tier(
-            self._ctx,
-            actor=self.actor,
-            member_id=card.member_id,
-            tier=tier_code,
-            reason=reason,
-            approval_id=approval,
-        )
-        return self.find_card(card.card_no)
+        return self._member_change(
+            card_no,
+            lambda member_id: membership.lock_tier(
+                self._ctx, actor=self.actor, member_id=member_id,
+                tier=tier_code, reason=reason, approval_id=approval,
+            ),
+        )  # fmt: skip
 
     def audit_log(self, limit: int) -> Sequence[AuditEntry]:
         with self._ctx.uow(write=False) as uow:
