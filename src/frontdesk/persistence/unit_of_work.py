@@ -35,10 +35,18 @@ class _repository(Generic[R]):  # noqa: N801 - a decorator, like functools.cache
         self._make = make
         self._name = make.__name__
 
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
     def __get__(self, uow: SqlAlchemyUnitOfWork, owner: object = None) -> R:
         made = self._make(uow)
         uow.__dict__[self._name] = made  # a plain attribute from now on: this is not called again
         return made
+
+
+def _on_connection(repository: Callable[[Connection], R]) -> _repository[R]:
+    """A repository that needs nothing but the unit of work's connection."""
+    return _repository(lambda uow: repository(uow.connection))
 
 
 class SqlAlchemyUnitOfWork:
@@ -76,29 +84,18 @@ class SqlAlchemyUnitOfWork:
         self.till_id = till_id
         return self
 
-    @_repository
-    def settings(self) -> repo.SqlSettings:
-        return repo.SqlSettings(self.connection)
-
-    @_repository
-    def staff(self) -> repo.SqlStaff:
-        return repo.SqlStaff(self.connection)
-
-    @_repository
-    def members(self) -> repo.SqlMembers:
-        return repo.SqlMembers(self.connection)
-
-    @_repository
-    def accounts(self) -> repo.SqlAccounts:
-        return repo.SqlAccounts(self.connection)
-
-    @_repository
-    def cards(self) -> repo.SqlCards:
-        return repo.SqlCards(self.connection)
-
-    @_repository
-    def products(self) -> repo.SqlProducts:
-        return repo.SqlProducts(self.connection)
+    # Made on first use; these need nothing but the connection.
+    settings = _on_connection(repo.SqlSettings)
+    staff = _on_connection(repo.SqlStaff)
+    members = _on_connection(repo.SqlMembers)
+    accounts = _on_connection(repo.SqlAccounts)
+    cards = _on_connection(repo.SqlCards)
+    products = _on_connection(repo.SqlProducts)
+    approvals = _on_connection(repo.SqlApprovals)
+    outbox = _on_connection(repo.SqlOutbox)
+    print_jobs = _on_connection(SqlPrintJobs)
+    card_returns = _on_connection(SqlCardReturns)
+    erasure = _on_connection(SqlErasure)
 
     @_repository
     def chain_heads(self) -> ChainHeads:
@@ -117,28 +114,8 @@ class SqlAlchemyUnitOfWork:
         return repo.SqlAudit(self.connection, self.till_id, self.chain_heads)
 
     @_repository
-    def approvals(self) -> repo.SqlApprovals:
-        return repo.SqlApprovals(self.connection)
-
-    @_repository
     def shifts(self) -> repo.SqlShifts:
         return repo.SqlShifts(self.connection, self.till_id)
-
-    @_repository
-    def outbox(self) -> repo.SqlOutbox:
-        return repo.SqlOutbox(self.connection)
-
-    @_repository
-    def print_jobs(self) -> SqlPrintJobs:
-        return SqlPrintJobs(self.connection)
-
-    @_repository
-    def card_returns(self) -> SqlCardReturns:
-        return SqlCardReturns(self.connection)
-
-    @_repository
-    def erasure(self) -> SqlErasure:
-        return SqlErasure(self.connection)
 
     @property
     def connection(self) -> Connection:

@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import bindparam, func, insert, select, update
-from sqlalchemy.engine import Connection
 
 from frontdesk.domain.money import Fen
 from frontdesk.persistence import prepared as pr
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.bulk import insert_rows
+from frontdesk.persistence.repositories.base import SqlRepository
 from frontdesk.services.records import Account
 
 _ACCOUNT = select(t.account).where(t.account.c.member_id == bindparam("b_member"))
@@ -32,10 +32,7 @@ _LOTS = pr.Prepared(
 )
 
 
-class SqlAccounts:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class SqlAccounts(SqlRepository):
     def get(self, member_id: str) -> Account | None:
         r = self.conn.execute(_ACCOUNT, {"b_member": member_id}).first()
         return None if r is None else rows.to_account(r)

@@ -14,6 +14,7 @@ from frontdesk.persistence import prepared as pr
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.record_seal import ChainHeads, seal_audit
+from frontdesk.persistence.repositories.base import SqlRepository
 from frontdesk.services.ports import AuditFields
 from frontdesk.services.records import Approval, AuditEntry
 
@@ -23,9 +24,9 @@ _ADD_AUDIT = pr.Prepared(insert(t.audit_log))
 _DETAIL = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
-class SqlAudit:
+class SqlAudit(SqlRepository):
     def __init__(self, conn: Connection, till_id: str, heads: ChainHeads | None = None) -> None:
-        self.conn = conn
+        super().__init__(conn)
         self.till_id = till_id
         self._heads = heads
 
@@ -61,10 +62,7 @@ class SqlAudit:
         return [rows.to_audit(r, json.loads(r.detail)) for r in self.conn.execute(q)]
 
 
-class SqlApprovals:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class SqlApprovals(SqlRepository):
     def add(self, a: Approval) -> None:
         self.conn.execute(
             insert(t.approval).values(

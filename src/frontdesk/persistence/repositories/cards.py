@@ -8,13 +8,13 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, insert, select, update
-from sqlalchemy.engine import Connection
 
 from frontdesk.domain.cards import Card, CardState
 from frontdesk.persistence import prepared as pr
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.bulk import insert_rows
+from frontdesk.persistence.repositories.base import SqlRepository
 from frontdesk.services.records import Account, Member
 
 _HOLDER = pr.Prepared(
@@ -37,10 +37,7 @@ _PARTS: list[tuple[Any, int, int | None]] = [
 ]
 
 
-class SqlCards:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class SqlCards(SqlRepository):
     def get(self, card_no: str) -> Card | None:
         r = self.conn.execute(select(t.card).where(t.card.c.card_no == card_no)).first()
         return None if r is None else rows.to_card(r)

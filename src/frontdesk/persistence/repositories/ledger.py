@@ -15,6 +15,7 @@ from frontdesk.domain.money import Fen
 from frontdesk.persistence import prepared as pr
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.record_seal import ChainHeads
+from frontdesk.persistence.repositories.base import SqlRepository
 
 _BALANCE_COLUMN = {"principal": "principal", "bonus": "bonus", "points": "points"}
 _ADD_ENTRIES = pr.Prepared(insert(t.ledger_entry))
@@ -53,11 +54,11 @@ _UPSERT_LOT = pr.Prepared(
 )
 
 
-class SqlLedger:
+class SqlLedger(SqlRepository):
     """Appends sealed entries and moves the projections in the same transaction."""
 
     def __init__(self, conn: Connection, till_id: str, heads: ChainHeads | None = None) -> None:
-        self.conn = conn
+        super().__init__(conn)
         self.till_id = till_id
         self._heads = heads or ChainHeads(conn, till_id)
 

@@ -6,23 +6,20 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import bindparam, insert, select, update
-from sqlalchemy.engine import Connection
 
 from frontdesk.domain.cards import BEARER_PHONE_PREFIX
 from frontdesk.domain.member_search import MemberQuery, MemberQueryKind
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.bulk import insert_rows
+from frontdesk.persistence.repositories.base import SqlRepository
 from frontdesk.services.records import Member
 
 _CHUNK = 500  # bound values per IN list, well under SQLite's limit
 _MEMBER = select(t.member).where(t.member.c.member_id == bindparam("b_member"))
 
 
-class SqlMembers:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class SqlMembers(SqlRepository):
     def get(self, member_id: str) -> Member | None:
         r = self.conn.execute(_MEMBER, {"b_member": member_id}).first()
         return None if r is None else rows.to_member(r)

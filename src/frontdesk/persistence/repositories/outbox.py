@@ -7,16 +7,12 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy.engine import Connection
-
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.bulk import insert_rows
+from frontdesk.persistence.repositories.base import SqlRepository
 
 
-class SqlOutbox:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class SqlOutbox(SqlRepository):
     def add(self, kind: str, entity_id: str, payload: dict[str, object], at: datetime) -> None:
         self.add_many([(kind, entity_id, payload)], at)
 

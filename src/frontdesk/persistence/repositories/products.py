@@ -7,12 +7,12 @@ from typing import Any
 
 from sqlalchemy import and_, bindparam, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import Connection
 
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import Product
 from frontdesk.persistence import prepared as pr
 from frontdesk.persistence import tables as t
+from frontdesk.persistence.repositories.base import SqlRepository
 
 # A basket of n distinct products is one statement with n parameters, prepared once per n.
 _PRODUCTS: dict[int, pr.Prepared] = {}
@@ -29,10 +29,7 @@ def _products(n: int) -> pr.Prepared:
     return found
 
 
-class SqlProducts:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class SqlProducts(SqlRepository):
     def get(self, barcode: str) -> Product | None:
         r = self.conn.execute(
             select(t.product).where(

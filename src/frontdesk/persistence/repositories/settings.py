@@ -7,6 +7,7 @@ from sqlalchemy.engine import Connection
 
 from frontdesk.persistence import prepared as pr
 from frontdesk.persistence import tables as t
+from frontdesk.persistence.repositories.base import SqlRepository
 
 # The statements of a checkout are built once, here, with bound parameters: building a Core
 # statement per call cost more CPU than running it (70-100 µs against 16-18 µs each).
@@ -34,7 +35,7 @@ _COUNTER_SETTINGS = pr.Prepared(
 )
 
 
-class SqlSettings:
+class SqlSettings(SqlRepository):
     """The settings as this transaction sees them; a value read once is not read again.
 
     The unit of work lives for one transaction and every write to the table goes through
@@ -42,7 +43,7 @@ class SqlSettings:
     """
 
     def __init__(self, conn: Connection) -> None:
-        self.conn = conn
+        super().__init__(conn)
         self._seen: dict[str, str | None] = {}
 
     def get(self, key: str) -> str | None:

@@ -12,6 +12,7 @@ from frontdesk.domain.money import Fen
 from frontdesk.persistence import prepared as pr
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
+from frontdesk.persistence.repositories.base import SqlRepository
 from frontdesk.services.records import Shift
 
 _OPEN_SHIFT = pr.Prepared(
@@ -21,9 +22,9 @@ _OPEN_SHIFT = pr.Prepared(
 )
 
 
-class SqlShifts:
+class SqlShifts(SqlRepository):
     def __init__(self, conn: Connection, till_id: str) -> None:
-        self.conn = conn
+        super().__init__(conn)
         self.till_id = till_id
 
     def current(self) -> Shift | None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import bindparam, func, insert, select, update
-from sqlalchemy.engine import Connection
 
 from frontdesk.persistence import prepared as pr
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
+from frontdesk.persistence.repositories.base import SqlRepository
 from frontdesk.services.records import Staff
 
 _STAFF = pr.Prepared(
@@ -17,10 +17,7 @@ _STAFF = pr.Prepared(
 )  # every use case's
 
 
-class SqlStaff:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class SqlStaff(SqlRepository):
     def get(self, staff_no: str) -> Staff | None:
         r = pr.first(self.conn, _STAFF, {"b_staff": staff_no})
         return None if r is None else rows.to_staff(r)

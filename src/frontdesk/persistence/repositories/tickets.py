@@ -15,6 +15,7 @@ from frontdesk.persistence import prepared as pr
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.record_seal import ChainHeads, seal_ticket
+from frontdesk.persistence.repositories.base import SqlRepository
 from frontdesk.persistence.rows import manual_columns
 from frontdesk.services.records import Ticket
 
@@ -93,9 +94,9 @@ _REMOTE_TIER_TOTALS = select(
 _TIER_TOTALS = pr.Prepared(union_all(_LOCAL_TIER_TOTALS, _REMOTE_TIER_TOTALS))
 
 
-class SqlTickets:
+class SqlTickets(SqlRepository):
     def __init__(self, conn: Connection, heads: ChainHeads | None = None) -> None:
-        self.conn = conn
+        super().__init__(conn)
         self._heads = heads
 
     def _load(self, r: Any) -> Ticket:
