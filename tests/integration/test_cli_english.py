@@ -69,3 +69,46 @@ def test_every_result_of_a_cashiers_day_is_english_with_lang_en(
         assert text.strip()
     assert [code for code, _ in said] == [0] * len(said)
     assert re.search(r"Receipt R\d+: total", said[3][1])
+
+
+def test_a_members_rights_and_a_cooling_off_refund_are_english_with_lang_en(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "store.db"
+    assert run(db, "demo", capsys=capsys)[0] == 0
+    en = ["--lang", "en", "--no-print", "--staff", "8001", "--pin", "8001"]
+    phone = ["--phone", "13300006666"]
+    code, out = run(db, *en, "--json", "topup", *phone, "300.00", capsys=capsys)
+    assert code == 0
+    topup = json.loads(out)["ticket"]["receipt_no"]
+
+    said = [
+        run(db, *en, "member", "export", *phone, "--out", str(tmp_path / "m.json"), capsys=capsys),
+        run(db, *en, "member", "consent", *phone, "--withdraw-marketing", capsys=capsys),
+        run(db, *en, "member", "consent", *phone, "--give-marketing", capsys=capsys),
+        run(db, *en, *MANAGER, "topup-return", topup, capsys=capsys),
+    ]
+
+    assert [code for code, _ in said] == [0] * len(said)
+    for _, text in said:
+        assert not CJK.search(text), text
+    assert said[1][1].startswith("Marketing consent withdrawn")
+    assert said[3][1].startswith(f"Cooling-off refund done: top-up {topup} returned")
+
+
+@pytest.mark.parametrize(
+    ("lang", "listed"),
+    [("en", "9001  Administrator  an administrator"), ("zh_CN", "9001  管理员  管理员")],
+)
+def test_a_till_names_its_administrator_in_the_language_it_was_set_up_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, listed: str
+) -> None:
+    db = tmp_path / "till.db"
+    setup = ["init", "--store", "3", "--till", "1", "--admin", "9001", "--admin-pin", "9001"]
+    assert run(db, "--lang", lang, *setup, capsys=capsys)[0] == 0
+
+    code, out = run(db, "--lang", lang, "--staff", "9001", "--pin", "9001", "staff", "list",
+                    capsys=capsys)  # fmt: skip
+
+    assert code == 0
+    assert out.strip() == listed
