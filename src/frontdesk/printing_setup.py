@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from frontdesk.domain import errors
 from frontdesk.domain.receipt import Receipt
 from frontdesk.services.card_output import CardNotPrinted
-from frontdesk.services.printing import Delivery
+from frontdesk.services.printing import Delivery, PrinterFault
 from frontdesk.services.till_port import MemberView
 
 if TYPE_CHECKING:
@@ -80,18 +80,17 @@ def print_queue(
     return queue, store
 
 
-def pdf_copy(devices: Path | None, receipt: Receipt) -> str | None:
-    """File a PDF copy when the device file names a folder; returns a fault message or None."""
+def pdf_copy(devices: Path | None, receipt: Receipt) -> PrinterFault | None:
+    """File a PDF copy when the device file names a folder; returns the fault, or None."""
     folder = device_config(devices).pdf_folder
     if not folder:
         return None
     from frontdesk.hardware.pdf_receipt import PdfReceiptPrinter
-    from frontdesk.services.printing import PrinterFault
 
     try:
         PdfReceiptPrinter(Path(folder)).print(receipt)
     except PrinterFault as fault:
-        return fault.message
+        return fault
     return None
 
 

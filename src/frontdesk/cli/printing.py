@@ -35,7 +35,7 @@ def print_result(s: Session, kind: str, outcome: Outcome) -> None:
         outcome.warnings.append(s.say("said_receipt_sent", receipt_no=receipt.header.receipt_no))
     fault = pdf_copy(devices_path(s.args.db), receipt)
     if fault is not None:
-        outcome.warnings.append(s.say("said_warning", text=fault))
+        outcome.warnings.append(s.say("said_warning", text=fault.text(s.lang)))
     if faults:
         outcome.warnings.append(
             s.say("said_print_queued", fault=faults[-1], receipt_no=receipt.header.receipt_no)
@@ -43,9 +43,17 @@ def print_result(s: Session, kind: str, outcome: Outcome) -> None:
 
 
 def queue_of(s: Session) -> tuple[PrintQueue, list[str]]:
-    """The print queue of this till: jobs in its database, the printer from <db>.devices.toml."""
+    """The print queue of this till: jobs in its database, the printer from <db>.devices.toml.
+
+    The faults it meets are said in the command's language.
+    """
     faults: list[str] = []
-    queue, _store = print_queue(s.engine, devices_path(s.args.db), faults.append)
+
+    def heard(message: str) -> None:
+        fault = queue.last_fault
+        faults.append(message if fault is None else fault.text(s.lang))
+
+    queue, _store = print_queue(s.engine, devices_path(s.args.db), heard)
     return queue, faults
 
 

@@ -64,4 +64,4 @@ def _print_on_receipt_printer(
             render_statement(page, config.paper)
         )
     except PrinterFault as fault:
-        outcome.warnings.append(s.say("said_statement_not_printed", fault=fault.message))
+        outcome.warnings.append(s.say("said_statement_not_printed", fault=fault.text(s.lang)))

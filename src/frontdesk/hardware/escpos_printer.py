@@ -11,18 +11,27 @@ from pathlib import Path
 
 import serial
 
+from frontdesk.domain import messages
 from frontdesk.domain.receipt import Receipt
 from frontdesk.hardware.escpos_receipt import PAPER_58MM, PaperProfile, render_escpos
 from frontdesk.services.printing import Delivery, PrinterFault
 
-OFFLINE = "打印机未连接，小票已保存，恢复后自动补打"
-TIMEOUT = "打印机无响应（超时），小票已保存，恢复后自动补打"
-PAPER_OUT = "打印机缺纸，请装纸；小票已保存，装纸后自动补打"
+# The faults raised here, by catalogue key; their Chinese sentences are kept by name for the
+# screens and tests that show one.
+_OFFLINE, _TIMEOUT = "notice_printer_offline", "notice_printer_timeout"
+_PAPER_OUT, _NO_STATUS = "notice_printer_paper_out", "notice_printer_no_status"
+_NOT_WINDOWS, _NO_PYWIN32 = "notice_printer_not_windows", "notice_printer_no_pywin32"
+OFFLINE, TIMEOUT, PAPER_OUT = (
+    messages.say(_OFFLINE),
+    messages.say(_TIMEOUT),
+    messages.say(_PAPER_OUT),
+)
+NO_STATUS, NOT_WINDOWS = messages.say(_NO_STATUS), messages.say(_NOT_WINDOWS)
+NO_PYWIN32 = messages.say(_NO_PYWIN32)
 
 _DLE_EOT_PAPER = b"\x10\x04\x04"  # real-time status: paper roll sensor
 _DLE_EOT_PRINTER = b"\x10\x04\x01"  # real-time status: the printer's own
 _PAPER_END_BITS = 0x60
-NO_STATUS = "打印机未回报状态，小票可能未打印；已保存，恢复后自动补打"
 
 
 class Backend(Enum):
@@ -80,17 +89,17 @@ class EscposReceiptPrinter:
         except PrinterFault:
             raise
         except (TimeoutError, serial.SerialTimeoutException) as exc:
-            raise PrinterFault(TIMEOUT) from exc
+            raise PrinterFault.of(_TIMEOUT) from exc
         except (OSError, serial.SerialException) as exc:
             if exc.errno == errno.ETIMEDOUT:
-                raise PrinterFault(TIMEOUT) from exc
-            raise PrinterFault(OFFLINE) from exc
+                raise PrinterFault.of(_TIMEOUT) from exc
+            raise PrinterFault.of(_OFFLINE) from exc
 
 
 def _read_back(status: bytes) -> Delivery:
     """The status after the job: an answer means the printer read everything before it."""
     if not status:
-        raise PrinterFault(NO_STATUS)
+        raise PrinterFault.of(_NO_STATUS)
     return Delivery.PRINTED
 
 
@@ -102,7 +111,7 @@ def _send_network(c: PrinterConnection, job: bytes) -> Delivery:
             sock.sendall(_DLE_EOT_PAPER)
             status = sock.recv(1)
             if status and status[0] & _PAPER_END_BITS == _PAPER_END_BITS:
-                raise PrinterFault(PAPER_OUT)
+                raise PrinterFault.of(_PAPER_OUT)
         sock.sendall(job)
         if not c.check_paper:
             return Delivery.SENT
@@ -120,7 +129,7 @@ def _send_serial(c: PrinterConnection, job: bytes) -> Delivery:
             port.write(_DLE_EOT_PAPER)
             status = port.read(1)
             if status and status[0] & _PAPER_END_BITS == _PAPER_END_BITS:
-                raise PrinterFault(PAPER_OUT)
+                raise PrinterFault.of(_PAPER_OUT)
         port.write(job)
         port.flush()
         if not c.check_paper:
@@ -134,13 +143,13 @@ def _send_usb(c: PrinterConnection, job: bytes) -> None:
     from escpos.printer import Usb
 
     if not Usb.is_usable():
-        raise PrinterFault("未安装USB打印支持（pyusb），请改用网口或串口")
+        raise PrinterFault.of("notice_printer_no_usb")
     printer = Usb(c.usb_vendor, c.usb_product, timeout=int(c.timeout * 1000))
     try:
         printer.open()
         printer._raw(job)
     except (DeviceNotFoundError, USBNotFoundError) as exc:
-        raise PrinterFault(OFFLINE) from exc
+        raise PrinterFault.of(_OFFLINE) from exc
     finally:
         printer.close()
 
@@ -150,24 +159,20 @@ def on_windows() -> bool:
     return sys.platform.startswith("win")
 
 
-NOT_WINDOWS = "Windows 打印机（win32raw）只能在 Windows 收银台上使用，请改用网口、串口或 USB"
-NO_PYWIN32 = "未安装 Windows 打印支持（pywin32），请安装后重试，或改用网口、串口"
-
-
 def _send_win32raw(c: PrinterConnection, job: bytes) -> None:
     """Through the Windows spooler as RAW bytes: the printer's name in ``device`` (or ``host``)."""
     if not on_windows():
-        raise PrinterFault(NOT_WINDOWS)
+        raise PrinterFault.of(_NOT_WINDOWS)
     from escpos.exceptions import DeviceNotFoundError
     from escpos.printer import Win32Raw
 
     if not Win32Raw.is_usable():
-        raise PrinterFault(NO_PYWIN32)
+        raise PrinterFault.of(_NO_PYWIN32)
     printer = Win32Raw(c.device or c.host)
     try:
         printer.open(job_name="frontdesk")
         printer._raw(job)
     except DeviceNotFoundError as exc:
-        raise PrinterFault(OFFLINE) from exc
+        raise PrinterFault.of(_OFFLINE) from exc
     finally:
         printer.close()

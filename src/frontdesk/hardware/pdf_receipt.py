@@ -189,4 +189,4 @@ class PdfReceiptPrinter:
             self.folder.mkdir(parents=True, exist_ok=True)
             self.path_for(receipt).write_bytes(data)
         except OSError as exc:
-            raise PrinterFault(f"无法保存PDF小票：{exc.strerror}") from exc
+            raise PrinterFault.of("notice_printer_pdf_unsaved", reason=exc.strerror) from exc

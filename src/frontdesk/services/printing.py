@@ -10,6 +10,7 @@ from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol
 
+from frontdesk.domain import messages
 from frontdesk.domain.receipt import Receipt
 
 if TYPE_CHECKING:
@@ -17,11 +18,25 @@ if TYPE_CHECKING:
 
 
 class PrinterFault(Exception):
-    """The printer could not print (offline, paper out, timeout); message is for the cashier."""
+    """The printer could not print (offline, paper out, timeout); message is for the cashier.
 
-    def __init__(self, message: str) -> None:
+    A fault raised by its catalogue key (`of`) can be said in either language (`text`);
+    `message` is its Chinese sentence, the one kept with the print job.
+    """
+
+    def __init__(self, message: str, key: str = "", **details: object) -> None:
         self.message = message
+        self.key = key
+        self.details = details
         super().__init__(message)
+
+    @classmethod
+    def of(cls, key: str, **details: object) -> PrinterFault:
+        return cls(messages.say(key, messages.ZH, **details), key, **details)
+
+    def text(self, lang: str) -> str:
+        """The fault in `lang`; one given only as a sentence is said as it was given."""
+        return messages.say(self.key, lang, **self.details) if self.key else self.message
 
 
 class Delivery(Enum):
@@ -150,6 +165,7 @@ class PrintQueue:
         self._stop = threading.Event()
         self._worker: threading.Thread | None = None
         self.fault: str | None = None
+        self.last_fault: PrinterFault | None = None  # the latest, to say in a person's language
         self.last_delivery: Delivery | None = None  # of the last job that went out
 
     def submit(self, receipt: Receipt) -> str:
@@ -190,6 +206,7 @@ class PrintQueue:
                     delivery = self._printer.print(receipt) or Delivery.PRINTED
                 except PrinterFault as fault:
                     self._store.mark_failed(job.id, fault.message)
+                    self.last_fault = fault
                     if fault.message != self.fault:
                         self._on_fault(fault.message)
                     self.fault = fault.message

@@ -93,6 +93,24 @@ def test_a_sale_with_the_printer_off_succeeds_warns_and_prints_later(
     assert "找零" in text
 
 
+def test_the_printer_being_off_is_said_in_english_with_lang_en(
+    store: tuple[Path, dict[str, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, cards = store
+
+    code, _, err = _sale(db, cards["李娜"], capsys)
+    code_en, out_en, err_en = run(db, "--lang", "en", *STAFF, "topup", "--card", cards["李娜"],
+                                  "50.00", capsys=capsys)  # fmt: skip
+
+    receipt_no = out_en.split("receipt ")[-1].strip()
+    assert (code, code_en) == (0, 0)
+    assert "警告：打印机未连接，小票已保存，恢复后自动补打（小票" in err
+    assert err_en.strip() == (
+        "Warning: The printer is not connected; the receipt is saved and prints when it is back "
+        f"(receipt {receipt_no} is queued; frontdesk print pending prints it)"
+    )
+
+
 def test_each_receipt_kind_prints_when_the_printer_is_on(
     store: tuple[Path, dict[str, str]],
     loopback_printer: LoopbackPrinter,
