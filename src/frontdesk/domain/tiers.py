@@ -132,18 +132,34 @@ class _Windows:
         singles = [max(e.spend.value, 0) if e.refund_of is None else 0 for e in history]
         self._best_upto_ticket, self._best_upto_moment = _SlidingMax(singles), _SlidingMax(singles)
         self._program = program
+        # Where the last question of each kind found its window: the next one starts there.
+        self._ticket_lo, self._moment_lo, self._moment_hi = 0, 0, 0
 
     def _rule(self, lo: int, hi: int, best: int) -> TierRule:
         spend, points = self._spend[hi] - self._spend[lo], self._points[hi] - self._points[lo]
         return reached(TierTotals(Fen(spend), points, Fen(best)), self._program)
 
+    def _after(self, moment: datetime, hint: int) -> int:
+        """bisect_right(times, moment), walking on from `hint` when the answer is not before it.
+
+        Questions come in time order, so the walk is short and a replay is linear, not n log n.
+        """
+        times = self._times
+        if hint > 0 and times[hint - 1] > moment:
+            return bisect_right(times, moment)
+        while hint < len(times) and times[hint] <= moment:
+            hint += 1
+        return hint
+
     def upto_ticket(self, i: int) -> TierRule:
-        lo = bisect_right(self._times, window_start(self._times[i], self._program))
+        lo = self._ticket_lo = self._after(
+            window_start(self._times[i], self._program), self._ticket_lo
+        )
         return self._rule(lo, i + 1, self._best_upto_ticket.over(lo, i + 1))
 
     def upto_moment(self, moment: datetime) -> TierRule:
-        lo = bisect_right(self._times, window_start(moment, self._program))
-        hi = bisect_right(self._times, moment)
+        lo = self._moment_lo = self._after(window_start(moment, self._program), self._moment_lo)
+        hi = self._moment_hi = self._after(moment, self._moment_hi)
         return self._rule(lo, hi, self._best_upto_moment.over(lo, hi))
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from frontdesk.domain import errors
 from frontdesk.domain.ledger import EntryDraft, TxnDrafts
@@ -11,13 +12,14 @@ from frontdesk.domain.money import Fen
 from frontdesk.domain.permissions import Operation
 from frontdesk.domain.receipt import Receipt
 from frontdesk.domain.refund import paid_back, plan_refund, refund_lines
-from frontdesk.domain.tiers import tier_status
+from frontdesk.domain.tiers import TierStatus, tier_status
 from frontdesk.services.context import TillContext, next_receipt_no
 from frontdesk.services.membership import MemberView, member_view
 from frontdesk.services.ports import UnitOfWork
 from frontdesk.services.printing import job_with_operation
 from frontdesk.services.records import Ticket
 from frontdesk.services.staff import authorize, consume_approval
+from frontdesk.services.tiering import stored_status, tier_now
 
 # A ticket's kind as its receipt is named (the catalogue's ReceiptKind vocabulary).
 _RECEIPT_KINDS = {
@@ -48,6 +50,30 @@ def _sale(uow: UnitOfWork, receipt_no: str) -> Ticket:
         kind = _RECEIPT_KINDS.get(original.kind, original.kind)
         raise errors.NotASale(receipt_no=original.receipt_no, kind=kind)
     return original
+
+
+def _tier_after(
+    uow: UnitOfWork,
+    ctx: TillContext,
+    original: Ticket,
+    refunds: Sequence[Ticket],
+    now: datetime,
+) -> TierStatus:
+    """The member's tier once this refund commits, replaying the history only when it must.
+
+    A sale refunded in full leaves the history, and with it any upgrade it won (DOMAIN §3):
+    every later decision may change, so the whole history is replayed. A refund that leaves
+    part of the sale paid is a ticket dated now that is no upgrade question: the stored status
+    carries forward, reading at most one window when a hold runs out (as a sale's check does).
+    """
+    member_id = original.member_id
+    assert member_id is not None
+    paid = original.total.value
+    if paid > 0 and -sum(r.total.value for r in refunds) >= paid:
+        return tier_status(uow.tickets.tier_events(member_id), now, ctx.program)
+    account = uow.accounts.get(member_id)
+    assert account is not None
+    return tier_now(uow, ctx.program, member_id, stored_status(account), now)
 
 
 def refund(
@@ -132,7 +158,7 @@ def refund(
             member = uow.members.get(member_id)
             assert member is not None
             if member.tier_lock is None:
-                status = tier_status(uow.tickets.tier_events(member_id), now, ctx.program)
+                status = _tier_after(uow, ctx, original, (*previous, ticket), now)
                 uow.accounts.set_tier(member_id, status.code, status.since, status.held_until)
             after = member_view(uow, ctx, member, None, now)
         uow.audit.add(
