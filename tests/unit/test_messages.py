@@ -338,6 +338,13 @@ RESULT_DATA: dict[str, object] = {
     "member_id": "M000123",
     "approver": "8001",
     "topup_receipt_no": "T001010000004",
+    "seq": 42,
+    "at": "2026-12-01 09:30:00",
+    "problem": "entry 42 not taken",
+    "day": "2026-12-01",
+    "store_no": "041",
+    "prepaid": Fen(5000),
+    "invoiceable": Fen(12640),
 }
 DATA.update({k: v for k, v in RESULT_DATA.items() if k not in DATA})
 RESULTS = sorted(k for k in messages.known_keys() if k.startswith("said_"))

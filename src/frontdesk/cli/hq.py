@@ -86,7 +86,7 @@ def report(s: Session) -> Outcome:
         built = build_report(admin)
     finally:
         admin.dispose()
-    return Outcome(built.text, built)
+    return Outcome(built.said(s.lang), built)
 
 
 def kpi(s: Session) -> Outcome:

@@ -16,7 +16,9 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-from frontdesk.domain.invoicing import SHIFT_INVOICEABLE, SHIFT_PREPAID, SHIFT_TOP_UPS, split_totals
+from frontdesk.domain import messages
+from frontdesk.domain.invoicing import split_totals
+from frontdesk.domain.messages import ZH
 from frontdesk.domain.money import Fen
 from frontdesk.services.sync_refusals import problem_text
 
@@ -111,31 +113,47 @@ class HqReport:
 
     @property
     def text(self) -> str:
-        out = [f"负余额账户：{len(self.negative_accounts)}"]
+        return self.said(ZH)
+
+    def said(self, lang: str) -> str:
+        """The report as its reader reads it, in `lang`."""
+
+        def say(key: str, **details: object) -> str:
+            return messages.say(f"said_hq_report_{key}", lang, **details)
+
+        out = [say("negative", count=len(self.negative_accounts))]
         out += [
-            f"  会员 {r['member_id']}：本金 {r['principal']} 分，赠金 {r['bonus']} 分"
+            say(
+                "negative_line",
+                member_id=r["member_id"],
+                principal=r["principal"],
+                bonus=r["bonus"],
+            )
             for r in self.negative_accounts
         ]
-        out.append(f"挂失/冻结后仍发生的储值消费：{len(self.spends_after_revocation)}")
+        out.append(say("revoked", count=len(self.spends_after_revocation)))
         out += [
-            f"  {r['till_id']}#{r['seq']} 卡 {r['card_no']}（{r['card_state']}）"
-            f" {r['amount']} 分 于 {r['created_at']}"
+            say("revoked_line", till_id=r["till_id"], seq=r["seq"], card_no=r["card_no"],
+                card_state=r["card_state"], amount=r["amount"], at=r["created_at"])
             for r in self.spends_after_revocation
-        ]
-        out.append(f"同步问题：{len(self.sync_problems)}")
+        ]  # fmt: skip
+        out.append(say("sync", count=len(self.sync_problems)))
         out += [
-            f"  {r['till_id']} {r['detected_at']:%Y-%m-%d %H:%M:%S} "
-            f"{problem_text(r) if r['code'] else ''}（{r['detail']}）"
+            say("sync_line", till_id=r["till_id"], at=f"{r['detected_at']:%Y-%m-%d %H:%M:%S}",
+                problem=problem_text(r, lang) if r["code"] else "", detail=r["detail"])
             for r in self.sync_problems
-        ]
-        out.append("开票拆分（按门店、日期；销售已扣退货）：")
+        ]  # fmt: skip
+        out.append(say("invoices"))
         out += [
-            f"  {d.day}  门店 {d.store_no}：销售 {d.sales}，{SHIFT_PREPAID} {d.prepaid}，"
-            f"{SHIFT_INVOICEABLE} {d.invoiceable}，{SHIFT_TOP_UPS} {d.topups}"
+            say("invoice_line", day=d.day, store_no=d.store_no, sales=d.sales, prepaid=d.prepaid,
+                invoiceable=d.invoiceable, topups=d.topups)
             for d in self.invoice_days
+        ]  # fmt: skip
+        out.append(say("liability"))
+        out += [
+            say("liability_line", day=d.day, store_no=d.store_no, principal=d.principal)
+            for d in self.liability
         ]
-        out.append("预付资金余额（各门店已收未消费本金，按日，供备案与存管）：")
-        out += [f"  {d.day}  门店 {d.store_no}：{d.principal}" for d in self.liability]
         return "\n".join(out)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from frontdesk.domain.invoicing import SHIFT_INVOICEABLE, SHIFT_PREPAID, SHIFT_TOP_UPS
 from frontdesk.domain.messages.sentence import Sentence
 
 # Keys start with "said_" so a result is never mistaken for a refusal of the same name.
@@ -278,5 +279,42 @@ SENTENCES: dict[str, Sentence] = {
     ),
     "said_statement_not_printed": Sentence(
         "警告：{fault}（对账单未打印）", "Warning: {fault} (the statement was not printed)"
+    ),
+    # frontdesk hq report: what head office's administrator checks
+    "said_hq_report_negative": Sentence("负余额账户：{count}", "Accounts below zero: {count}"),
+    "said_hq_report_negative_line": Sentence(
+        "  会员 {member_id}：本金 {principal} 分，赠金 {bonus} 分",
+        "  member {member_id}: principal {principal} fen, bonus {bonus} fen",
+    ),
+    "said_hq_report_revoked": Sentence(
+        "挂失/冻结后仍发生的储值消费：{count}",
+        "Stored-value spends after a card was reported lost or frozen: {count}",
+    ),
+    "said_hq_report_revoked_line": Sentence(
+        "  {till_id}#{seq} 卡 {card_no}（{card_state}） {amount} 分 于 {at}",
+        "  {till_id}#{seq} card {card_no} ({card_state}) {amount} fen at {at}",
+        {"card_state": "CardState"},
+    ),
+    "said_hq_report_sync": Sentence("同步问题：{count}", "Sync problems: {count}"),
+    "said_hq_report_sync_line": Sentence(
+        "  {till_id} {at} {problem}（{detail}）", "  {till_id} {at} {problem} ({detail})"
+    ),
+    "said_hq_report_invoices": Sentence(
+        "开票拆分（按门店、日期；销售已扣退货）：",
+        "Invoice split (by store and day; sales net of refunds):",
+    ),
+    "said_hq_report_invoice_line": Sentence(
+        f"  {{day}}  门店 {{store_no}}：销售 {{sales}}，{SHIFT_PREPAID} {{prepaid}}，"
+        f"{SHIFT_INVOICEABLE} {{invoiceable}}，{SHIFT_TOP_UPS} {{topups}}",
+        "  {day}  store {store_no}: sales {sales}, stored-value spends (no invoice) {prepaid}, "
+        "invoiceable {invoiceable}, prepaid-card top-ups (not taxed) {topups}",
+    ),
+    "said_hq_report_liability": Sentence(
+        "预付资金余额（各门店已收未消费本金，按日，供备案与存管）：",
+        "Prepaid funds held (principal taken and not yet spent, per store and day, for filing "
+        "and custody):",
+    ),
+    "said_hq_report_liability_line": Sentence(
+        "  {day}  门店 {store_no}：{principal}", "  {day}  store {store_no}: {principal}"
     ),
 }
