@@ -78,6 +78,7 @@ def explain(path: Path, cards: list[str], entries: int, *, with_verify: bool) ->
         dbapi_conn.set_trace_callback(record)
 
     event.listen(engine, "connect", trace)
+    engine.dispose()  # the connection opening the store made is pooled without the hook
     program = replace(
         load_program(), pin_policy=PinPolicy.ABOVE_AMOUNT, pin_above_amount=Fen(10**12)
     )
@@ -139,6 +140,9 @@ def explain(path: Path, cards: list[str], entries: int, *, with_verify: bool) ->
     checkout.refund(
         ctx, txn_id=new_id(), cashier="1001", receipt_no=sold[0], lines=None, approval_id=approval
     )
+    phase[0] = "shift close"
+    expected = shifts.report_so_far(ctx, cashier="1001").expected_cash
+    shifts.close_shift(ctx, cashier="1001", counted_cash=expected)
     phase[0] = "sync push reads"
     store = SqliteSyncStore(engine, program)
     store.ledger_after(entries - 10, 500)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from benchmarks.bench_core import seed
@@ -31,11 +33,38 @@ print(json.dumps({"problems": len(problems), "wall_s": wall, "peak_mib": peak_ki
 """
 
 
-def measure(path: Path) -> dict[str, float]:
-    out = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(path)], check=True, capture_output=True, text=True
-    ).stdout
-    result: dict[str, float] = json.loads(out.splitlines()[-1])
+def _high_water_mib(pid: int) -> float:
+    """The process's peak resident memory so far (Linux's VmHWM), 0 when it cannot be read."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+    return int(found.group(1)) / 1024 if found else 0.0
+
+
+def measure(path: Path, limit_s: float | None = None) -> dict[str, float]:
+    """verify's peak RSS, wall time and problems; with `limit_s`, stopped after that long.
+
+    A verify stopped short reports the peak it had reached (read from /proc while it ran) and
+    problems -1: memory that does not grow with the pages read is flat long before the end.
+    """
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    peak = 0.0
+    while child.poll() is None:
+        peak = max(peak, _high_water_mib(child.pid))
+        if limit_s is not None and time.perf_counter() - start > limit_s:
+            child.kill()
+            child.wait()
+            return {"problems": -1, "wall_s": time.perf_counter() - start, "peak_mib": peak}
+        time.sleep(0.5)
+    if child.returncode != 0:
+        raise subprocess.CalledProcessError(child.returncode, "verify")
+    assert child.stdout is not None
+    result: dict[str, float] = json.loads(child.stdout.read().splitlines()[-1])
     return result
 
 
