@@ -105,7 +105,7 @@ DATA: dict[str, object] = {
     "allowed": str(Fen(120000)),
     "minutes": 5,
     "staff_no": "1001",
-    "source": "program.toml",
+    "source": "store.toml",  # a path: not a word that is also a code (program)
     "field": "offline.after_minutes",
     "role": "boss",
     "reason_zh": "须为整数",
@@ -345,6 +345,8 @@ RESULT_DATA: dict[str, object] = {
     "store_no": "041",
     "prepaid": Fen(5000),
     "invoiceable": Fen(12640),
+    "pushed": "tickets 2",
+    "pulled": "members 3",
 }
 DATA.update({k: v for k, v in RESULT_DATA.items() if k not in DATA})
 RESULTS = sorted(k for k in messages.known_keys() if k.startswith("said_"))

@@ -36,10 +36,10 @@ def sync(s: Session) -> Outcome:
     except SyncBusy as busy:
         return Outcome("", None, code=2, warnings=[str(busy)])
     if report.ok:
-        return Outcome(report.text, report)
+        return Outcome(report.said(s.lang), report)
     # Unreachable is worth a retry (1); head office refusing the till's data is a refusal (2).
     return Outcome(
-        report.text,
+        report.said(s.lang),
         report,
         code=1 if report.unreachable else 2,
         warnings=[report.message if s.lang == "zh_CN" else report.message_en or report.message],

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any, Protocol
 
+from frontdesk.domain import messages
 from frontdesk.domain.ledger import LedgerEntry
 from frontdesk.domain.program import Program, ProgramInvalid
 from frontdesk.domain.program_file import parse_program
@@ -120,13 +121,25 @@ class SyncReport:
 
     @property
     def text(self) -> str:
-        pushed = "，".join(f"{k} {v}" for k, v in self.pushed.items())
-        pulled = "，".join(f"{k} {v}" for k, v in self.pulled.items())
-        head = "同步完成" if self.ok else "同步未完成"
-        lines = [f"{head}：上传 {pushed or '无'}；下载 {pulled or '无'}"]
-        if self.message:
-            lines.append(self.message)
-        lines += [f"提示：{p}" for p in self.problems]
+        return self.said(messages.ZH)
+
+    def said(self, lang: str) -> str:
+        """What moved each way, and what went wrong, in `lang`."""
+
+        def moved(counts: dict[str, int]) -> str:
+            said = [
+                messages.say("said_sync_moved", lang, stream=k, count=v) for k, v in counts.items()
+            ]
+            return messages.say("said_sync_sep", lang).join(said) or messages.say(
+                "said_sync_nothing", lang
+            )
+
+        head = "said_synced" if self.ok else "said_sync_incomplete"
+        lines = [messages.say(head, lang, pushed=moved(self.pushed), pulled=moved(self.pulled))]
+        message = self.message if lang == messages.ZH else self.message_en or self.message
+        if message:
+            lines.append(message)
+        lines += [messages.say("said_sync_problem", lang, text=p) for p in self.problems]
         return "\n".join(lines)
 
 

@@ -317,4 +317,16 @@ SENTENCES: dict[str, Sentence] = {
     "said_hq_report_liability_line": Sentence(
         "  {day}  门店 {store_no}：{principal}", "  {day}  store {store_no}: {principal}"
     ),
+    # frontdesk sync: what moved each way ({moved} is said_sync_moved lines, joined)
+    "said_synced": Sentence(
+        "同步完成：上传 {pushed}；下载 {pulled}", "Synced: sent {pushed}; received {pulled}"
+    ),
+    "said_sync_incomplete": Sentence(
+        "同步未完成：上传 {pushed}；下载 {pulled}",
+        "Sync not finished: sent {pushed}; received {pulled}",
+    ),
+    "said_sync_moved": Sentence("{stream} {count}", "{stream} {count}", {"stream": "SyncStream"}),
+    "said_sync_nothing": Sentence("无", "nothing"),
+    "said_sync_sep": Sentence("，", ", "),
+    "said_sync_problem": Sentence("提示：{text}", "Note: {text}"),
 }

@@ -5,6 +5,20 @@ from __future__ import annotations
 # Vocabularies: code → (Chinese, English). An enum member is looked up in the vocabulary named
 # after its class, by its value.
 VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
+    # What a sync moves, by stream (services/sync_port: PUSH_STREAMS, PULL_STREAMS).
+    "SyncStream": {
+        "outbox": ("会员与卡变更", "member and card changes"),
+        "ledger": ("储值与积分账本", "ledger entries"),
+        "ticket": ("小票", "tickets"),
+        "audit": ("操作日志", "audit entries"),
+        "card": ("会员卡", "cards"),
+        "staff": ("员工", "staff"),
+        "member": ("会员", "members"),
+        "balance": ("余额", "balances"),
+        "product": ("商品", "products"),
+        "program": ("会员方案", "programs"),
+        "tier": ("等级", "tiers"),
+    },
     "CardState": {
         "active": ("正常", "active"),
         "lost": ("已挂失", "reported lost"),
