@@ -245,3 +245,12 @@ def test_when_an_upper_bound_cannot_rise_the_sale_leaves_the_tier_as_it_was(
 
     if not review_due(stored, now) and not could_rise(stored.code, upper, program):
         assert after == stored
+
+
+def test_a_sale_leaves_the_tier_history_only_when_refunded_in_full() -> None:
+    # DOMAIN §3: a ticket refunded in full is taken out of the history; a partial refund is not.
+    from frontdesk.domain.tiers import refunded_in_full
+
+    assert refunded_in_full(10_000, 10_000)
+    assert not refunded_in_full(10_000, 9_999)
+    assert not refunded_in_full(0, 0)  # a zero sale wins nothing to withdraw

@@ -80,6 +80,11 @@ def qualifying_tier(events: Iterable[TierEvent], at: datetime, program: Program)
     return reached(TierTotals(Fen(spend), points, best), program)
 
 
+def refunded_in_full(paid: int, refunded: int) -> bool:
+    """Whether refunds of `refunded` fen take a sale of `paid` fen out of the tier history."""
+    return paid > 0 and refunded >= paid
+
+
 def effective_history(events: Iterable[TierEvent], now: datetime) -> list[TierEvent]:
     """The events up to `now` in time order, without tickets refunded in full (nor their refunds).
 
@@ -94,7 +99,7 @@ def effective_history(events: Iterable[TierEvent], now: datetime) -> list[TierEv
             paid[ev.ticket_id] = ev.spend.value
         else:
             refunded[ev.refund_of] = refunded.get(ev.refund_of, 0) - ev.spend.value
-    gone = {t for t, amount in paid.items() if amount > 0 and refunded.get(t, 0) >= amount}
+    gone = {t for t, amount in paid.items() if refunded_in_full(amount, refunded.get(t, 0))}
     kept = (e for e in events if e.ticket_id not in gone and e.refund_of not in gone)
     return sorted((e for e in kept if e.at <= now), key=lambda e: e.at)
 

@@ -12,7 +12,7 @@ from frontdesk.domain.money import Fen
 from frontdesk.domain.permissions import Operation
 from frontdesk.domain.receipt import Receipt
 from frontdesk.domain.refund import paid_back, plan_refund, refund_lines
-from frontdesk.domain.tiers import TierStatus, tier_status
+from frontdesk.domain.tiers import TierStatus, refunded_in_full, tier_status
 from frontdesk.services.context import TillContext, next_receipt_no
 from frontdesk.services.membership import MemberView, member_view
 from frontdesk.services.ports import UnitOfWork
@@ -68,8 +68,7 @@ def _tier_after(
     """
     member_id = original.member_id
     assert member_id is not None
-    paid = original.total.value
-    if paid > 0 and -sum(r.total.value for r in refunds) >= paid:
+    if refunded_in_full(original.total.value, -sum(r.total.value for r in refunds)):
         return tier_status(uow.tickets.tier_events(member_id), now, ctx.program)
     account = uow.accounts.get(member_id)
     assert account is not None
