@@ -45,7 +45,10 @@ _TIER_TICKETS_AFTER = _TIER_TICKETS.where(t.ticket.c.created_at > bindparam("b_b
 _REMOTE_TIER_EVENTS_AFTER = _REMOTE_TIER_EVENTS.where(
     t.remote_tier_event.c.at > bindparam("b_bound")
 )
-_PREPARED_TIER = {id(q): pr.Prepared(q) for q in (_TIER_TICKETS, _TIER_TICKETS_AFTER)}
+# The two fixed tier-history statements go straight to sqlite3 (a refund in full replays a loyal
+# member's 5,000 tickets: SQLAlchemy's row handling cost more than reading them).
+_TIER_TICKETS_ALL = pr.Prepared(_TIER_TICKETS)
+_TIER_TICKETS_SINCE = pr.Prepared(_TIER_TICKETS_AFTER)
 _ADD_TICKET = pr.Prepared(insert(t.ticket))
 _ADD_LINES = pr.Prepared(insert(t.ticket_line))
 _ADD_TENDERS = pr.Prepared(insert(t.tender))
@@ -144,10 +147,10 @@ class SqlTickets(SqlRepository):
         """
         if since is None:
             return list(
-                self._tier_events(_TIER_TICKETS, _REMOTE_TIER_EVENTS, {}, member_id).values()
+                self._tier_events(_TIER_TICKETS_ALL, _REMOTE_TIER_EVENTS, {}, member_id).values()
             )
         bound = {"b_bound": _text_bound(since)}
-        events = self._tier_events(_TIER_TICKETS_AFTER, _REMOTE_TIER_EVENTS_AFTER, bound, member_id)
+        events = self._tier_events(_TIER_TICKETS_SINCE, _REMOTE_TIER_EVENTS_AFTER, bound, member_id)
         linked = {e.refund_of for e in events.values() if e.refund_of is not None}
         if linked:
             local, remote = t.ticket.c, t.remote_tier_event.c
@@ -166,11 +169,9 @@ class SqlTickets(SqlRepository):
         self, local: Any, remote: Any, params: dict[str, Any], member_id: str
     ) -> dict[str, TierEvent]:
         params = {**params, "b_member": member_id}
-        # The two fixed statements go straight to sqlite3 (a refund in full replays a loyal
-        # member's 5,000 tickets: SQLAlchemy's row handling cost more than reading them).
         found = (
-            pr.execute(self.conn, _PREPARED_TIER[id(local)], params)
-            if id(local) in _PREPARED_TIER
+            pr.execute(self.conn, local, params)
+            if isinstance(local, pr.Prepared)
             else self.conn.execute(local, params)
         )
         at = datetime.fromisoformat
