@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from frontdesk.config import RESOURCES
+from frontdesk.domain.messages import render
 from frontdesk.export_setup import export_files
 from frontdesk.printing_setup import PdfCardOutput, QueuedReceiptOutput, receipt_text
 from frontdesk.provisioning import TillProvisioner
@@ -285,7 +286,8 @@ def run_till_app(
             [start_scanner],
             sync=sync_control(engine, ctx),
             cards=cards,
-            program_problem=program_problem,
+            # Said once in the language the till opens in (it shows above the first sale).
+            program_problem=None if program_problem is None else render(program_problem, language),
             crashes=None if path is None else CrashHandler(path.parent / "crash", ctx.now),
         )
     finally:

@@ -261,7 +261,7 @@ def with_online_holds(ctx: TillContext, engine: Engine) -> TillContext:
     return replace(ctx, authoriser=authoriser)
 
 
-def head_office_program(ctx: TillContext) -> tuple[TillContext, str | None]:
+def head_office_program(ctx: TillContext) -> tuple[TillContext, messages.Notice | None]:
     """The context pricing with head office's program when the till holds a valid one.
 
     Returns the problem to show when the stored program was refused. Calling it again on its own

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import event, text
 
+from frontdesk.domain.messages import Notice, render
 from frontdesk.domain.money import Fen
 from frontdesk.persistence.engine import open_database
 from frontdesk.persistence.sync_store import SqliteSyncStore
@@ -42,7 +43,7 @@ def test_a_large_pull_commits_in_many_short_transactions_while_sales_go_through(
         for m in members
         for bucket in ("principal", "bonus", "points")
     ]
-    problems: list[str] = []
+    problems: list[Notice] = []
 
     def pull() -> None:
         problems.extend(store.apply("member", RowBatch(members, len(members))))
@@ -88,5 +89,6 @@ def test_a_phone_freed_earlier_in_the_pull_may_be_taken_later_but_not_before(til
     )
 
     assert moved == []
-    assert taken == ["会员 hq-000001 的手机号与本机会员 hq-000003 重复，未导入"]
+    assert taken == [Notice("sync_phone_taken", {"member_id": "hq-000001", "holder": "hq-000003"})]
+    assert render(taken[0]) == "会员 hq-000001 的手机号与本机会员 hq-000003 重复，未导入"
     assert _count(till, "SELECT count(*) FROM member WHERE phone = '13900000002'") == 1

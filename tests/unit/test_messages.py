@@ -21,6 +21,7 @@ from frontdesk.domain import errors, messages
 from frontdesk.domain.cards import CardAction, CardState
 from frontdesk.domain.messages import EN, LANGUAGES, ZH
 from frontdesk.domain.money import Fen
+from frontdesk.domain.program import ProgramInvalid
 
 # Ideographs, CJK punctuation and full-width forms (，：（）…) have no place in English text;
 # ￥ is how the till writes every amount, in either language.
@@ -98,8 +99,6 @@ DATA: dict[str, object] = {
     "path": "products.csv",
     "reason": "Permission denied",
     "reason_en": "no such file",
-    "stream_zh": "小票",
-    "stream_en": "tickets",
     "backup_seq": 120,
     "hq_seq": 140,
     "allowed": str(Fen(120000)),
@@ -296,6 +295,10 @@ RESULT_DATA: dict[str, object] = {
     "notice": "PIN locked",
     "now": 240,
     "holder": "Li Na",
+    "member_id": "M000123",
+    "cursor": 120,
+    # A refusal inside a notice is said in the notice's language.
+    "invalid": ProgramInvalid("store.toml", "tiers", "codes must differ", "等级代码重复"),
     "size_kb": 812,
     "ledger_seq": 1204,
     "pruned": 1,

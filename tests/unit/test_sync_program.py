@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from frontdesk.config import DEFAULT_PROGRAM, load_program
+from frontdesk.domain import messages
 from frontdesk.services.sync_port import effective_program
 
 LOCAL = load_program()
@@ -32,8 +33,11 @@ def test_an_invalid_program_from_head_office_is_refused_with_the_field_named() -
     assert chosen.program is LOCAL
     assert not chosen.from_head_office
     assert chosen.problem is not None
-    assert "总部下发的会员方案无效" in chosen.problem
-    assert "tiers" in chosen.problem
+    said, said_en = (messages.render(chosen.problem, lang) for lang in (messages.ZH, messages.EN))
+    assert "总部下发的会员方案无效" in said
+    assert "tiers" in said
+    assert said_en.startswith("Head office's program is invalid")
+    assert "tiers" in said_en
 
 
 def test_a_program_that_is_not_toml_is_refused() -> None:
@@ -41,4 +45,4 @@ def test_a_program_that_is_not_toml_is_refused() -> None:
 
     assert chosen.program is LOCAL
     assert chosen.problem is not None
-    assert "(syntax)" in chosen.problem
+    assert "(syntax)" in messages.render(chosen.problem)

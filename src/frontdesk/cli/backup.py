@@ -15,6 +15,7 @@ from frontdesk.config import SystemClock
 from frontdesk.domain import messages
 from frontdesk.persistence import backup, pin_pepper
 from frontdesk.services import backups
+from frontdesk.services.sync_port import PUSH_STREAMS
 
 KEEP_DAYS = 14
 
@@ -74,7 +75,7 @@ def _head_office_positions(creds: Path, till_id: str) -> dict[str, int]:
     engine = make_hq_engine(credentials.load(creds).url())
     try:
         hq = PostgresHeadOffice(engine)
-        return {stream: hq.cursor(till_id, stream) for stream in backups.STREAM_NAMES}
+        return {stream: hq.cursor(till_id, stream) for stream in PUSH_STREAMS}
     finally:
         engine.dispose()
 

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 
 from frontdesk.domain.erasure import is_erased
 from frontdesk.domain.merge import member_update, project_balance
+from frontdesk.domain.messages import Notice
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pin_state import NOTHING_WRONG, PinState
 from frontdesk.domain.program import Program
@@ -34,16 +35,16 @@ FIRST_CHUNK, MIN_CHUNK, MAX_CHUNK = 10, 1, 2000
 def in_short_transactions(
     engine: Engine,
     items: Sequence[Item],
-    apply: Callable[[Connection, Sequence[Item]], list[str]],
+    apply: Callable[[Connection, Sequence[Item]], list[Notice]],
     budget_s: float = BUDGET_S,
-) -> list[str]:
+) -> list[Notice]:
     """`apply` over chunks of `items`, each chunk its own write transaction of about `budget_s`.
 
     The chunk grows or shrinks with the time the last one took, so the budget holds whatever a
     row costs on this machine. Every `apply` here is idempotent: a pull cut short (power, a
     closed till) is applied again from its unmoved cursor with the same result.
     """
-    problems: list[str] = []
+    problems: list[Notice] = []
     size, i = FIRST_CHUNK, 0
     while i < len(items):
         chunk = items[i : i + size]
@@ -110,7 +111,7 @@ def balance_items(snapshot: BalanceSnapshot) -> list[tuple[str, Totals]]:
 
 def apply_balance_chunk(
     conn: Connection, chunk: Sequence[tuple[str, Totals]], *, till_id: str, till_seq: int
-) -> list[str]:
+) -> list[Notice]:
     """base_* := head office's totals; projection := base + this till's entries after them.
 
     Read in bulk for the chunk: which members the till has, this till's entries head office
@@ -142,7 +143,7 @@ def apply_balance_chunk(
     )
     for member_id, year in conn.execute(lots_held):
         lot_years[member_id].add(int(year))
-    problems: list[str] = []
+    problems: list[Notice] = []
     accounts: list[dict[str, object]] = []
     lot_updates: list[dict[str, object]] = []
     lot_inserts: list[dict[str, object]] = []
@@ -152,8 +153,14 @@ def apply_balance_chunk(
         projected = project_balance(totals, local.get(member_id, {}), lot_years[member_id])
         if projected.negative:
             problems.append(
-                f"会员 {member_id} 在总部的余额为负（本金 {projected.now['principal']} 分，"
-                f"赠金 {projected.now['bonus']} 分），本机暂不更新，请总部核查"
+                Notice(
+                    "sync_balance_negative",
+                    {
+                        "member_id": member_id,
+                        "principal": Fen(projected.now["principal"]),
+                        "bonus": Fen(projected.now["bonus"]),
+                    },
+                )
             )
             continue
         base, now = projected.base, projected.now
@@ -207,7 +214,7 @@ def apply_tier_chunk(
     *,
     program: Program,
     now: datetime,
-) -> list[str]:
+) -> list[Notice]:
     """Tier as DOMAIN §3 has it: `tier_status` over every store's tickets of the member.
 
     Head office's events are the pushed tickets of all stores; they are kept beside this
@@ -250,7 +257,7 @@ def apply_member_chunk(
     *,
     entry_tier: str,
     apply_cards: Callable[[Connection, Row], None],
-) -> list[str]:
+) -> list[Notice]:
     """Head office's members: profiles written, new members added with an account, cards after.
 
     Read in bulk for the chunk; a phone another member holds is refused exactly as if the rows
@@ -278,7 +285,7 @@ def apply_member_chunk(
     with_account = set(
         conn.execute(select(t.account.c.member_id).where(t.account.c.member_id.in_(ids))).scalars()
     )
-    problems: list[str] = []
+    problems: list[Notice] = []
     updates: dict[tuple[str, ...], list[dict[str, object]]] = defaultdict(list)
     fresh: list[dict[str, object]] = []
     accounts: list[str] = []
@@ -287,7 +294,7 @@ def apply_member_chunk(
         member_id, phone = str(row["member_id"]), str(row["phone"])
         holder = owner.get(phone)
         if holder is not None and holder != member_id:
-            problems.append(f"会员 {member_id} 的手机号与本机会员 {holder} 重复，未导入")
+            problems.append(Notice("sync_phone_taken", {"member_id": member_id, "holder": holder}))
             continue
         pin, state = None, NOTHING_WRONG
         if member_id in local:

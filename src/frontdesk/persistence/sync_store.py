@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 from frontdesk.domain.cards import CardState
 from frontdesk.domain.ledger import LedgerEntry
 from frontdesk.domain.merge import till_takes_card
+from frontdesk.domain.messages import Notice
 from frontdesk.domain.program import Program, ProgramInvalid
 from frontdesk.persistence import record_seal
 from frontdesk.persistence import tables as t
@@ -29,7 +30,6 @@ from frontdesk.persistence.pull_apply import (
 from frontdesk.persistence.repositories import SqlSettings
 from frontdesk.services.sync_port import (
     HQ_PROGRAM_SETTING,
-    HQ_PROGRAM_SOURCE,
     BalanceSnapshot,
     Row,
     RowBatch,
@@ -185,13 +185,13 @@ class SqliteSyncStore:
 
     # -- pull -------------------------------------------------------------------------------
 
-    def apply(self, stream: str, batch: RowBatch) -> list[str]:
+    def apply(self, stream: str, batch: RowBatch) -> list[Notice]:
         if stream not in ("card", "staff", "member", "product", "program"):
             raise ValueError(f"unknown stream {stream}")
         return in_short_transactions(self.engine, batch.rows, partial(self._apply_rows, stream))
 
-    def _apply_rows(self, stream: str, conn: Connection, rows: Sequence[Row]) -> list[str]:
-        problems: list[str] = []
+    def _apply_rows(self, stream: str, conn: Connection, rows: Sequence[Row]) -> list[Notice]:
+        problems: list[Notice] = []
         pending = self._pending_cards(conn)
         if stream == "member":
 
@@ -274,14 +274,14 @@ class SqliteSyncStore:
             )
 
     @staticmethod
-    def _apply_program(conn: Connection, row: Row) -> list[str]:
+    def _apply_program(conn: Connection, row: Row) -> list[Notice]:
         body, version = str(row["body"]), str(row["change_seq"])
         try:
             program_from_text(body)
         except ProgramInvalid as exc:
             # Kept out: the till goes on with the program it has; head office must send a
             # corrected version, which gets a higher number and comes with the next pull.
-            return [f"{HQ_PROGRAM_SOURCE}（第 {version} 版）无效，未采用，继续使用现有方案：{exc}"]
+            return [Notice("sync_program_refused", {"version": version, "invalid": exc})]
         settings = SqlSettings(conn)
         settings.set(HQ_PROGRAM_SETTING, body)
         settings.set("hq_program_version", version)
@@ -308,7 +308,7 @@ class SqliteSyncStore:
         if done.rowcount == 0:
             conn.execute(insert(t.product).values(barcode=row["barcode"], **values))
 
-    def apply_balances(self, snapshot: BalanceSnapshot) -> list[str]:
+    def apply_balances(self, snapshot: BalanceSnapshot) -> list[Notice]:
         """base_* := head office's totals; projection := base + this till's entries after them."""
         return in_short_transactions(
             self.engine,
@@ -316,7 +316,7 @@ class SqliteSyncStore:
             partial(apply_balance_chunk, till_id=self._till_id, till_seq=snapshot.till_seq),
         )
 
-    def apply_tiers(self, snapshot: TierSnapshot, now: datetime) -> list[str]:
+    def apply_tiers(self, snapshot: TierSnapshot, now: datetime) -> list[Notice]:
         """Tier as DOMAIN §3 has it, worked out again for each member whose history changed."""
         return in_short_transactions(
             self.engine,

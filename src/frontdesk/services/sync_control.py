@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Protocol
 
+from frontdesk.domain import messages
 from frontdesk.services.sync_port import SyncReport, SyncScheduler
 
 
@@ -29,6 +30,10 @@ class SyncStatus:
     state: SyncState
     last_synced: datetime | None = None  # the last sync that pushed and pulled everything
     reason: str = ""  # why it failed, in Chinese, as the sync said it
+    reason_en: str = ""  # the same in English; empty when the sync gave only one text
+
+    def reason_in(self, lang: str) -> str:
+        return self.reason if lang == messages.ZH else self.reason_en or self.reason
 
 
 class SyncControl(Protocol):
@@ -99,9 +104,12 @@ class SchedulerSyncControl:
         if report is None:
             return SyncStatus(SyncState.NOT_YET, last)
         if s.reachable is False:
-            return SyncStatus(SyncState.OFFLINE, last, report.message)
+            return SyncStatus(SyncState.OFFLINE, last, report.message, report.message_en)
         if not report.ok:
-            return SyncStatus(SyncState.FAILED, last, report.message or "；".join(report.problems))
+            if report.message:
+                return SyncStatus(SyncState.FAILED, last, report.message, report.message_en)
+            said = (report.problems_said(messages.ZH), report.problems_said(messages.EN))
+            return SyncStatus(SyncState.FAILED, last, *said)
         if s.last_success is None:
             return SyncStatus(SyncState.NOT_YET, last)  # only a push went through so far
         return SyncStatus(SyncState.SYNCED, last)

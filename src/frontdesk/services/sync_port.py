@@ -101,9 +101,9 @@ class TillSyncStore(Protocol):
     def set_ack(self, stream: str, value: int) -> None: ...
     def ledger_after(self, seq: int, limit: int) -> list[LedgerEntry]: ...
     def rows_after(self, stream: str, cursor: int, limit: int) -> RowBatch: ...
-    def apply(self, stream: str, batch: RowBatch) -> list[str]: ...
-    def apply_balances(self, snapshot: BalanceSnapshot) -> list[str]: ...
-    def apply_tiers(self, snapshot: TierSnapshot, now: datetime) -> list[str]: ...
+    def apply(self, stream: str, batch: RowBatch) -> list[messages.Notice]: ...
+    def apply_balances(self, snapshot: BalanceSnapshot) -> list[messages.Notice]: ...
+    def apply_tiers(self, snapshot: TierSnapshot, now: datetime) -> list[messages.Notice]: ...
     def mark_synced(self, at: str) -> None: ...
     def mark_chain_refused(self, message: str) -> None:
         """Head office refused this till's chain: stored value stops until `sync --recover`."""
@@ -114,7 +114,7 @@ class SyncReport:
     ok: bool = True
     pushed: dict[str, int] = field(default_factory=dict)
     pulled: dict[str, int] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
+    problems: list[messages.Notice] = field(default_factory=list)  # said in the reader's language
     message: str = ""
     message_en: str = ""
     unreachable: bool = False  # head office could not be reached (not: it refused something)
@@ -122,6 +122,11 @@ class SyncReport:
     @property
     def text(self) -> str:
         return self.said(messages.ZH)
+
+    def problems_said(self, lang: str) -> str:
+        return messages.say("said_sync_sep", lang).join(
+            messages.render(p, lang) for p in self.problems
+        )
 
     def said(self, lang: str) -> str:
         """What moved each way, and what went wrong, in `lang`."""
@@ -169,7 +174,9 @@ def push(store: TillSyncStore, hq: HeadOffice, report: SyncReport, batch: int) -
                 sent += len(rows.rows)
             if cursor <= before:
                 # Head office did not move: stop rather than send the same batch forever.
-                report.problems.append(f"{stream}: 总部游标停在 {cursor}，本次停止上传")
+                report.problems.append(
+                    messages.Notice("sync_cursor_stuck", {"stream": stream, "cursor": cursor})
+                )
                 break
             store.set_ack(stream, cursor)
         report.pushed[stream] = sent
@@ -238,7 +245,7 @@ class EffectiveProgram:
 
     program: Program
     from_head_office: bool
-    problem: str | None = None
+    problem: messages.Notice | None = None
 
 
 def effective_program(settings_value: str | None, local_program: Program) -> EffectiveProgram:
@@ -256,7 +263,7 @@ def effective_program(settings_value: str | None, local_program: Program) -> Eff
         return EffectiveProgram(
             local_program,
             from_head_office=False,
-            problem=f"{HQ_PROGRAM_SOURCE}无效，未采用，继续使用本机方案：{exc}",
+            problem=messages.Notice("sync_program_kept_local", {"invalid": exc}),
         )
 
 

@@ -11,10 +11,16 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
 from frontdesk.services.sync_control import SyncControl, SyncState, SyncStatus
+from frontdesk.ui.i18n import Translations
 
 TICK_MS = 30_000  # the scheduler decides whether a sync is due; asking costs nothing
 _FINISH_MS = 5_000  # a healthy sync under way at closing time finishes in this
 _SHUTDOWN_WAIT_MS = 10_000  # after an abort: libpq notices its cut socket at once
+
+
+def sync_reason(status: SyncStatus) -> str:
+    """Why the sync failed, in the language on screen."""
+    return status.reason_in(Translations.current())
 
 
 def sync_status_text(status: SyncStatus) -> str:
@@ -45,7 +51,8 @@ def sync_status_text(status: SyncStatus) -> str:
             ).format(time=when)
         case SyncState.FAILED:
             # The whole reason is in the tooltip; the status bar keeps to one short line.
-            reason = status.reason if len(status.reason) <= 30 else status.reason[:29] + "…"
+            said = sync_reason(status)
+            reason = said if len(said) <= 30 else said[:29] + "…"
             return QCoreApplication.translate(
                 "SyncStatus", "Head office: sync failed: {reason}"
             ).format(reason=reason)

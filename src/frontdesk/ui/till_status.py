@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 from frontdesk.services.printing import Delivery
 from frontdesk.services.sync_control import SyncState, SyncStatus
 from frontdesk.services.till_port import StaffSession
-from frontdesk.ui.sync_status import SyncRunner, sync_status_text
+from frontdesk.ui.sync_status import SyncRunner, sync_reason, sync_status_text
 
 _TROUBLE = "font-weight: bold; color: #b00020;"
 _UNCONFIRMED = "color: #8d6e00;"  # 已发送: not a fault, but nobody saw the paper come out
@@ -62,7 +62,7 @@ class TillStatus:
         trouble = status.state in (SyncState.OFFLINE, SyncState.FAILED)
         self.sync_label.setStyleSheet(_TROUBLE if trouble else "")
         self.sync_label.setText(sync_status_text(status))
-        self.sync_label.setToolTip(status.reason)
+        self.sync_label.setToolTip(sync_reason(status))
         self.sync_label.setVisible(True)
 
     def set_printer_fault(self, fault: str | None) -> bool:

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import Engine, exc, text
 
 from frontdesk.config import DEFAULT_PROGRAM
-from frontdesk.domain import errors
+from frontdesk.domain import errors, messages
 from frontdesk.domain.approvals import ApprovalAction, ApprovalBinding
 from frontdesk.domain.cards import CardAction
 from frontdesk.domain.money import Fen
@@ -402,7 +402,10 @@ def test_the_program_from_head_office_is_used_and_an_invalid_one_refused(
     chosen = effective_program(stored, a.ctx.program)
 
     assert refused.ok
-    assert any("会员方案" in p and "无效" in p for p in refused.problems)
+    assert [p.key for p in refused.problems] == ["sync_program_refused"]
+    assert "会员方案" in refused.said(messages.ZH)
+    assert "无效" in refused.said(messages.ZH)
+    assert "Head office's program (version" in refused.said(messages.EN)
     assert stored == cheaper
     assert chosen.from_head_office
     assert str(chosen.program.tier("normal").pay_rate) == "0.97"

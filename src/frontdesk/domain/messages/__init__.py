@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Protocol
+from typing import Protocol, TypeGuard
 
 from frontdesk.domain.messages import (
     authority,
@@ -106,8 +106,20 @@ def label(value: Enum | str, lang: str = ZH, vocabulary: str | None = None) -> s
 def _param(name: str, value: object, lang: str, codes: Mapping[str, str]) -> str:
     if isinstance(value, Enum):
         return label(value, lang)
+    if _is_refusal(value):
+        # A refusal inside a notice (why head office's program was not taken) is said in the
+        # notice's language, not frozen in the one it was raised in.
+        return render(value, lang)
     text = str(value)
     return label(text, lang, codes[name]) if name in codes else text
+
+
+def _is_refusal(value: object) -> TypeGuard[Refusal]:
+    return isinstance(value, Notice) or (
+        isinstance(value, Exception)
+        and isinstance(getattr(value, "key", None), str)
+        and isinstance(getattr(value, "details", None), Mapping)
+    )
 
 
 def _sentence_of(error: Refusal) -> Sentence:

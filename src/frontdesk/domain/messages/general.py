@@ -194,20 +194,21 @@ SENTENCES: dict[str, Sentence] = {
         "Unrecognised code: {shown} ({reason})",
         {"reason": "ScanProblem"},
     ),
-    # Files, exports and backups. A parameter written per language (stream_zh/stream_en,
-    # reason/reason_en) is free text the caller has in both; each sentence takes its own.
+    # Files, exports and backups. A parameter written per language (reason/reason_en) is free
+    # text the caller has in both; each sentence takes its own.
     "unknown_export": Sentence(
         "未知的导出类型：{kind}（可选：members、tickets、shifts、liability）",
         "Unknown export: {kind} (choose members, tickets, shifts or liability)",
     ),
     "backup_behind_head_office": Sentence(
-        "此备份早于总部已收到的数据（{stream_zh}：备份到第 {backup_seq} 条，总部已有本收银台第 "
+        "此备份早于总部已收到的数据（{stream}：备份到第 {backup_seq} 条，总部已有本收银台第 "
         "{hq_seq} 条），恢复后会重复使用已上传的编号。"
         "请改用最新的备份，或在总部授权后运行 frontdesk sync --recover 从总部取回本收银台的账本",
-        "This backup is older than what head office holds ({stream_en}: the backup reaches "
+        "This backup is older than what head office holds ({stream}: the backup reaches "
         "{backup_seq}, head office has this till's {hq_seq}); restoring it would reuse numbers "
         "already sent. Use a newer backup, or, once head office allows it, run frontdesk sync "
         "--recover to take this till's ledger back from head office",
+        {"stream": "SyncStream"},
     ),
     "backup_hq_unchecked": Sentence(
         "无法连接总部，不能确认此备份是否为最新。请恢复网络后重试；确认无误时可加 --without-hq",

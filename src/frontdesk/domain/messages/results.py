@@ -329,4 +329,31 @@ SENTENCES: dict[str, Sentence] = {
     "said_sync_nothing": Sentence("无", "nothing"),
     "said_sync_sep": Sentence("，", ", "),
     "said_sync_problem": Sentence("提示：{text}", "Note: {text}"),
+    # What a sync could not take as it came (services/sync_port, persistence/pull_apply): said
+    # in the language of whoever reads the report, so each is a key, not a finished sentence.
+    "sync_cursor_stuck": Sentence(
+        "{stream}：总部游标停在 {cursor}，本次停止上传",
+        "{stream}: head office's cursor stayed at {cursor}; sending stopped for this sync",
+        {"stream": "SyncStream"},
+    ),
+    "sync_balance_negative": Sentence(
+        "会员 {member_id} 在总部的余额为负（本金 {principal}，赠金 {bonus}），"
+        "本机暂不更新，请总部核查",
+        "Member {member_id}'s balance at head office is negative (principal {principal}, bonus "
+        "{bonus}); this till keeps its own until head office has checked it",
+    ),
+    "sync_phone_taken": Sentence(
+        "会员 {member_id} 的手机号与本机会员 {holder} 重复，未导入",
+        "Member {member_id} has the phone number of this till's member {holder}; not taken in",
+    ),
+    "sync_program_refused": Sentence(
+        "总部下发的会员方案（第 {version} 版）无效，未采用，继续使用现有方案：{invalid}",
+        "Head office's program (version {version}) is invalid and was not taken; the till "
+        "keeps the program it has: {invalid}",
+    ),
+    "sync_program_kept_local": Sentence(
+        "总部下发的会员方案无效，未采用，继续使用本机方案：{invalid}",
+        "Head office's program is invalid and was not taken; the till uses its own program "
+        "file: {invalid}",
+    ),
 }
