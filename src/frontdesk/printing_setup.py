@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 PREVIEW_COLUMNS = 48  # 80 mm paper: the preview reads as the wider roll does
 
 
-def _ignore(_: str) -> None:
+def _ignore(_: object) -> None:
     pass
 
 
@@ -49,7 +49,7 @@ def device_config(devices: Path | None) -> DeviceConfig:
 def print_queue(
     engine: Engine,
     devices: Path | None,
-    on_fault: Callable[[str], None] = _ignore,
+    on_fault: Callable[[PrinterFault], None] = _ignore,
     on_recovered: Callable[[], None] = lambda: None,
     retry_seconds: float = 5.0,
     *,
@@ -123,7 +123,7 @@ def receipt_text(receipt: Receipt, columns: int = PREVIEW_COLUMNS) -> list[str]:
 class Listener:
     """Who hears the print thread: a fault, the printer back, and each job's delivery."""
 
-    on_fault: Callable[[str], None]
+    on_fault: Callable[[PrinterFault], None]
     on_recovered: Callable[[], None]
     on_delivered: Callable[[str, Delivery], None]
 
@@ -168,9 +168,9 @@ class QueuedReceiptOutput:
                 self._built[0].start()
             return self._built
 
-    def _on_fault(self, message: str) -> None:
+    def _on_fault(self, fault: PrinterFault) -> None:
         for listener in list(self._listeners):
-            listener.on_fault(message)
+            listener.on_fault(fault)
 
     def _on_recovered(self) -> None:
         for listener in list(self._listeners):
@@ -182,14 +182,14 @@ class QueuedReceiptOutput:
 
     def listen(
         self,
-        on_fault: Callable[[str], None],
+        on_fault: Callable[[PrinterFault], None],
         on_recovered: Callable[[], None],
         on_delivered: Callable[[str, Delivery], None] = _unheard,
     ) -> None:
         self._listeners.append(Listener(on_fault, on_recovered, on_delivered))
 
     @property
-    def fault(self) -> str | None:
+    def fault(self) -> PrinterFault | None:
         return None if self._built is None else self._built[0].fault
 
     def start(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from frontdesk.domain.receipt import Receipt
-from frontdesk.services.printing import Delivery
+from frontdesk.services.printing import Delivery, PrinterFault
 
 
 class QuietPrinter:
@@ -30,7 +30,7 @@ class QuietPrinter:
 
     def listen(
         self,
-        on_fault: Callable[[str], None],
+        on_fault: Callable[[PrinterFault], None],
         on_recovered: Callable[[], None],
         on_delivered: Callable[[str, Delivery], None],
     ) -> None:

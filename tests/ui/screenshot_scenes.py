@@ -24,12 +24,12 @@ from frontdesk.config import load_program
 from frontdesk.demo import DEMO_PRODUCTS, DemoMember, build_demo, ean13
 from frontdesk.domain.approvals import ApprovalBinding
 from frontdesk.domain.money import Fen
-from frontdesk.hardware.escpos_printer import OFFLINE
 from frontdesk.persistence.engine import open_database
 from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
 from frontdesk.printing_setup import receipt_text
 from frontdesk.services.context import TillContext
 from frontdesk.services.device_settings import DeviceSettingsForm
+from frontdesk.services.printing import PrinterFault
 from frontdesk.services.sync_control import SyncState, SyncStatus
 from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.services.till_port import ApprovalAction, TenderKind
@@ -197,7 +197,7 @@ def _scenes(
     shots["devices"] = _over(window, settings, size)
     shots |= _desk_scenes(app, store, window, hub, size)
     # The printer switched off mid-shift: the sale went through, the receipt waits.
-    window.set_printer_fault(OFFLINE)
+    window.set_printer_fault(PrinterFault.of("notice_printer_offline"))
     _pump(app)
     shots["print-fault"] = window.grab()
     written = []

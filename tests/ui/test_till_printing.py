@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from frontdesk.domain.receipt import Receipt
@@ -19,6 +21,7 @@ from frontdesk.services.till_port import (
     SaleResult,
     TenderKind,
 )
+from frontdesk.ui.i18n import Translations
 from frontdesk.ui.manager import ManagerDialog
 from frontdesk.ui.receipt import ReceiptPreviewDialog, Reprint
 from frontdesk.ui.scanning import ScanHub
@@ -70,6 +73,9 @@ def window(
 
 def printed_text(job: bytes) -> str:
     return job.decode("gb18030", errors="replace")
+
+
+CJK = re.compile("[\u4e00-\u9fff]")
 
 
 def test_a_sale_while_the_printer_is_off_is_kept_and_prints_when_it_comes_back(
@@ -288,14 +294,15 @@ def test_a_printer_that_answers_its_status_shows_printed(
     assert receipt_no.encode() in bytes(printer.received)
 
 
-def test_a_printer_said_to_report_status_that_never_answers_keeps_the_job_pending(
+def _sold_on_a_silent_printer(
     qtbot: QtBot,
     real_store: RealStore,
     hub: ScanHub,
     printer: LoopbackPrinter,
     monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    printer.listen()  # the device file says it answers DLE EOT; it never does
+) -> tuple[TillWindow, str]:
+    """A sale on a printer the device file says answers DLE EOT, which never does."""
+    printer.listen()
     window, receipt_no, output = _sell_on(
         qtbot, real_store, hub, monkeypatch, printer.port, reports_status=True
     )
@@ -303,8 +310,38 @@ def test_a_printer_said_to_report_status_that_never_answers_keeps_the_job_pendin
         qtbot.waitUntil(lambda: window.status.printer_fault is not None, timeout=DEADLINE_MS)
     finally:
         output.stop()
+    return window, receipt_no
+
+
+def test_a_printer_said_to_report_status_that_never_answers_keeps_the_job_pending(
+    qtbot: QtBot,
+    real_store: RealStore,
+    hub: ScanHub,
+    printer: LoopbackPrinter,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window, receipt_no = _sold_on_a_silent_printer(qtbot, real_store, hub, printer, monkeypatch)
 
     assert "小票已保存" in window.printer_label.text()
     assert "已打印" not in window.printer_label.text()
     [pending] = SqlitePrintJobStore(real_store.till.engine).pending()
     assert pending.receipt.header.receipt_no == receipt_no
+
+
+def test_a_printer_fault_is_said_in_the_language_on_screen_and_again_after_a_switch(
+    qtbot: QtBot,
+    en: None,
+    real_store: RealStore,
+    hub: ScanHub,
+    printer: LoopbackPrinter,
+    monkeypatch: pytest.MonkeyPatch,
+    till_application: Translations,
+    qapp: QApplication,
+) -> None:
+    window, _receipt_no = _sold_on_a_silent_printer(qtbot, real_store, hub, printer, monkeypatch)
+
+    english = window.printer_label.text()
+    assert "saved" in english
+    assert not CJK.search(english)
+    till_application.install(qapp, "zh_CN")
+    qtbot.waitUntil(lambda: "已保存" in window.printer_label.text(), timeout=DEADLINE_MS)

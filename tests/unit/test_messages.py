@@ -295,7 +295,6 @@ RESULT_DATA: dict[str, object] = {
     "notice": "PIN locked",
     "now": 240,
     "holder": "Li Na",
-    "member_id": "M000123",
     "cursor": 120,
     # A refusal inside a notice is said in the notice's language.
     "invalid": ProgramInvalid("store.toml", "tiers", "codes must differ", "等级代码重复"),

@@ -22,18 +22,19 @@ class FlakyPrinter:
 
 def test_a_job_is_stored_even_when_the_printer_is_offline() -> None:
     printer, store, faults = FlakyPrinter(), InMemoryPrintJobStore(), list[str]()
-    queue = PrintQueue(printer, store, faults.append)
+    queue = PrintQueue(printer, store, lambda fault: faults.append(fault.message))
 
     job_id = queue.submit(sample_receipts.sale())
 
     assert [job.id for job in store.pending()] == [job_id]
     assert faults == ["打印机未连接"]
-    assert queue.fault == "打印机未连接"
+    assert queue.fault is not None
+    assert queue.fault.message == "打印机未连接"
 
 
 def test_a_fault_is_reported_once_not_at_every_retry() -> None:
     printer, faults = FlakyPrinter(), list[str]()
-    queue = PrintQueue(printer, InMemoryPrintJobStore(), faults.append)
+    queue = PrintQueue(printer, InMemoryPrintJobStore(), lambda fault: faults.append(fault.message))
     queue.submit(sample_receipts.sale())
 
     queue.flush()

@@ -15,7 +15,7 @@ from frontdesk.cli.session import Session
 from frontdesk.domain.receipt import Receipt
 from frontdesk.printing_setup import pdf_copy, print_queue
 from frontdesk.services import receipt_making
-from frontdesk.services.printing import Delivery, PrintQueue
+from frontdesk.services.printing import Delivery, PrinterFault, PrintQueue
 
 
 def wanted(s: Session) -> bool:
@@ -49,9 +49,8 @@ def queue_of(s: Session) -> tuple[PrintQueue, list[str]]:
     """
     faults: list[str] = []
 
-    def heard(message: str) -> None:
-        fault = queue.last_fault
-        faults.append(message if fault is None else fault.text(s.lang))
+    def heard(fault: PrinterFault) -> None:
+        faults.append(fault.text(s.lang))
 
     queue, _store = print_queue(s.engine, devices_path(s.args.db), heard)
     return queue, faults

@@ -128,7 +128,7 @@ def job_with_operation(uow: UnitOfWork, receipt: Receipt | None, at: datetime) -
         uow.print_jobs.add(receipt.header.receipt_no, receipt.to_json(), at)
 
 
-def _ignore(_: str) -> None:
+def _ignore(_: object) -> None:
     pass
 
 
@@ -148,7 +148,7 @@ class PrintQueue:
         self,
         printer: ReceiptPrinter,
         store: PrintJobStore,
-        on_fault: Callable[[str], None] = _ignore,
+        on_fault: Callable[[PrinterFault], None] = _ignore,
         on_recovered: Callable[[], None] = lambda: None,
         retry_seconds: float = 5.0,
         on_delivered: Callable[[str, Delivery], None] = _unheard,
@@ -164,8 +164,8 @@ class PrintQueue:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._worker: threading.Thread | None = None
-        self.fault: str | None = None
-        self.last_fault: PrinterFault | None = None  # the latest, to say in a person's language
+        # The printer's current fault, kept whole so each reader says it in their own language.
+        self.fault: PrinterFault | None = None
         self.last_delivery: Delivery | None = None  # of the last job that went out
 
     def submit(self, receipt: Receipt) -> str:
@@ -206,10 +206,9 @@ class PrintQueue:
                     delivery = self._printer.print(receipt) or Delivery.PRINTED
                 except PrinterFault as fault:
                     self._store.mark_failed(job.id, fault.message)
-                    self.last_fault = fault
-                    if fault.message != self.fault:
-                        self._on_fault(fault.message)
-                    self.fault = fault.message
+                    if self.fault is None or fault.message != self.fault.message:
+                        self._on_fault(fault)
+                    self.fault = fault
                     return printed
                 self._store.mark_printed(job.id, delivery)
                 self.last_delivery = delivery

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from frontdesk.domain.receipt import Receipt
-from frontdesk.services.printing import Delivery
+from frontdesk.services.printing import Delivery, PrinterFault
 
 ReceiptText = Callable[[Receipt], list[str]]
 
@@ -36,7 +36,7 @@ class ReceiptOutput(Protocol):
 
     def listen(
         self,
-        on_fault: Callable[[str], None],
+        on_fault: Callable[[PrinterFault], None],
         on_recovered: Callable[[], None],
         on_delivered: Callable[[str, Delivery], None],
     ) -> None:
@@ -48,6 +48,6 @@ class ReceiptOutput(Protocol):
         ...
 
     @property
-    def fault(self) -> str | None:
-        """The printer's current fault, for the cashier; None while it prints."""
+    def fault(self) -> PrinterFault | None:
+        """The printer's current fault, said in the reader's language; None while it prints."""
         ...

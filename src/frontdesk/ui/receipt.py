@@ -33,12 +33,12 @@ class PrinterEvents(QObject):
     It has no parent on purpose: the print queue keeps calling it after a till window closes.
 
     Signals:
-        faulted(str): the printer failed; the message is for the cashier.
+        faulted(object): the printer failed: its `PrinterFault`, said in the window's language.
         recovered(): the printer printed again.
         delivered(str, object): a receipt number and its `Delivery` (printed, or only sent).
     """
 
-    faulted = Signal(str)
+    faulted = Signal(object)
     recovered = Signal()
     delivered = Signal(str, object)
 

@@ -12,7 +12,7 @@ from frontdesk.domain import errors
 from frontdesk.domain.money import Fen
 from frontdesk.domain.pricing import PricedTicket
 from frontdesk.domain.receipt import Receipt
-from frontdesk.services.printing import Delivery
+from frontdesk.services.printing import Delivery, PrinterFault
 from frontdesk.services.receipt_output import ReceiptOutput
 from frontdesk.services.till_port import (
     Committed,
@@ -166,8 +166,8 @@ class TillCore(QMainWindow):
         """Head-office sync indicator; hidden in a window built without a sync runner."""
         self.status.set_sync_status(status)
 
-    def set_printer_fault(self, fault: str | None) -> None:
-        """The receipt printer's fault as it reported it (Chinese), or ready; sales go on."""
+    def set_printer_fault(self, fault: PrinterFault | None) -> None:
+        """The receipt printer's fault (said in the window's language), or ready; sales go on."""
         if self.status.set_printer_fault(fault):
             self.printer_changed.emit()
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from frontdesk.services.printing import Delivery
+from frontdesk.services.printing import Delivery, PrinterFault
 from frontdesk.services.sync_control import SyncState, SyncStatus
 from frontdesk.services.till_port import StaffSession
+from frontdesk.ui.i18n import Translations
 from frontdesk.ui.sync_status import SyncRunner, sync_reason, sync_status_text
 
 _TROUBLE = "font-weight: bold; color: #b00020;"
@@ -26,7 +27,7 @@ class TillStatus:
             bar.addPermanentWidget(label)
         self.scanner_state, self.scanned_code = "ready", ""
         self.sync_status: SyncStatus | None = None if sync is None else sync.status
-        self.printer_fault: str | None = None
+        self.printer_fault: PrinterFault | None = None
         self.delivery: tuple[str, Delivery] | None = None  # the last receipt out, and how far
         self.printer_label.setVisible(printing)
 
@@ -65,7 +66,7 @@ class TillStatus:
         self.sync_label.setToolTip(sync_reason(status))
         self.sync_label.setVisible(True)
 
-    def set_printer_fault(self, fault: str | None) -> bool:
+    def set_printer_fault(self, fault: PrinterFault | None) -> bool:
         """Show the printer's fault as it reported it, else how the last receipt went.
 
         True when the label changed.
@@ -82,7 +83,7 @@ class TillStatus:
         before = (self.printer_label.text(), self.printer_label.toolTip())
         tip = ""
         if self.printer_fault is not None:  # a fault outranks the last receipt's news
-            style, text = _TROUBLE, self.printer_fault
+            style, text = _TROUBLE, self.printer_fault.text(Translations.current())
         elif self.delivery is None:
             style, text = "", QCoreApplication.translate("TillWindow", "Printer: ready")
         elif self.delivery[1] is Delivery.PRINTED:

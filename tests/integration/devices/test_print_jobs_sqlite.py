@@ -54,9 +54,11 @@ def test_a_receipt_queued_while_the_printer_is_off_survives_a_restart_and_then_p
 ) -> None:
     sale = _sale(till)  # the sale is committed before anything is printed
     receipt = sale_receipt(sale, WHO, till.ctx.program)
-    faults: list[str] = []
+    faults: list[str] = []  # each fault as its Chinese sentence, the one kept with the job
     job_id = PrintQueue(
-        _printer(loopback_printer), SqlitePrintJobStore(till.engine), faults.append
+        _printer(loopback_printer),
+        SqlitePrintJobStore(till.engine),
+        lambda f: faults.append(f.message),
     ).submit(receipt)
     till.engine.dispose()  # the till is switched off with the job still waiting
 

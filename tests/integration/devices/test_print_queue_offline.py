@@ -20,9 +20,12 @@ def test_a_sale_printed_while_the_printer_is_off_prints_when_it_comes_back(
 ) -> None:
     connection = PrinterConnection(Backend.NETWORK, "127.0.0.1", loopback_printer.port, timeout=1)
     store = InMemoryPrintJobStore()
-    faults: list[str] = []
+    faults: list[str] = []  # each fault as its Chinese sentence, the one kept with the job
     queue = PrintQueue(
-        EscposReceiptPrinter(connection, PAPER_58MM), store, faults.append, retry_seconds=0.05
+        EscposReceiptPrinter(connection, PAPER_58MM),
+        store,
+        lambda f: faults.append(f.message),
+        retry_seconds=0.05,
     )
     queue.start()
     try:
