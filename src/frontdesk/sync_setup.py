@@ -22,15 +22,13 @@ from frontdesk.services.sync_control import (
     StandaloneSync,
     SyncControl,
 )
-from frontdesk.services.sync_port import (
+from frontdesk.services.sync_port import HQ_PROGRAM_SETTING, SyncReport, effective_program
+from frontdesk.services.sync_schedule import (
     EVERY_SETTING,
-    HQ_PROGRAM_SETTING,
     NIGHTLY_SETTING,
     RETRY_SETTING,
-    SyncReport,
     SyncSchedule,
     SyncScheduler,
-    effective_program,
 )
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from frontdesk.printing_setup import receipt_text
 from frontdesk.services import accounts
 from frontdesk.services.context import TillContext
 from frontdesk.services.sync_control import SchedulerSyncControl, SyncState, SyncStatus
-from frontdesk.services.sync_port import EVERY_SETTING
+from frontdesk.services.sync_schedule import EVERY_SETTING
 from frontdesk.services.till_facade import ServicesTillBackend
 from frontdesk.sync import credentials
 from frontdesk.sync.hq_engine import migrate_hq

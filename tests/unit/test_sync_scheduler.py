@@ -4,7 +4,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, timezone
 
 from frontdesk.config import SystemClock
-from frontdesk.services.sync_port import SyncReport, SyncSchedule, SyncScheduler
+from frontdesk.services.sync_port import SyncReport
+from frontdesk.services.sync_schedule import SyncSchedule, SyncScheduler
 
 CST = timezone(timedelta(hours=8))
 

@@ -13,7 +13,8 @@ from enum import Enum
 from typing import Protocol
 
 from frontdesk.domain import messages
-from frontdesk.services.sync_port import SyncReport, SyncScheduler
+from frontdesk.services.sync_port import SyncReport
+from frontdesk.services.sync_schedule import SyncScheduler
 
 
 class SyncState(Enum):
