@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from frontdesk.config import DEFAULT_PROGRAM, load_program
 from frontdesk.domain import messages
 from frontdesk.services.sync_port import effective_program
@@ -37,6 +39,7 @@ def test_an_invalid_program_from_head_office_is_refused_with_the_field_named() -
     assert "总部下发的会员方案无效" in said
     assert "tiers" in said
     assert said_en.startswith("Head office's program is invalid")
+    assert not re.search("[\u4e00-\u9fff]", said_en), said_en  # not even the program's source
     assert "tiers" in said_en
 
 

@@ -126,8 +126,6 @@ class ProgramInvalid(DomainError):
     """The program file is wrong; the message names the file, the field and the reason."""
 
     key: ClassVar[str] = "program_invalid"
-    template: ClassVar[str] = "方案文件有误：{source}，{field}：{reason_zh}"
-    english: ClassVar[str] = "The program file is invalid: {source}, {field}: {reason}"
 
     def __init__(self, source: str, field: str, reason: str, reason_zh: str = "") -> None:
         self.source, self.field, self.reason = source, field, reason

@@ -26,7 +26,7 @@ Row = dict[str, Any]
 
 # The settings key under which the till keeps the program head office last sent (TOML text).
 HQ_PROGRAM_SETTING = "hq_program"
-HQ_PROGRAM_SOURCE = "总部下发的会员方案"
+HQ_PROGRAM_SOURCE = "head_office"  # a ProgramSource code: said in the reader's language
 
 
 class HeadOfficeUnreachable(Exception):

@@ -196,6 +196,12 @@ SENTENCES: dict[str, Sentence] = {
     ),
     # Files, exports and backups. A parameter written per language (reason/reason_en) is free
     # text the caller has in both; each sentence takes its own.
+    # `source` is the file's path, or a ProgramSource code when it came from no file.
+    "program_invalid": Sentence(
+        "方案文件有误：{source}，{field}：{reason_zh}",
+        "The program file is invalid: {source}, {field}: {reason}",
+        {"source": "ProgramSource"},
+    ),
     "unknown_export": Sentence(
         "未知的导出类型：{kind}（可选：members、tickets、shifts、liability）",
         "Unknown export: {kind} (choose members, tickets, shifts or liability)",

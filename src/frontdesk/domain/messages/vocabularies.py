@@ -19,6 +19,10 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "program": ("会员方案", "programs"),
         "tier": ("等级", "tiers"),
     },
+    # Where a program came from when it is not a file of the till's own.
+    "ProgramSource": {
+        "head_office": ("总部下发的会员方案", "head office's program"),
+    },
     "CardState": {
         "active": ("正常", "active"),
         "lost": ("已挂失", "reported lost"),
