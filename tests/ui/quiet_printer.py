@@ -11,7 +11,7 @@ from frontdesk.services.printing import Delivery, PrinterFault
 class QuietPrinter:
     """Takes every job and prints nothing; `fault` is what the status bar is told."""
 
-    fault: str | None = None
+    fault: PrinterFault | None = None
 
     def start(self) -> None:
         pass

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from frontdesk.config import SystemClock
 from frontdesk.domain.ledger import LedgerEntry
+from frontdesk.domain.messages import Notice
 from frontdesk.services.sync_port import (
     BalanceSnapshot,
     RowBatch,
@@ -93,13 +94,13 @@ class EndlessOutbox:
     def rows_after(self, stream: str, cursor: int, limit: int) -> RowBatch:
         return RowBatch([{"n": cursor + 1}], cursor + 1)
 
-    def apply(self, stream: str, batch: RowBatch) -> list[str]:
+    def apply(self, stream: str, batch: RowBatch) -> list[Notice]:
         return []
 
-    def apply_balances(self, snapshot: BalanceSnapshot) -> list[str]:
+    def apply_balances(self, snapshot: BalanceSnapshot) -> list[Notice]:
         return []
 
-    def apply_tiers(self, snapshot: TierSnapshot, now: datetime) -> list[str]:
+    def apply_tiers(self, snapshot: TierSnapshot, now: datetime) -> list[Notice]:
         return []
 
     def mark_synced(self, at: str) -> None:
