@@ -126,9 +126,9 @@ def _pin_first(ctx: TillContext, txn_id: str, card_no: str, cashier: str, pin: s
     with ctx.uow(write=False) as uow:
         if uow.tickets.get(txn_id) is not None:
             return  # a replay: the sale's own transaction answers it
-        member = uow.members.get(usable_card(ctx, uow, card_no, cashier).member_id)
-    assert member is not None
-    check_member_pin(ctx, member.member_id, pin)
+        # The card names its member; check_member_pin reads the member row itself, under the gate.
+        member_id = usable_card(ctx, uow, card_no, cashier).member_id
+    check_member_pin(ctx, member_id, pin)
 
 
 @dataclass(frozen=True)
