@@ -147,14 +147,13 @@ def _holder(ctx: TillContext, uow: UnitOfWork, code: str, cashier: str, now: dat
     The refusal's audit row is written and committed by this same transaction (it has written
     nothing else yet): a second writer would wait on the lock this one holds.
     """
-    card, member, account = card_holder(uow, code)
+    card, member, account, lots = card_holder(uow, code)  # lots: same statement, same snapshot
     try:
         ensure_usable(card.state)
     except errors.DomainError as refusal:
         record_card_refusal(uow, now, card, cashier, refusal)
         uow.commit()
         raise
-    lots = uow.accounts.lots(member.member_id)
     balances = Balances(account.principal, account.bonus, account.points, lots)
     expired = expire_points(uow, ctx, member.member_id, cashier, now, lots)
     if expired:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, func, insert, literal, select, update
 
 from frontdesk.domain.cards import Card, CardState
 from frontdesk.persistence import prepared as pr
@@ -17,11 +17,23 @@ from frontdesk.persistence.bulk import insert_rows
 from frontdesk.persistence.repositories.base import SqlRepository
 from frontdesk.services.records import Account, Member
 
+# The member's points lots ride on the same row ("year:points,…"): a sale and a scan need them
+# with the account, and one statement is one snapshot of both.
+_LOTS = (
+    select(
+        func.group_concat(
+            t.points_lot.c.lot_year.concat(literal(":")).concat(t.points_lot.c.points), ","
+        )
+    )
+    .where(t.points_lot.c.member_id == t.member.c.member_id)
+    .scalar_subquery()
+)
 _HOLDER = pr.Prepared(
     select(
         *[c.label(f"c_{c.name}") for c in t.card.c],
         *[c.label(f"m_{c.name}") for c in t.member.c],
         *[c.label(f"a_{c.name}") for c in t.account.c],
+        _LOTS.label("lots"),
     )
     .select_from(
         t.card.join(t.member).join(t.account, t.account.c.member_id == t.member.c.member_id)
@@ -30,10 +42,11 @@ _HOLDER = pr.Prepared(
 )
 # The joined row cut back into its three tables' rows: (row type, first column, past the last).
 _CARD_END, _MEMBER_END = len(t.card.c), len(t.card.c) + len(t.member.c)
+_ACCOUNT_END = _MEMBER_END + len(t.account.c)
 _PARTS: list[tuple[Any, int, int | None]] = [
     (namedtuple("CardRow", t.card.c.keys()), 0, _CARD_END),
     (namedtuple("MemberRow", t.member.c.keys()), _CARD_END, _MEMBER_END),
-    (namedtuple("AccountRow", t.account.c.keys()), _MEMBER_END, None),
+    (namedtuple("AccountRow", t.account.c.keys()), _MEMBER_END, _ACCOUNT_END),
 ]
 
 
@@ -42,13 +55,18 @@ class SqlCards(SqlRepository):
         r = self.conn.execute(select(t.card).where(t.card.c.card_no == card_no)).first()
         return None if r is None else rows.to_card(r)
 
-    def with_holder(self, card_no: str) -> tuple[Card, Member, Account] | None:
-        """The card, its member and account in one query: the counter's hot path."""
+    def with_holder(self, card_no: str) -> tuple[Card, Member, Account, dict[int, int]] | None:
+        """The card, its member, account and points lots in one query: the counter's hot path."""
         r = pr.execute(self.conn, _HOLDER, {"card_no": card_no}).fetchone()
         if r is None:
             return None
         card, member, account = (row._make(r[a:b]) for row, a, b in _PARTS)
-        return rows.to_card(card), rows.to_member(member), rows.to_account(account)
+        packed = r[_ACCOUNT_END]
+        lots = {}
+        for lot in packed.split(",") if packed else ():
+            year, points = lot.split(":")
+            lots[int(year)] = int(points)
+        return rows.to_card(card), rows.to_member(member), rows.to_account(account), lots
 
     def for_member(self, member_id: str) -> list[Card]:
         q = select(t.card).where(t.card.c.member_id == member_id).order_by(t.card.c.generation)

@@ -167,8 +167,8 @@ def usable_card(ctx: TillContext, uow: UnitOfWork, code: str, actor: str) -> Car
     return card
 
 
-def card_holder(uow: UnitOfWork, code: str) -> tuple[Card, Member, Account]:
-    """The card behind a scanned code with its member and account, in one query."""
+def card_holder(uow: UnitOfWork, code: str) -> tuple[Card, Member, Account, dict[int, int]]:
+    """The card behind a scanned code with its member, account and points lots, in one query."""
     card_no = parse_card_number(code)
     found = uow.cards.with_holder(card_no)
     if found is None:
@@ -204,12 +204,12 @@ def usable_holder(
     ctx: TillContext, uow: UnitOfWork, code: str, actor: str
 ) -> tuple[Member, MemberView]:
     """A scanned card's member and view, read in one query; an unusable card is refused."""
-    card, member, account = card_holder(uow, code)
+    card, member, account, lots = card_holder(uow, code)
     try:
         ensure_usable(card.state)
     except errors.DomainError as refusal:
         raise _refuse_card(ctx, card, actor, refusal) from None
-    return member, member_view(uow, ctx, member, card, ctx.now(), account=account)
+    return member, member_view(uow, ctx, member, card, ctx.now(), account=account, lots=lots)
 
 
 def lookup_card(ctx: TillContext, code: str, actor: str) -> MemberView:
