@@ -23,24 +23,22 @@ from frontdesk.domain.analytics import (
 from frontdesk.domain.money import Fen
 
 # The KPIs of domain/analytics.py computed where the rows are, from the summaries the tickets'
-# arrival keeps (h0014): per member and day, per member (first and last purchase, spend over
-# the 12-month window), per till and day. No statement reads the tickets, none sends a member
-# to Python: a few numbers come back. domain/analytics.kpis is the rule and the reference; a
+# arrival keeps (h0014): per member and day, per member (registration day, first and last
+# purchase, spend over the 12-month window; h0020 gives every member a row), per till and
+# day. No statement reads the tickets or the member table, none sends a member to Python: a
+# few numbers come back. domain/analytics.kpis is the rule and the reference; a
 # test holds the two equal over what two tills pushed.
 _MEMBERS_SQL = """
-WITH known AS (
-    SELECT m.member_id, fd_day(m.created_at) AS reg FROM member m
-     WHERE fd_day(m.created_at) <= :today
-), member_row AS (
-    SELECT k.reg, coalesce(a.spend_window, 0) AS spend,
+WITH member_row AS (
+    SELECT a.reg, a.spend_window AS spend,
            :today - coalesce(CASE
                WHEN a.last_buy <= :today THEN a.last_buy
                -- bought after the day asked about: the last purchase up to it, by index
                WHEN a.first_buy <= :today THEN (
                    SELECT max(d.day) FROM member_day d
-                    WHERE d.member_id = k.member_id AND d.day <= :today AND d.buys > 0)
-           END, k.reg) AS idle
-      FROM known k LEFT JOIN member_activity a USING (member_id)
+                    WHERE d.member_id = a.member_id AND d.day <= :today AND d.buys > 0)
+           END, a.reg) AS idle
+      FROM member_activity a WHERE a.reg <= :today  -- known members (h0020: one row each)
 )
 SELECT count(*) AS members,
        count(*) FILTER (WHERE reg > :period) AS new_members,
@@ -72,8 +70,7 @@ SELECT round(sum(member_total)::numeric / nullif(sum(member_sales), 0)) AS membe
 """
 # The spend at a place in the ranking of known members, among those on one side of zero.
 _PLACE_SQL = """
-SELECT a.spend_window FROM member_activity a JOIN member m USING (member_id)
- WHERE fd_day(m.created_at) <= :today AND {side}
+SELECT a.spend_window FROM member_activity a WHERE a.reg <= :today AND {side}
  ORDER BY a.spend_window DESC OFFSET :place - 1 LIMIT 1
 """
 _BALANCES_SQL = """
