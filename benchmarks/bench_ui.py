@@ -1,12 +1,12 @@
-"""Scan latency (to the member panel, to a painted ticket line) and cold start of the real till.
+"""Scan latency to the member panel and cold start of the real till.
 
 Run from the repository root:
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks.bench_ui [--members 1000000] [--db PATH]
 Seeds the store with bench_core's `seed()` (or reuses --db), then prints p50/p99 of the time from
 a scan (`ScanHub.deliver`, and the Enter closing a keyboard-wedge burst) to the member panel
-showing the member, from a product scan to its line priced and painted, and the time from process
-start to the window shown with the scan field focused. A benchmark, not a test: it asserts nothing
-about time.
+showing the member, and the time from process start to the window shown with the scan field
+focused. A benchmark, not a test: it asserts nothing about time. A product scan to its line
+painted is bench_scan_line's, against its floor.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from tests.builders import FixedClock
 
-from benchmarks.bench_core import CODES, NOW, seed
+from benchmarks.bench_core import NOW, seed
 from frontdesk.config import RESOURCES, load_program
 from frontdesk.domain.cards import make_card_number
 from frontdesk.domain.money import Fen
@@ -76,34 +76,6 @@ def scan_latency(
         assert window.member is not None
         assert window.member.card_no == card
     return via_hub, via_wedge
-
-
-def line_latency(
-    app: QApplication, window: TillWindow, hub: ScanHub, codes: list[str], basket: int = 20
-) -> tuple[list[float], list[float]]:
-    """hub.deliver of a product → its line priced and painted in the ticket table.
-
-    The paint is forced at once (``repaint``) and timed with the rest: the cashier sees the
-    line when it is on the screen, not when the model has it. Tickets are emptied every
-    ``basket`` scans, so the reprice covers baskets of 1 to ``basket`` items.
-    """
-    priced: list[float] = []
-    window.ticket_changed.connect(lambda: priced.append(time.perf_counter()))
-    samples, cpu = [], []
-    for i, code in enumerate(codes):
-        if i % basket == 0:
-            window.cancel_sale()
-            priced.clear()
-        start, start_cpu = time.perf_counter(), time.process_time()
-        hub.deliver(code)
-        _until(app, priced)
-        window.ui.lines_view.viewport().repaint()
-        samples.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-        # The same product again adds to its line (the till's default), so look for it anywhere.
-        assert any(line.product.barcode == code for line in window.draft.lines)
-    window.cancel_sale()
-    return samples, cpu  # wall, and CPU (on a shared machine the wall time measures the queue)
 
 
 def cold_start(db: Path, runs: int) -> list[float]:
@@ -165,16 +137,6 @@ def main() -> None:
     print(
         f"scan → member panel, wedge burst (from its Enter): p50 {w50:.2f} ms  p99 {w99:.2f} ms"
         f"  ({len(via_wedge)})"
-    )
-    lines, lines_cpu = line_latency(
-        app, window, hub, [rng.choice(CODES) for _ in range(args.scans)]
-    )
-    l50, l99 = pct(lines)
-    c50, c99 = pct(lines_cpu)
-    print(
-        f"scan → line painted (product, hub.deliver, baskets of 1–20 items): wall p50 {l50:.2f} ms"
-        f"  p99 {l99:.2f} ms, CPU p50 {c50:.2f} ms  p99 {c99:.2f} ms  ({len(lines)};"
-        " target p99 < 50 ms)"
     )
     window.close()
     engine.dispose()
