@@ -25,7 +25,16 @@ _COLUMNS = (
     QT_TRANSLATE_NOOP("TicketLinesModel", "Net"),
 )
 _PRICE = 3
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+    )
+)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -36,10 +45,14 @@ class TicketLinesModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lines: tuple[PricedLine, ...] = ()
+        # A row's texts, made on its first ask: the view asks for every cell many times per
+        # paint and per column fit, and formatting the money each time was most of a scan's cost.
+        self._texts: dict[int, tuple[str, ...]] = {}
 
     def set_ticket(self, ticket: PricedTicket | None) -> None:
         self.beginResetModel()
         self._lines = ticket.lines if ticket is not None else ()
+        self._texts = {}
         self.endResetModel()
 
     def line_at(self, row: int) -> PricedLine:
@@ -52,25 +65,16 @@ class TicketLinesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(_COLUMNS)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+        if role not in _ROLES:
+            return None  # most of the view's asks (font, decoration, size…): answered first
+        row, column = index.row(), index.column()
+        if not index.isValid() or not 0 <= row < len(self._lines):
             return None
-        line, column = self._lines[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            discount = (
-                line.line_discount + line.member_discount + line.ticket_discount + line.redemption
-            )
-            values = (
-                str(line.line_no),
-                line.product.name,
-                str(line.quantity),
-                str(line.price),
-                str(line.gross),
-                f"-{discount}" if discount else "",
-                str(line.net),
-            )
-            return values[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != 1:
-            return int(_RIGHT)
+            return self._row_texts(row)[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return None if column == 1 else _RIGHT
+        line = self._lines[row]
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return line.product.barcode
         if line.overridden and column == _PRICE:
@@ -80,6 +84,25 @@ class TicketLinesModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return str(line.product.unit_price)
         return None
+
+    def _row_texts(self, row: int) -> tuple[str, ...]:
+        texts = self._texts.get(row)
+        if texts is None:
+            line = self._lines[row]
+            discount = (
+                line.line_discount + line.member_discount + line.ticket_discount + line.redemption
+            )
+            texts = (
+                str(line.line_no),
+                line.product.name,
+                str(line.quantity),
+                str(line.price),
+                str(line.gross),
+                f"-{discount}" if discount else "",
+                str(line.net),
+            )
+            self._texts[row] = texts
+        return texts
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
