@@ -24,8 +24,9 @@ def window(qtbot: QtBot, real_store: RealStore, hub: ScanHub) -> TillWindow:
 
 @pytest.fixture
 def gold_rice(qtbot: QtBot, real_store: RealStore, hub: ScanHub, window: TillWindow) -> TillWindow:
-    """The window with two rice rung up for the gold member, unpaid."""
+    """The window with two rice rung up for the gold member, unpaid, and painted: kept."""
     scan(qtbot, hub, window, real_store.gold, RICE, RICE)
+    qtbot.waitUntil(lambda: not window.keep_pending)  # written right after the line's paint
     return window
 
 
@@ -73,6 +74,25 @@ def test_the_open_ticket_survives_a_crash_and_is_offered_back(
     assert again.member.name == "张三丰"
     assert [(ln.product.barcode, ln.quantity) for ln in again.draft.lines] == [(RICE, 2)]
     assert again.draft.txn_id == txn_id  # still that one sale: paying twice is impossible
+
+
+def test_a_kill_right_after_a_scan_restarts_one_scan_behind_and_never_empty(
+    qtbot: QtBot, real_store: RealStore, gold_rice: TillWindow
+) -> None:
+    window = gold_rice
+    txn_id = window.draft.txn_id
+
+    window.handle_code(WATER)  # handled; the event loop has not turned, nothing is painted yet
+    at_kill = real_store.backend.open_ticket()  # what a process killed at this instant leaves
+    qtbot.waitUntil(lambda: not window.keep_pending)  # the loop turns: painted, then written
+    after_paint = real_store.backend.open_ticket()
+
+    assert at_kill is not None
+    assert at_kill.lines in (((RICE, 2),), ((RICE, 2), (WATER, 1)))  # at most the water lost
+    assert at_kill.member_name == "张三丰"
+    assert at_kill.txn_id == txn_id
+    assert after_paint is not None
+    assert after_paint.lines == ((RICE, 2), (WATER, 1))
 
 
 def test_an_open_ticket_declined_at_start_is_held_not_lost(

@@ -85,6 +85,7 @@ class TillHeld(TillLines):
         self.draft, self.member = back.draft, back.member
         self._message = ""
         self._reprice()
+        self.keep_open_now()  # out of the held list, so on disk as the open ticket at once
         self.member_changed.emit()
         if back.problems:
             self._message = "!" + "  ".join(back.problems)

@@ -235,4 +235,5 @@ class TillLines(TillMember):
         self.ui.refusal_label.clear()
         self._message = ""
         self._reprice()
+        self.keep_open_now()  # a held or abandoned ticket is never offered back after a crash
         self.member_changed.emit()

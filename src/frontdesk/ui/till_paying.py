@@ -30,6 +30,7 @@ class TillPaying(TillHeld):
         if not self.approve_by_hand():
             self.ui.scan_edit.setFocus()
             return
+        self.keep_open_now()  # the ticket being paid is on disk before the money is asked for
         tendered = typed_cash(self.ui.scan_edit.text())
         if tendered is None:
             result = TenderDialog.ask(self._backend, self.draft, self.priced, self.member, self)
@@ -45,6 +46,7 @@ class TillPaying(TillHeld):
         self.draft = TicketDraft()  # a new basket, with a new transaction id
         self.member = None
         self._reprice()
+        self.keep_open_now()
         paid = self.tr("Sale {receipt_no} paid. Change: {change}").format(
             receipt_no=result.done.ticket.receipt_no, change=result.done.change
         )

@@ -74,6 +74,8 @@ class TillWindow(TillShift):
         if event.spontaneous() and self.draft.lines and not self.confirm_close():
             event.ignore()
             return
+        if self.keep_pending:  # the last change is written before the window goes
+            self.keep_open_now()
         super().closeEvent(event)
 
     def confirm_close(self) -> bool:
