@@ -39,7 +39,7 @@ class DemoMember:
     phone: str
     tier: str
     card_no: str
-    note: str
+    note: str  # a catalogue key: what the demo shows of this member, said in the reader's language
 
 
 def build_demo(ctx: TillContext) -> list[DemoMember]:
@@ -69,12 +69,12 @@ def build_demo(ctx: TillContext) -> list[DemoMember]:
     shifts.open_shift(ctx, cashier="1001", opening_float=Fen.of("500.00"))
     today = ctx.now().date()
     people = [
-        ("张伟", "13800001111", date(1985, 3, 12), "普通会员"),
-        ("李娜", "13900002222", date(1990, (today.month % 12) + 1, 5), "银卡会员：单笔满￥2,000"),
-        ("王芳", "13700003333", date(1988, (today.month + 5) % 12 + 1, 3), "金卡会员"),
-        ("刘洋", "13600004444", date(1979, 7, 21), "钻石会员"),
-        ("陈静", "13500005555", date(1995, 1, 30), "普通会员，卡已挂失"),
-        ("赵敏", "13300006666", date(1992, today.month, 1), "普通会员，本月生日（双倍积分）"),
+        ("张伟", "13800001111", date(1985, 3, 12), "said_demo_note_normal"),
+        ("李娜", "13900002222", date(1990, (today.month % 12) + 1, 5), "said_demo_note_silver"),
+        ("王芳", "13700003333", date(1988, (today.month + 5) % 12 + 1, 3), "said_demo_note_gold"),
+        ("刘洋", "13600004444", date(1979, 7, 21), "said_demo_note_diamond"),
+        ("陈静", "13500005555", date(1995, 1, 30), "said_demo_note_lost"),
+        ("赵敏", "13300006666", date(1992, today.month, 1), "said_demo_note_birthday"),
     ]
     made = []
     for name, phone, birthday, note in people:
@@ -90,7 +90,9 @@ def build_demo(ctx: TillContext) -> list[DemoMember]:
         )
         made.append((reg, note))
     # Real purchase history earns the higher tiers, so the books behind them are real too.
-    big = {"李娜": (codes[7], 1), "王芳": (codes[8], 1), "刘洋": (codes[9], 1)}
+    # A tier's single-ticket threshold is on what was paid (98折 for a normal member): one ￥15,000
+    # bracelet pays ￥14,700 and stays silver, so 王芳 buys two to be the gold member she shows.
+    big = {"李娜": (codes[7], 1), "王芳": (codes[8], 2), "刘洋": (codes[9], 1)}
     for reg, _ in made:
         accounts.topup(ctx, actor="8001", member_id=reg.member.member_id, amount=Fen.of("1000.00"))
         if reg.member.name in big:

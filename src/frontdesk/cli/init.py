@@ -72,5 +72,5 @@ def demo(s: Session) -> Outcome:
             bonus=v.bonus,
             points=v.points,
         )
-        text += f"{line}  {m.note}\n"
+        text += f"{line}  {s.say(m.note)}\n"
     return Outcome(text.rstrip(), {"members": members, "views": views})

@@ -48,6 +48,17 @@ SENTENCES: dict[str, Sentence] = {
         "{name}  {phone}  {tier}  card {card_no}  balance {balance} (principal {principal}, "
         "bonus {bonus}) points {points}",
     ),
+    # What each demo member is there to show (frontdesk demo lists them).
+    "said_demo_note_normal": Sentence("普通会员", "normal member"),
+    "said_demo_note_silver": Sentence(
+        "银卡会员：单笔满￥2,000", "silver member: one purchase of ￥2,000"
+    ),
+    "said_demo_note_gold": Sentence("金卡会员", "gold member"),
+    "said_demo_note_diamond": Sentence("钻石会员", "diamond member"),
+    "said_demo_note_lost": Sentence("普通会员，卡已挂失", "normal member, card reported lost"),
+    "said_demo_note_birthday": Sentence(
+        "普通会员，本月生日（双倍积分）", "normal member, birthday this month (double points)"
+    ),
     "said_member": Sentence("会员：{name}  {phone}  {tier}", "Member: {name}  {phone}  {tier}"),
     "said_member_card": Sentence("卡号：{card_no}", "Card: {card_no}"),
     "said_member_no_card": Sentence("卡号：（无有效卡）", "Card: (no usable card)"),
