@@ -30,7 +30,7 @@ from frontdesk.ui.receipt import PrinterEvents, ReceiptPreviewDialog
 from frontdesk.ui.scanning import ScanHub
 from frontdesk.ui.sync_status import SyncRunner
 from frontdesk.ui.ticket_model import TicketLinesModel
-from frontdesk.ui.till_panels import render_member, render_totals
+from frontdesk.ui.till_panels import render_member, render_totals, restyle
 from frontdesk.ui.till_status import TillStatus
 
 log = logging.getLogger(__name__)
@@ -296,8 +296,9 @@ class TillCore(QMainWindow):
     def _render(self) -> None:
         error = self._message.startswith("!")
         self.ui.message_label.setText(self._message.removeprefix("!"))
-        self.ui.message_label.setStyleSheet(
-            "font-weight: bold; color: #b00020;" if error else "font-weight: bold; color: #1b5e20;"
+        restyle(
+            self.ui.message_label,
+            "font-weight: bold; color: #b00020;" if error else "font-weight: bold; color: #1b5e20;",
         )
         self.ui.refusal_label.setVisible(bool(self.ui.refusal_label.text()))
         render_member(self.ui, self.member)

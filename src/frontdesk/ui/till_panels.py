@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from frontdesk.domain import messages
 from frontdesk.domain.money import Fen
@@ -39,6 +40,16 @@ def discount_text(kind: DiscountKind) -> str:
     return QCoreApplication.translate("Discount", str(_DISCOUNT_NAMES[kind]))
 
 
+def restyle(widget: QWidget, sheet: str) -> None:
+    """Set a style sheet only when it differs.
+
+    Setting even the same sheet repolishes the widget and lays the window out again: done on
+    every render, it repainted the till's whole central area after each scan.
+    """
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
 def render_member(ui: Ui_TillWindow, m: MemberView | None) -> None:
     """The member panel: who, tier, balances, points, and what the cashier must notice."""
     ui.member_hint_label.setVisible(m is None)
@@ -66,9 +77,10 @@ def render_member(ui: Ui_TillWindow, m: MemberView | None) -> None:
         tier += " 🔒"
     ui.tier_label.setText(tier)
     colour = _TIER_COLOURS.get(m.tier, "#8d6e63")
-    ui.tier_label.setStyleSheet(
+    restyle(
+        ui.tier_label,
         f"border-radius: 6px; padding: 2px 10px; color: white; background: {colour};"
-        " font-weight: bold;"
+        " font-weight: bold;",
     )
     ui.principal_value_label.setText(str(m.principal))
     ui.bonus_value_label.setText(str(m.bonus))
