@@ -50,10 +50,29 @@ class TicketLinesModel(QAbstractTableModel):
         self._texts: dict[int, tuple[str, ...]] = {}
 
     def set_ticket(self, ticket: PricedTicket | None) -> None:
-        self.beginResetModel()
-        self._lines = ticket.lines if ticket is not None else ()
-        self._texts = {}
-        self.endResetModel()
+        """The lines now; only rows that changed, came or went are announced, not a reset.
+
+        A reset made the view lay out, fit every column and paint every row again on each scan.
+        """
+        new = ticket.lines if ticket is not None else ()
+        old = self._lines
+        kept = min(len(old), len(new))
+        if len(new) < len(old):
+            self.beginRemoveRows(QModelIndex(), kept, len(old) - 1)
+            self._lines = old[:kept]
+            self._texts = {row: texts for row, texts in self._texts.items() if row < kept}
+            self.endRemoveRows()
+        elif len(new) > len(old):
+            self.beginInsertRows(QModelIndex(), kept, len(new) - 1)
+            self._lines = old + new[kept:]
+            self.endInsertRows()
+        changed = [row for row in range(kept) if old[row] != new[row]]
+        self._lines = new
+        for row in changed:
+            self._texts.pop(row, None)
+        if changed:
+            last = self.index(changed[-1], len(_COLUMNS) - 1)
+            self.dataChanged.emit(self.index(changed[0], 0), last)
 
     def line_at(self, row: int) -> PricedLine:
         return self._lines[row]

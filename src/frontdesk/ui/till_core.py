@@ -252,6 +252,7 @@ class TillCore(QMainWindow):
             self.priced = None
         if ok and not keep_message and self._message.startswith("!"):
             self._message = ""
+        self.ui.lines_view.clearSelection()  # the caller selects the line it changed, if any
         self.lines_model.set_ticket(self.priced)
         if self.draft.lines:
             self.change_label.hide()
