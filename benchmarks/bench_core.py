@@ -20,6 +20,7 @@ from pathlib import Path
 
 from tests.builders import FixedClock, at
 
+from benchmarks.sealed_members import seal_members
 from frontdesk.config import load_program
 from frontdesk.domain.cards import make_card_number
 from frontdesk.domain.ledger import GENESIS_HASH, Bucket, EntryDraft, EntryKind, seal
@@ -71,10 +72,11 @@ def seed(path: Path, members: int, entries: int) -> list[str]:
         batch_a.append((mid, 10**9, 10**8, 10**6, "normal"))
         batch_c.append((card, mid, ts, ts))
     raw.executemany(
-        "INSERT INTO member (member_id, phone, name, consent_terms_at, recruiter, store, created_at, pin_hash,"
-        " pin_failures, pin_locked, updated_at) VALUES (?,?,?,?,?,?,?,?,0,0,?)",
-        batch_m,
+        "INSERT INTO member (member_id, consent_terms_at, recruiter, store, created_at, pin_hash,"
+        " pin_failures, pin_locked, updated_at) VALUES (?,?,?,?,?,?,0,0,?)",
+        [(m[0], *m[3:]) for m in batch_m],
     )
+    seal_members(raw, [(m[0], m[2], m[1]) for m in batch_m], ts)
     raw.executemany(
         "INSERT INTO account (member_id, principal, bonus, points, base_principal, base_bonus, base_points, base_seq,"
         " tier) VALUES (?,?,?,?,?,?,?,0,?)",

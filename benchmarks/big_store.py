@@ -28,6 +28,7 @@ from pathlib import Path
 
 from tests.builders import FixedClock, at
 
+from benchmarks.sealed_members import seal_members
 from frontdesk.config import load_program
 from frontdesk.domain.cards import make_card_number
 from frontdesk.domain.ledger import GENESIS_HASH, LedgerEntry
@@ -346,10 +347,11 @@ def _members(raw: sqlite3.Connection, n: int, rng: random.Random) -> tuple[list[
             (mid, f"1{3 + i % 7}{i:09d}", f"会员{i}", joined, "9001", "001", joined, pin, joined)
         )
     raw.executemany(
-        "INSERT INTO member (member_id, phone, name, consent_terms_at, recruiter, store, created_at,"
-        " pin_hash, pin_failures, pin_locked, updated_at) VALUES (?,?,?,?,?,?,?,?,0,0,?)",
-        rows,
+        "INSERT INTO member (member_id, consent_terms_at, recruiter, store, created_at,"
+        " pin_hash, pin_failures, pin_locked, updated_at) VALUES (?,?,?,?,?,?,0,0,?)",
+        [(r[0], *r[3:]) for r in rows],
     )
+    seal_members(raw, [(r[0], r[2], r[1]) for r in rows], start.isoformat())
     raw.executemany(
         "INSERT INTO card (card_no, member_id, generation, state, issued_at, state_at) VALUES (?,?,0,'active',?,?)",
         [(c, m, r[3], r[3]) for c, m, r in zip(cards, ids, rows, strict=True)],

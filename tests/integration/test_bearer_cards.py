@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from frontdesk.cli import main
+from tests.integration.sealed_members import holder_of
 
 CASHIER = ["--staff", "1001", "--pin", "1001"]
 MANAGER = ["--manager", "8001", "--manager-pin", "8001"]
@@ -25,13 +26,14 @@ def run(db: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, 
 
 
 def _account(db: Path, card_no: str) -> tuple[str, str, int]:
+    holder = holder_of(db, card_no)
     with sqlite3.connect(db) as conn:
         row = conn.execute(
-            "SELECT m.name, m.phone, a.principal + a.bonus FROM card c "
-            "JOIN member m USING (member_id) JOIN account a USING (member_id) WHERE card_no = ?",
+            "SELECT a.principal + a.bonus FROM card c JOIN account a USING (member_id)"
+            " WHERE card_no = ?",
             (card_no,),
         ).fetchone()
-    return str(row[0]), str(row[1]), int(row[2])
+    return holder.name, holder.phone, int(row[0])
 
 
 def test_a_bearer_card_is_issued_without_a_name_and_holds_at_most_1000(

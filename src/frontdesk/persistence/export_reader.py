@@ -11,6 +11,7 @@ from sqlalchemy.sql import ColumnElement
 from frontdesk.domain.analytics import MemberFact, TicketFact
 from frontdesk.domain.money import Fen
 from frontdesk.persistence import tables as t
+from frontdesk.persistence.member_personal import Personal, open_row
 
 
 def _day_bounds(
@@ -23,6 +24,30 @@ def _day_bounds(
     if until is not None:
         conditions.append(column < (until + timedelta(days=1)).isoformat())
     return and_(True, *conditions)
+
+
+# The member's sealed fields and key, right after the member id in a query's columns.
+_SEALED = (
+    t.member_personal.c.name,
+    t.member_personal.c.phone,
+    t.member_personal.c.birthday,
+    t.member_personal.c.gender,
+    t.member_key.c.key,
+)
+
+
+def _with_personal(joined: Any) -> Any:
+    m = t.member
+    return joined.join(t.member_personal, t.member_personal.c.member_id == m.c.member_id).outerjoin(
+        t.member_key, t.member_key.c.member_id == m.c.member_id
+    )
+
+
+def _opened(r: tuple[object, ...]) -> Personal:
+    """A row's personal fields, opened: (member id, four sealed fields, key, …)."""
+    member_id, key = str(r[0]), r[5]
+    sealed = [None if v is None else str(v) for v in r[1:5]]
+    return open_row(key if isinstance(key, bytes) else None, member_id, sealed)
 
 
 class SqlExportSource:
@@ -46,9 +71,7 @@ class SqlExportSource:
         q = (
             select(
                 m.c.member_id,
-                m.c.name,
-                m.c.phone,
-                m.c.birthday,
+                *_SEALED,
                 a.c.tier,
                 a.c.principal,
                 a.c.bonus,
@@ -60,12 +83,16 @@ class SqlExportSource:
                 m.c.created_at,
                 m.c.consent_marketing_at.is_not(None),
             )
-            .select_from(m.join(a, a.c.member_id == m.c.member_id))
+            .select_from(_with_personal(m.join(a, a.c.member_id == m.c.member_id)))
             .order_by(m.c.created_at, m.c.member_id)
         )
         if marketing_only:
             q = q.where(m.c.consent_marketing_at.is_not(None))
-        return [(*r[:13], "是" if r[13] else "否") for r in self._rows(q)]
+        found = []
+        for r in self._rows(q):
+            p = _opened(r)
+            found.append((r[0], p.name, p.phone, p.birthday, *r[6:15], "是" if r[15] else "否"))
+        return found
 
     def tickets(self, since: date | None, until: date | None) -> list[tuple[object, ...]]:
         k = t.ticket
@@ -144,14 +171,14 @@ class SqlExportSource:
         m, a = t.member, t.account
         q = (
             select(
-                m.c.member_id, m.c.name, a.c.principal, a.c.bonus, a.c.principal + a.c.bonus,
+                m.c.member_id, *_SEALED, a.c.principal, a.c.bonus, a.c.principal + a.c.bonus,
                 a.c.points,
             )
-            .select_from(m.join(a, a.c.member_id == m.c.member_id))
+            .select_from(_with_personal(m.join(a, a.c.member_id == m.c.member_id)))
             .where((a.c.principal != 0) | (a.c.bonus != 0) | (a.c.points != 0))
             .order_by(m.c.member_id)
         )  # fmt: skip
-        return self._rows(q)
+        return [(r[0], _opened(r).name, *r[6:]) for r in self._rows(q)]
 
     # -- the store's KPIs (services/store_kpis.py) --------------------------------------------
 

@@ -41,15 +41,13 @@ class SqlMemberKeys:
             return None
         known, key = self._key(member_id)
         if not known:
-            key = AESGCM.generate_key(bit_length=256)
+            key = new_key()
             self._conn.execute(
                 insert(member_key).values(member_id=member_id, key=key, created_at=at.isoformat())
             )
         if key is None:
             raise ValueError("the member's personal data was erased")
-        nonce = secrets.token_bytes(12)
-        sealed = AESGCM(key).encrypt(nonce, text.encode(), _aad(member_id, field))
-        return PREFIX + base64.b64encode(nonce + sealed).decode()
+        return seal_with(key, member_id, field, text)
 
     def open(self, member_id: str, field: str, stored: str | None) -> str | None:
         if stored is None or not stored.startswith(PREFIX):
@@ -57,9 +55,8 @@ class SqlMemberKeys:
         _, key = self._key(member_id)
         if key is None:
             return ERASED
-        raw = base64.b64decode(stored[len(PREFIX) :])
         try:
-            return AESGCM(key).decrypt(raw[:12], raw[12:], _aad(member_id, field)).decode()
+            return open_with(key, member_id, field, stored)
         except InvalidTag:
             return ERASED
 
@@ -69,6 +66,23 @@ class SqlMemberKeys:
             .where(member_key.c.member_id == member_id)
             .values(key=None, erased_at=at.isoformat())
         )
+
+
+def new_key() -> bytes:
+    return AESGCM.generate_key(bit_length=256)
+
+
+def seal_with(key: bytes, member_id: str, field: str, text: str) -> str:
+    """`text` sealed under the member's key, bound to the member and the field."""
+    nonce = secrets.token_bytes(12)
+    sealed = AESGCM(key).encrypt(nonce, text.encode(), _aad(member_id, field))
+    return PREFIX + base64.b64encode(nonce + sealed).decode()
+
+
+def open_with(key: bytes, member_id: str, field: str, stored: str) -> str:
+    """The text `seal_with` sealed; InvalidTag when it was changed or is another's field."""
+    raw = base64.b64decode(stored[len(PREFIX) :])
+    return AESGCM(key).decrypt(raw[:12], raw[12:], _aad(member_id, field)).decode()
 
 
 def _aad(member_id: str, field: str) -> bytes:

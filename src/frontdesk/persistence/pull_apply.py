@@ -20,6 +20,13 @@ from frontdesk.domain.program import Program
 from frontdesk.domain.tiers import TierEvent, tier_status
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.member_erasure import forget_erased
+from frontdesk.persistence.member_personal import (
+    FIELDS,
+    Personal,
+    SqlPersonal,
+    ids_by_phone_key,
+    phone_key,
+)
 from frontdesk.persistence.repositories import SqlAccounts, SqlTickets
 from frontdesk.services.sync_port import BalanceSnapshot, Row
 
@@ -263,44 +270,52 @@ def apply_member_chunk(
     Read in bulk for the chunk; a phone another member holds is refused exactly as if the rows
     were applied one by one in order (a phone freed by an earlier row may be taken by a later).
     """
-    now = datetime.now().astimezone().isoformat()
+    moment = datetime.now().astimezone()
+    now = moment.isoformat()
     ids = [str(r["member_id"]) for r in chunk]
-    mine = select(
-        t.member.c.member_id,
-        t.member.c.phone,
-        t.member.c.pin_hash,
-        t.member.c.pin_failures,
-        t.member.c.pin_locked,
-    ).where(t.member.c.member_id.in_(ids))
+    personal = SqlPersonal(conn)
+    lookup = personal.lookup()
+    # A phone is known here by its keyed hash only (persistence/member_personal.py).
+    mine = (
+        select(
+            t.member.c.member_id,
+            t.member_personal.c.phone_key,
+            t.member.c.pin_hash,
+            t.member.c.pin_failures,
+            t.member.c.pin_locked,
+        )
+        .select_from(t.member.outerjoin(t.member_personal))
+        .where(t.member.c.member_id.in_(ids))
+    )
     local = {
-        m: (phone, pin, PinState(failures, bool(locked)))
-        for m, phone, pin, failures, locked in conn.execute(mine)
+        m: (hashed, pin, PinState(failures, bool(locked)))
+        for m, hashed, pin, failures, locked in conn.execute(mine)
     }
-    owner = {phone: m for m, (phone, _, _) in local.items()}
-    phones = [str(r["phone"]) for r in chunk]
-    for m, phone in conn.execute(
-        select(t.member.c.member_id, t.member.c.phone).where(t.member.c.phone.in_(phones))
-    ):
-        owner.setdefault(phone, m)
+    owner = {hashed: m for m, (hashed, _, _) in local.items()}
+    hashes = {str(r["phone"]): phone_key(lookup, str(r["phone"])) for r in chunk}
+    for hashed, m in ids_by_phone_key(conn, list(set(hashes.values()))).items():
+        owner.setdefault(hashed, m)
     with_account = set(
         conn.execute(select(t.account.c.member_id).where(t.account.c.member_id.in_(ids))).scalars()
     )
     problems: list[Notice] = []
     updates: dict[tuple[str, ...], list[dict[str, object]]] = defaultdict(list)
     fresh: list[dict[str, object]] = []
+    sealed: dict[str, Personal] = {}
     accounts: list[str] = []
-    applied: set[str] = set()
+    applied: dict[str, str] = {}  # member id -> the phone head office gave it
     for row in chunk:
         member_id, phone = str(row["member_id"]), str(row["phone"])
-        holder = owner.get(phone)
+        hashed = hashes[phone]
+        holder = owner.get(hashed)
         if holder is not None and holder != member_id:
             problems.append(Notice("sync_phone_taken", {"member_id": member_id, "holder": holder}))
             continue
         pin, state = None, NOTHING_WRONG
         if member_id in local:
-            old_phone, pin, state = local[member_id]
-            owner.pop(old_phone, None)
-            values = member_update(row, pin, state)
+            old_key, pin, state = local[member_id]
+            owner.pop(old_key, None)
+            values = _unsealed(member_update(row, pin, state), sealed, member_id)
             pin = values.get("pin_hash", pin)
             state = PinState(
                 int(values.get("pin_failures", state.failures)),
@@ -323,11 +338,11 @@ def apply_member_chunk(
                     "pin_locked": False,
                     "updated_at": now,
                 }
-                | member_update(row, None)
+                | _unsealed(member_update(row, None), sealed, member_id)
             )
-        local[member_id] = (phone, pin, state)
-        owner[phone] = member_id
-        applied.add(member_id)
+        local[member_id] = (hashed, pin, state)
+        owner[hashed] = member_id
+        applied[member_id] = phone
         if member_id not in with_account:
             accounts.append(member_id)
             with_account.add(member_id)
@@ -335,12 +350,25 @@ def apply_member_chunk(
         conn.execute(_set_member(columns), params)
     if fresh:
         conn.execute(_ADD_MEMBER, fresh)
+    personal.write_many(sealed.items(), moment)
     for member_id in accounts:
         SqlAccounts(conn).create(member_id, entry_tier)
     for row in chunk:
         if str(row["member_id"]) in applied:
             for card in row["cards"]:
                 apply_cards(conn, card)
-    for member_id in sorted(m for m in applied if is_erased(local[m][0])):
+    for member_id in sorted(m for m, phone in applied.items() if is_erased(phone)):
         forget_erased(conn, member_id)  # erased at another till: this till's copies go too
     return problems
+
+
+def _unsealed(
+    values: dict[str, Any], sealed: dict[str, Personal], member_id: str
+) -> dict[str, Any]:
+    """The member columns of `values`; its personal fields go to `sealed`, to be sealed."""
+    name, phone, birthday, gender = (values.pop(f) for f in FIELDS)
+    day = None if birthday is None else str(birthday)
+    sealed[member_id] = Personal(
+        str(name), str(phone), day, None if gender is None else str(gender)
+    )
+    return values

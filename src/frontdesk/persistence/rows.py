@@ -7,6 +7,7 @@ from typing import Any
 
 from frontdesk.domain.cards import Card, CardState
 from frontdesk.domain.money import Fen
+from frontdesk.persistence.member_personal import Personal
 from frontdesk.services.records import (
     Account,
     AuditEntry,
@@ -31,13 +32,14 @@ def must_dt(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-def to_member(r: Any) -> Member:
+def to_member(r: Any, p: Personal) -> Member:
+    """A member row and its personal fields, opened (persistence.member_personal)."""
     return Member(
         member_id=r.member_id,
-        phone=r.phone,
-        name=r.name,
-        birthday=None if r.birthday is None else date.fromisoformat(r.birthday),
-        gender=r.gender,
+        phone=p.phone,
+        name=p.name,
+        birthday=None if p.birthday is None else date.fromisoformat(p.birthday),
+        gender=p.gender,
         consent_terms_at=must_dt(r.consent_terms_at),
         consent_marketing_at=dt(r.consent_marketing_at),
         recruiter=r.recruiter,
@@ -52,13 +54,15 @@ def to_member(r: Any) -> Member:
     )
 
 
+def personal_of(m: Member) -> Personal:
+    birthday = None if m.birthday is None else m.birthday.isoformat()
+    return Personal(m.name, m.phone, birthday, m.gender)
+
+
 def from_member(m: Member, updated_at: datetime) -> dict[str, Any]:
+    """The member row's columns; the personal fields go to member_personal, sealed."""
     return {
         "member_id": m.member_id,
-        "phone": m.phone,
-        "name": m.name,
-        "birthday": None if m.birthday is None else m.birthday.isoformat(),
-        "gender": m.gender,
         "consent_terms_at": iso(m.consent_terms_at),
         "consent_marketing_at": iso(m.consent_marketing_at),
         "recruiter": m.recruiter,

@@ -51,10 +51,6 @@ member = Table(
     "member",
     metadata,
     Column("member_id", Text, primary_key=True),
-    Column("phone", Text, nullable=False, unique=True),
-    Column("name", Text, nullable=False),
-    Column("birthday", Text),
-    Column("gender", Text),
     Column("consent_terms_at", Text, nullable=False),
     Column("consent_marketing_at", Text),
     Column("recruiter", Text, nullable=False),
@@ -67,6 +63,22 @@ member = Table(
     Column("tier_lock_reason", Text),
     Column("birthday_benefit_year", Integer),
     Column("updated_at", Text, nullable=False),
+)
+
+# The member's personal fields, each sealed with the member's own key (the `fdk1:` text of
+# persistence.member_keys, bound to member and field), so destroying the key erases them; a
+# phone is found by its keyed hash (phone_key, unique as the phone was) and by its last four
+# digits' (tail_key: NULL for a bearer or erased account's phone, which is no number).
+member_personal = Table(
+    "member_personal",
+    metadata,
+    Column("member_id", Text, ForeignKey("member.member_id"), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("phone", Text, nullable=False),
+    Column("birthday", Text),
+    Column("gender", Text),
+    Column("phone_key", Text, nullable=False, unique=True),
+    Column("tail_key", Text, index=True),
 )
 
 # Projection of the ledger: base_* is what head office last said (members of other stores),

@@ -17,6 +17,7 @@ from frontdesk.persistence import tables as t
 from frontdesk.persistence.card_returns import SqlCardReturns
 from frontdesk.persistence.member_erasure import SqlErasure
 from frontdesk.persistence.member_gate import MemberGate, gate_path
+from frontdesk.persistence.member_personal import SqlPersonal
 from frontdesk.persistence.pin_pepper import PinPepper
 from frontdesk.persistence.print_jobs import SqlPrintJobs
 from frontdesk.persistence.record_seal import ChainHeads
@@ -87,15 +88,23 @@ class SqlAlchemyUnitOfWork:
     # Made on first use; these need nothing but the connection.
     settings = _on_connection(repo.SqlSettings)
     staff = _on_connection(repo.SqlStaff)
-    members = _on_connection(repo.SqlMembers)
     accounts = _on_connection(repo.SqlAccounts)
-    cards = _on_connection(repo.SqlCards)
     products = _on_connection(repo.SqlProducts)
     approvals = _on_connection(repo.SqlApprovals)
     outbox = _on_connection(repo.SqlOutbox)
     print_jobs = _on_connection(SqlPrintJobs)
     card_returns = _on_connection(SqlCardReturns)
     erasure = _on_connection(SqlErasure)
+    # One per transaction, shared: a member the card scan opened is not opened again to save.
+    personal = _on_connection(SqlPersonal)
+
+    @_repository
+    def members(self) -> repo.SqlMembers:
+        return repo.SqlMembers(self.connection, self.personal)
+
+    @_repository
+    def cards(self) -> repo.SqlCards:
+        return repo.SqlCards(self.connection, self.personal)
 
     @_repository
     def chain_heads(self) -> ChainHeads:

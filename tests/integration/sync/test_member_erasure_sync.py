@@ -78,7 +78,11 @@ def test_an_erase_at_one_till_leaves_no_name_or_phone_anywhere_and_every_chain_v
     assert a.sync().ok
     assert b.sync().ok
     assert NAME in hq_text(hq_admin)
-    assert NAME in text_cells(b.path)
+    with b.ctx.uow(write=False) as uow:
+        pulled = uow.members.get(member)
+    assert pulled is not None
+    assert pulled.name == NAME  # till B reads it...
+    assert NAME not in text_cells(b.path)  # ...and keeps it sealed (member_personal)
     membership.return_card(
         a.ctx, actor=ADMIN[0], card_no=reg.card_no,
         approval_id=approval(a, ApprovalAction.CARD_RETURN, reg.card_no, 10000),

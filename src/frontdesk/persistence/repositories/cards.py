@@ -8,13 +8,16 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, literal, select, update
+from sqlalchemy.engine import Connection
 
 from frontdesk.domain.cards import Card, CardState
 from frontdesk.persistence import prepared as pr
 from frontdesk.persistence import rows
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.bulk import insert_rows
+from frontdesk.persistence.member_personal import SqlPersonal
 from frontdesk.persistence.repositories.base import SqlRepository
+from frontdesk.persistence.repositories.members import PERSONAL_COLUMNS
 from frontdesk.services.records import Account, Member
 
 # The member's points lots ride on the same row ("year:points,…"): a sale and a scan need them
@@ -33,16 +36,21 @@ _HOLDER = pr.Prepared(
         *[c.label(f"c_{c.name}") for c in t.card.c],
         *[c.label(f"m_{c.name}") for c in t.member.c],
         *[c.label(f"a_{c.name}") for c in t.account.c],
+        *PERSONAL_COLUMNS,
         _LOTS.label("lots"),
     )
     .select_from(
-        t.card.join(t.member).join(t.account, t.account.c.member_id == t.member.c.member_id)
+        t.card.join(t.member)
+        .join(t.account, t.account.c.member_id == t.member.c.member_id)
+        .join(t.member_personal, t.member_personal.c.member_id == t.member.c.member_id)
+        .outerjoin(t.member_key, t.member_key.c.member_id == t.member.c.member_id)
     )
     .where(t.card.c.card_no == bindparam("card_no"))
 )
 # The joined row cut back into its three tables' rows: (row type, first column, past the last).
 _CARD_END, _MEMBER_END = len(t.card.c), len(t.card.c) + len(t.member.c)
 _ACCOUNT_END = _MEMBER_END + len(t.account.c)
+_PERSONAL_END = _ACCOUNT_END + len(PERSONAL_COLUMNS)  # four sealed fields, then the key
 _PARTS: list[tuple[Any, int, int | None]] = [
     (namedtuple("CardRow", t.card.c.keys()), 0, _CARD_END),
     (namedtuple("MemberRow", t.member.c.keys()), _CARD_END, _MEMBER_END),
@@ -51,6 +59,10 @@ _PARTS: list[tuple[Any, int, int | None]] = [
 
 
 class SqlCards(SqlRepository):
+    def __init__(self, conn: Connection, personal: SqlPersonal | None = None) -> None:
+        super().__init__(conn)
+        self.personal = personal or SqlPersonal(conn)
+
     def get(self, card_no: str) -> Card | None:
         r = self.conn.execute(select(t.card).where(t.card.c.card_no == card_no)).first()
         return None if r is None else rows.to_card(r)
@@ -61,12 +73,15 @@ class SqlCards(SqlRepository):
         if r is None:
             return None
         card, member, account = (row._make(r[a:b]) for row, a, b in _PARTS)
-        packed = r[_ACCOUNT_END]
+        *sealed, key = r[_ACCOUNT_END:_PERSONAL_END]
+        personal = self.personal.opened(member.member_id, key, sealed)
+        packed = r[_PERSONAL_END]
         lots = {}
         for lot in packed.split(",") if packed else ():
             year, points = lot.split(":")
             lots[int(year)] = int(points)
-        return rows.to_card(card), rows.to_member(member), rows.to_account(account), lots
+        holder = rows.to_member(member, personal)
+        return rows.to_card(card), holder, rows.to_account(account), lots
 
     def for_member(self, member_id: str) -> list[Card]:
         q = select(t.card).where(t.card.c.member_id == member_id).order_by(t.card.c.generation)
