@@ -28,7 +28,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -174,8 +173,7 @@ def time_scan(app: QApplication, hub: ScanHub, code: str, done: list[float]) -> 
 
 def kept(app: QApplication, window: TillWindow) -> None:
     """Until the open ticket's copy for a restart is written (at once if it was already)."""
-    pending: Callable[[], bool] = lambda: bool(getattr(window, "keep_pending", False))  # noqa: E731
-    while pending():
+    while window.keep_pending:
         app.processEvents()
 
 
