@@ -73,11 +73,15 @@ _PLACE_SQL = """
 SELECT a.spend_window FROM member_activity a WHERE a.reg <= :today AND {side}
  ORDER BY a.spend_window DESC OFFSET :place - 1 LIMIT 1
 """
+# The folded balances and the entries not folded yet (h0021), in the same snapshot.
 _BALANCES_SQL = """
 SELECT coalesce(sum(amount) FILTER (WHERE bucket = 'principal'), 0),
        coalesce(sum(amount) FILTER (WHERE bucket = 'bonus'), 0),
        coalesce(sum(amount) FILTER (WHERE bucket = 'points'), 0)
-  FROM member_balance WHERE lot_year = 0
+  FROM (SELECT bucket, amount FROM member_balance WHERE lot_year = 0
+        UNION ALL
+        SELECT bucket, amount FROM ledger_entry
+         WHERE arrival > (SELECT upto FROM arrival_fold)) moves
 """
 
 
@@ -108,8 +112,9 @@ def chain_kpis(admin: Engine, today: date) -> Kpis:
         "at_risk_days": AT_RISK_DAYS,
     }
     for _ in range(5):
-        # The 12-month window moved to today first (its own short transaction: pushes wait
-        # only for that move), then every figure from one snapshot that has it there.
+        # What arrived folded into the summaries and the 12-month window moved to today first
+        # (their own short transaction: pushes never wait for it), then every figure from one
+        # snapshot that has it there.
         with admin.begin() as conn:
             conn.execute(text("SELECT fd_kpi_window(:today)"), params)
         with admin.connect() as base:

@@ -24,6 +24,7 @@ from frontdesk.sync.hq_migrations.versions.h0008_enrolment_catalog import ENROL_
 from frontdesk.sync.hq_migrations.versions.h0009_record_chains import CHAIN_FUNCTIONS
 from frontdesk.sync.hq_migrations.versions.h0010_staff import STAFF_FUNCTIONS
 from frontdesk.sync.hq_migrations.versions.h0012_pin_secret import PIN_SECRET_FUNCTIONS
+from frontdesk.sync.hq_migrations.versions.h0021_folded_arrivals import FOLD_FUNCTIONS
 
 # What a store may do: read its own books (row-level security narrows them to its tills) and
 # master data, and push through head office's checking functions. No direct INSERT, UPDATE or
@@ -87,6 +88,7 @@ def _grant(conn: Connection, group: str) -> None:
             *CHAIN_FUNCTIONS,
             *STAFF_FUNCTIONS,
             *PIN_SECRET_FUNCTIONS,
+            *FOLD_FUNCTIONS,
         ]
     )
     conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {functions} TO {g}")

@@ -116,7 +116,8 @@ class PostgresHeadOffice:
             raise HeadMismatch(till_id, found)
 
     def push_ledger(self, till_id: str, entries: Sequence[LedgerEntry]) -> int:
-        result = self._push("SELECT fd_push_ledger()", {"ledger": [values_of(e) for e in entries]})
+        staged = {"ledger": [values_of(e) for e in entries]}
+        result = self._push("SELECT fd_push_ledger()", staged, fold=True)
         if result["problems"]:
             raise ChainRefused(till_id, result["problems"])
         return int(result["cursor"])
@@ -138,7 +139,8 @@ class PostgresHeadOffice:
             staged = {"event": _tuples("event", batch.rows)}
         else:
             raise ValueError(f"unknown stream {stream}")
-        result = self._push("SELECT fd_push_rows(%s, %s)", staged, (stream, batch.last_cursor))
+        params = (stream, batch.last_cursor)
+        result = self._push("SELECT fd_push_rows(%s, %s)", staged, params, stream == "ticket")
         if result["problems"]:
             raise HeadOfficeRefused(till_id, result["problems"])
         return int(result["cursor"])
@@ -148,13 +150,15 @@ class PostgresHeadOffice:
         call: str,
         staged: dict[str, list[tuple[Any, ...]]],
         params: tuple[Any, ...] = (),
+        fold: bool = False,
     ) -> dict[str, Any]:
         """COPY into this session's staging tables, then one head-office function moves them.
 
         COPY cannot write into a table under row-level security, and a store role may not
         write the books at all: the function checks the rows with the owner's rights and moves
         them, or moves nothing and records why (the transaction commits either way, so the
-        record stays; the staging tables empty themselves at commit).
+        record stays; the staging tables empty themselves at commit). Entries and tickets are
+        then folded into head office's member summaries (`fold`).
         """
         with reaching(), self.engine.connect() as conn, conn.begin():
             raw = conn.connection.driver_connection
@@ -171,7 +175,18 @@ class PostgresHeadOffice:
                 cur.execute(call, params)
                 found = cur.fetchone()
         assert found is not None
+        if fold:
+            self._fold()
         return dict(found[0])
+
+    def _fold(self) -> None:
+        """What arrived goes into head office's member summaries, after the push (h0021).
+
+        Its own short transaction: the push took no lock on a member's rows, so tills that
+        share members push side by side; a fold already running, or the next, takes these rows.
+        """
+        with reaching(), self.engine.connect() as conn, conn.begin():
+            conn.execute(text("SELECT fd_fold_arrivals()"))
 
     # -- recovery ---------------------------------------------------------------------------
 
