@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from frontdesk.cli.errors import UsageError
@@ -73,4 +74,5 @@ def demo(s: Session) -> Outcome:
             points=v.points,
         )
         text += f"{line}  {s.say(m.note)}\n"
-    return Outcome(text.rstrip(), {"members": members, "views": views})
+    said = [replace(m, note=s.say(m.note)) for m in members]  # --json carries the words too
+    return Outcome(text.rstrip(), {"members": said, "views": views})
