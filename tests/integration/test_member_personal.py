@@ -9,6 +9,7 @@ members into sealed rows, a key made for each member that had none.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,31 @@ def test_joining_a_chain_re_keys_the_phones_under_the_chains_secret_once(till: T
     assert _phone_key_of(till.path, member) == phone_key(derive_lookup(chain), "13800001111")
     assert _names(till, "13800001111") == ["张伟"]
     assert _names(till, "1111") == ["张伟"]
+
+
+def test_the_name_search_follows_every_change_of_a_sealed_name_after_keeping_them_opened(
+    till: Till,
+) -> None:
+    """The opened names are kept under till migration 0016's mark; any change moves the mark."""
+    zhang = till.member("13800001111", "张伟").member
+    till.member("13900002222", "李娜")
+    assert _names(till, "伟") == ["张伟"]  # opened and kept
+    assert _names(till, "伟") == ["张伟"]  # answered from what was kept
+
+    with till.ctx.uow() as uow:
+        member = uow.members.get(zhang.member_id)
+        assert member is not None
+        uow.members.save(replace(member, name="张小伟"), till.ctx.now())
+        uow.commit()
+    assert _names(till, "小伟") == ["张小伟"]
+    [(mark,)] = _raw(till.path, "SELECT mark FROM personal_change")
+
+    with sqlite3.connect(till.path) as conn:  # a sealed name changed in the file, after a search
+        conn.execute(
+            "UPDATE member_personal SET name = (SELECT name FROM member_personal"
+            " WHERE member_id <> ?) WHERE member_id = ?",
+            (zhang.member_id, zhang.member_id),
+        )
+    assert _raw(till.path, "SELECT mark FROM personal_change") != [(mark,)]
+    with pytest.raises(SealBroken), till.ctx.uow(write=False) as uow:
+        uow.members.search(read_member_query("伟"))

@@ -7,7 +7,6 @@ and a part of a name by opening the names (nothing else can match inside sealed 
 
 from __future__ import annotations
 
-import string
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
@@ -25,6 +24,7 @@ from frontdesk.persistence.member_keys import open_with
 from frontdesk.persistence.member_personal import (
     SealBroken,
     SqlPersonal,
+    fold,
     ids_by_phone_key,
     open_names,
     phone_key,
@@ -48,8 +48,6 @@ _FROM = t.member.join(_P, _P.c.member_id == t.member.c.member_id).outerjoin(
 )
 _ROWS = select(t.member, *PERSONAL_COLUMNS).select_from(_FROM)
 _MEMBER = _ROWS.where(t.member.c.member_id == bindparam("b_member"))
-# SQLite's LIKE, which the searches used before the names were sealed, folds ASCII letters only.
-_FOLD = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 class SqlMembers(SqlRepository):
@@ -97,10 +95,10 @@ class SqlMembers(SqlRepository):
 
     def find(self, text: str, limit: int = 20) -> list[Member]:
         """Members whose phone or name holds `text`, oldest first."""
-        wanted = text.translate(_FOLD)
+        wanted = fold(text)
         ids: list[str] = []
         for member_id, (phone, name) in self._opened(("phone", "name")):
-            if wanted in phone or wanted in name.translate(_FOLD):
+            if wanted in phone or wanted in fold(name):
                 ids.append(member_id)
                 if len(ids) == limit:
                     break
@@ -109,8 +107,8 @@ class SqlMembers(SqlRepository):
     def search(self, query: MemberQuery, limit: int = 50) -> list[Member]:
         """The members a counter search names (a card finds its holder whatever its state)."""
         if query.kind is MemberQueryKind.NAME:
-            wanted = query.text.translate(_FOLD)
-            hits = [(n, m) for m, n in open_names(self.conn) if wanted in n.translate(_FOLD)]
+            wanted = fold(query.text)
+            hits = [(n, m) for m, n, folded in open_names(self.conn) if wanted in folded]
             hits.sort()
             # Only the page (and the names tied with its last) is read and opened whole.
             last = hits[limit - 1][0] if len(hits) >= limit else None
