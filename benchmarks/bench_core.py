@@ -29,7 +29,6 @@ from frontdesk.domain.pricing import Product
 from frontdesk.domain.program import PinPolicy
 from frontdesk.domain.stored_value import hash_pin
 from frontdesk.persistence.engine import open_database
-from frontdesk.persistence.member_personal import store_lookup
 from frontdesk.persistence.pin_pepper import pepper_beside
 from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
 from frontdesk.services import checkout, membership, shifts, staff
@@ -56,7 +55,6 @@ def seed(path: Path, members: int, entries: int) -> list[str]:
         for i, code in enumerate(CODES):
             uow.products.upsert(Product(code, f"商品{i}", Fen(500 + 100 * i)))
         uow.commit()
-    lookup = store_lookup(engine)  # the phone keys' key, derived from the PIN secret
     engine.dispose()
     raw = sqlite3.connect(path, isolation_level=None)
     raw.execute("PRAGMA synchronous=OFF")  # seeding only; the measured part uses the app's pragmas
@@ -78,7 +76,7 @@ def seed(path: Path, members: int, entries: int) -> list[str]:
         " pin_failures, pin_locked, updated_at) VALUES (?,?,?,?,?,?,0,0,?)",
         [(m[0], *m[3:]) for m in batch_m],
     )
-    seal_members(raw, lookup, [(m[0], m[2], m[1]) for m in batch_m], ts)
+    seal_members(raw, [(m[0], m[2], m[1]) for m in batch_m], ts)
     raw.executemany(
         "INSERT INTO account (member_id, principal, bonus, points, base_principal, base_bonus, base_points, base_seq,"
         " tier) VALUES (?,?,?,?,?,?,?,0,?)",

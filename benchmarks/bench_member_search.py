@@ -26,7 +26,6 @@ from benchmarks.sealed_members import seal_members
 from frontdesk.config import load_program
 from frontdesk.domain.member_search import read_member_query
 from frontdesk.persistence.engine import open_database
-from frontdesk.persistence.member_personal import store_lookup
 from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
 from frontdesk.services import staff
 from frontdesk.services.context import TillContext
@@ -50,7 +49,6 @@ def build(path: Path, people: list[tuple[str, str, str]]) -> None:
     )
     staff.init_till(ctx, store_no=1, till_no=1, store_name="基准店", admin_no="9001",
                     admin_name="管理员", admin_pin="9001")  # fmt: skip
-    lookup = store_lookup(engine)  # the phone keys' key, derived from the PIN secret
     engine.dispose()
     raw = sqlite3.connect(path, isolation_level=None)
     raw.execute("BEGIN")
@@ -59,7 +57,7 @@ def build(path: Path, people: list[tuple[str, str, str]]) -> None:
         " pin_failures, pin_locked, updated_at) VALUES (?, ?, '9001', '001', ?, 0, 0, ?)",
         [(m, NOW, NOW, NOW) for m, _, _ in people],
     )
-    seal_members(raw, lookup, people, NOW)
+    seal_members(raw, people, NOW)
     # The floor: the columns `member` had until 0014, searched as the repository did.
     raw.execute("CREATE TABLE plain (member_id TEXT PRIMARY KEY, phone TEXT UNIQUE, name TEXT,"
                 " created_at TEXT)")  # fmt: skip

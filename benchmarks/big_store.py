@@ -38,7 +38,6 @@ from frontdesk.domain.record_chain import GENESIS, audit_hash, ticket_hash
 from frontdesk.domain.scan import make_receipt_number
 from frontdesk.domain.stored_value import hash_pin
 from frontdesk.persistence.engine import open_database
-from frontdesk.persistence.member_personal import store_lookup
 from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
 from frontdesk.services import staff
 from frontdesk.services.context import TillContext
@@ -315,7 +314,7 @@ _LOADED = (
 )
 
 
-def _init(path: Path) -> bytes:
+def _init(path: Path) -> None:
     engine = open_database(path, create=True)
     ctx = TillContext(
         SqlUnitOfWorkFactory(engine), FixedClock(NOW - timedelta(days=DAYS + 30)), load_program()
@@ -333,14 +332,10 @@ def _init(path: Path) -> bytes:
         for code, name, price in PRODUCTS:
             uow.products.upsert(Product(code, name, Fen(price)))
         uow.commit()
-    lookup = store_lookup(engine)  # the phone keys' key, derived from the PIN secret
     engine.dispose()
-    return lookup
 
 
-def _members(
-    raw: sqlite3.Connection, lookup: bytes, n: int, rng: random.Random
-) -> tuple[list[str], list[str]]:
+def _members(raw: sqlite3.Connection, n: int, rng: random.Random) -> tuple[list[str], list[str]]:
     pin = hash_pin("135790", None)
     start = NOW - timedelta(days=DAYS + 20)
     ids = [_uuid4(rng.getrandbits(128)) for _ in range(n)]
@@ -356,7 +351,7 @@ def _members(
         " pin_hash, pin_failures, pin_locked, updated_at) VALUES (?,?,?,?,?,?,0,0,?)",
         [(r[0], *r[3:]) for r in rows],
     )
-    seal_members(raw, lookup, [(r[0], r[2], r[1]) for r in rows], start.isoformat())
+    seal_members(raw, [(r[0], r[2], r[1]) for r in rows], start.isoformat())
     raw.executemany(
         "INSERT INTO card (card_no, member_id, generation, state, issued_at, state_at) VALUES (?,?,0,'active',?,?)",
         [(c, m, r[3], r[3]) for c, m, r in zip(cards, ids, rows, strict=True)],
@@ -367,7 +362,7 @@ def _members(
 def build(path: Path, members: int, entries: int, seed: int = 20) -> dict[str, object]:
     """Write the store at `path` (a new file); returns what a measurement needs to know of it."""
     t0 = time.perf_counter()
-    lookup = _init(path)
+    _init(path)
     raw = sqlite3.connect(path, isolation_level=None)
     for pragma in (
         "journal_mode=OFF",
@@ -385,7 +380,7 @@ def build(path: Path, members: int, entries: int, seed: int = 20) -> dict[str, o
         raw.execute(f"DROP INDEX {name}")
     rng = random.Random(seed)
     raw.execute("BEGIN")
-    ids, cards = _members(raw, lookup, members, rng)
+    ids, cards = _members(raw, members, rng)
     w = Writer(raw, ids, cards, rng)
     w.aseq, w.aprev = raw.execute(  # init_till audited itself: the audit chain goes on from it
         "SELECT seq, hash FROM audit_log WHERE till_id = ? ORDER BY seq DESC LIMIT 1", (TILL,)

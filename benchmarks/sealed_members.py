@@ -11,16 +11,15 @@ import sqlite3
 from collections.abc import Sequence
 
 from frontdesk.persistence.member_keys import new_key
-from frontdesk.persistence.member_personal import Personal, seal_row
+from frontdesk.persistence.member_personal import LOOKUP_SETTING, Personal, seal_row
 
 
-def seal_members(
-    raw: sqlite3.Connection, lookup: bytes, members: Sequence[tuple[str, str, str]], at: str
-) -> None:
-    """(member id, name, phone) of members already in `member`: a key and a sealed row each.
-
-    `lookup` is the store's (member_personal.store_lookup, asked before the raw connection).
-    """
+def seal_members(raw: sqlite3.Connection, members: Sequence[tuple[str, str, str]], at: str) -> None:
+    """(member id, name, phone) of members already in `member`: a key and a sealed row each."""
+    (lookup_hex,) = raw.execute(
+        "SELECT value FROM settings WHERE key = ?", (LOOKUP_SETTING,)
+    ).fetchone()
+    lookup = bytes.fromhex(lookup_hex)
     keys, rows = [], []
     for member_id, name, phone in members:
         key = new_key()

@@ -67,19 +67,10 @@ def join_chain_secret(db: Path, admin: Engine) -> None:
     It offers its own, which becomes the chain's when this is the first till, and keeps its own
     beside the chain's.
     """
-    from frontdesk.persistence.engine import open_database
-    from frontdesk.persistence.member_personal import store_lookup
     from frontdesk.persistence.pin_pepper import adopt_chain_secret, offered_secret
     from frontdesk.sync.hq_setup import join_pin_secret
 
     adopt_chain_secret(db, join_pin_secret(admin, offered_secret(db)))
-    # The phone lookup key derives from the chain's secret now: the store's phone keys are
-    # made again under it here, once, rather than at the first search after joining.
-    engine = open_database(db)
-    try:
-        store_lookup(engine)
-    finally:
-        engine.dispose()
 
 
 def create_standalone(

@@ -18,13 +18,7 @@ from alembic.config import Config
 
 from frontdesk.domain.member_search import read_member_query
 from frontdesk.persistence.engine import MIGRATIONS, make_engine, open_database
-from frontdesk.persistence.member_personal import (
-    SealBroken,
-    derive_lookup,
-    phone_key,
-    store_lookup,
-)
-from frontdesk.persistence.pin_pepper import adopt_chain_secret, pepper_beside, read_secrets
+from frontdesk.persistence.member_personal import SealBroken
 from frontdesk.persistence.repositories import SqlMembers
 from tests.integration.core_fixtures import Till
 
@@ -138,47 +132,15 @@ def test_a_till_of_revision_0013_seals_its_members_and_keeps_no_plain_column(
     assert [m for m, k in keys if k is not None] == ["m-1", "m-2"]  # m-1 was given one
     assert keys[1][1] == bytes(32)  # and m-2 kept its own
     assert _raw(path, "PRAGMA foreign_key_check") == []
-    assert _raw(path, "SELECT * FROM settings WHERE key = 'phone_lookup_key'") == []
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     assert "旧会员甲".encode() not in path.read_bytes()  # not in a freed page either
 
 
-def _phone_key_of(db: Path, member_id: str) -> str:
-    [(hashed,)] = _raw(db, "SELECT phone_key FROM member_personal WHERE member_id = ?", member_id)
-    return str(hashed)
-
-
-def test_the_lookup_key_is_derived_from_the_stores_own_secret_and_kept_outside_the_file(
-    till: Till,
-) -> None:
-    member = till.member("13800001111", "张伟").member.member_id
-    held = read_secrets(pepper_beside(till.path))
-
-    assert held is not None
-    assert held.own is not None
-    own = derive_lookup(held.own)
-    assert _phone_key_of(till.path, member) == phone_key(own, "13800001111")
-    assert _raw(till.path, "SELECT value FROM settings WHERE key = 'phone_lookup_key'") == []
-    assert own.hex() not in repr(_raw(till.path, "SELECT * FROM settings"))
-
-
-def test_joining_a_chain_re_keys_the_phones_under_the_chains_secret_once(till: Till) -> None:
-    member = till.member("13800001111", "张伟").member.member_id
-    chain = bytes(range(1, 33))
-
-    adopt_chain_secret(till.path, chain)
-    store_lookup(till.engine)
-
-    assert _phone_key_of(till.path, member) == phone_key(derive_lookup(chain), "13800001111")
-    assert _names(till, "13800001111") == ["张伟"]
-    assert _names(till, "1111") == ["张伟"]
-
-
 def test_the_name_search_follows_every_change_of_a_sealed_name_after_keeping_them_opened(
     till: Till,
 ) -> None:
-    """The opened names are kept under till migration 0016's mark; any change moves the mark."""
+    """The opened names are kept under till migration 0015's mark; any change moves the mark."""
     zhang = till.member("13800001111", "张伟").member
     till.member("13900002222", "李娜")
     assert _names(till, "伟") == ["张伟"]  # opened and kept

@@ -9,8 +9,6 @@ from __future__ import annotations
 import base64
 
 import pytest
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from frontdesk.domain.erasure import ERASED_NAME, erased_phone
 from frontdesk.persistence.member_keys import PREFIX, new_key
@@ -18,8 +16,6 @@ from frontdesk.persistence.member_personal import (
     FIELDS,
     Personal,
     SealBroken,
-    derive_lookup,
-    lookup_id,
     open_row,
     phone_key,
     seal_row,
@@ -106,17 +102,3 @@ def test_the_tail_key_finds_the_last_four_digits_and_a_phone_that_is_no_number_h
     assert tail_key(LOOKUP, "13800001111") != phone_key(LOOKUP, "1111")  # its own label
     assert tail_key(LOOKUP, "bearer:0a1b2c3d") is None
     assert tail_key(LOOKUP, erased_phone("m-1")) is None
-
-
-def test_the_lookup_key_is_hkdf_of_the_pin_secret_under_its_own_label() -> None:
-    secret = bytes(range(100, 132))
-    expected = HKDF(
-        algorithm=hashes.SHA256(), length=32, salt=None, info=b"frontdesk phone lookup v1"
-    ).derive(secret)
-
-    lookup = derive_lookup(secret)
-
-    assert lookup == expected
-    assert lookup != secret  # the PIN pepper and the phone key are never the same bytes
-    assert derive_lookup(bytes(32)) != lookup
-    assert lookup.hex() not in lookup_id(lookup)

@@ -12,32 +12,27 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import secrets
 import sqlite3
 import string
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import insert, select
 from sqlalchemy.dialects.sqlite import insert as upsert
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection
 
 from frontdesk.domain.erasure import ERASED_NAME, erased_phone
 from frontdesk.domain.member_search import PHONE_TAIL_DIGITS
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.member_keys import new_key, open_with, seal_with
-from frontdesk.persistence.pin_pepper import pepper_for
 
 FIELDS = ("name", "phone", "birthday", "gender")
-# The phone lookup key is derived from the till's PIN secret (the chain's, else the store's own:
-# persistence/pin_pepper.py), never kept in the database; settings names which key the stored
-# phone_keys are under, so a change of secret re-keys them once.
-LOOKUP_LABEL = b"frontdesk phone lookup v1"
-LOOKUP_SETTING = "phone_lookup_id"
+# The store's lookup key for phone_key and tail_key, made with the table (migration 0014).
+LOOKUP_SETTING = "phone_lookup_key"
 _CHUNK = 500  # bound values per IN list, well under SQLite's limit
 
 
@@ -107,70 +102,13 @@ def open_row(key: bytes | None, member_id: str, sealed: Sequence[str | None]) ->
     return Personal(name, phone, birthday, gender)
 
 
-def derive_lookup(secret: bytes) -> bytes:
-    """The phone lookup key of a PIN secret: derived, so neither can stand in for the other."""
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=LOOKUP_LABEL).derive(secret)
-
-
-def lookup_id(lookup: bytes) -> str:
-    """What names a lookup key in the database; says nothing of the key itself."""
-    return hmac.new(lookup, b"frontdesk phone lookup id", hashlib.sha256).hexdigest()[:16]
-
-
-def current_lookup(conn: Connection, secret: bytes) -> bytes:
-    """The lookup key of `secret`, the store's phone keys re-keyed under it first if need be.
-
-    That happens once: on the first use after migration 0015, and when a standalone store joins
-    a chain (its own secret gives way to the chain's, and so its lookup key too).
-    """
-    lookup = derive_lookup(secret)
+def lookup_key(conn: Connection) -> bytes:
     q = select(t.settings.c.value).where(t.settings.c.key == LOOKUP_SETTING)
-    if conn.execute(q).scalar() != lookup_id(lookup):
-        rekey(conn, lookup)
-    return lookup
-
-
-def store_lookup(engine: Engine) -> bytes:
-    """The store's lookup key, its phone keys re-keyed first if they are under another."""
-    with engine.connect().execution_options(write=True) as conn:
-        lookup = SqlPersonal(conn).lookup()
-        conn.commit()
-    return lookup
-
-
-def rekey(conn: Connection, lookup: bytes) -> None:
-    """Every phone_key and tail_key made again under `lookup`, from the opened phones."""
-    p, k = t.member_personal, t.member_key
-    q = select(p.c.member_id, p.c.phone, k.c.key).select_from(
-        p.outerjoin(k, k.c.member_id == p.c.member_id)
-    )
-    rows = []
-    for member_id, sealed, key in conn.execute(q).all():
-        # An erased member's phone is the erased placeholder, whose key needs no member key.
-        phone = erased_phone(member_id) if key is None else open_row_field(key, member_id, sealed)
-        rows.append(
-            {"b_member": member_id, "b_phone": phone_key(lookup, phone),
-             "b_tail": tail_key(lookup, phone)}
-        )  # fmt: skip
-    if rows:
-        conn.execute(
-            update(p)
-            .where(p.c.member_id == bindparam("b_member"))
-            .values(phone_key=bindparam("b_phone"), tail_key=bindparam("b_tail")),
-            rows,
-        )
-    values = {"key": LOOKUP_SETTING, "value": lookup_id(lookup)}
-    stmt = upsert(t.settings).values(values)
-    conn.execute(
-        stmt.on_conflict_do_update(index_elements=["key"], set_={"value": values["value"]})
-    )
-
-
-def open_row_field(key: bytes, member_id: str, sealed: str) -> str:
-    try:
-        return open_with(key, member_id, "phone", sealed)
-    except InvalidTag:
-        raise SealBroken(f"member {member_id}: the phone does not open") from None
+    found = conn.execute(q).scalar()
+    if found is None:  # a store the migration did not make it for cannot look anyone up
+        found = secrets.token_bytes(32).hex()
+        conn.execute(insert(t.settings).values(key=LOOKUP_SETTING, value=found))
+    return bytes.fromhex(found)
 
 
 class SqlPersonal:
@@ -179,17 +117,15 @@ class SqlPersonal:
     A save that changes nothing personal (a sale's points, a PIN try) writes no row then.
     """
 
-    def __init__(self, conn: Connection, secret: Callable[[], bytes] | None = None) -> None:
+    def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self._keys: dict[str, bytes | None] = {}
         self._seen: dict[str, Personal] = {}
         self._lookup: bytes | None = None
-        # The PIN secret the lookup key derives from: the unit of work's, else the engine's.
-        self._secret = secret or (lambda: pepper_for(conn.engine).secrets(conn).staff)
 
     def lookup(self) -> bytes:
         if self._lookup is None:
-            self._lookup = current_lookup(self.conn, self._secret())
+            self._lookup = lookup_key(self.conn)
         return self._lookup
 
     def opened(self, member_id: str, key: bytes | None, sealed: Sequence[str | None]) -> Personal:
@@ -255,7 +191,7 @@ _KEPT_NAMES = (
 )
 
 
-# The names as the last search opened them, under the mark (till migration 0016) they were read
+# The names as the last search opened them, under the mark (till migration 0015) they were read
 # at: while the mark stands, no sealed name or key has changed and the list is still right.
 _OPENED: tuple[int, list[tuple[str, str, str]]] | None = None
 _FOLD = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
-import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -209,17 +208,6 @@ class PinPepper:
         except FileExistsError:
             return self._load(conn)
         return pin_secrets(own, None, in_chain=self._in_chain())
-
-
-_PEPPERS: weakref.WeakKeyDictionary[Engine, PinPepper] = weakref.WeakKeyDictionary()
-
-
-def pepper_for(engine: Engine) -> PinPepper:
-    """The one PinPepper of this engine: an in-memory store's secret must be the same for all."""
-    found = _PEPPERS.get(engine)
-    if found is None:
-        found = _PEPPERS[engine] = PinPepper(engine)
-    return found
 
 
 def copy_pepper(source_db: Path, target_db: Path) -> None:

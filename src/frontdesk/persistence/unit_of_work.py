@@ -18,7 +18,7 @@ from frontdesk.persistence.card_returns import SqlCardReturns
 from frontdesk.persistence.member_erasure import SqlErasure
 from frontdesk.persistence.member_gate import MemberGate, gate_path
 from frontdesk.persistence.member_personal import SqlPersonal
-from frontdesk.persistence.pin_pepper import PinPepper, pepper_for
+from frontdesk.persistence.pin_pepper import PinPepper
 from frontdesk.persistence.print_jobs import SqlPrintJobs
 from frontdesk.persistence.record_seal import ChainHeads
 
@@ -70,7 +70,7 @@ class SqlAlchemyUnitOfWork:
         self.engine = engine
         self.write = write
         self._known_till_id = till_id
-        self._pepper = pepper or pepper_for(engine)
+        self._pepper = pepper or PinPepper(engine)
         self._conn: Connection | None = None
 
     def __enter__(self) -> Self:
@@ -95,11 +95,8 @@ class SqlAlchemyUnitOfWork:
     print_jobs = _on_connection(SqlPrintJobs)
     card_returns = _on_connection(SqlCardReturns)
     erasure = _on_connection(SqlErasure)
-
-    @_repository
-    def personal(self) -> SqlPersonal:
-        """One per transaction, shared: a member the card scan opened is not opened to save."""
-        return SqlPersonal(self.connection, lambda: self._pepper.secrets(self.connection).staff)
+    # One per transaction, shared: a member the card scan opened is not opened again to save.
+    personal = _on_connection(SqlPersonal)
 
     @_repository
     def members(self) -> repo.SqlMembers:
@@ -163,7 +160,7 @@ class SqlUnitOfWorkFactory:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._till_id = ""
-        self._pepper = pepper_for(engine)
+        self._pepper = PinPepper(engine)
         database = engine.url.database or ":memory:"
         on_disk = database != ":memory:"
         self.member_gate = MemberGate(gate_path(Path(database)) if on_disk else None)

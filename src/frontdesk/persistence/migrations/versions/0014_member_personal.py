@@ -13,7 +13,7 @@ from alembic import op
 from sqlalchemy import text
 
 from frontdesk.persistence.member_keys import new_key
-from frontdesk.persistence.member_personal import Personal, seal_row
+from frontdesk.persistence.member_personal import LOOKUP_SETTING, Personal, seal_row
 
 revision = "0014"
 down_revision = "0013"
@@ -69,7 +69,7 @@ def upgrade() -> None:
     lookup = secrets.token_bytes(32)
     conn.execute(
         text("INSERT INTO settings (key, value) VALUES (:k, :v)"),
-        {"k": "phone_lookup_key", "v": lookup.hex()},  # until 0015 derives it instead
+        {"k": LOOKUP_SETTING, "v": lookup.hex()},
     )
     keys = {m: k for m, k in conn.execute(text("SELECT member_id, key FROM member_key"))}
     now = datetime.now().astimezone().isoformat()
