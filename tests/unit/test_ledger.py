@@ -1,6 +1,19 @@
+import uuid
 from dataclasses import replace
 
-from frontdesk.domain.ledger import GENESIS_HASH, Bucket, EntryKind, TxnDrafts, chain_problems, seal
+from hypothesis import given
+from hypothesis import strategies as st
+
+from frontdesk.domain.ledger import (
+    _ENTRY_NAMESPACE,
+    GENESIS_HASH,
+    Bucket,
+    EntryKind,
+    TxnDrafts,
+    chain_problems,
+    entry_id,
+    seal,
+)
 
 
 def test_entry_ids_come_from_the_transaction_so_a_replay_makes_the_same_ids() -> None:
@@ -13,6 +26,12 @@ def test_entry_ids_come_from_the_transaction_so_a_replay_makes_the_same_ids() ->
     assert [d.entry_uuid for d in first.drafts] == [d.entry_uuid for d in again.drafts]
     assert len(first.drafts) == 2  # the zero movement is left out
     assert first.drafts[0].entry_uuid != first.drafts[1].entry_uuid
+
+
+@given(st.one_of(st.uuids().map(str), st.text()), st.integers(min_value=0, max_value=10**6))
+def test_an_entry_id_is_the_uuid5_of_its_transaction_and_number(txn: str, n: int) -> None:
+    # Ids already written (at the till and head office) were made by uuid.uuid5: the same text.
+    assert entry_id(txn, n) == str(uuid.uuid5(_ENTRY_NAMESPACE, f"{txn}:{n}"))
 
 
 def test_the_chain_reports_a_gap_a_broken_link_and_changed_content() -> None:

@@ -53,8 +53,21 @@ class EntryDraft:
     offline: bool = False
 
 
+_NAMESPACE_BYTES = _ENTRY_NAMESPACE.bytes
+
+
 def entry_id(txn_uuid: str, n: int) -> str:
-    return str(uuid.uuid5(_ENTRY_NAMESPACE, f"{txn_uuid}:{n}"))
+    """str(uuid.uuid5(_ENTRY_NAMESPACE, f"{txn_uuid}:{n}")), made from the SHA-1 directly.
+
+    The same text as uuid5 (a test compares them); uuid.UUID's checks and int arithmetic were
+    most of its cost, and a sale makes three.
+    """
+    name = _NAMESPACE_BYTES + f"{txn_uuid}:{n}".encode()
+    digest = bytearray(hashlib.sha1(name, usedforsecurity=False).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    x = digest.hex()
+    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
 
 
 class TxnDrafts:

@@ -193,6 +193,8 @@ def _sale_ticket(
     settlement: Settlement,
     offline: bool,
     now: datetime,
+    upgraded_to: str | None,
+    approver: str | None,
 ) -> Ticket:
     return Ticket(
         ticket_id=txn_id,
@@ -204,7 +206,7 @@ def _sale_ticket(
         card_no=None if h is None else h.card.card_no,
         created_at=now,
         cashier=cashier,
-        approver=None,
+        approver=approver,
         refund_of=None,
         gross=priced.gross,
         discount_tier=priced.discount(DiscountKind.TIER),
@@ -216,7 +218,7 @@ def _sale_ticket(
         points_multiplier=priced.points_multiplier,
         birthday_benefit=priced.birthday_benefit,
         tier=priced.tier,
-        upgraded_to=None,
+        upgraded_to=upgraded_to,
         offline=offline,
         lines=sale_lines(priced),
         tenders=settlement.tenders,
@@ -333,8 +335,9 @@ def checkout(
         if h is not None and pm is not None:
             event = TierEvent(now, txn_id, priced.due, priced.points_earned)
             upgraded, account = _tier_after(uow, ctx, h, event, now, pm.tier)
-        ticket = _sale_ticket(uow, txn_id, shift, cashier, h, priced, settlement, offline, now)
-        ticket = replace(ticket, upgraded_to=upgraded, approver=approver)
+        ticket = _sale_ticket(
+            uow, txn_id, shift, cashier, h, priced, settlement, offline, now, upgraded, approver
+        )
         uow.tickets.add(ticket)
         uow.ledger.append(drafts, now, purchase=None if h is None else h.member.member_id)
         if h is not None:
