@@ -3,11 +3,13 @@
 The till reads them as before (by phone, by its last four digits, by part of the name, by card)
 while no raw row of `member` or `member_personal` holds them; a sealed field changed in the file,
 or moved onto another member, is refused; and a till of revision 0013 migrates its plaintext
-members into sealed rows, a key made for each member that had none.
+members into sealed rows, a key made for each member that had none, and its outbox's member
+events too (0016).
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -18,6 +20,7 @@ from alembic.config import Config
 
 from frontdesk.domain.member_search import read_member_query
 from frontdesk.persistence.engine import MIGRATIONS, make_engine, open_database
+from frontdesk.persistence.member_keys import open_with
 from frontdesk.persistence.member_personal import SealBroken
 from frontdesk.persistence.repositories import SqlMembers
 from tests.integration.core_fixtures import Till
@@ -105,6 +108,13 @@ def _store_at_0013(path: Path) -> None:
             "INSERT INTO member_key (member_id, key, created_at) VALUES ('m-2', ?, ?)",
             (bytes(32), at),
         )
+        # Events written in the clear before 0016: migration 0016 seals them, pushed or not.
+        conn.execute(
+            "INSERT INTO outbox (event_uuid, kind, entity_id, payload, created_at)"
+            " VALUES ('e-1', 'member', 'm-1', ?, ?)",
+            ('{"birthday": "1990-05-06", "gender": "f", "name": "旧会员甲",'
+             ' "phone": "13800001111", "store": "001"}', at),
+        )  # fmt: skip
 
 
 def test_a_till_of_revision_0013_seals_its_members_and_keeps_no_plain_column(
@@ -132,6 +142,13 @@ def test_a_till_of_revision_0013_seals_its_members_and_keeps_no_plain_column(
     assert [m for m, k in keys if k is not None] == ["m-1", "m-2"]  # m-1 was given one
     assert keys[1][1] == bytes(32)  # and m-2 kept its own
     assert _raw(path, "PRAGMA foreign_key_check") == []
+    ((payload,),) = _raw(path, "SELECT payload FROM outbox WHERE event_uuid = 'e-1'")
+    event = json.loads(str(payload))
+    assert event["store"] == "001"
+    key = next(k for m, k in keys if m == "m-1")
+    assert isinstance(key, bytes)
+    opened = {f: open_with(key, "m-1", f, event[f]) for f in ("name", "phone", "birthday")}
+    assert opened == {"name": "旧会员甲", "phone": "13800001111", "birthday": "1990-05-06"}
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     assert "旧会员甲".encode() not in path.read_bytes()  # not in a freed page either

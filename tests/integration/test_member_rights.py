@@ -159,7 +159,9 @@ def test_money_on_the_card_refuses_the_erase_in_chinese_and_in_english(
     assert "Traceback" not in err
     assert en[0] == 2
     assert "principal ￥1,000.00" in en[2]
-    assert "李娜" in text_cells(db)
+    shown = run(db, *APPROVED, "member", "show", "--card", LI_NA, capsys=capsys)
+    assert "李娜" in shown[1]  # nothing erased: the name still opens...
+    assert "李娜" not in text_cells(db)  # ...and no row holds it in the clear, not even the outbox
 
 
 def test_an_erased_member_who_had_given_marketing_consent_leaves_every_contact_list(

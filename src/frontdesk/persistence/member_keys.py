@@ -10,6 +10,7 @@ the rows, the ledger and its hash chain, which name only the member id, stay as 
 from __future__ import annotations
 
 import base64
+import json
 import secrets
 from datetime import datetime
 
@@ -87,3 +88,21 @@ def open_with(key: bytes, member_id: str, field: str, stored: str) -> str:
 
 def _aad(member_id: str, field: str) -> bytes:
     return f"frontdesk:{member_id}:{field}".encode()
+
+
+def with_key(payload: str, key: bytes) -> str:
+    """A member event's payload as the push sends it: with the member's key beside the fields.
+
+    Only the push adds it; the outbox row keeps none, and head office takes it out of the event
+    into its own member_key table before the event is stored (h0023).
+    """
+    return json.dumps(
+        json.loads(payload) | {"key": base64.b64encode(key).decode()},
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+
+
+def key_of(text: str) -> bytes:
+    """A key as the push and the pull carry it (base64)."""
+    return base64.b64decode(text)

@@ -25,7 +25,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.dialects.sqlite import insert as upsert
 from sqlalchemy.engine import Connection
 
-from frontdesk.domain.erasure import ERASED_NAME, erased_phone
+from frontdesk.domain.erasure import ERASED_NAME, erased_phone, is_erased
 from frontdesk.domain.member_search import PHONE_TAIL_DIGITS
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.member_keys import new_key, open_with, seal_with
@@ -169,6 +169,26 @@ class SqlPersonal:
             self.conn.execute(
                 stmt.on_conflict_do_update(index_elements=["member_id"], set_=changed), rows
             )
+
+    def sealed_event(self, member_id: str, payload: dict[str, object]) -> dict[str, object]:
+        """A member event's personal fields sealed under the member's key, as its row's are.
+
+        Head office and every other till keep what the outbox sends, so no copy of an event
+        holds the name or phone in the clear; the key travels apart (the push adds it, head
+        office keeps it in its own table), and destroying it leaves every copy unreadable. An
+        erasure's event keeps its plain markers (已删除, erased:<id>): they are nobody's data.
+        """
+        if is_erased(str(payload.get("phone"))):
+            return payload
+        if member_id not in self._keys:
+            self._read_keys([member_id])
+        key = self._keys.get(member_id)
+        if key is None:  # the member is saved (and keyed) before its event is written
+            raise ValueError(f"member {member_id}: no key to seal its event with")
+        sealed = {
+            f: seal_with(key, member_id, f, str(payload[f])) for f in FIELDS if payload.get(f)
+        }
+        return payload | sealed
 
     def _read_keys(self, member_ids: Sequence[str]) -> None:
         for i in range(0, len(member_ids), _CHUNK):

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
+from cryptography.exceptions import InvalidTag
 from sqlalchemy import Engine, and_, bindparam, insert, select, update
 from sqlalchemy.engine import Connection
 
@@ -20,6 +21,7 @@ from frontdesk.domain.program import Program
 from frontdesk.domain.tiers import TierEvent, tier_status
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.member_erasure import forget_erased
+from frontdesk.persistence.member_keys import PREFIX, key_of, open_with
 from frontdesk.persistence.member_personal import (
     FIELDS,
     Personal,
@@ -272,6 +274,15 @@ def apply_member_chunk(
     """
     moment = datetime.now().astimezone()
     now = moment.isoformat()
+    problems: list[Notice] = []
+    readable: list[Row] = []
+    for row in chunk:
+        opened = _opened(row)
+        if opened is None:
+            problems.append(Notice("sync_member_unreadable", {"member_id": row["member_id"]}))
+        else:
+            readable.append(opened)
+    chunk = readable
     ids = [str(r["member_id"]) for r in chunk]
     personal = SqlPersonal(conn)
     lookup = personal.lookup()
@@ -298,7 +309,6 @@ def apply_member_chunk(
     with_account = set(
         conn.execute(select(t.account.c.member_id).where(t.account.c.member_id.in_(ids))).scalars()
     )
-    problems: list[Notice] = []
     updates: dict[tuple[str, ...], list[dict[str, object]]] = defaultdict(list)
     fresh: list[dict[str, object]] = []
     sealed: dict[str, Personal] = {}
@@ -350,6 +360,7 @@ def apply_member_chunk(
         conn.execute(_set_member(columns), params)
     if fresh:
         conn.execute(_ADD_MEMBER, fresh)
+    _adopt_keys(conn, [r for r in chunk if str(r["member_id"]) in applied], now)
     personal.write_many(sealed.items(), moment)
     for member_id in accounts:
         SqlAccounts(conn).create(member_id, entry_tier)
@@ -372,3 +383,43 @@ def _unsealed(
         str(name), str(phone), day, None if gender is None else str(gender)
     )
     return values
+
+
+def _opened(row: Row) -> Row | None:
+    """The row with the fields head office holds sealed opened under the key it sent.
+
+    None when they cannot be (no key came, or it does not open them). A field head office
+    holds in the clear (sent before events were sealed) is taken as it is.
+    """
+    sealed = [f for f in FIELDS if isinstance(row.get(f), str) and str(row[f]).startswith(PREFIX)]
+    if not sealed:
+        return row
+    if row.get("key") is None:
+        return None
+    key, member_id = key_of(str(row["key"])), str(row["member_id"])
+    try:
+        return row | {f: open_with(key, member_id, f, str(row[f])) for f in sealed}
+    except InvalidTag:
+        return None
+
+
+def _adopt_keys(conn: Connection, rows: Sequence[Row], now: str) -> None:
+    """Members this till has no key for yet take head office's keys.
+
+    One key for the member at every till, so destroying it (erasure) leaves every copy
+    unreadable. A till that made a key of its own before keys travelled keeps it (what it
+    sealed with it stays readable here).
+    """
+    offered = {str(r["member_id"]): key_of(str(r["key"])) for r in rows if r.get("key")}
+    if not offered:
+        return
+    known = set(
+        conn.execute(
+            select(t.member_key.c.member_id).where(t.member_key.c.member_id.in_(list(offered)))
+        ).scalars()
+    )
+    fresh = [
+        {"member_id": m, "key": k, "created_at": now} for m, k in offered.items() if m not in known
+    ]
+    if fresh:
+        conn.execute(insert(t.member_key), fresh)

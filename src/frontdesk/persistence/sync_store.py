@@ -19,6 +19,7 @@ from frontdesk.domain.messages import Notice
 from frontdesk.domain.program import Program, ProgramInvalid
 from frontdesk.persistence import record_seal
 from frontdesk.persistence import tables as t
+from frontdesk.persistence.member_keys import with_key
 from frontdesk.persistence.pull_apply import (
     apply_balance_chunk,
     apply_member_chunk,
@@ -121,14 +122,25 @@ class SqliteSyncStore:
     def rows_after(self, stream: str, cursor: int, limit: int) -> RowBatch:
         with self.engine.connect() as conn:
             if stream == "outbox":
-                q = select(t.outbox).where(t.outbox.c.seq > cursor).order_by(t.outbox.c.seq)
+                # A member event goes with its member's key (persistence/member_keys.py): head
+                # office keeps the key in a table of its own and the event without it, so the
+                # sealed fields open for every till that pulls them until the key is destroyed.
+                keyed = and_(
+                    t.outbox.c.kind == "member", t.member_key.c.member_id == t.outbox.c.entity_id
+                )
+                q = (
+                    select(t.outbox, t.member_key.c.key)
+                    .outerjoin(t.member_key, keyed)
+                    .where(t.outbox.c.seq > cursor)
+                    .order_by(t.outbox.c.seq)
+                )
                 rows = [
                     {
                         "event_uuid": r.event_uuid,
                         "till_seq": r.seq,
                         "kind": r.kind,
                         "entity_id": r.entity_id,
-                        "payload": r.payload,
+                        "payload": r.payload if r.key is None else with_key(r.payload, r.key),
                         "created_at": r.created_at,
                     }
                     for r in conn.execute(q.limit(limit))

@@ -91,7 +91,6 @@ class SqlAlchemyUnitOfWork:
     accounts = _on_connection(repo.SqlAccounts)
     products = _on_connection(repo.SqlProducts)
     approvals = _on_connection(repo.SqlApprovals)
-    outbox = _on_connection(repo.SqlOutbox)
     print_jobs = _on_connection(SqlPrintJobs)
     card_returns = _on_connection(SqlCardReturns)
     erasure = _on_connection(SqlErasure)
@@ -105,6 +104,10 @@ class SqlAlchemyUnitOfWork:
     @_repository
     def cards(self) -> repo.SqlCards:
         return repo.SqlCards(self.connection, self.personal)
+
+    @_repository
+    def outbox(self) -> repo.SqlOutbox:
+        return repo.SqlOutbox(self.connection, self.personal)
 
     @_repository
     def chain_heads(self) -> ChainHeads:

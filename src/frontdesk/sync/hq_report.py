@@ -86,6 +86,12 @@ _LIABILITY = text(
 )
 
 
+# A sealed phone is `fdk1:` text; an erased member's is its erased: marker, nobody's data.
+_UNSEALED = text(
+    "SELECT count(*) FROM member WHERE phone NOT LIKE 'fdk1:%' AND phone NOT LIKE 'erased:%'"
+)
+
+
 @dataclass(frozen=True)
 class InvoiceDay:
     store_no: str
@@ -110,6 +116,8 @@ class HqReport:
     sync_problems: list[dict[str, Any]]
     invoice_days: list[InvoiceDay]
     liability: list[LiabilityDay]
+    # Members sent in the clear before events were sealed (h0023), not yet sealed by a change.
+    unsealed_members: int = 0
 
     @property
     def text(self) -> str:
@@ -143,6 +151,7 @@ class HqReport:
                 problem=problem_text(r, lang) if r["code"] else "", detail=r["detail"])
             for r in self.sync_problems
         ]  # fmt: skip
+        out.append(say("unsealed", count=self.unsealed_members))
         out.append(say("invoices"))
         out += [
             say("invoice_line", day=d.day, store_no=d.store_no, sales=d.sales, prepaid=d.prepaid,
@@ -173,11 +182,12 @@ def build_report(admin: Engine) -> HqReport:
             rows("SELECT * FROM spend_after_revocation ORDER BY till_id, seq"),
             rows("SELECT * FROM sync_problem ORDER BY problem_id"),
         )
+        unsealed = conn.execute(_UNSEALED).scalar_one()
         liability = [
             LiabilityDay(day, str(store), Fen(int(held)))
             for day, store, held in conn.execute(_LIABILITY)
         ]
-    return HqReport(*exceptions, invoice_days, liability)
+    return HqReport(*exceptions, invoice_days, liability, int(unsealed))
 
 
 def _invoice_day(store: str, day: date, sales: int, prepaid: int, topups: int) -> InvoiceDay:

@@ -25,6 +25,7 @@ from frontdesk.sync.hq_migrations.versions.h0009_record_chains import CHAIN_FUNC
 from frontdesk.sync.hq_migrations.versions.h0010_staff import STAFF_FUNCTIONS
 from frontdesk.sync.hq_migrations.versions.h0012_pin_secret import PIN_SECRET_FUNCTIONS
 from frontdesk.sync.hq_migrations.versions.h0021_folded_arrivals import FOLD_FUNCTIONS
+from frontdesk.sync.hq_migrations.versions.h0023_member_keys import KEY_FUNCTIONS
 
 # What a store may do: read its own books (row-level security narrows them to its tills) and
 # master data, and push through head office's checking functions. No direct INSERT, UPDATE or
@@ -89,6 +90,7 @@ def _grant(conn: Connection, group: str) -> None:
             *STAFF_FUNCTIONS,
             *PIN_SECRET_FUNCTIONS,
             *FOLD_FUNCTIONS,
+            *KEY_FUNCTIONS,
         ]
     )
     conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {functions} TO {g}")

@@ -246,9 +246,11 @@ class PostgresHeadOffice:
                 )
                 cards = self._cards_of(conn, [r["member_id"] for r in rows])
                 pins = pin_states(conn, [r["member_id"] for r in rows])
+                keys = member_keys(conn, [r["member_id"] for r in rows])
                 for r in rows:
                     r["cards"] = cards.get(r["member_id"], [])
                     r.update(pins.get(r["member_id"], {}))
+                    r["key"] = keys.get(r["member_id"])  # None: erased, or sent in the clear
             elif stream == "staff":
                 # Through head office's function: the PIN hash only where the PIN changed.
                 rows = self._rows(conn, "SELECT * FROM fd_pull_staff(:a, :n)", after, limit)
@@ -345,3 +347,11 @@ def pin_states(conn: Connection, members: list[str]) -> dict[str, Row]:
         r.member_id: {"pin_failures": int(r.pin_failures), "pin_locked": bool(r.pin_locked)}
         for r in result
     }
+
+
+def member_keys(conn: Connection, members: list[str]) -> dict[str, str | None]:
+    """The members' keys (base64) as head office holds them (h0023); None once destroyed."""
+    if not members:
+        return {}
+    result = conn.execute(text("SELECT * FROM fd_member_keys(:m)"), {"m": members})
+    return {r.member_id: r.key for r in result}

@@ -15,6 +15,7 @@ from frontdesk.domain import errors
 from frontdesk.domain.cards import CardAction, CardState
 from frontdesk.domain.ledger import LedgerEntry
 from frontdesk.domain.merge import head_office_card_verdict
+from frontdesk.persistence.member_keys import key_of, open_with
 from frontdesk.services import membership
 from frontdesk.services.sync_port import RowBatch
 from frontdesk.services.sync_refusals import ChainRefused
@@ -94,7 +95,12 @@ def test_a_store_role_writes_no_book_directly_and_reads_members_only_through_the
         c.execute(text("SELECT fd_record_problems('001-31', 'x', '[]')"))
     pulled = PostgresHeadOffice(as_b).pull("member", 0, 1000).rows
     mine = [r for r in pulled if r["member_id"] == member_id]
-    assert [r["phone"] for r in mine] == ["13800000031"]
+    # Sealed at head office; the key the pull brings opens it (the store role may not read
+    # member_key itself: permission denied, as for the member table).
+    opened = [open_with(key_of(r["key"]), member_id, "phone", r["phone"]) for r in mine]
+    assert opened == ["13800000031"]
+    with pytest.raises(exc.ProgrammingError, match="permission denied"), as_b.begin() as c:
+        c.execute(text("SELECT key FROM member_key"))
     assert mine[0]["pin_hash"]  # what B needs to check the member's PIN offline
     # A staging table of the role's own making is not taken for head office's.
     with as_b.begin() as c:

@@ -9,6 +9,7 @@ link to the entry before) still pass: the ledger names the member id only.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 
@@ -21,6 +22,7 @@ from frontdesk.domain.money import Fen
 from frontdesk.persistence.verify import verify
 from frontdesk.services import accounts, membership, staff, staff_admin
 from frontdesk.services.member_erasure import erase
+from frontdesk.sync.hq_report import build_report
 from tests.integration.sync.conftest import ADMIN, Till, hq_rows
 from tests.integration.test_member_rights import text_cells
 
@@ -55,6 +57,14 @@ def hq_chain_problems(hq_admin: Engine) -> list[tuple[object, ...]]:
     )
 
 
+def till_key(till: Till, member_id: str) -> bytes | None:
+    with sqlite3.connect(till.path) as conn:
+        (key,) = conn.execute(
+            "SELECT key FROM member_key WHERE member_id = ?", (member_id,)
+        ).fetchone()
+    return None if key is None else bytes(key)
+
+
 def approval(till: Till, action: ApprovalAction, subject: str, amount: int) -> str:
     return staff.approve(
         till.ctx, ApprovalBinding(action, subject, amount),
@@ -77,12 +87,29 @@ def test_an_erase_at_one_till_leaves_no_name_or_phone_anywhere_and_every_chain_v
     accounts.topup(a.ctx, actor=ADMIN[0], member_id=member, amount=Fen(10000))
     assert a.sync().ok
     assert b.sync().ok
-    assert NAME in hq_text(hq_admin)
     with b.ctx.uow(write=False) as uow:
         pulled = uow.members.get(member)
     assert pulled is not None
     assert pulled.name == NAME  # till B reads it...
-    assert NAME not in text_cells(b.path)  # ...and keeps it sealed (member_personal)
+    for text in (text_cells(a.path), text_cells(b.path), hq_text(hq_admin)):
+        assert NAME not in text  # ...and no copy holds it in the clear: not A's outbox, not
+        assert PHONE not in text  # B's member_personal, not head office's rows and events
+    held = hq_rows(hq_admin, "SELECT name FROM member WHERE member_id = :m", m=member)
+    assert str(held[0][0]).startswith("fdk1:")
+    events = hq_rows(
+        hq_admin, "SELECT payload::text FROM change_event WHERE entity_id = :m", m=member
+    )
+    assert events
+    report = build_report(hq_admin)
+    assert report.unsealed_members == 0  # every member head office holds arrived sealed
+    assert "明文保存个人资料的会员：0" in report.text
+    assert all('"key"' not in str(p) for (p,) in events)
+    hq_key = hq_rows(hq_admin, "SELECT key FROM member_key WHERE member_id = :m", m=member)
+    assert (
+        [bytes(k) for (k,) in hq_key if isinstance(k, (bytes, memoryview))]
+        == [till_key(a, member)]
+        == [till_key(b, member)]
+    )
     membership.return_card(
         a.ctx, actor=ADMIN[0], card_no=reg.card_no,
         approval_id=approval(a, ApprovalAction.CARD_RETURN, reg.card_no, 10000),
@@ -112,6 +139,14 @@ def test_an_erase_at_one_till_leaves_no_name_or_phone_anywhere_and_every_chain_v
     assert hq_rows(hq_admin, "SELECT name FROM member WHERE member_id = :m", m=member) == [
         ("已删除",)
     ]
+    # One key for the member everywhere, and the erasure destroyed it everywhere: head office's
+    # sealed copies (and any backup of them) can no longer be opened.
+    erased = hq_rows(
+        hq_admin, "SELECT key, erased_at IS NOT NULL FROM member_key WHERE member_id = :m", m=member
+    )
+    assert erased == [(None, True)]
+    assert till_key(a, member) is None
+    assert till_key(b, member) is None
     with b.ctx.uow(write=False) as uow:
         there = uow.members.get(member)
     assert there is not None

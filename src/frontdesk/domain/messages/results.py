@@ -307,6 +307,11 @@ SENTENCES: dict[str, Sentence] = {
         {"card_state": "CardState"},
     ),
     "said_hq_report_sync": Sentence("同步问题：{count}", "Sync problems: {count}"),
+    "said_hq_report_unsealed": Sentence(
+        "总部仍以明文保存个人资料的会员：{count}（该会员下次在门店有变更时加密）",
+        "Members whose personal data head office still holds in the clear: {count} (sealed by "
+        "the member's next change at a till)",
+    ),
     "said_hq_report_sync_line": Sentence(
         "  {till_id} {at} {problem}（{detail}）", "  {till_id} {at} {problem} ({detail})"
     ),
@@ -356,6 +361,11 @@ SENTENCES: dict[str, Sentence] = {
     "sync_phone_taken": Sentence(
         "会员 {member_id} 的手机号与本机会员 {holder} 重复，未导入",
         "Member {member_id} has the phone number of this till's member {holder}; not taken in",
+    ),
+    "sync_member_unreadable": Sentence(
+        "会员 {member_id} 的个人资料在总部加密，但密钥未随之到达或不符，未导入；请总部核查",
+        "Member {member_id}'s personal data came sealed from head office without a key that "
+        "opens it; not taken in — head office should check it",
     ),
     "sync_program_refused": Sentence(
         "总部下发的会员方案（第 {version} 版）无效，未采用，继续使用现有方案：{invalid}",

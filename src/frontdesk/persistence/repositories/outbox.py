@@ -7,12 +7,21 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
+from sqlalchemy.engine import Connection
+
 from frontdesk.persistence import tables as t
 from frontdesk.persistence.bulk import insert_rows
+from frontdesk.persistence.member_personal import SqlPersonal
 from frontdesk.persistence.repositories.base import SqlRepository
 
 
 class SqlOutbox(SqlRepository):
+    """Member events leave here with their personal fields sealed (SqlPersonal.sealed_event)."""
+
+    def __init__(self, conn: Connection, personal: SqlPersonal | None = None) -> None:
+        super().__init__(conn)
+        self.personal = personal or SqlPersonal(conn)
+
     def add(self, kind: str, entity_id: str, payload: dict[str, object], at: datetime) -> None:
         self.add_many([(kind, entity_id, payload)], at)
 
@@ -21,6 +30,12 @@ class SqlOutbox(SqlRepository):
         if not events:
             return
         when = at.isoformat()
+        events = [
+            (kind, entity_id, self.personal.sealed_event(entity_id, payload))
+            if kind == "member"
+            else (kind, entity_id, payload)
+            for kind, entity_id, payload in events
+        ]
         insert_rows(
             self.conn,
             t.outbox,
