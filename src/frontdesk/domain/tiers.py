@@ -52,12 +52,17 @@ class TierTotals:
 
 def reached(totals: TierTotals, program: Program) -> TierRule:
     """The highest tier whose threshold (any one of its three) the totals meet."""
+    return _reached(totals.spend.value, totals.points, totals.best_ticket.value, program)
+
+
+def _reached(spend: int, points: int, best_ticket: int, program: Program) -> TierRule:
+    """`reached` on the totals' fen and points (a replay asks it once per ticket)."""
     best = program.entry_tier
     for rule in program.tiers[1:]:
         if (
-            (rule.min_12m_spend is not None and totals.spend >= rule.min_12m_spend)
-            or (rule.min_single_ticket is not None and totals.best_ticket >= rule.min_single_ticket)
-            or (rule.min_12m_points is not None and totals.points >= rule.min_12m_points)
+            (rule.min_12m_spend is not None and spend >= rule.min_12m_spend.value)
+            or (rule.min_single_ticket is not None and best_ticket >= rule.min_single_ticket.value)
+            or (rule.min_12m_points is not None and points >= rule.min_12m_points)
         ):
             best = rule
     return best
@@ -142,7 +147,7 @@ class _Windows:
 
     def _rule(self, lo: int, hi: int, best: int) -> TierRule:
         spend, points = self._spend[hi] - self._spend[lo], self._points[hi] - self._points[lo]
-        return reached(TierTotals(Fen(spend), points, Fen(best)), self._program)
+        return _reached(spend, points, best, self._program)
 
     def _after(self, moment: datetime, hint: int) -> int:
         """bisect_right(times, moment), walking on from `hint` when the answer is not before it.
@@ -173,7 +178,14 @@ def _continue(
 ) -> TierStatus:
     """Upgrade when a ticket from `first` on commits, hold, re-evaluate when each hold ends."""
     windows = _Windows(history, program)
-    rank = program.tier_rank
+    ranks: dict[str, int] = {}
+    for n, rule in enumerate(program.tiers):
+        ranks.setdefault(rule.code, n)  # program.tier_rank, once per replay instead of per ticket
+
+    def rank(code: str) -> int:
+        found = ranks.get(code)
+        return program.tier_rank(code) if found is None else found  # an unknown code: its error
+
     code, since, held_until = status.code, status.since, status.held_until
 
     def review(at: datetime) -> tuple[str, datetime | None, datetime | None]:
