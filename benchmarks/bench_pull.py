@@ -15,6 +15,7 @@ asserts nothing.
 from __future__ import annotations
 
 import argparse
+import base64
 import random
 import statistics
 import tempfile
@@ -34,6 +35,8 @@ from frontdesk.domain.money import Fen
 from frontdesk.domain.program import PinPolicy
 from frontdesk.persistence import engine as engine_module
 from frontdesk.persistence.engine import open_database
+from frontdesk.persistence.member_keys import new_key, seal_with
+from frontdesk.persistence.member_personal import FIELDS
 from frontdesk.persistence.sync_store import SqliteSyncStore
 from frontdesk.persistence.unit_of_work import SqlUnitOfWorkFactory
 from frontdesk.services import checkout, shifts, staff_admin
@@ -44,14 +47,26 @@ PAGE = 5_000
 TS = NOW.isoformat()
 
 
-def member_pages(members: int) -> Iterator[RowBatch]:
-    """Head office's member rows as the member stream pages them (profiles changed elsewhere)."""
+def member_pages(members: int, sealed: bool = True) -> Iterator[RowBatch]:
+    """Head office's member rows as the member stream pages them (profiles changed elsewhere).
+
+    Sealed as head office holds them since h0023, each with the key the pull brings beside it
+    (--plain: the rows in the clear, as head office held them before).
+    """
     for start in range(0, members, PAGE):
         rows: list[dict[str, Any]] = [
             hq_member_row(f"m{i:08d}", f"1{3 + i % 7}{i:09d}", TS, i + 1)
             for i in range(start, min(start + PAGE, members))
         ]
+        if sealed:
+            rows = [_sealed(r) for r in rows]
         yield RowBatch(rows, start + len(rows))
+
+
+def _sealed(row: dict[str, Any]) -> dict[str, Any]:
+    key, member_id = new_key(), str(row["member_id"])
+    fields = {f: seal_with(key, member_id, f, str(row[f])) for f in FIELDS if row[f] is not None}
+    return row | fields | {"key": base64.b64encode(key).decode()}
 
 
 def balances(members: int, till_seq: int) -> BalanceSnapshot:
@@ -144,6 +159,7 @@ def main() -> None:
     ap.add_argument("--members", type=int, default=1_000_000)
     ap.add_argument("--entries", type=int, default=1_000_000)
     ap.add_argument("--every", type=float, default=0.05, help="seconds between two sales")
+    ap.add_argument("--plain", action="store_true", help="member rows in the clear (before h0023)")
     ap.add_argument("--tier-every", type=int, default=100, help="one member in N has new tickets")
     args = ap.parse_args()
     t0 = time.perf_counter()
@@ -172,6 +188,8 @@ def main() -> None:
     )
     print(f"pull built in memory: {len(snapshot.totals):,} totals, {len(tiers.events):,} tickets"
           f" ({time.perf_counter() - t0:.0f} s)")  # fmt: skip
+    # Built (and sealed, as head office holds them) before the clock starts: not the till's work.
+    pages = list(member_pages(args.members, not args.plain))
     phases: dict[str, float] = {}
     done = threading.Event()
 
@@ -179,7 +197,7 @@ def main() -> None:
         for name, work in (
             (
                 "member",
-                lambda: [store.apply("member", page) for page in member_pages(args.members)],
+                lambda: [store.apply("member", page) for page in pages],
             ),
             ("balance", lambda: store.apply_balances(snapshot)),
             ("tier", lambda: store.apply_tiers(tiers, NOW)),
