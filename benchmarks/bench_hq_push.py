@@ -134,11 +134,27 @@ def till_day(till_id: str) -> TillDay:
     return TillDay(till_id, ledger, tickets, audit)
 
 
+def _backend_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a server process on this machine, from /proc."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def push(url: str, day: TillDay) -> float:
     """The till's push as sync_now makes it, in its batches; seconds."""
+    return push_costs(url, day)[0]
+
+
+def push_costs(url: str, day: TillDay) -> tuple[float, float, float]:
+    """The push's wall seconds, the till's CPU and its head-office backend's CPU."""
     engine = make_hq_engine(url)
     hq = PostgresHeadOffice(engine)
     try:
+        # The engine's pool holds one connection, so the push runs on this backend.
+        with engine.connect() as conn:
+            pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+        server0, client0 = _backend_cpu(pid), time.process_time()
         started = time.perf_counter()
         for i in range(0, len(day.ledger), BATCH):
             hq.push_ledger(day.till_id, day.ledger[i : i + BATCH])
@@ -148,7 +164,8 @@ def push(url: str, day: TillDay) -> float:
         for i in range(0, len(day.audit), BATCH):
             rows = day.audit[i : i + BATCH]
             hq.push_rows(day.till_id, "audit", RowBatch(rows, rows[-1]["seq"]))
-        return time.perf_counter() - started
+        wall = time.perf_counter() - started
+        return wall, time.process_time() - client0, _backend_cpu(pid) - server0
     finally:
         engine.dispose()
 
@@ -182,6 +199,31 @@ def _child(url: str, till_id: str, start: Any, out: Any) -> None:
     day = till_day(till_id)
     start.wait()
     out.put(push(url, day))
+
+
+def _copy_child(raw_url: str, till_id: str, start: Any, out: Any) -> None:
+    day = till_day(till_id)
+    start.wait()
+    out.put(plain_copy(raw_url, day))
+
+
+def _at_once(target: Any, urls: list[str], tills: list[str]) -> tuple[float, list[float]]:
+    """Every till's work started together in its own process: (wall of all, each one's)."""
+    ctx = mp.get_context("spawn")
+    start, out = ctx.Barrier(len(tills) + 1), ctx.Queue()
+    children = [
+        ctx.Process(target=target, args=(url, till, start, out))
+        for url, till in zip(urls, tills, strict=True)
+    ]
+    for c in children:
+        c.start()
+    start.wait()
+    began = time.perf_counter()
+    each = [out.get() for _ in children]
+    together = time.perf_counter() - began
+    for c in children:
+        c.join()
+    return together, each
 
 
 def _tills(admin: Any, first: int, count: int) -> list[tuple[str, str]]:
@@ -251,25 +293,36 @@ def main() -> None:
             copied.append(plain_copy(raw, till_day(other)))
         _line(f"{args.registered:,} more tills registered", pushed, copied)
         alone_id, alone_url = tills[2 * args.runs]
-        alone = push(alone_url, till_day(alone_id))
-        ctx = mp.get_context("spawn")
-        start, out = ctx.Barrier(args.concurrent + 1), ctx.Queue()
-        children = [
-            ctx.Process(target=_child, args=(url, till, start, out))
-            for till, url in tills[2 * args.runs + 1 :]
-        ]
-        for c in children:
-            c.start()
-        start.wait()
-        began = time.perf_counter()
-        each = [out.get() for _ in children]
-        together = time.perf_counter() - began
-        for c in children:
-            c.join()
+        alone, client_cpu, server_cpu = push_costs(alone_url, till_day(alone_id))
+        crowd = tills[2 * args.runs + 1 :]
+        together, each = _at_once(_child, [u for _, u in crowd], [t for t, _ in crowd])
+        cores = os.cpu_count() or 1
+        # What the machine allows: n pushes need n times one push's CPU, spread over the cores.
+        bound = max(1.0, args.concurrent * (client_cpu + server_cpu) / cores / alone)
         print(
             f"{args.concurrent} tills pushing at once: all done in {together:.2f} s vs one alone"
             f" {alone:.2f} s = {together / alone:.1f}x (target < 4x); each p50"
             f" {statistics.median(each):.2f} s, mean {statistics.mean(each):.2f} s"
+        )
+        print(
+            f"  one push's CPU: till {client_cpu:.2f} s + head office {server_cpu:.2f} s;"
+            f" on {cores} cores {args.concurrent} of them cannot take under {bound:.1f}x one"
+        )
+        floor_ids = [f"{n:05d}-01" for n in range(90_000, 90_000 + args.concurrent + 1)]
+        with admin.begin() as conn:
+            for till in floor_ids:
+                store = till[:5]
+                conn.execute(
+                    text("INSERT INTO store (store_no, name) VALUES (:s, '基准')"), {"s": store}
+                )
+                conn.execute(text("INSERT INTO till (till_id, store_no, role_name)"
+                                  " VALUES (:t, :s, :r)"),
+                             {"t": till, "s": store, "r": f"floor_{store}"})  # fmt: skip
+        copy_alone = plain_copy(raw, till_day(floor_ids[0]))
+        copies, _ = _at_once(_copy_child, [raw] * args.concurrent, floor_ids[1:])
+        print(
+            f"  the floor: {args.concurrent} plain COPYs at once {copies:.2f} s vs one alone"
+            f" {copy_alone:.2f} s = {copies / copy_alone:.1f}x"
         )
         print(f"load at end: {os.getloadavg()[0]:.2f} (1 min)")
     finally:
