@@ -37,50 +37,20 @@ _INVOICE_DAYS = text(
 
 
 # Each store's principal held for members at the end of every day with movements, traced
-# first in, first out as domain/settlement.settle traces it, in one statement. Per member, in
-# time order: D and W are the running sums of money paid in and taken out; what has been drawn
-# from the lots so far is C = W + min(0, min over the moves so far of D − W) (a spend beyond
-# every lot draws on no store, and a later top-up is not drawn by it). A spend draws the lots
-# lying across [C before it, C after it) on the axis of paid-in money, each lot the stretch
-# [D before it, D after it) of its store. settle stays the rule; a test holds the two equal.
+# first in, first out as domain/settlement.settle traces it: from store_liability_day, which
+# fd_fold_liability (h0024) moves per member whose principal moved since it last ran.
+_FOLD_LIABILITY = text("SELECT fd_fold_liability()")
 _LIABILITY = text(
     """
-    WITH moves AS (
-        SELECT l.member_id, t.store_no, fd_day(l.created_at) AS day, l.amount,
-               row_number() OVER (PARTITION BY l.member_id
-                                  ORDER BY l.created_at, l.till_id, l.seq) AS k
-          FROM ledger_entry l JOIN till t ON t.till_id = l.till_id
-         WHERE l.bucket = 'principal'
-    ), sums AS (
-        SELECT m.*, sum(greatest(amount, 0)) OVER w AS paid_in,
-               sum(greatest(-amount, 0)) OVER w AS taken
-          FROM moves m WINDOW w AS (PARTITION BY member_id ORDER BY k)
-    ), drawn AS (
-        SELECT s.*, taken + least(0, min(paid_in - taken) OVER w) AS upto
-          FROM sums s WINDOW w AS (PARTITION BY member_id ORDER BY k)
-    ), spans AS (
-        SELECT d.*, coalesce(lag(upto) OVER (PARTITION BY member_id ORDER BY k), 0) AS since
-          FROM drawn d
-    ), deltas AS (
-        SELECT day, store_no, amount AS delta FROM spans WHERE amount > 0
-        UNION ALL
-        SELECT s.day, lot.store_no,  -- what the spend draws from that lot leaves its store
-               greatest(lot.paid_in - lot.amount, s.since) - least(lot.paid_in, s.upto)
-          FROM spans s JOIN spans lot ON lot.member_id = s.member_id AND lot.amount > 0
-                                     AND lot.paid_in > s.since
-                                     AND lot.paid_in - lot.amount < s.upto
-         WHERE s.amount < 0 AND s.upto > s.since
-    ), per_day AS (
-        SELECT store_no, day, sum(delta) AS delta FROM deltas GROUP BY 1, 2
-    ), days AS (
-        SELECT DISTINCT day FROM moves
+    WITH days AS (
+        SELECT day FROM store_liability_day GROUP BY day HAVING sum(moves) > 0
     ), stores AS (
-        SELECT store_no, min(day) AS since FROM moves WHERE amount > 0 GROUP BY 1
+        SELECT store_no, min(day) AS since FROM store_liability_day WHERE topped > 0 GROUP BY 1
     )
     SELECT d.day, s.store_no,
            sum(coalesce(p.delta, 0)) OVER (PARTITION BY s.store_no ORDER BY d.day) AS held
       FROM days d JOIN stores s ON s.since <= d.day
-      LEFT JOIN per_day p ON p.store_no = s.store_no AND p.day = d.day
+      LEFT JOIN store_liability_day p ON p.store_no = s.store_no AND p.day = d.day
      ORDER BY d.day, s.store_no
     """
 )
@@ -167,6 +137,8 @@ class HqReport:
 
 
 def build_report(admin: Engine) -> HqReport:
+    with admin.begin() as conn:  # its own transaction: the fold commits whatever the report says
+        conn.execute(_FOLD_LIABILITY)
     with admin.connect() as conn, conn.begin():
         conn.execute(text("SET LOCAL jit = off"))  # the plans are short; compiling them is not
 

@@ -133,8 +133,16 @@ def test_summaries_answer_as_every_row_did(
         if step == 5:  # a member who joins later, and their top-up
             register_with_money(a, "13800005999", "50.00")
         _advance(both, 13)
-        for t in both:
-            assert t.sync().ok
+        # Till 052 is offline over steps 4 and 5: its sales of step 4 arrive after 051's of
+        # step 5, and after a report has folded those, so the fold must trace their members
+        # again over the whole history.
+        assert a.sync().ok
+        if step not in (4, 5):
+            assert b.sync().ok
+        if step % 2 == 1:  # the report folds what arrived since the last one
+            assert build_report(hq_admin).liability == _old_report(hq_admin)[1], step
+        if step == 5:
+            assert b.sync().ok
         if step % 3 == 0:  # the window moved forward while tickets keep arriving behind it
             now = a.clock.now().date()
             assert chain_kpis(hq_admin, now) == _from_rows(hq_admin, now), now
