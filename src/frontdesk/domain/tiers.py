@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections import deque
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from itertools import accumulate
+from operator import attrgetter
 
 from frontdesk.domain.calendar import add_months
 from frontdesk.domain.money import ZERO, Fen
@@ -97,87 +98,125 @@ def effective_history(events: Iterable[TierEvent], now: datetime) -> list[TierEv
     Sorting is stable: events of the same moment keep the order they were given in.
     """
     events = list(events)
-    paid: dict[str, int] = {}
     refunded: dict[str, int] = {}
-    for ev in events:
-        if ev.refund_of is None:
-            paid[ev.ticket_id] = ev.spend.value
-        else:
-            refunded[ev.refund_of] = refunded.get(ev.refund_of, 0) - ev.spend.value
-    gone = {t for t, amount in paid.items() if refunded_in_full(amount, refunded.get(t, 0))}
-    kept = (e for e in events if e.ticket_id not in gone and e.refund_of not in gone)
-    return sorted((e for e in kept if e.at <= now), key=lambda e: e.at)
+    for sale, back in [(e.refund_of, e.spend.value) for e in events if e.refund_of is not None]:
+        refunded[sale] = refunded.get(sale, 0) - back
+    kept = [e for e in events if e.at <= now]
+    if refunded:  # most members have no refund: nothing to take out, no sale to look up
+        paid = {e.ticket_id: e.spend.value for e in events if e.refund_of is None}
+        gone = {t for t, back in refunded.items() if t in paid and refunded_in_full(paid[t], back)}
+        kept = [e for e in kept if e.ticket_id not in gone and e.refund_of not in gone]
+    kept.sort(key=attrgetter("at"))
+    return kept
 
 
-class _SlidingMax:
-    """Largest value over index ranges [lo, hi) whose both ends only move forward."""
-
-    def __init__(self, values: Sequence[int]) -> None:
-        self._values, self._hi, self._window = values, 0, deque[int]()
-
-    def over(self, lo: int, hi: int) -> int:
-        while self._hi < hi:
-            while self._window and self._values[self._window[-1]] <= self._values[self._hi]:
-                self._window.pop()
-            self._window.append(self._hi)
-            self._hi += 1
-        while self._window and self._window[0] < lo:
-            self._window.popleft()
-        return self._values[self._window[0]] if self._window else 0
+# A window of `m` months back from a moment spans at most 31 * m days (a clamped day only
+# shortens it); one more day covers a zone's clock change. What lies before that cannot count.
+_DAYS_PER_MONTH_AT_MOST = 31
+_CLOCK_SLACK = timedelta(days=1)
 
 
-class _Windows:
-    """Window totals over a time-ordered history: prefix sums and two forward-only maxima.
+class _Columns:
+    """A time-ordered history as columns, so that each tier question costs a few bisections.
 
-    Upgrade checks ask about the history up to one ticket, hold-end reviews about everything up
-    to a moment; each kind of question comes in time order, so each keeps its own sliding maximum.
+    Prefix sums give a window's spend and points. Whether a window's best single ticket meets a
+    threshold is whether a sale that meets it lies in the window: one sorted list of such sales
+    per threshold, instead of a running maximum kept in step with every ticket.
     """
 
     def __init__(self, history: Sequence[TierEvent], program: Program) -> None:
-        self._times = [e.at for e in history]
-        self._spend, self._points = [0], [0]
-        for e in history:
-            self._spend.append(self._spend[-1] + e.spend.value)
-            self._points.append(self._points[-1] + e.points)
-        singles = [max(e.spend.value, 0) if e.refund_of is None else 0 for e in history]
-        self._best_upto_ticket, self._best_upto_moment = _SlidingMax(singles), _SlidingMax(singles)
+        self.times = [e.at for e in history]
+        spend = [e.spend.value for e in history]
+        points = [e.points for e in history]
+        self.sales = [i for i, e in enumerate(history) if e.refund_of is None]
+        self._spend = list(accumulate(spend, initial=0))
+        self._points = list(accumulate(points, initial=0))
+        # Positive amounts only: their sum over a span bounds the totals of any window inside it.
+        self._spend_up = list(accumulate((v if v > 0 else 0 for v in spend), initial=0))
+        self._points_up = list(accumulate((p if p > 0 else 0 for p in points), initial=0))
+        self._big: dict[int, list[int]] = {}
+        for rule in program.tiers:
+            m = 0 if rule.min_single_ticket is None else rule.min_single_ticket.value
+            if m > 0 and m not in self._big:
+                self._big[m] = [i for i in self.sales if spend[i] >= m]
         self._program = program
-        # Where the last question of each kind found its window: the next one starts there.
-        self._ticket_lo, self._moment_lo, self._moment_hi = 0, 0, 0
+        months = max(program.tier_window_months, 0)
+        self._reach = timedelta(days=_DAYS_PER_MONTH_AT_MOST * months) + _CLOCK_SLACK
 
-    def _rule(self, lo: int, hi: int, best: int) -> TierRule:
+    def _best_meets(self, single: Fen | None, lo: int, hi: int) -> bool:
+        """Whether the best sale among tickets [lo, hi) reaches `single` (0 when there is none)."""
+        if single is None:
+            return False
+        if single.value <= 0:
+            return True
+        big = self._big[single.value]
+        k = bisect_left(big, lo)
+        return k < len(big) and big[k] < hi
+
+    def _rule(self, lo: int, hi: int) -> TierRule:
+        """`reached` on tickets [lo, hi): the highest tier any one of whose thresholds is met."""
         spend, points = self._spend[hi] - self._spend[lo], self._points[hi] - self._points[lo]
-        return _reached(spend, points, best, self._program)
-
-    def _after(self, moment: datetime, hint: int) -> int:
-        """bisect_right(times, moment), walking on from `hint` when the answer is not before it.
-
-        Questions come in time order, so the walk is short and a replay is linear, not n log n.
-        """
-        times = self._times
-        if hint > 0 and times[hint - 1] > moment:
-            return bisect_right(times, moment)
-        while hint < len(times) and times[hint] <= moment:
-            hint += 1
-        return hint
+        for rule in reversed(self._program.tiers[1:]):
+            if (
+                (rule.min_12m_spend is not None and spend >= rule.min_12m_spend.value)
+                or self._best_meets(rule.min_single_ticket, lo, hi)
+                or (rule.min_12m_points is not None and points >= rule.min_12m_points)
+            ):
+                return rule
+        return self._program.entry_tier
 
     def upto_ticket(self, i: int) -> TierRule:
-        lo = self._ticket_lo = self._after(
-            window_start(self._times[i], self._program), self._ticket_lo
-        )
-        return self._rule(lo, i + 1, self._best_upto_ticket.over(lo, i + 1))
+        """The tier the window up to ticket `i` (and no ticket after it) qualifies for."""
+        lo = bisect_right(self.times, window_start(self.times[i], self._program))
+        return self._rule(lo, i + 1)
 
     def upto_moment(self, moment: datetime) -> TierRule:
-        lo = self._moment_lo = self._after(window_start(moment, self._program), self._moment_lo)
-        hi = self._moment_hi = self._after(moment, self._moment_hi)
-        return self._rule(lo, hi, self._best_upto_moment.over(lo, hi))
+        lo = bisect_right(self.times, window_start(moment, self._program))
+        return self._rule(lo, bisect_right(self.times, moment))
+
+    def next_sale(self, pos: int) -> int:
+        k = bisect_left(self.sales, pos)
+        return self.sales[k] if k < len(self.sales) else len(self.times)
+
+    def first_that_could_reach(self, pos: int, above: Sequence[TierRule]) -> int:
+        """The first ticket from `pos` on whose window might reach a tier of `above` (or n).
+
+        The window of every ticket from `pos` on starts after `_reach` before the ticket at
+        `pos`, so the positive amounts from there on bound its totals; tickets before the first
+        one where that bound meets a threshold ask no question worth asking.
+        """
+        n = len(self.times)
+        if pos >= n or not above:
+            return n
+        lo = bisect_right(self.times, self.times[pos] - self._reach, 0, pos)
+        first = n
+        for rule in above:
+            if rule.min_12m_spend is not None:
+                need = self._spend_up[lo] + rule.min_12m_spend.value
+                first = min(first, bisect_left(self._spend_up, need, pos + 1) - 1)
+            if rule.min_12m_points is not None:
+                need = self._points_up[lo] + rule.min_12m_points
+                first = min(first, bisect_left(self._points_up, need, pos + 1) - 1)
+            single = rule.min_single_ticket
+            if single is not None and single.value <= 0:
+                return pos
+            if single is not None:
+                big = self._big[single.value]
+                k = bisect_left(big, lo)
+                if k < len(big):
+                    first = min(first, max(big[k], pos))
+        return first
 
 
 def _continue(
     history: Sequence[TierEvent], first: int, status: TierStatus, now: datetime, program: Program
 ) -> TierStatus:
-    """Upgrade when a ticket from `first` on commits, hold, re-evaluate when each hold ends."""
-    windows = _Windows(history, program)
+    """Upgrade when a ticket from `first` on commits, hold, re-evaluate when each hold ends.
+
+    Tickets that cannot lift the member even by an upper bound of their window are stepped
+    over in one bisection: a loyal member's thousands of tickets ask a few dozen questions.
+    """
+    cols = _Columns(history, program)
     ranks: dict[str, int] = {}
     for n, rule in enumerate(program.tiers):
         ranks.setdefault(rule.code, n)  # program.tier_rank, once per replay instead of per ticket
@@ -186,26 +225,41 @@ def _continue(
         found = ranks.get(code)
         return program.tier_rank(code) if found is None else found  # an unknown code: its error
 
+    above: dict[int, tuple[TierRule, ...]] = {}
+
+    def next_question(pos: int, code: str) -> int:
+        current = ranks.get(code)
+        if current is None:  # the first sale asks, and rank(code) raises as it always has
+            return cols.next_sale(pos)
+        if current not in above:
+            above[current] = tuple(r for r in program.tiers if ranks[r.code] > current)
+        return cols.first_that_could_reach(pos, above[current])
+
     code, since, held_until = status.code, status.since, status.held_until
 
     def review(at: datetime) -> tuple[str, datetime | None, datetime | None]:
-        q = windows.upto_moment(at)
+        q = cols.upto_moment(at)
         if q.code == program.entry_tier.code:
             return q.code, None, None
         return q.code, at, add_months(at, program.tier_hold_months)
 
-    for i in range(first, len(history)):
-        ev = history[i]
-        while held_until is not None and held_until <= ev.at:
-            code, since, held_until = review(held_until)
-        if ev.refund_of is None:
-            q = windows.upto_ticket(i)
+    times, pos = cols.times, first
+    while True:
+        i = next_question(pos, code)
+        # A hold that ends by that ticket (or by now, when none is left) is reviewed first.
+        if held_until is not None and held_until <= (times[i] if i < len(times) else now):
+            ended = held_until
+            code, since, held_until = review(ended)
+            pos = bisect_left(times, ended, pos)  # tickets before the review asked nothing
+            continue
+        if i == len(times):
+            return TierStatus(code, since, held_until)
+        if history[i].refund_of is None:
+            q = cols.upto_ticket(i)
             if rank(q.code) > rank(code):
-                code, since = q.code, ev.at
-                held_until = add_months(ev.at, program.tier_hold_months)
-    while held_until is not None and held_until <= now:
-        code, since, held_until = review(held_until)
-    return TierStatus(code, since, held_until)
+                code, since = q.code, times[i]
+                held_until = add_months(times[i], program.tier_hold_months)
+        pos = i + 1
 
 
 def tier_status(
