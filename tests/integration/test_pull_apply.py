@@ -10,7 +10,7 @@ from sqlalchemy import event, text
 
 from frontdesk.domain.messages import Notice, render
 from frontdesk.domain.money import Fen
-from frontdesk.persistence.engine import open_database
+from frontdesk.persistence.engine import open_database, writers_waiting
 from frontdesk.persistence.repositories import SqlMembers
 from frontdesk.persistence.sync_store import SqliteSyncStore
 from frontdesk.services import checkout
@@ -94,3 +94,36 @@ def test_a_phone_freed_earlier_in_the_pull_may_be_taken_later_but_not_before(til
     assert render(taken[0]) == "会员 hq-000001 的手机号与本机会员 hq-000003 重复，未导入"
     with till.engine.connect() as conn:  # the phone is sealed: found by its keyed hash
         assert SqlMembers(conn).by_phone("13900000002") is not None
+
+
+def test_a_sale_waiting_for_the_lock_is_seen_by_the_pull_and_background_work_is_not(
+    till: Till,
+) -> None:
+    """The pull lets a waiting sale in first: it can see one waiting in SQLite's busy handler."""
+    holder = open_database(till.path)
+    seen: list[int] = []
+    with holder.connect().execution_options(write=True, background=True) as conn:
+        conn.begin()
+        assert writers_waiting() == 0  # the pull's own transaction is not the counter's
+        sale = threading.Thread(
+            target=checkout.checkout,
+            kwargs={
+                "ctx": till.ctx,
+                "txn_id": new_id(),
+                "cashier": "1001",
+                "card_no": None,
+                "items": [checkout.SaleItem(WATER)],
+                "payments": [checkout.Payment("cash", Fen.of("2.00"))],
+            },
+        )
+        sale.start()
+        deadline = time.perf_counter() + 5
+        while not writers_waiting() and time.perf_counter() < deadline:
+            time.sleep(0.005)
+        seen.append(writers_waiting())
+        conn.commit()
+    sale.join()
+    holder.dispose()
+    assert seen == [1]
+    assert writers_waiting() == 0
+    assert _count(till, "SELECT count(*) FROM ticket") == 1

@@ -6,6 +6,7 @@ import os
 import re
 import sqlite3
 import stat
+import threading
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -36,18 +37,45 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.close()
 
 
+# How many of this process's writers that are not background work (a sale, a top-up, a shift)
+# are waiting for the write lock right now. A pull looks at it before each of its transactions
+# and lets them in first: SQLite's busy handler retries on a schedule of its own (sleeps of 25,
+# 50, then 100 ms), so a pull that only stepped aside between transactions could take the lock
+# back just before a waiting sale looked again, over and over (bench_pull: a sale's BEGIN of
+# 231 ms while no pull transaction held the lock longer than 56 ms).
+_waiting_lock = threading.Lock()
+_waiting = [0]
+
+
+def writers_waiting() -> int:
+    return _waiting[0]
+
+
+def _count_waiting(step: int) -> None:
+    with _waiting_lock:
+        _waiting[0] += step
+
+
 def _on_begin(conn: Connection) -> None:
     # Writers take the lock up front: a read that later upgrades to a write could hit SQLITE_BUSY
     # halfway through a sale.
     # Sent on the sqlite3 connection itself: through exec_driver_sql it cost 40 µs of a sale's CPU.
-    begin = "BEGIN IMMEDIATE" if conn.get_execution_options().get("write", False) else "BEGIN"
+    options = conn.get_execution_options()
+    write = bool(options.get("write", False))
+    begin = "BEGIN IMMEDIATE" if write else "BEGIN"
     driver = conn.connection.driver_connection
     assert isinstance(driver, sqlite3.Connection)
+    counted = write and not options.get("background", False)
+    if counted:
+        _count_waiting(1)
     try:
         driver.execute(begin)
     except sqlite3.Error as error:
         found = sp.problem_for(error, conn.engine.url.database or "")
         raise (found or sa_exc.DBAPIError.instance(begin, (), error, sqlite3.Error)) from error
+    finally:
+        if counted:
+            _count_waiting(-1)
 
 
 def _on_error(context: ExceptionContext) -> None:

@@ -25,6 +25,7 @@ from frontdesk.persistence.pull_apply import (
     apply_member_chunk,
     apply_tier_chunk,
     balance_items,
+    favour_the_counter,
     in_short_transactions,
     tier_items,
 )
@@ -63,6 +64,7 @@ class SqliteSyncStore:
 
     def __init__(self, engine: Engine, program: Program) -> None:
         self.engine = engine
+        favour_the_counter()  # a process that pulls runs the counter beside it
         # Tiers pulled from head office are worked out with the program the till prices with.
         self.program = program
         self.entry_tier = program.entry_tier.code
