@@ -15,9 +15,11 @@ pushing at once against one of them alone. It prints p50 and mean and asserts no
 from __future__ import annotations
 
 import argparse
+import collections
 import multiprocessing as mp
 import os
 import statistics
+import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -207,6 +209,45 @@ def _copy_child(raw_url: str, till_id: str, start: Any, out: Any) -> None:
     out.put(plain_copy(raw_url, day))
 
 
+class WaitSampler:
+    """What the database's busy backends wait on, sampled every 20 ms while pushes run: where
+    16 pushes' time goes when it is not CPU (a lock, the WAL, I/O)."""
+
+    def __init__(self, raw_url: str) -> None:
+        self.url = raw_url
+        self.seen: collections.Counter[str] = collections.Counter()
+        self.doing: collections.Counter[str] = collections.Counter()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            while not self._stop.wait(0.02):
+                for kind, event, query in conn.execute(
+                    "SELECT coalesce(wait_event_type, 'CPU'), coalesce(wait_event, '-'),"
+                    " left(regexp_replace(query, '\\s+', ' ', 'g'), 60)"
+                    " FROM pg_stat_activity WHERE datname = current_database()"
+                    " AND state = 'active' AND pid <> pg_backend_pid()"
+                ):
+                    self.seen[f"{kind}:{event}"] += 1
+                    self.doing[str(query)] += 1
+
+    def __enter__(self) -> WaitSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def show(self) -> None:
+        total = sum(self.seen.values()) or 1
+        top = ", ".join(f"{k} {n * 100 // total} %" for k, n in self.seen.most_common(6))
+        print(f"  busy head-office backends, sampled every 20 ms: {top}")
+        for query, n in self.doing.most_common(4):
+            print(f"    {n * 100 // total:3d} % in: {query}")
+
+
 def _at_once(target: Any, urls: list[str], tills: list[str]) -> tuple[float, list[float]]:
     """Every till's work started together in its own process: (wall of all, each one's)."""
     ctx = mp.get_context("spawn")
@@ -295,7 +336,8 @@ def main() -> None:
         alone_id, alone_url = tills[2 * args.runs]
         alone, client_cpu, server_cpu = push_costs(alone_url, till_day(alone_id))
         crowd = tills[2 * args.runs + 1 :]
-        together, each = _at_once(_child, [u for _, u in crowd], [t for t, _ in crowd])
+        with WaitSampler(raw) as waits:
+            together, each = _at_once(_child, [u for _, u in crowd], [t for t, _ in crowd])
         cores = os.cpu_count() or 1
         # What the machine allows: n pushes need n times one push's CPU, spread over the cores.
         bound = max(1.0, args.concurrent * (client_cpu + server_cpu) / cores / alone)
@@ -308,6 +350,7 @@ def main() -> None:
             f"  one push's CPU: till {client_cpu:.2f} s + head office {server_cpu:.2f} s;"
             f" on {cores} cores {args.concurrent} of them cannot take under {bound:.1f}x one"
         )
+        waits.show()
         floor_ids = [f"{n:05d}-01" for n in range(90_000, 90_000 + args.concurrent + 1)]
         with admin.begin() as conn:
             for till in floor_ids:
